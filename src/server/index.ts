@@ -1,0 +1,47 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.ts';
+import { readOptions } from './options.ts';
+
+// Reads the options, listens and prints: everything else is `createApp`.
+const started = performance.now();
+let options;
+try {
+  options = readOptions();
+} catch (error) {
+  console.error(`\n  ${(error as Error).message}\n`);
+  process.exit(1);
+}
+
+const httpServer = createServer();
+const app = createApp(httpServer, { staticDir: options.staticDir });
+
+httpServer.on('error', (error: NodeJS.ErrnoException) => {
+  const why =
+    error.code === 'EADDRINUSE'
+      ? `Port ${options.port} is already in use. Stop the other server or start with PORT=<another port>.`
+      : error.message;
+  console.error(`\n  Could not start: ${why}\n`);
+  process.exit(1);
+});
+
+httpServer.listen(options.port, options.host, () => {
+  const { port } = httpServer.address() as AddressInfo;
+  const host = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  const ms = Math.round(performance.now() - started);
+  console.log(`\n  \x1b[1mSocket Workshop\x1b[0m  ready in ${ms} ms\n`);
+  console.log(`  ➜  Local:   \x1b[36mhttp://${host}:${port}/\x1b[0m`);
+  console.log(`  ➜  press Ctrl-C to stop\n`);
+});
+
+let stopping = false;
+function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n  ${signal}: closing connections…`);
+  app.close().then(() => process.exit(0));
+  // A client that never lets go must not keep the process alive.
+  setTimeout(() => process.exit(0), 3000).unref();
+}
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));

@@ -1,0 +1,8 @@
+import type { LessonModule } from '../plumbing/types.ts';
+import * as socketsIntro from './sockets-intro.ts';
+
+/**
+ * Every lesson's server module. Adding a lesson adds a line here; each one
+ * gets its namespace `/<slug>` from `createApp`.
+ */
+export const lessonModules: LessonModule[] = [socketsIntro];

@@ -1,0 +1,100 @@
+import type { z } from 'zod';
+import type { AckError, AckResponse } from '../../shared/acks.ts';
+import type { ClientEventSpecs } from '../../shared/events.ts';
+import type { AnySocket } from './types.ts';
+
+type Reply = (response: AckResponse) => void;
+type Listener = (...args: unknown[]) => unknown;
+
+export interface BoundaryHooks {
+  /** A client sent an event the lesson does not declare. */
+  onUnknownEvent?: (event: string) => void;
+  /** A lesson handler threw: a bug, logged by the app. */
+  onHandlerError?: (error: unknown, event: string) => void;
+}
+
+const SERVER_PROBLEM = 'The server could not handle that just now. Please try again.';
+
+/**
+ * The one boundary between a client and the lesson code, set up on every
+ * socket before the lesson sees it:
+ *
+ * - Input: each event is checked against the lesson's spec, so handlers only
+ *   ever see valid, normalised arguments. A refused event is answered in its
+ *   ack and goes no further: it changes nothing and reaches nobody. Events the
+ *   lesson does not declare are dropped.
+ * - Acks: when a handler does not answer an event itself (`answers` unset),
+ *   the client still gets `{ ok: true }` once the handlers have run.
+ * - Faults: Socket.IO calls handlers on a later tick, where an exception
+ *   would end the process. A throwing handler is logged, its client gets a
+ *   polite error, and the server and everyone else go on.
+ */
+export function guardSocket(socket: AnySocket, specs: ClientEventSpecs, hooks: BoundaryHooks = {}) {
+  // Replies that the plumbing owns, as opposed to the lesson's own acks.
+  const automatic = new WeakSet<Reply>();
+
+  socket.use((packet, next) => {
+    const [event, ...args] = packet as [string, ...unknown[]];
+    const ack = typeof args.at(-1) === 'function' ? (args.pop() as Reply) : undefined;
+    const reply = once(ack);
+    const spec = Object.hasOwn(specs, event) ? specs[event] : undefined;
+    if (!spec) {
+      hooks.onUnknownEvent?.(event);
+      reply(refusal(`This demo has no event called "${String(event).slice(0, 40)}".`));
+      return;
+    }
+    const parsed = spec.args.safeParse(args);
+    if (!parsed.success) {
+      reply(refusal(describe(parsed.error, event)));
+      return;
+    }
+    if (!spec.answers) automatic.add(reply);
+    // Replace the arguments in place: the handlers receive exactly these.
+    packet.splice(1, packet.length - 1, ...parsed.data, reply);
+    next();
+  });
+
+  const on = socket.on.bind(socket) as (event: string, listener: Listener) => AnySocket;
+  socket.on = ((event: string, listener: Listener) =>
+    on(event, (...args) => {
+      const last = args.at(-1);
+      const reply = typeof last === 'function' ? (last as Reply) : undefined;
+      const isAutomatic = reply !== undefined && automatic.has(reply);
+      if (isAutomatic) args.pop();
+      const fail = (error: unknown) => {
+        hooks.onHandlerError?.(error, event);
+        reply?.(refusal(SERVER_PROBLEM));
+      };
+      try {
+        const result = listener(...args);
+        if (result instanceof Promise) result.catch(fail);
+        if (isAutomatic) reply({ ok: true });
+      } catch (error) {
+        fail(error);
+      }
+    })) as AnySocket['on'];
+}
+
+function refusal(error: string): AckError {
+  return { ok: false, error };
+}
+
+/** Answers at most once, and not at all when the client sent no ack. */
+function once(ack: Reply | undefined): Reply {
+  let done = ack === undefined;
+  return (response) => {
+    if (done) return;
+    done = true;
+    ack?.(response);
+  };
+}
+
+function describe(error: z.ZodError, event: string): string {
+  const issue = error.issues[0];
+  if (!issue) return `"${event}" was refused.`;
+  // An issue on the argument list itself means the wrong number of arguments.
+  if (issue.path.length === 0 && (issue.code === 'too_big' || issue.code === 'too_small')) {
+    return `"${event}" got the wrong number of arguments.`;
+  }
+  return issue.message;
+}

@@ -1,0 +1,27 @@
+import type { Namespace, Socket } from 'socket.io';
+import type { LessonContract } from '../../shared/events.ts';
+
+/** What the plumbing attaches to every socket before lesson code runs. */
+export interface SocketData {
+  /** The display name: from the handshake's `auth.name`, else `Guest N`. */
+  name: string;
+}
+
+/** No events between server processes yet (the scale-out work adds some). */
+export type InterServerEvents = Record<string, never>;
+
+export type LessonNamespace<ClientEvents extends object, ServerEvents extends object> = Namespace<
+  ClientEvents,
+  ServerEvents,
+  InterServerEvents,
+  SocketData
+>;
+
+export type AnySocket = Socket<Record<string, any>, Record<string, any>, InterServerEvents, SocketData>;
+export type AnyNamespace = Namespace<Record<string, any>, Record<string, any>, InterServerEvents, SocketData>;
+
+/** A lesson's server side: its contract and the `register` that holds its code. */
+export interface LessonModule {
+  contract: LessonContract;
+  register: (io: AnyNamespace) => void;
+}

@@ -1,0 +1,9 @@
+/**
+ * Every client event may end with an acknowledgement callback. The server
+ * answers `{ ok: true, ... }` or `{ ok: false, error }` where `error` is a
+ * sentence a person understands (the public contract).
+ */
+export type AckOk<T extends object = object> = { ok: true } & T;
+export type AckError = { ok: false; error: string };
+export type AckResponse<T extends object = object> = AckOk<T> | AckError;
+export type Ack<T extends object = object> = (response: AckResponse<T>) => void;

@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+
+/**
+ * How the server checks one client event before any lesson code sees it:
+ * `args` validates the arguments (without the ack); `answers` says that the
+ * lesson's handler replies to the ack itself (with data such as an id).
+ * Otherwise the server answers `{ ok: true }` once the handlers have run.
+ */
+export interface ClientEventSpec {
+  args: z.ZodType<unknown[]>;
+  answers?: boolean;
+}
+
+export type ClientEventSpecs = Record<string, ClientEventSpec>;
+
+/**
+ * What each lesson shares between its server module and its demo: its slug
+ * (the namespace is `/<slug>`) and a spec for every client event it accepts.
+ */
+export interface LessonContract<ClientEvents = Record<string, unknown>> {
+  slug: string;
+  clientEvents: { [Event in keyof ClientEvents]: ClientEventSpec };
+}

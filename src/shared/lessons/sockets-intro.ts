@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import type { Ack } from '../acks.ts';
+import type { LessonContract } from '../events.ts';
+
+/** Lesson `sockets-intro`: one shared counter, a welcome and a thank-you. */
+
+export interface ServerToClientEvents {
+  /** The count: sent to a new socket on connect, and to everyone on change. */
+  'number:change': (count: number) => void;
+  welcome: (payload: { message: string }) => void;
+}
+
+export interface ClientToServerEvents {
+  increment: (ack?: Ack) => void;
+  decrement: (ack?: Ack) => void;
+  thanks: (payload: { message: string }, ack?: Ack) => void;
+}
+
+const message = z
+  .string({ error: 'The message must be text.' })
+  .trim()
+  .min(1, 'The message cannot be empty.')
+  .max(500, 'The message can be at most 500 characters.');
+
+export const socketsIntro = {
+  slug: 'sockets-intro',
+  clientEvents: {
+    increment: { args: z.tuple([]) },
+    decrement: { args: z.tuple([]) },
+    thanks: {
+      args: z.tuple([z.object({ message }, { error: 'Send an object like { message: "..." }.' })]),
+    },
+  },
+} satisfies LessonContract<ClientToServerEvents>;

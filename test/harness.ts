@@ -1,0 +1,74 @@
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { io as connect, type Socket } from 'socket.io-client';
+import { createApp, type App } from '../src/server/app.ts';
+
+export interface Running {
+  app: App;
+  url: string;
+  /** Opens a real client to a namespace without waiting: listen, then it connects. */
+  open: <S extends object = any, C extends object = any>(namespace: string, auth?: object) => Socket<S, C>;
+  /** Connects a real client to a namespace and waits until it is in. */
+  client: <S extends object = any, C extends object = any>(namespace: string, auth?: object) => Promise<Socket<S, C>>;
+  /** What the server reported through `logError`; `close` fails if it is not empty. */
+  errors: unknown[];
+  close: () => Promise<void>;
+}
+
+/** Starts the app on port 0 (a free port) with real clients, as socket.io's own tests do. */
+export async function startApp(): Promise<Running> {
+  const httpServer = createServer();
+  const errors: unknown[] = [];
+  const app = createApp(httpServer, { logError: (_m, e) => errors.push(e) });
+  httpServer.listen(0, '127.0.0.1');
+  await once(httpServer, 'listening');
+  const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  const clients: Socket[] = [];
+
+  const open = (namespace: string, auth?: object) => {
+    const socket = connect(url + namespace, { auth, forceNew: true, transports: ['websocket'] });
+    clients.push(socket);
+    return socket as any;
+  };
+  return {
+    app,
+    url,
+    errors,
+    open,
+    async client(namespace, auth) {
+      const socket = open(namespace, auth);
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', resolve);
+        socket.once('connect_error', reject);
+      });
+      return socket as any;
+    },
+    async close() {
+      for (const socket of clients) socket.disconnect();
+      await app.close();
+      if (errors.length) throw new Error(`the server logged errors: ${errors.join('; ')}`, { cause: errors });
+    },
+  };
+}
+
+/** The next time `socket` receives `event`, with its arguments. */
+export function nextEvent<T = unknown>(socket: Socket, event: string, timeoutMs = 2000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "${event}" within ${timeoutMs} ms`)), timeoutMs);
+    socket.once(event, (value: T) => {
+      clearTimeout(timer);
+      resolve(value);
+    });
+  });
+}
+
+/** Resolves with everything `socket` receives for `event` during `ms`. */
+export async function collect<T = unknown>(socket: Socket, event: string, ms = 150): Promise<T[]> {
+  const seen: T[] = [];
+  const listener = (value: T) => seen.push(value);
+  socket.on(event, listener);
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  socket.off(event, listener);
+  return seen;
+}
