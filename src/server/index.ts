@@ -5,16 +5,16 @@ import { readOptions } from './options.ts';
 
 // Reads the options, listens and prints: everything else is `createApp`.
 const started = performance.now();
-let options;
-try {
-  options = readOptions();
-} catch (error) {
-  console.error(`\n  ${(error as Error).message}\n`);
-  process.exit(1);
-}
+const options = readOptionsOrExit();
 
+// #region http-server
+// Node's own HTTP server: it serves the pages, and Socket.IO attaches to it.
 const httpServer = createServer();
 const app = createApp(httpServer, { staticDir: options.staticDir });
+
+// The HTTP server listens, not the app: one port for pages and sockets alike.
+httpServer.listen(options.port, options.host, printReady);
+// #endregion
 
 httpServer.on('error', (error: NodeJS.ErrnoException) => {
   const why =
@@ -25,14 +25,15 @@ httpServer.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
-httpServer.listen(options.port, options.host, () => {
+/** Prints the address as Vite does. */
+function printReady() {
   const { port } = httpServer.address() as AddressInfo;
   const host = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
   const ms = Math.round(performance.now() - started);
   console.log(`\n  \x1b[1mSocket Workshop\x1b[0m  ready in ${ms} ms\n`);
   console.log(`  ➜  Local:   \x1b[36mhttp://${host}:${port}/\x1b[0m`);
   console.log(`  ➜  press Ctrl-C to stop\n`);
-});
+}
 
 let stopping = false;
 function stop(signal: string) {
@@ -45,3 +46,12 @@ function stop(signal: string) {
 }
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));
+
+function readOptionsOrExit() {
+  try {
+    return readOptions();
+  } catch (error) {
+    console.error(`\n  ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+}

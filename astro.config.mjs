@@ -1,0 +1,13 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import { socketIoDevServer } from './src/integrations/socket-io-dev-server.ts';
+
+export default defineConfig({
+  integrations: [mdx(), socketIoDevServer()],
+  markdown: {
+    // Code in lesson text gets the same light and dark themes as the cut regions.
+    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
+  },
+  devToolbar: { enabled: false },
+});

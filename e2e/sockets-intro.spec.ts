@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { extractRegion } from '../src/components/code/regions.ts';
+
+const LESSON = '/lessons/sockets-intro/';
+
+/** The first in-page client: its panel and what is in it, found by role and name. */
+function client(page: Page, name = 'Client 1') {
+  const panel = page.getByRole('region', { name });
+  return {
+    panel,
+    count: panel.getByRole('status', { name: 'Count' }),
+    increment: panel.getByRole('button', { name: 'Increment' }),
+    decrement: panel.getByRole('button', { name: 'Decrement' }),
+    connection: panel.getByRole('status', { name: 'Connection' }),
+    transport: panel.getByRole('status', { name: 'Transport' }),
+    log: panel.getByRole('log'),
+  };
+}
+
+async function openLesson(page: Page) {
+  await page.goto(LESSON);
+  const first = client(page);
+  await expect(first.connection).toHaveText('connected');
+  await expect(first.count).toHaveText(/^-?\d+$/);
+  return first;
+}
+
+async function countOf(count: Locator) {
+  return Number(await count.textContent());
+}
+
+test('a second student sees the count change that the first one makes', async ({ browser }) => {
+  const alice = await browser.newContext();
+  const bob = await browser.newContext();
+  const a = await openLesson(await alice.newPage());
+  const b = await openLesson(await bob.newPage());
+
+  const before = await countOf(a.count);
+  await expect(b.count).toHaveText(String(before));
+  await a.increment.click();
+  await expect(a.count).toHaveText(String(before + 1));
+  await expect(b.count).toHaveText(String(before + 1));
+  await b.decrement.click();
+  await expect(b.count).toHaveText(String(before));
+  await expect(a.count).toHaveText(String(before));
+
+  await alice.close();
+  await bob.close();
+});
+
+test('a student who opens the lesson later gets the current count, not 0', async ({ browser }) => {
+  const alice = await browser.newContext();
+  const a = await openLesson(await alice.newPage());
+  await a.increment.click();
+  await a.increment.click();
+  const current = await countOf(a.count);
+  await expect(a.log).toContainText('number:change');
+
+  const carol = await browser.newContext();
+  const c = await openLesson(await carol.newPage());
+  await expect(c.count).toHaveText(String(current));
+
+  await alice.close();
+  await carol.close();
+});
+
+test('one reader adds a second client in the page and both agree', async ({ page }) => {
+  const first = await openLesson(page);
+  await page.getByRole('button', { name: 'Add a client' }).click();
+  const second = client(page, 'Client 2');
+  await expect(second.connection).toHaveText('connected');
+
+  await second.increment.click();
+  const after = await countOf(second.count);
+  await expect(first.count).toHaveText(String(after));
+  await first.decrement.click();
+  await expect(second.count).toHaveText(String(after - 1));
+
+  // Each client logs its own traffic: the first sent a decrement, the second did not.
+  await expect(first.log).toContainText('decrement');
+  await expect(second.log).not.toContainText('decrement');
+
+  await page.getByRole('button', { name: 'Remove Client 2' }).click();
+  await expect(second.panel).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Add a client' })).toBeFocused();
+});
+
+test('the client shows its transport, upgraded from polling to websocket', async ({ page }) => {
+  const first = await openLesson(page);
+  await expect(first.transport).toHaveText('websocket');
+  await expect(first.log).toContainText('connected over polling');
+  await expect(first.log).toContainText('upgraded to websocket');
+  await expect(first.panel.getByText(/^Welcome, Guest \d+! You are connected\.$/)).toBeVisible();
+});
+
+test('the code on the page is cut from the files that run', async ({ page }) => {
+  await page.goto(LESSON);
+  const figures = page.locator('figure[data-file]');
+  await expect(figures).toHaveCount(4);
+  for (const figure of await figures.all()) {
+    const file = (await figure.getAttribute('data-file'))!;
+    const region = (await figure.getAttribute('data-region'))!;
+    const expected = extractRegion(readFileSync(file, 'utf8'), region, file);
+    expect(await figure.locator('pre').innerText(), `${file}#${region}`).toBe(expected);
+  }
+});
+
+test('the spot-the-bug answer stays hidden until asked for', async ({ page }) => {
+  await page.goto(LESSON);
+  const box = page.getByRole('complementary', { name: 'Spot the bug' });
+  const answer = box.getByText(/none to\s+decrement/);
+  await expect(answer).toBeHidden();
+  await box.getByText('Show the answer').click();
+  await expect(answer).toBeVisible();
+});
+
+test('without JavaScript the lesson reads as an article and the demo says it needs JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(LESSON);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sockets, from the first connection');
+  // The message is in <noscript>, which text locators skip: find it by its class.
+  const demo = page.getByRole('region', { name: /One counter, every client/ });
+  await expect(demo.locator('.demo-needs-js')).toBeVisible();
+  await expect(demo.locator('.demo-needs-js')).toContainText('This live demo needs JavaScript');
+  await expect(page.getByRole('button', { name: 'Increment' })).toHaveCount(0);
+  await context.close();
+});
+
+test('the home page lists the lessons in order with their summaries', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Socket Workshop');
+  const first = page.getByRole('link', { name: 'Sockets, from the first connection' });
+  await expect(first).toHaveAttribute('href', LESSON);
+  await first.click();
+  await expect(page).toHaveURL(LESSON);
+});

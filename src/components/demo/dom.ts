@@ -1,0 +1,31 @@
+type Child = Node | string | null | undefined | false;
+type Props = Record<string, string | number | boolean | undefined | EventListener>;
+
+/**
+ * Makes an element. Strings become text nodes, never HTML, so user text
+ * cannot turn into markup. `on*` props are listeners; `false`/`undefined`
+ * attributes are left out.
+ */
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (typeof value === 'function') element.addEventListener(key.slice(2).toLowerCase(), value);
+    else if (value === true) element.setAttribute(key, '');
+    else if (value !== false && value !== undefined) element.setAttribute(key, String(value));
+  }
+  for (const child of children) if (child) element.append(child);
+  return element;
+}
+
+/** A short, readable form of an event's arguments for the log. */
+export function preview(args: unknown[], max = 140): string {
+  const text = args
+    .filter((arg) => typeof arg !== 'function')
+    .map((arg) => (arg === undefined ? 'undefined' : JSON.stringify(arg)))
+    .join(', ');
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
