@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
@@ -27,6 +28,9 @@ httpServer.on('error', (error: NodeJS.ErrnoException) => {
 
 /** Prints the address as Vite does. */
 function printReady() {
+  if (!existsSync(`${options.staticDir}/index.html`)) {
+    console.warn(`\n  No built site in ${options.staticDir}: the pages will not be found. \`npm start\` builds it first.`);
+  }
   const { port } = httpServer.address() as AddressInfo;
   const host = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
   const ms = Math.round(performance.now() - started);

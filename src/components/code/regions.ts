@@ -11,7 +11,9 @@
 const START = /^\s*(?:\/\/|\/\*|<!--)\s*#region\s+([\w-]+)/;
 const END = /^\s*(?:\/\/|\/\*|<!--)\s*#endregion\b/;
 
-export class RegionError extends Error {}
+export class RegionError extends Error {
+  override name = 'RegionError';
+}
 
 export function extractRegion(source: string, name: string, file = 'the file'): string {
   const lines = source.split(/\r?\n/);

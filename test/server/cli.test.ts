@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { test } from 'node:test';
+import { io } from 'socket.io-client';
+
+/** Starts `src/server/index.ts` as `npm run serve` does, and waits for its URL. */
+async function startServer(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['src/server/index.ts'], {
+    env: { ...process.env, HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 10_000);
+    child.stdout.on('data', () => {
+      const found = /Local:\s+\S*?(http:\/\/[^/\s]+)\//.exec(output.replace(/\x1b\[\d+m/g, ''));
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[1]!);
+      }
+    });
+    child.once('exit', () => reject(new Error(`the server exited:\n${output}`)));
+  });
+  return { child, url, output: () => output };
+}
+
+test('the server prints its URL, serves Socket.IO there, and exits 0 on SIGTERM with clients connected', async () => {
+  const server = await startServer({ PORT: '0' });
+  const client = io(`${server.url}/sockets-intro`, { transports: ['websocket'], reconnection: false });
+  const [count] = await once(client, 'number:change');
+  assert.equal(typeof count, 'number');
+
+  const disconnected = once(client, 'disconnect');
+  server.child.kill('SIGTERM');
+  const [code] = await once(server.child, 'exit');
+  assert.equal(code, 0, server.output());
+  await disconnected;
+});
+
+test('a bad PORT stops the server with a clear message', async () => {
+  const child = spawn(process.execPath, ['src/server/index.ts'], {
+    env: { ...process.env, PORT: 'eighty' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const [code] = await once(child, 'exit');
+  assert.equal(code, 1);
+  assert.match(stderr, /PORT must be a whole number from 0 to 65535, not "eighty"/);
+});
+
+test('a port already in use stops the second server with a clear message', async () => {
+  const first = await startServer({ PORT: '0' });
+  const port = new URL(first.url).port;
+  const second = spawn(process.execPath, ['src/server/index.ts'], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: port },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  second.stderr.on('data', (chunk) => (stderr += chunk));
+  const [code] = await once(second, 'exit');
+  assert.equal(code, 1);
+  assert.match(stderr, new RegExp(`Port ${port} is already in use`));
+  first.child.kill('SIGTERM');
+  await once(first.child, 'exit');
+});
