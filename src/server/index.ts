@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { styleText } from 'node:util';
 import { createApp } from './app.ts';
 import { readOptions } from './options.ts';
 
@@ -34,8 +35,9 @@ function printReady() {
   const { port } = httpServer.address() as AddressInfo;
   const host = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
   const ms = Math.round(performance.now() - started);
-  console.log(`\n  \x1b[1mSocket Workshop\x1b[0m  ready in ${ms} ms\n`);
-  console.log(`  ➜  Local:   \x1b[36mhttp://${host}:${port}/\x1b[0m`);
+  // styleText leaves colours out when the output is not a terminal.
+  console.log(`\n  ${styleText('bold', 'Socket Workshop')}  ready in ${ms} ms\n`);
+  console.log(`  ➜  Local:   ${styleText('cyan', `http://${host}:${port}/`)}`);
   console.log(`  ➜  press Ctrl-C to stop\n`);
 }
 

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { test } from 'node:test';
 import { io } from 'socket.io-client';
+import { nextEvent } from '../harness.ts';
 
 /** Starts `src/server/index.ts` as `npm run serve` does, and waits for its URL. */
 async function startServer(env: Record<string, string>) {
@@ -16,7 +17,7 @@ async function startServer(env: Record<string, string>) {
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 10_000);
     child.stdout.on('data', () => {
-      const found = /Local:\s+\S*?(http:\/\/[^/\s]+)\//.exec(output.replace(/\x1b\[\d+m/g, ''));
+      const found = /Local:\s+(http:\/\/[^/\s]+)\//.exec(output);
       if (found) {
         clearTimeout(timer);
         resolve(found[1]!);
@@ -30,10 +31,10 @@ async function startServer(env: Record<string, string>) {
 test('the server prints its URL, serves Socket.IO there, and exits 0 on SIGTERM with clients connected', async () => {
   const server = await startServer({ PORT: '0' });
   const client = io(`${server.url}/sockets-intro`, { transports: ['websocket'], reconnection: false });
-  const [count] = await once(client, 'number:change');
+  const count = await nextEvent<number>(client, 'number:change');
   assert.equal(typeof count, 'number');
 
-  const disconnected = once(client, 'disconnect');
+  const disconnected = nextEvent(client, 'disconnect', 5000);
   server.child.kill('SIGTERM');
   const [code] = await once(server.child, 'exit');
   assert.equal(code, 0, server.output());
