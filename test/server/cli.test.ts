@@ -68,3 +68,13 @@ test('a port already in use stops the second server with a clear message', async
   first.child.kill('SIGTERM');
   await once(first.child, 'exit');
 });
+
+test('without a built site the server still starts, and a page says how to build it', async () => {
+  const server = await startServer({ PORT: '0', STATIC_DIR: '/nonexistent/dist' });
+  assert.match(server.output(), /No built site in \/nonexistent\/dist/);
+  const response = await fetch(`${server.url}/`);
+  assert.equal(response.status, 404);
+  assert.match(await response.text(), /npm start/);
+  server.child.kill('SIGTERM');
+  await once(server.child, 'exit');
+});
