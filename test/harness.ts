@@ -72,3 +72,9 @@ export async function collect<T = unknown>(socket: Socket, event: string, ms = 1
   socket.off(event, listener);
   return seen;
 }
+
+/**
+ * Lets messages still in flight arrive (an ack can overtake a broadcast that
+ * goes to other clients), so that what a test collects next is its own.
+ */
+export const settle = (ms = 80) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -69,7 +69,7 @@ describe('sockets-intro', () => {
     assert.deepEqual(await alice.emitWithAck('thanks', { message: 'Glad to be here' }), { ok: true });
     assert.deepEqual(await alice.emitWithAck('thanks', { message: '   ' }), {
       ok: false,
-      error: 'The message cannot be empty.',
+      error: 'The text cannot be empty.',
     });
     const wrong = await (alice as unknown as Socket).emitWithAck('thanks', 'hello');
     assert.equal(wrong.ok, false);

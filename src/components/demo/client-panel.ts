@@ -1,76 +1,138 @@
 import type { Socket } from 'socket.io-client';
 import { h } from './dom.ts';
-import { createEventLog } from './event-log.ts';
+import { createInspector } from './inspector.ts';
+import { watchFrames } from './wire-frames.ts';
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
+
+export interface PanelOptions {
+  /** Shown as a "Remove <label>" button. */
+  onRemove?: () => void;
+  /** Shown as a "Rename" form; called with the new, trimmed name. */
+  onRename?: (name: string) => void;
+}
 
 /**
  * The frame every demo client gets: a region named after the client, its
  * connection state and transport, a slot for the lesson's own controls and
- * the client's event log. The lesson fills `controls`; the frame keeps them
+ * the wire inspector. The lesson fills `controls`; the frame keeps them
  * disabled while the client is not connected.
  */
-export function createClientPanel(label: string, options: { onRemove?: () => void } = {}) {
+export function createClientPanel(label: string, options: PanelOptions = {}) {
   const headingId = `client-${crypto.randomUUID()}`;
+  const heading = h('h3', { id: headingId }, label);
   const state = h('span', { role: 'status', 'aria-label': 'Connection', class: 'state connecting' }, 'connecting');
   const transport = h('span', { role: 'status', 'aria-label': 'Transport', class: 'transport' }, '—');
-  const controls = h('fieldset', { class: 'controls', disabled: true }, h('legend', { class: 'visually-hidden' }, `${label} controls`));
-  const log = createEventLog(`Event log of ${label}`);
+  const legend = h('legend', { class: 'visually-hidden' }, `${label} controls`);
+  const controls = h('fieldset', { class: 'controls', disabled: true }, legend);
+  const inspector = createInspector(label);
   const remove = options.onRemove
-    ? h('button', { type: 'button', class: 'remove', 'aria-label': `Remove ${label}`, onclick: options.onRemove }, '✕')
+    ? h('button', { type: 'button', class: 'quiet remove', 'aria-label': `Remove ${label}`, onclick: options.onRemove }, '✕')
     : null;
+  const renameForm = options.onRename ? createRenameForm(() => current, options.onRename) : null;
+  let current = label;
 
   const element = h(
     'section',
     { class: 'client-panel', 'aria-labelledby': headingId },
-    h('header', {}, h('h3', { id: headingId }, label), remove),
-    h(
-      'p',
-      { class: 'wire' },
-      h('span', {}, 'Connection: ', state),
-      h('span', {}, 'Transport: ', transport),
-    ),
+    h('header', {}, heading, h('span', { class: 'panel-actions' }, renameForm?.toggle ?? null, remove)),
+    renameForm?.form ?? null,
+    h('p', { class: 'wire' }, h('span', {}, 'Connection: ', state), h('span', {}, 'Transport: ', transport)),
     controls,
-    h('details', { class: 'log', open: true }, h('summary', {}, 'Events sent and received'), log.element),
+    inspector.element,
   );
 
-  function setState(next: ConnectionState) {
-    state.textContent = next;
-    state.className = `state ${next}`;
-    controls.disabled = next !== 'connected';
-  }
-
-  return { element, controls, log, setState, setTransport: (name: string) => (transport.textContent = name) };
+  return {
+    element,
+    controls,
+    events: inspector.events,
+    frames: inspector.frames,
+    label: () => current,
+    setState(next: ConnectionState) {
+      state.textContent = next;
+      state.className = `state ${next}`;
+      controls.disabled = next !== 'connected';
+    },
+    setTransport: (name: string) => (transport.textContent = name),
+    setLabel(next: string) {
+      current = next;
+      heading.textContent = next;
+      legend.textContent = `${next} controls`;
+      remove?.setAttribute('aria-label', `Remove ${next}`);
+      inspector.rename(next);
+    },
+  };
 }
 
 export type ClientPanel = ReturnType<typeof createClientPanel>;
 
+/** A "Rename" button that opens a one-field form; Escape or Cancel closes it. */
+function createRenameForm(currentName: () => string, onRename: (name: string) => void) {
+  const input = h('input', { type: 'text', maxlength: 24, required: true, autocomplete: 'off' });
+  const error = h('span', { class: 'field-error', role: 'alert' });
+  const toggle = h('button', { type: 'button', class: 'quiet', 'aria-expanded': 'false' }, 'Rename');
+  const form = h(
+    'form',
+    { class: 'rename', hidden: true },
+    h('label', {}, 'New name ', input),
+    h('button', { type: 'submit' }, 'Save'),
+    h('button', { type: 'button', class: 'quiet', onclick: () => close() }, 'Cancel'),
+    error,
+  );
+  const close = () => {
+    form.hidden = true;
+    toggle.setAttribute('aria-expanded', 'false');
+    error.textContent = '';
+    toggle.focus();
+  };
+  toggle.addEventListener('click', () => {
+    form.hidden = !form.hidden;
+    toggle.setAttribute('aria-expanded', String(!form.hidden));
+    input.value = currentName();
+    if (!form.hidden) input.select();
+  });
+  form.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') close();
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const name = input.value.trim();
+    if (!name || name.length > 24) {
+      error.textContent = 'A name is 1 to 24 characters.';
+      return;
+    }
+    close();
+    if (name !== currentName()) onRename(name);
+  });
+  return { toggle, form };
+}
+
 /**
  * Shows on the panel what the socket does on the wire: connection state, the
- * transport (long-polling first, then the upgrade to WebSocket) and every
- * event in and out, without a line of this in the lesson code.
+ * transport (long-polling first, then the upgrade to WebSocket), every event
+ * in and out, and every raw frame, without a line of this in the lesson code.
  */
 export function watchSocket(socket: Socket, panel: ClientPanel) {
-  const engineOf = () => socket.io.engine;
   socket.on('connect', () => {
+    const engine = socket.io.engine;
     panel.setState('connected');
-    const engine = engineOf();
     panel.setTransport(engine.transport.name);
-    panel.log.add('note', `connected over ${engine.transport.name}`, [socket.id]);
+    panel.events.event('note', `connected over ${engine.transport.name}`, [socket.id]);
     engine.once('upgrade', (transport: { name: string }) => {
       panel.setTransport(transport.name);
-      panel.log.add('note', `upgraded to ${transport.name}`);
+      panel.events.event('note', `upgraded to ${transport.name}`);
     });
   });
   socket.on('disconnect', (reason) => {
     panel.setState('disconnected');
     panel.setTransport('—');
-    panel.log.add('note', 'disconnected', [reason]);
+    panel.events.event('note', 'disconnected', [reason]);
   });
   socket.on('connect_error', (error) => {
     panel.setState('disconnected');
-    panel.log.add('note', 'could not connect', [error.message]);
+    panel.events.event('note', 'could not connect', [error.message]);
   });
-  socket.onAny((event, ...args) => panel.log.add('received', event, args));
-  socket.onAnyOutgoing((event, ...args) => panel.log.add('sent', event, args));
+  socket.onAny((event, ...args) => panel.events.event('received', event, args));
+  socket.onAnyOutgoing((event, ...args) => panel.events.event('sent', event, args));
+  watchFrames(socket.io, (direction, frame) => panel.frames.frame(direction, frame));
 }

@@ -1,64 +1,97 @@
 import type { Socket } from 'socket.io-client';
 import { lessonNamespace } from '../../shared/contract.ts';
-import { createClientPanel, watchSocket } from './client-panel.ts';
+import { createClientPanel, watchSocket, type ClientPanel } from './client-panel.ts';
 import { connectClient } from './connect.ts';
 
-/** What a lesson's demo adds to each client: its controls, wired to its socket. */
-export interface LessonClient {
+/** One in-page client, as a lesson's `mount` gets it. */
+export interface DemoClient<Stage = unknown> {
+  socket: Socket<any, any>;
+  /** Where the lesson puts this client's controls; disabled while disconnected. */
+  controls: HTMLFieldSetElement;
+  panel: ClientPanel;
+  /** The demo-wide view the lesson's `stage` built, shared by every client. */
+  stage: Stage;
+  /** The clients on this page right now, this one included. */
+  neighbours: () => DemoClient<Stage>[];
+}
+
+/** What a lesson's demo adds to the shared frame. */
+export interface LessonClient<Stage = unknown> {
   slug: string;
-  /** Builds the lesson's controls into `controls` and wires them to `socket`. */
-  mount: (controls: HTMLFieldSetElement, socket: Socket<any, any>) => void;
+  /** The demo opens with one client per name (sent as `auth.name`, renameable); else one "Client 1". */
+  names?: string[];
+  /** Builds the demo-wide view (a diagram, a room map) once into `element`. */
+  stage?: (element: HTMLElement) => Stage;
+  /** Builds one client's controls and wires them to its socket. */
+  mount: (client: DemoClient<Stage>) => void;
 }
 
 /** Enough to see a fan-out; more would only crowd the page. */
 const MAX_CLIENTS = 6;
+const MORE_NAMES = ['Di', 'Ed', 'Flo', 'Gus', 'Hal', 'Ivy'];
 
 /**
- * Runs a lesson's demo inside `root` (rendered by `DemoFrame.astro`): the
- * first client at once, then one more per "Add a client", each with its own
- * connection and panel, removable. Clients are numbered for this page only.
+ * Runs a lesson's demo inside `root` (rendered by `DemoFrame.astro`): its
+ * first clients at once, then one more per "Add a client", each with its own
+ * connection and panel, removable. Clients are named for this page only.
  */
-export function startDemo(root: HTMLElement, lesson: LessonClient) {
+export function startDemo<Stage>(root: HTMLElement, lesson: LessonClient<Stage>) {
   const list = root.querySelector<HTMLElement>('[data-clients]')!;
   const add = root.querySelector<HTMLButtonElement>('[data-add-client]')!;
   const note = root.querySelector<HTMLElement>('[data-demo-note]')!;
+  const stageElement = root.querySelector<HTMLElement>('[data-stage]')!;
+  const stage = lesson.stage ? lesson.stage(stageElement) : (undefined as Stage);
+  stageElement.hidden = !lesson.stage;
+  const clients: DemoClient<Stage>[] = [];
+  const spareNames = [...MORE_NAMES];
   let opened = 0;
-  let open = 0;
 
-  function addClient() {
-    const label = `Client ${++opened}`;
-    const socket = connectClient(lessonNamespace(lesson.slug));
+  function addClient(name?: string) {
+    const label = name ?? `Client ${opened + 1}`;
+    const first = opened++ === 0;
+    const socket = connectClient(lessonNamespace(lesson.slug), name ? { name } : {});
     const panel = createClientPanel(label, {
-      onRemove:
-        opened === 1
-          ? undefined
-          : () => {
-              socket.disconnect();
-              panel.element.remove();
-              open--;
-              refresh();
-              add.focus();
-              note.textContent = `${label} disconnected and removed.`;
-            },
+      onRemove: first ? undefined : () => removeClient(client),
+      onRename: name
+        ? (next) => {
+            panel.setLabel(next);
+            socket.auth = { name: next };
+            // The name travels in the handshake, so a new name means a new connection.
+            socket.disconnect().connect();
+            note.textContent = `${label} is now ${next}: it reconnected with its new name.`;
+          }
+        : undefined,
     });
+    const client: DemoClient<Stage> = { socket, controls: panel.controls, panel, stage, neighbours: () => [...clients] };
     watchSocket(socket, panel);
-    lesson.mount(panel.controls, socket);
+    lesson.mount(client);
+    clients.push(client);
     list.append(panel.element);
-    open++;
     refresh();
-    return panel;
+    return client;
+  }
+
+  function removeClient(client: DemoClient<Stage>) {
+    client.socket.disconnect();
+    client.panel.element.remove();
+    clients.splice(clients.indexOf(client), 1);
+    refresh();
+    add.focus();
+    note.textContent = `${client.panel.label()} disconnected and removed.`;
   }
 
   function refresh() {
-    add.disabled = open >= MAX_CLIENTS;
+    add.disabled = clients.length >= MAX_CLIENTS;
     add.title = add.disabled ? `At most ${MAX_CLIENTS} clients on one page.` : '';
   }
 
   add.hidden = false;
   add.addEventListener('click', () => {
-    const panel = addClient();
-    note.textContent = `${panel.element.querySelector('h3')?.textContent} added, with its own connection.`;
-    panel.element.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    const named = lesson.names?.length ? spareNames.shift() : undefined;
+    const client = addClient(named);
+    note.textContent = `${client.panel.label()} added, with its own connection.`;
+    client.panel.element.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   });
-  addClient();
+  if (lesson.names?.length) lesson.names.forEach((name) => addClient(name));
+  else addClient();
 }

@@ -5,33 +5,50 @@ export type Direction = 'sent' | 'received' | 'note';
 const ARROWS: Record<Direction, string> = { sent: '→', received: '←', note: '•' };
 /** Enough to follow a demo; older entries drop off so a long session stays light. */
 const MAX_ENTRIES = 200;
+const MAX_FRAME = 600;
 
 /**
- * What one client sent and received, newest last. It is a `log` region, so
- * screen readers announce new entries politely.
+ * A bounded, newest-last list of what one client saw on the wire, as a `log`
+ * region (screen readers announce new entries politely). It keeps following
+ * the newest entry unless the reader has scrolled up to read.
  */
-export function createEventLog(label: string) {
-  const list = h('ol', { class: 'event-log', role: 'log', 'aria-label': label, 'aria-live': 'polite' });
+export function createWireLog(label: string) {
+  const list = h('ol', { class: 'event-log', role: 'log', 'aria-label': label });
 
-  function add(direction: Direction, event: string, args: unknown[] = []) {
+  function append(direction: Direction, ...parts: (Node | null)[]) {
     const time = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-    const entry = h(
-      'li',
-      { class: `entry ${direction}` },
-      h('span', { class: 'arrow', 'aria-hidden': 'true' }, ARROWS[direction]),
-      h('span', { class: 'visually-hidden' }, direction === 'note' ? '' : `${direction} `),
-      h('code', { class: 'event' }, event),
-      args.length ? h('code', { class: 'payload' }, preview(args)) : null,
-      h('time', { class: 'time' }, time),
+    const follow = list.scrollHeight - list.scrollTop - list.clientHeight < 48;
+    list.append(
+      h(
+        'li',
+        { class: `entry ${direction}` },
+        h('span', { class: 'arrow', 'aria-hidden': 'true' }, ARROWS[direction]),
+        direction === 'note' ? null : h('span', { class: 'visually-hidden' }, `${direction} `),
+        ...parts,
+        h('time', { class: 'time' }, time),
+      ),
     );
-    list.append(entry);
     while (list.childElementCount > MAX_ENTRIES) list.firstElementChild?.remove();
-    // Follow the newest entry unless the reader scrolled up to read.
-    const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 48;
-    if (nearBottom) list.scrollTop = list.scrollHeight;
+    if (follow) list.scrollTop = list.scrollHeight;
   }
 
-  return { element: list, add, clear: () => list.replaceChildren() };
+  return {
+    element: list,
+    /** An event with its arguments, e.g. `← number:change 3`. */
+    event(direction: Direction, event: string, args: unknown[] = []) {
+      append(
+        direction,
+        h('code', { class: 'event' }, event),
+        args.length ? h('code', { class: 'payload' }, preview(args)) : null,
+      );
+    },
+    /** A raw Engine.IO/Socket.IO frame, e.g. `→ 42/rooms,["IO_CLIENT_HELLO","hi"]`. */
+    frame(direction: Direction, frame: string) {
+      const text = frame.length > MAX_FRAME ? `${frame.slice(0, MAX_FRAME - 1)}…` : frame;
+      append(direction, h('code', { class: 'frame' }, text));
+    },
+    clear: () => list.replaceChildren(),
+  };
 }
 
-export type EventLog = ReturnType<typeof createEventLog>;
+export type WireLog = ReturnType<typeof createWireLog>;

@@ -10,8 +10,16 @@ export interface SocketData {
 /** No events between server processes yet (the scale-out work adds some). */
 export type InterServerEvents = Record<string, never>;
 
+/**
+ * A client may leave out the ack, but the boundary always hands the handler
+ * one (a no-op when the client gave none), so on the server it is required.
+ */
+export type WithAcks<Events> = {
+  [E in keyof Events]: Events[E] extends (...args: infer P) => infer R ? (...args: Required<P>) => R : Events[E];
+};
+
 export type LessonNamespace<ClientEvents extends object, ServerEvents extends object> = Namespace<
-  ClientEvents,
+  WithAcks<ClientEvents>,
   ServerEvents,
   InterServerEvents,
   SocketData

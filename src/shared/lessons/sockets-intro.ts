@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Ack } from '../acks.ts';
 import type { LessonContract } from '../events.ts';
+import { messageText } from '../text.ts';
 
 /** Lesson `sockets-intro`: one shared counter, a welcome and a thank-you. */
 
@@ -16,19 +17,13 @@ export interface ClientToServerEvents {
   thanks: (payload: { message: string }, ack?: Ack) => void;
 }
 
-const message = z
-  .string({ error: 'The message must be text.' })
-  .trim()
-  .min(1, 'The message cannot be empty.')
-  .max(500, 'The message can be at most 500 characters.');
-
 export const socketsIntro = {
   slug: 'sockets-intro',
   clientEvents: {
     increment: { args: z.tuple([]) },
     decrement: { args: z.tuple([]) },
     thanks: {
-      args: z.tuple([z.object({ message }, { error: 'Send an object like { message: "..." }.' })]),
+      args: z.tuple([z.object({ message: messageText }, { error: 'Send an object like { message: "..." }.' })]),
     },
   },
 } satisfies LessonContract<ClientToServerEvents>;

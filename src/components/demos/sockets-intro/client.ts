@@ -15,7 +15,7 @@ interface CounterView {
 
 const counterClient: LessonClient = {
   slug: 'sockets-intro',
-  mount(controls, socket) {
+  mount({ controls, socket }) {
     const view: CounterView = {
       count: h('output', { role: 'status', 'aria-label': 'Count', class: 'count' }, '…'),
       welcome: h('p', { class: 'welcome' }),
