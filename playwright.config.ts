@@ -32,6 +32,6 @@ export default defineConfig({
     env: { PORT: String(port), HOST: 'localhost' },
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
-    stdout: 'pipe',
+    stdout: 'ignore',
   },
 });

@@ -25,7 +25,7 @@ export function createClientPanel(label: string, options: PanelOptions = {}) {
   const transport = h('span', { role: 'status', 'aria-label': 'Transport', class: 'transport' }, '—');
   const legend = h('legend', { class: 'visually-hidden' }, `${label} controls`);
   const controls = h('fieldset', { class: 'controls', disabled: true }, legend);
-  const inspector = createInspector(label);
+  const inspector = createInspector();
   const remove = options.onRemove
     ? h('button', { type: 'button', class: 'quiet remove', 'aria-label': `Remove ${label}`, onclick: options.onRemove }, '✕')
     : null;
@@ -59,7 +59,6 @@ export function createClientPanel(label: string, options: PanelOptions = {}) {
       heading.textContent = next;
       legend.textContent = `${next} controls`;
       remove?.setAttribute('aria-label', `Remove ${next}`);
-      inspector.rename(next);
     },
   };
 }

@@ -29,3 +29,17 @@ export function preview(args: unknown[], max = 140): string {
     .join(', ');
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/** Enough to follow a demo; older entries drop off so a long session stays light. */
+export const MAX_LOG_ENTRIES = 200;
+
+/**
+ * Appends to a log list, drops the oldest entries past the limit, and keeps
+ * following the newest one unless the reader scrolled up to read.
+ */
+export function appendBounded(list: HTMLElement, item: Node, max = MAX_LOG_ENTRIES) {
+  const follow = list.scrollHeight - list.scrollTop - list.clientHeight < 48;
+  list.append(item);
+  while (list.childElementCount > max) list.firstElementChild?.remove();
+  if (follow) list.scrollTop = list.scrollHeight;
+}

@@ -1,24 +1,21 @@
-import { h, preview } from './dom.ts';
+import { appendBounded, h, preview } from './dom.ts';
 
 export type Direction = 'sent' | 'received' | 'note';
 
 const ARROWS: Record<Direction, string> = { sent: '→', received: '←', note: '•' };
-/** Enough to follow a demo; older entries drop off so a long session stays light. */
-const MAX_ENTRIES = 200;
 const MAX_FRAME = 600;
 
 /**
  * A bounded, newest-last list of what one client saw on the wire, as a `log`
- * region (screen readers announce new entries politely). It keeps following
- * the newest entry unless the reader has scrolled up to read.
+ * region (screen readers announce new entries politely).
  */
 export function createWireLog(label: string) {
   const list = h('ol', { class: 'event-log', role: 'log', 'aria-label': label });
 
   function append(direction: Direction, ...parts: (Node | null)[]) {
     const time = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-    const follow = list.scrollHeight - list.scrollTop - list.clientHeight < 48;
-    list.append(
+    appendBounded(
+      list,
       h(
         'li',
         { class: `entry ${direction}` },
@@ -28,8 +25,6 @@ export function createWireLog(label: string) {
         h('time', { class: 'time' }, time),
       ),
     );
-    while (list.childElementCount > MAX_ENTRIES) list.firstElementChild?.remove();
-    if (follow) list.scrollTop = list.scrollHeight;
   }
 
   return {

@@ -6,12 +6,13 @@ import { createWireLog } from './event-log.ts';
  * time) and, behind the "Raw frames" toggle, the Engine.IO/Socket.IO packets
  * themselves. Both are recorded all the time; the toggle picks which to show.
  */
-export function createInspector(label: string) {
-  const events = createWireLog(`Events of ${label}`);
-  const frames = createWireLog(`Raw frames of ${label}`);
+export function createInspector() {
+  // Named for what they hold; the client's region around them says whose they are.
+  const events = createWireLog('Events');
+  const frames = createWireLog('Raw frames');
   frames.element.hidden = true;
 
-  const title = h('span', { class: 'inspector-title' }, 'Events sent and received');
+  const title = h('span', { class: 'inspector-title' }, 'On the wire');
   const toggle = h('button', { type: 'button', class: 'quiet', 'aria-pressed': 'false' }, 'Raw frames');
   const clear = h('button', { type: 'button', class: 'quiet' }, 'Clear');
 
@@ -20,7 +21,9 @@ export function createInspector(label: string) {
     toggle.setAttribute('aria-pressed', String(raw));
     frames.element.hidden = !raw;
     events.element.hidden = raw;
-    title.textContent = raw ? 'Raw frames on the wire' : 'Events sent and received';
+    // A hidden list cannot follow its newest entry: catch up now that it shows.
+    const shown = raw ? frames.element : events.element;
+    shown.scrollTop = shown.scrollHeight;
   });
   clear.addEventListener('click', () => (frames.element.hidden ? events : frames).clear());
 
@@ -32,12 +35,7 @@ export function createInspector(label: string) {
     frames.element,
   );
 
-  function rename(next: string) {
-    events.element.setAttribute('aria-label', `Events of ${next}`);
-    frames.element.setAttribute('aria-label', `Raw frames of ${next}`);
-  }
-
-  return { element, events, frames, rename };
+  return { element, events, frames };
 }
 
 export type Inspector = ReturnType<typeof createInspector>;

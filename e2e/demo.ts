@@ -1,0 +1,33 @@
+import { expect, type Page } from '@playwright/test';
+
+/** A short random tag, so that tests sharing the public server can tell their own messages apart. */
+export const tag = () => Math.random().toString(36).slice(2, 7);
+
+/** Opens a lesson and waits until its named in-page clients are connected. */
+export async function openDemo(page: Page, slug: string, names: string[]) {
+  await page.goto(`/lessons/${slug}/`);
+  for (const name of names) await expect(client(page, name).connection).toHaveText('connected');
+}
+
+/** One in-page client, found by its region's name, with what every lesson's panel has. */
+export function client(page: Page, name: string) {
+  const panel = page.getByRole('region', { name, exact: true });
+  return {
+    panel,
+    connection: panel.getByRole('status', { name: 'Connection' }),
+    events: panel.getByRole('log', { name: 'Events' }),
+    frames: panel.getByRole('log', { name: 'Raw frames' }),
+    button: (label: string) => panel.getByRole('button', { name: label, exact: true }),
+  };
+}
+
+/** Renames an in-page client (it reconnects under the new name) and returns it. */
+export async function rename(page: Page, from: string, to: string) {
+  const panel = client(page, from);
+  await panel.button('Rename').click();
+  await panel.panel.getByRole('textbox', { name: 'New name' }).fill(to);
+  await panel.button('Save').click();
+  const renamed = client(page, to);
+  await expect(renamed.connection).toHaveText('connected');
+  return renamed;
+}
