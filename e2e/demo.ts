@@ -1,4 +1,22 @@
-import { expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
+
+/**
+ * `test` with a `student()` fixture: each call opens a new browser context
+ * (a separate student, with its own storage and connections), all closed
+ * when the test ends.
+ */
+export const test = base.extend<{ student: () => Promise<Page> }>({
+  student: async ({ browser }, use) => {
+    const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
+    await use(async () => {
+      const context = await browser.newContext();
+      contexts.push(context);
+      return context.newPage();
+    });
+    await Promise.all(contexts.map((context) => context.close()));
+  },
+});
+export { expect };
 
 /** A short random tag, so that tests sharing the public server can tell their own messages apart. */
 export const tag = () => Math.random().toString(36).slice(2, 7);

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { client, openDemo, rename, tag } from './demo.ts';
+import type { Page } from '@playwright/test';
+import { client, expect, openDemo, rename, tag, test } from './demo.ts';
 
 const SLUG = 'emit-vs-broadcast';
 const NAMES = ['Ada', 'Bo', 'Cy'];
@@ -15,31 +15,21 @@ function emitter(page: Page, name: string) {
   };
 }
 
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
 /** Two students: A is the first window's Ada, B the second window's Ada, renamed so both can tell them apart. */
-async function twoStudents(browser: Browser) {
-  const [first, second] = await Promise.all(
-    [1, 2].map(async () => {
-      const context = await browser.newContext();
-      contexts.push(context);
-      return context.newPage();
-    }),
-  );
-  await openDemo(first!, SLUG, NAMES);
-  await openDemo(second!, SLUG, NAMES);
+async function twoStudents(student: () => Promise<Page>) {
+  const first = await student();
+  const second = await student();
+  await openDemo(first, SLUG, NAMES);
+  await openDemo(second, SLUG, NAMES);
   const aName = `A-${tag()}`;
   const bName = `B-${tag()}`;
-  await rename(first!, 'Ada', aName);
-  await rename(second!, 'Ada', bName);
-  return { first: first!, second: second!, a: emitter(first!, aName), b: emitter(second!, bName), aName, bName };
+  await rename(first, 'Ada', aName);
+  await rename(second, 'Ada', bName);
+  return { first, second, a: emitter(first, aName), b: emitter(second, bName), aName, bName };
 }
 
-test('A broadcasts to others: B receives it and A does not', async ({ browser }) => {
-  const { a, b } = await twoStudents(browser);
+test('A broadcasts to others: B receives it and A does not', async ({ student }) => {
+  const { a, b } = await twoStudents(student);
   const text = `broadcast ${tag()}`;
   await a.message.fill(text);
   await a.button('Broadcast to others').click();
@@ -50,8 +40,8 @@ test('A broadcasts to others: B receives it and A does not', async ({ browser })
   await expect(a.inbox).not.toContainText(text);
 });
 
-test('A emits to all: A and B both receive it', async ({ browser }) => {
-  const { a, b, aName } = await twoStudents(browser);
+test('A emits to all: A and B both receive it', async ({ student }) => {
+  const { a, b, aName } = await twoStudents(student);
   const text = `to all ${tag()}`;
   await a.message.fill(text);
   await a.button('Emit to all').click();
@@ -59,8 +49,8 @@ test('A emits to all: A and B both receive it', async ({ browser }) => {
   await expect(b.inbox).toContainText(`${aName} to all: ${text}`);
 });
 
-test('A sends to B by id: only B receives it', async ({ browser }) => {
-  const { first, a, b, bName } = await twoStudents(browser);
+test('A sends to B by id: only B receives it', async ({ student }) => {
+  const { first, a, b, bName } = await twoStudents(student);
   const text = `just for B ${tag()}`;
   await a.recipient.selectOption({ label: bName });
   await a.message.fill(text);

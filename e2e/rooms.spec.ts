@@ -1,5 +1,5 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { client, openDemo, rename, tag } from './demo.ts';
+import type { Page } from '@playwright/test';
+import { client, expect, openDemo, rename, tag, test } from './demo.ts';
 
 const SLUG = 'rooms';
 const NAMES = ['Ada', 'Bo', 'Cy'];
@@ -23,20 +23,9 @@ function member(page: Page, name: string) {
 /** The room map's list for one room, found by the room's name. */
 const roomList = (page: Page, room: string) => page.getByRole('list', { name: room, exact: true });
 
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-async function newPage(browser: import('@playwright/test').Browser) {
-  const context = await browser.newContext();
-  contexts.push(context);
-  return context.newPage();
-}
-
-test("A and B join a room, C does not: A's hello reaches B only, and leaving updates the map everywhere", async ({ browser }) => {
-  const first = await newPage(browser);
-  const second = await newPage(browser);
+test("A and B join a room, C does not: A's hello reaches B only, and leaving updates the map everywhere", async ({ student }) => {
+  const first = await student();
+  const second = await student();
   await openDemo(first, SLUG, NAMES);
   await openDemo(second, SLUG, NAMES);
   const [aName, bName, cName] = [`A-${tag()}`, `B-${tag()}`, `C-${tag()}`];

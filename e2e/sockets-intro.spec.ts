@@ -1,26 +1,24 @@
-import { readFileSync } from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { extractRegion } from '../src/components/code/regions.ts';
+import type { Locator, Page } from '@playwright/test';
+import { client, expect, test } from './demo.ts';
 
 const LESSON = '/lessons/sockets-intro/';
 
-/** The first in-page client: its panel and what is in it, found by role and name. */
-function client(page: Page, name = 'Client 1') {
-  const panel = page.getByRole('region', { name });
+/** An in-page client of the counter, found by role and name. */
+function counter(page: Page, name = 'Client 1') {
+  const c = client(page, name);
   return {
-    panel,
-    count: panel.getByRole('status', { name: 'Count' }),
-    increment: panel.getByRole('button', { name: 'Increment' }),
-    decrement: panel.getByRole('button', { name: 'Decrement' }),
-    connection: panel.getByRole('status', { name: 'Connection' }),
-    transport: panel.getByRole('status', { name: 'Transport' }),
-    log: panel.getByRole('log'),
+    ...c,
+    count: c.panel.getByRole('status', { name: 'Count' }),
+    increment: c.button('Increment'),
+    decrement: c.button('Decrement'),
+    transport: c.panel.getByRole('status', { name: 'Transport' }),
+    log: c.events,
   };
 }
 
 async function openLesson(page: Page) {
   await page.goto(LESSON);
-  const first = client(page);
+  const first = counter(page);
   await expect(first.connection).toHaveText('connected');
   await expect(first.count).toHaveText(/^-?\d+$/);
   return first;
@@ -30,11 +28,9 @@ async function countOf(count: Locator) {
   return Number(await count.textContent());
 }
 
-test('a second student sees the count change that the first one makes', async ({ browser }) => {
-  const alice = await browser.newContext();
-  const bob = await browser.newContext();
-  const a = await openLesson(await alice.newPage());
-  const b = await openLesson(await bob.newPage());
+test('a second student sees the count change that the first one makes', async ({ student }) => {
+  const a = await openLesson(await student());
+  const b = await openLesson(await student());
 
   const before = await countOf(a.count);
   await expect(b.count).toHaveText(String(before));
@@ -44,31 +40,23 @@ test('a second student sees the count change that the first one makes', async ({
   await b.decrement.click();
   await expect(b.count).toHaveText(String(before));
   await expect(a.count).toHaveText(String(before));
-
-  await alice.close();
-  await bob.close();
 });
 
-test('a student who opens the lesson later gets the current count, not 0', async ({ browser }) => {
-  const alice = await browser.newContext();
-  const a = await openLesson(await alice.newPage());
+test('a student who opens the lesson later gets the current count, not 0', async ({ student }) => {
+  const a = await openLesson(await student());
   await a.increment.click();
   await a.increment.click();
   const current = await countOf(a.count);
   await expect(a.log).toContainText('number:change');
 
-  const carol = await browser.newContext();
-  const c = await openLesson(await carol.newPage());
+  const c = await openLesson(await student());
   await expect(c.count).toHaveText(String(current));
-
-  await alice.close();
-  await carol.close();
 });
 
 test('one reader adds a second client in the page and both agree', async ({ page }) => {
   const first = await openLesson(page);
   await page.getByRole('button', { name: 'Add a client' }).click();
-  const second = client(page, 'Client 2');
+  const second = counter(page, 'Client 2');
   await expect(second.connection).toHaveText('connected');
 
   await second.increment.click();
@@ -92,18 +80,6 @@ test('the client shows its transport, upgraded from polling to websocket', async
   await expect(first.log).toContainText('connected over polling');
   await expect(first.log).toContainText('upgraded to websocket');
   await expect(first.panel.getByText(/^Welcome, Guest \d+! You are connected\.$/)).toBeVisible();
-});
-
-test('the code on the page is cut from the files that run', async ({ page }) => {
-  await page.goto(LESSON);
-  const figures = page.locator('figure[data-file]');
-  await expect(figures).toHaveCount(4);
-  for (const figure of await figures.all()) {
-    const file = (await figure.getAttribute('data-file'))!;
-    const region = (await figure.getAttribute('data-region'))!;
-    const expected = extractRegion(readFileSync(file, 'utf8'), region, file);
-    expect(await figure.locator('pre').innerText(), `${file}#${region}`).toBe(expected);
-  }
 });
 
 test('the spot-the-bug answer stays hidden until asked for', async ({ page }) => {

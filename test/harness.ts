@@ -78,3 +78,15 @@ export async function collect<T = unknown>(socket: Socket, event: string, ms = 1
  * goes to other clients), so that what a test collects next is its own.
  */
 export const settle = (ms = 80) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Connects one client per name (in order) to `namespace`, and lets their arrival notices settle. */
+export async function connectNamed<S extends object = any, C extends object = any>(
+  server: Running,
+  namespace: string,
+  names: string[],
+): Promise<Socket<S, C>[]> {
+  const clients: Socket<S, C>[] = [];
+  for (const name of names) clients.push(await server.client<S, C>(namespace, { name }));
+  await settle();
+  return clients;
+}

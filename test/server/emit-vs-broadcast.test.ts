@@ -7,23 +7,18 @@ import type {
   Message,
   ServerToClientEvents,
 } from '../../src/shared/lessons/emit-vs-broadcast.ts';
-import { collect, nextEvent, settle, startApp, type Running } from '../harness.ts';
+import { collect, connectNamed, nextEvent, settle, startApp, type Running } from '../harness.ts';
 
 type EmitClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 const NSP = '/emit-vs-broadcast';
 
 describe('emit-vs-broadcast', () => {
   let server: Running;
-  let ada: EmitClient;
-  let bo: EmitClient;
-  let cy: EmitClient;
+  let ada: EmitClient, bo: EmitClient, cy: EmitClient;
 
   beforeEach(async () => {
     server = await startApp();
-    ada = await server.client(NSP, { name: 'Ada' });
-    bo = await server.client(NSP, { name: 'Bo' });
-    cy = await server.client(NSP, { name: 'Cy' });
-    await settle(); // the client lists sent on each arrival
+    [ada, bo, cy] = (await connectNamed(server, NSP, ['Ada', 'Bo', 'Cy'])) as [EmitClient, EmitClient, EmitClient];
   });
   afterEach(async () => {
     await server.close();

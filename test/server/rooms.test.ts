@@ -11,7 +11,7 @@ import {
   type RoomInfo,
   type ServerToClientEvents,
 } from '../../src/shared/lessons/rooms.ts';
-import { collect, nextEvent, settle, startApp, type Running } from '../harness.ts';
+import { collect, connectNamed, nextEvent, settle, startApp, type Running } from '../harness.ts';
 
 type RoomsClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 const NSP = '/rooms';
@@ -22,15 +22,11 @@ const byRoom = (map: RoomInfo[]) =>
 
 describe('rooms', () => {
   let server: Running;
-  let ada: RoomsClient;
-  let bo: RoomsClient;
-  let cy: RoomsClient;
+  let ada: RoomsClient, bo: RoomsClient, cy: RoomsClient;
 
   beforeEach(async () => {
     server = await startApp();
-    ada = await server.client(NSP, { name: 'Ada' });
-    bo = await server.client(NSP, { name: 'Bo' });
-    cy = await server.client(NSP, { name: 'Cy' });
+    [ada, bo, cy] = (await connectNamed(server, NSP, ['Ada', 'Bo', 'Cy'])) as [RoomsClient, RoomsClient, RoomsClient];
   });
   afterEach(async () => {
     await server.close();

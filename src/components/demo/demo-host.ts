@@ -4,7 +4,7 @@ import { createClientPanel, watchSocket, type ClientPanel } from './client-panel
 import { connectClient } from './connect.ts';
 
 /** One in-page client, as a lesson's `mount` gets it. */
-export interface DemoClient<Stage = unknown> {
+export interface DemoClient<Stage = DemoStage | undefined> {
   socket: Socket<any, any>;
   /** Where the lesson puts this client's controls; disabled while disconnected. */
   controls: HTMLFieldSetElement;
@@ -15,8 +15,13 @@ export interface DemoClient<Stage = unknown> {
   neighbours: () => DemoClient<Stage>[];
 }
 
+/** A demo-wide view; it may follow every in-page client as it is added. */
+export interface DemoStage {
+  track?: (client: DemoClient<any>) => void;
+}
+
 /** What a lesson's demo adds to the shared frame. */
-export interface LessonClient<Stage = unknown> {
+export interface LessonClient<Stage extends DemoStage | undefined = DemoStage | undefined> {
   slug: string;
   /** The demo opens with one client per name (sent as `auth.name`, renameable); else one "Client 1". */
   names?: string[];
@@ -35,7 +40,7 @@ const MORE_NAMES = ['Di', 'Ed', 'Flo', 'Gus', 'Hal', 'Ivy'];
  * first clients at once, then one more per "Add a client", each with its own
  * connection and panel, removable. Clients are named for this page only.
  */
-export function startDemo<Stage>(root: HTMLElement, lesson: LessonClient<Stage>) {
+export function startDemo<Stage extends DemoStage | undefined>(root: HTMLElement, lesson: LessonClient<Stage>) {
   const list = root.querySelector<HTMLElement>('[data-clients]')!;
   const add = root.querySelector<HTMLButtonElement>('[data-add-client]')!;
   const note = root.querySelector<HTMLElement>('[data-demo-note]')!;
@@ -64,6 +69,7 @@ export function startDemo<Stage>(root: HTMLElement, lesson: LessonClient<Stage>)
     });
     const client: DemoClient<Stage> = { socket, controls: panel.controls, panel, stage, neighbours: () => [...clients] };
     watchSocket(socket, panel);
+    stage?.track?.(client);
     lesson.mount(client);
     clients.push(client);
     list.append(panel.element);

@@ -83,7 +83,6 @@ const emitClient: LessonClient<FanOutStage> = {
   stage: createFanOut,
   mount(client) {
     const view = render(client);
-    client.stage.track(client);
     followAcks(client, view);
     listen(client.socket, view);
     send(client.socket, view);

@@ -66,7 +66,6 @@ const roomsClient: LessonClient<RoomMap> = {
   stage: createRoomMap,
   mount(client) {
     const view = render(client);
-    client.stage.track(client);
     listen(client.socket, view);
     send(client.socket, view);
   },

@@ -1,0 +1,23 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { extractRegion } from '../src/components/code/regions.ts';
+
+const lessons = readdirSync('src/lessons')
+  .filter((file) => file.endsWith('.mdx'))
+  .map((file) => file.replace(/\.mdx$/, ''));
+
+for (const slug of lessons) {
+  test(`the code shown on ${slug} is cut from the files that run`, async ({ page }) => {
+    await page.goto(`/lessons/${slug}/`);
+    const figures = page.locator('figure[data-file]');
+    const wanted = (readFileSync(`src/lessons/${slug}.mdx`, 'utf8').match(/<SourceRegion /g) ?? []).length;
+    expect(wanted, 'the lesson shows some code').toBeGreaterThan(0);
+    await expect(figures).toHaveCount(wanted);
+    for (const figure of await figures.all()) {
+      const file = (await figure.getAttribute('data-file'))!;
+      const region = (await figure.getAttribute('data-region'))!;
+      const expected = extractRegion(readFileSync(file, 'utf8'), region, file);
+      expect(await figure.locator('pre').innerText(), `${file}#${region}`).toBe(expected);
+    }
+  });
+}
