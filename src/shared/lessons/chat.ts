@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { Ack } from '../acks.ts';
+import { displayName } from '../contract.ts';
+import type { LessonContract } from '../events.ts';
+import { messageText } from '../text.ts';
+
+/** Lesson `chat`: a real chat built from the earlier pieces. */
+
+export const HISTORY_LENGTH = 50;
+/** Typing stops by itself this long after the last `typing: true`. */
+export const TYPING_TIMEOUT_MS = 3000;
+export const CHAT_ROOM_MAX = 32;
+
+export interface ChatUser {
+  id: string;
+  name: string;
+}
+
+/** What a person wrote. `private` ones go to one recipient (`to` is their name) and the sender. */
+export interface UserMessage {
+  id: number;
+  user: string;
+  text: string;
+  /** Milliseconds since the epoch, on the server's clock. */
+  at: number;
+  private?: true;
+  to?: string;
+}
+
+/** A join or leave notice. */
+export interface SystemMessage {
+  id: number;
+  system: true;
+  text: string;
+  at: number;
+}
+
+export type ChatMessage = UserMessage | SystemMessage;
+
+export interface ServerToClientEvents {
+  message: (message: ChatMessage) => void;
+  roomData: (data: { room: string; users: ChatUser[] }) => void;
+  typing: (data: { user: string; typing: boolean }) => void;
+}
+
+export interface ClientToServerEvents {
+  join: (payload: { name: string; room: string }, ack?: Ack<{ history: ChatMessage[] }>) => void;
+  sendMessage: (text: string, ack?: Ack<{ id: number; at: number }>) => void;
+  typing: (typing: boolean, ack?: Ack) => void;
+  privateMessage: (payload: { to: string; text: string }, ack?: Ack<{ id: number }>) => void;
+}
+
+const chatRoom = z
+  .string({ error: 'The room must be a string.' })
+  .trim()
+  .min(1, 'Choose a room to join.')
+  .max(CHAT_ROOM_MAX, `A room name can be at most ${CHAT_ROOM_MAX} characters.`);
+
+export const chat = {
+  slug: 'chat',
+  clientEvents: {
+    join: {
+      args: z.tuple([z.object({ name: displayName, room: chatRoom }, { error: 'Send { name, room } to join.' })]),
+      answers: true,
+    },
+    sendMessage: { args: z.tuple([messageText]), answers: true },
+    typing: { args: z.tuple([z.boolean({ error: 'Typing is true or false.' })]), answers: true },
+    privateMessage: {
+      args: z.tuple([
+        z.object(
+          { to: z.string({ error: 'Say who the message is for.' }).min(1, 'Say who the message is for.'), text: messageText },
+          { error: 'Send { to: socketId, text } for a private message.' },
+        ),
+      ]),
+      answers: true,
+    },
+  },
+} satisfies LessonContract<ClientToServerEvents>;
