@@ -26,7 +26,7 @@ describe('chat', () => {
     await server.close();
   });
 
-  async function join(client: ChatClient, name: string, room: string) {
+  async function join(client: ChatClient, name: string, room: string): Promise<ChatMessage[]> {
     const answer = await client.emitWithAck('join', { name, room });
     assert.equal(answer.ok, true, JSON.stringify(answer));
     await settle();

@@ -117,6 +117,7 @@ export function register(
       if (!recipient || recipient.room !== member.room) {
         return ack({ ok: false, error: 'That person is not in this room (any more).' });
       }
+      stopTyping(member);
       const message = { id: await history.nextId(), user: member.name, text, at: Date.now(), private: true as const, to: recipient.name };
       // Only these two sockets: the recipient's room (its id) and the sender's own.
       io.to([to, socket.id]).emit('message', message);
