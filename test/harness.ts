@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
-import { createApp, type App } from '../src/server/app.ts';
+import { createApp, type App, type AppOptions } from '../src/server/app.ts';
 
 export interface Running {
   app: App;
@@ -17,10 +17,10 @@ export interface Running {
 }
 
 /** Starts the app on port 0 (a free port) with real clients, as socket.io's own tests do. */
-export async function startApp(): Promise<Running> {
+export async function startApp(options: AppOptions = {}): Promise<Running> {
   const httpServer = createServer();
   const errors: unknown[] = [];
-  const app = createApp(httpServer, { logError: (_m, e) => errors.push(e) });
+  const app = createApp(httpServer, { logError: (_m, e) => errors.push(e), ...options });
   httpServer.listen(0, '127.0.0.1');
   await once(httpServer, 'listening');
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
@@ -38,10 +38,7 @@ export async function startApp(): Promise<Running> {
     open,
     async client(namespace, auth) {
       const socket = open(namespace, auth);
-      await new Promise<void>((resolve, reject) => {
-        socket.once('connect', resolve);
-        socket.once('connect_error', reject);
-      });
+      await connected(socket);
       return socket as any;
     },
     async close() {
@@ -89,4 +86,13 @@ export async function connectNamed<S extends object = any, C extends object = an
   for (const name of names) clients.push(await server.client<S, C>(namespace, { name }));
   await settle();
   return clients;
+}
+
+/** Resolves when `socket` is connected; rejects with the server's refusal (`connect_error`). */
+export function connected(socket: Socket) {
+  return new Promise<void>((resolve, reject) => {
+    if (socket.connected) return resolve();
+    socket.once('connect', resolve);
+    socket.once('connect_error', reject);
+  });
 }

@@ -1,16 +1,25 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { lessonNamespace } from '../shared/contract.ts';
+import { setupClassMode } from './class-mode/index.ts';
+import { newInstructorToken } from './class-mode/token.ts';
 import { lessonModules } from './lessons/index.ts';
 import { mountLesson } from './plumbing/mount.ts';
 import type { InterServerEvents, SocketData } from './plumbing/types.ts';
 import { staticSite } from './static-files.ts';
+import { openDatabase } from './storage/database.ts';
 
 export interface AppOptions {
   /** Serve the built site from this folder (production); leave unset under `astro dev`. */
   staticDir?: string;
   /** Where the server reports its own faults. Defaults to `console.error`. */
   logError?: (message: string, error?: unknown) => void;
+  /** The instructor's secret for `/instructor`; random (and so unusable) when unset. */
+  instructorToken?: string;
+  /** The folder of the SQLite database; `:memory:` (the default) keeps nothing. */
+  dataDir?: string;
+  /** A class unused for this long ends by itself (default: 4 hours). */
+  classIdleMs?: number;
 }
 
 export interface App {
@@ -33,19 +42,30 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
   const io = new Server<Record<string, any>, Record<string, any>, InterServerEvents, SocketData>(httpServer, {
     // Under `astro dev`, Vite's own WebSocket shares the server: leave its upgrades alone.
     destroyUpgrade: false,
+    // A class's namespaces are made on demand and dropped when their last socket goes.
+    cleanupEmptyChildNamespaces: true,
   });
+  const hooks = { onHandlerError: (error: unknown, event: string) => logError(`"${event}" failed:`, error) };
 
   for (const lesson of lessonModules) {
-    mountLesson(io.of(lessonNamespace(lesson.contract.slug)), lesson, {
-      onHandlerError: (error, event) => logError(`[${lesson.contract.slug}] "${event}" failed:`, error),
-    });
+    mountLesson(io.of(lessonNamespace(lesson.contract.slug)), lesson, hooks);
   }
+
+  const db = openDatabase(options.dataDir ?? ':memory:');
+  const classes = setupClassMode(io, db, lessonModules, {
+    token: options.instructorToken ?? newInstructorToken(),
+    idleMs: options.classIdleMs ?? 4 * 60 * 60 * 1000,
+  }, hooks);
 
   return {
     io,
     close: () =>
       new Promise((resolve) => {
-        io.close(() => resolve());
+        classes.close();
+        io.close(() => {
+          db.close();
+          resolve();
+        });
         // Keep-alive page requests would otherwise hold the HTTP server open.
         httpServer.closeAllConnections();
       }),

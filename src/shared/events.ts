@@ -9,6 +9,8 @@ import type { z } from 'zod';
 export interface ClientEventSpec {
   args: z.ZodType<unknown[]>;
   answers?: boolean;
+  /** A message a person writes: refused while an instructor has locked the chat. */
+  lockable?: boolean;
 }
 
 export type ClientEventSpecs = Record<string, ClientEventSpec>;

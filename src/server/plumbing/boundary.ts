@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AckError, AckResponse } from '../../shared/acks.ts';
-import type { ClientEventSpecs } from '../../shared/events.ts';
+import type { ClientEventSpec, ClientEventSpecs } from '../../shared/events.ts';
 import type { AnySocket } from './types.ts';
 
 type Reply = (response: AckResponse) => void;
@@ -11,6 +11,8 @@ export interface BoundaryHooks {
   onUnknownEvent?: (event: string) => void;
   /** A lesson handler threw: a bug, logged by the app. */
   onHandlerError?: (error: unknown, event: string) => void;
+  /** A reason to refuse an event for now (an instructor's chat lock), or nothing. */
+  refuse?: (spec: ClientEventSpec, event: string) => string | undefined;
 }
 
 const SERVER_PROBLEM = 'The server could not handle that just now. Please try again.';
@@ -41,6 +43,11 @@ export function guardSocket(socket: AnySocket, specs: ClientEventSpecs, hooks: B
     if (!spec) {
       hooks.onUnknownEvent?.(event);
       reply(refusal(`This demo has no event called "${String(event).slice(0, 40)}".`));
+      return;
+    }
+    const refused = hooks.refuse?.(spec, event);
+    if (refused) {
+      reply(refusal(refused));
       return;
     }
     const parsed = spec.args.safeParse(args);

@@ -5,6 +5,8 @@ import type { LessonContract } from '../../shared/events.ts';
 export interface SocketData {
   /** The display name: from the handshake's `auth.name`, else `Guest N`. */
   name: string;
+  /** In a class: the key of the student whose page this socket belongs to. */
+  classKey?: string;
 }
 
 /** No events between server processes yet (the scale-out work adds some). */

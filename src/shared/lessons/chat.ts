@@ -63,7 +63,7 @@ export const chat = {
       args: z.tuple([z.object({ name: displayName, room: chatRoom }, { error: 'Send { name, room } to join.' })]),
       answers: true,
     },
-    sendMessage: { args: z.tuple([messageText]), answers: true },
+    sendMessage: { args: z.tuple([messageText]), answers: true, lockable: true },
     typing: { args: z.tuple([z.boolean({ error: 'Typing is true or false.' })]), answers: true },
     privateMessage: {
       args: z.tuple([
@@ -73,6 +73,7 @@ export const chat = {
         ),
       ]),
       answers: true,
+      lockable: true,
     },
   },
 } satisfies LessonContract<ClientToServerEvents>;

@@ -1,0 +1,88 @@
+import type { Namespace, Server } from 'socket.io';
+import { instructorEvents, type InstructorClientEvents, type InstructorServerEvents } from '../../shared/class-mode.ts';
+import { guardSocket, type BoundaryHooks } from '../plumbing/boundary.ts';
+import type { AnySocket, WithAcks } from '../plumbing/types.ts';
+import type { ClassControl } from './class-control.ts';
+import { watchRoom } from './roster-feed.ts';
+import { tokenChecker } from './token.ts';
+
+type InstructorNamespace = Namespace<WithAcks<InstructorClientEvents>, InstructorServerEvents>;
+
+const NO_CLASS = 'There is no open class with that code.';
+
+/**
+ * `/instructor`: every action of the dashboard, each one checked here. A
+ * connection without the right `auth.token` is refused with `unauthorized`.
+ */
+export function registerInstructor(io: Server, token: string, control: ClassControl, hooks: BoundaryHooks) {
+  const instructors = io.of('/instructor') as unknown as InstructorNamespace;
+  const isInstructor = tokenChecker(token);
+  instructors.use((socket, next) => (isInstructor(socket.handshake.auth?.token) ? next() : next(new Error('unauthorized'))));
+
+  instructors.on('connection', (socket) => {
+    guardSocket(socket as unknown as AnySocket, instructorEvents, hooks);
+    const { registry } = control;
+
+    socket.on('class:create', ({ title }, ack) => {
+      const live = registry.create(title || 'Socket Workshop');
+      ack({ ok: true, code: live.code });
+    });
+
+    socket.on('class:list', (ack) => ack({ ok: true, classes: registry.list() }));
+
+    socket.on('class:watch', ({ code }, ack) => {
+      const live = registry.get(code);
+      if (!live) return ack({ ok: false, error: NO_CLASS });
+      socket.join(watchRoom(code));
+      ack({ ok: true, state: registry.stateOf(live), roster: registry.roster(live) });
+    });
+
+    socket.on('class:end', ({ code }, ack) => {
+      if (!registry.get(code)) return ack({ ok: false, error: NO_CLASS });
+      control.end(code, 'The instructor ended the class.');
+      ack({ ok: true });
+    });
+
+    socket.on('class:follow', ({ code, lesson, section }, ack) => {
+      const live = registry.get(code);
+      if (!live) return ack({ ok: false, error: NO_CLASS });
+      if (lesson && !control.hasLesson(lesson)) return ack({ ok: false, error: `There is no lesson "${lesson}".` });
+      live.state.follow = lesson ? { lesson, section: section ?? null } : null;
+      control.publishState(live);
+      ack({ ok: true });
+    });
+
+    socket.on('class:announce', ({ code, text }, ack) => {
+      const live = registry.get(code);
+      if (!live) return ack({ ok: false, error: NO_CLASS });
+      live.state.announcement = text ? { id: Date.now(), text } : null;
+      control.publishState(live);
+      ack({ ok: true });
+    });
+
+    socket.on('class:lock-chat', ({ code, locked }, ack) => {
+      const live = registry.get(code);
+      if (!live) return ack({ ok: false, error: NO_CLASS });
+      live.state.chatLocked = locked;
+      control.publishState(live);
+      ack({ ok: true });
+    });
+
+    socket.on('class:reset', ({ code, lesson }, ack) => {
+      const live = registry.get(code);
+      if (!live) return ack({ ok: false, error: NO_CLASS });
+      if (!control.hasLesson(lesson)) return ack({ ok: false, error: `There is no lesson "${lesson}".` });
+      control.resetLesson(live, lesson);
+      ack({ ok: true });
+    });
+
+    socket.on('class:remove-student', ({ code, name }, ack) => {
+      const live = registry.get(code);
+      if (!live) return ack({ ok: false, error: NO_CLASS });
+      if (!control.removeStudent(live, name)) return ack({ ok: false, error: `There is no student called ${name} in this class.` });
+      ack({ ok: true });
+    });
+  });
+
+  return instructors;
+}

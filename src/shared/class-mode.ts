@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import type { Ack } from './acks.ts';
+import { displayName } from './contract.ts';
+import { messageText } from './text.ts';
+
+/** Class codes: 6 capital letters and digits, without the look-alikes 0/O/1/I. */
+export const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export const CODE_LENGTH = 6;
+export const classCode = z
+  .string({ error: 'A class code is text.' })
+  .trim()
+  .toUpperCase()
+  .regex(new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`), 'A class code is 6 letters and digits, like K7QX2M.');
+
+/** The namespace a student's page keeps open while in a class: presence, follow-me, announcements. */
+export const classNamespace = (code: string) => `/class/${code}`;
+/** A lesson's demo inside a class: the same lesson code, its own state. */
+export const classLessonNamespace = (code: string, slug: string) => `/class/${code}/${slug}`;
+
+/** One student as the instructor sees them. */
+export interface RosterEntry {
+  name: string;
+  connected: boolean;
+  /** The lesson the student's page shows, if any. */
+  lesson: string | null;
+  section: string | null;
+  /** Lessons whose "Try it" steps are all done (filled in by the progress work). */
+  completed: string[];
+}
+
+export interface ClassSummary {
+  code: string;
+  title: string;
+  createdAt: number;
+  students: number;
+}
+
+export interface FollowTarget {
+  lesson: string;
+  section: string | null;
+}
+
+export interface Announcement {
+  id: number;
+  text: string;
+}
+
+/** What a student's page gets on joining, and again when any of it changes. */
+export interface ClassState {
+  code: string;
+  title: string;
+  follow: FollowTarget | null;
+  announcement: Announcement | null;
+  chatLocked: boolean;
+}
+
+// The instructor's namespace, `/instructor` (needs `auth: { token }`).
+
+export interface InstructorServerEvents {
+  /** Changes to a watched class's roster, batched a few times a second at most. */
+  'roster:delta': (delta: { code: string; changed: RosterEntry[]; removed: string[] }) => void;
+}
+
+export interface InstructorClientEvents {
+  'class:create': (payload: { title?: string }, ack?: Ack<{ code: string }>) => void;
+  'class:list': (ack?: Ack<{ classes: ClassSummary[] }>) => void;
+  'class:watch': (payload: { code: string }, ack?: Ack<{ state: ClassState; roster: RosterEntry[] }>) => void;
+  'class:end': (payload: { code: string }, ack?: Ack) => void;
+  'class:follow': (payload: { code: string; lesson: string | null; section?: string | null }, ack?: Ack) => void;
+  'class:announce': (payload: { code: string; text: string }, ack?: Ack) => void;
+  'class:lock-chat': (payload: { code: string; locked: boolean }, ack?: Ack) => void;
+  'class:reset': (payload: { code: string; lesson: string }, ack?: Ack) => void;
+  'class:remove-student': (payload: { code: string; name: string }, ack?: Ack) => void;
+}
+
+const title = z.string({ error: 'A title is text.' }).trim().max(80, 'A title can be at most 80 characters.');
+const lessonSlug = z.string({ error: 'Name a lesson.' }).regex(/^[a-z0-9-]{1,40}$/, 'That is not a lesson.');
+const section = z.string().max(80).regex(/^[\w-]*$/, 'That is not a section of the page.');
+const withCode = <T extends z.ZodRawShape>(shape: T) =>
+  z.tuple([z.object({ code: classCode, ...shape }, { error: 'Send an object with the class code.' })]);
+
+export const instructorEvents = {
+  'class:create': { args: z.tuple([z.object({ title: title.optional() }, { error: 'Send { title }.' })]), answers: true },
+  'class:list': { args: z.tuple([]), answers: true },
+  'class:watch': { args: withCode({}), answers: true },
+  'class:end': { args: withCode({}), answers: true },
+  'class:follow': { args: withCode({ lesson: lessonSlug.nullable(), section: section.nullable().optional() }), answers: true },
+  'class:announce': { args: withCode({ text: z.string().trim().max(500, 'An announcement can be at most 500 characters.') }), answers: true },
+  'class:lock-chat': { args: withCode({ locked: z.boolean({ error: 'Locked is true or false.' }) }), answers: true },
+  'class:reset': { args: withCode({ lesson: lessonSlug }), answers: true },
+  'class:remove-student': { args: withCode({ name: displayName }), answers: true },
+};
+
+// A student's class namespace, `/class/<CODE>` (needs `auth: { name, key }`).
+
+export interface StudentServerEvents {
+  'class:state': (state: ClassState) => void;
+  /** The instructor reset a lesson's demo: its sockets were closed, connect again for a fresh start. */
+  'class:reset': (payload: { lesson: string }) => void;
+  'class:ended': (payload: { reason: string }) => void;
+  'class:removed': (payload: { reason: string }) => void;
+}
+
+export interface StudentClientEvents {
+  'student:where': (payload: { lesson: string | null; section?: string | null }, ack?: Ack) => void;
+}
+
+export const studentEvents = {
+  'student:where': {
+    args: z.tuple([z.object({ lesson: lessonSlug.nullable(), section: section.nullable().optional() }, { error: 'Send { lesson, section }.' })]),
+  },
+};
+
+/** A student's identity in the handshake: the name shown, and a key only their browser knows. */
+export const studentAuth = z.object({
+  name: displayName,
+  key: z.string({ error: 'Missing student key.' }).regex(/^[\w-]{16,64}$/, 'Missing student key.'),
+});
+

@@ -1,0 +1,251 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import type { Socket } from 'socket.io-client';
+import type { ClassState, RosterEntry } from '../../src/shared/class-mode.ts';
+import { collect, connected, nextEvent, settle, startApp, type Running } from '../harness.ts';
+
+const TOKEN = 'test-token-for-the-instructor';
+const key = (n: number) => `student-key-${String(n).padStart(8, '0')}`;
+
+describe('class mode', () => {
+  let server: Running;
+  let instructor: Socket;
+
+  beforeEach(async () => {
+    server = await startApp({ instructorToken: TOKEN });
+    instructor = await server.client('/instructor', { token: TOKEN });
+  });
+  afterEach(async () => {
+    await server.close();
+  });
+
+  async function createClass(title?: string) {
+    const answer = await instructor.emitWithAck('class:create', { title });
+    assert.equal(answer.ok, true);
+    return answer.code as string;
+  }
+
+  test('the instructor namespace refuses a wrong or missing token with "unauthorized"', async () => {
+    await assert.rejects(server.client('/instructor', { token: 'guess' }), { message: 'unauthorized' });
+    await assert.rejects(server.client('/instructor'), { message: 'unauthorized' });
+  });
+
+  test('class:create answers a 6-character code without look-alikes', async () => {
+    for (let i = 0; i < 20; i++) assert.match(await createClass(), /^[A-HJ-NP-Z2-9]{6}$/);
+    const list = await instructor.emitWithAck('class:list');
+    assert.equal(list.classes.length, 20);
+  });
+
+  test('an unknown class code is refused with "unknown class" in every namespace', async () => {
+    await assert.rejects(server.client('/class/ZZZZZZ', { name: 'Ada', key: key(1) }), { message: 'unknown class' });
+    for (const slug of ['sockets-intro', 'emit-vs-broadcast', 'rooms', 'chat']) {
+      await assert.rejects(server.client(`/class/ZZZZZZ/${slug}`), { message: 'unknown class' });
+    }
+    // Refused codes leave no namespace behind.
+    await settle();
+    assert.ok(![...server.app.io._nsps.keys()].some((name) => name.includes('ZZZZZZ')));
+  });
+
+  test('a student cannot act as the instructor, whatever the page sends', async () => {
+    const code = await createClass();
+    const student = await server.client(`/class/${code}`, { name: 'Ada', key: key(1) });
+    const forged = await student.emitWithAck('class:create', { title: 'mine' });
+    assert.deepEqual(forged.ok, false);
+    const demo = await server.client(`/class/${code}/sockets-intro`, { classKey: key(1) });
+    assert.equal((await demo.emitWithAck('class:reset', { code, lesson: 'sockets-intro' })).ok, false);
+    await assert.rejects(server.client('/instructor', { token: key(1) }), { message: 'unauthorized' });
+    assert.equal((await instructor.emitWithAck('class:list')).classes.length, 1);
+  });
+
+  test('students join by name, unique in the class ignoring case; the same browser may come back', async () => {
+    const code = await createClass();
+    await server.client(`/class/${code}`, { name: 'Ada', key: key(1) });
+    await assert.rejects(server.client(`/class/${code}`, { name: 'ADA', key: key(2) }), {
+      message: 'That name is taken in this class: pick another.',
+    });
+    await server.client(`/class/${code}`, { name: 'Ada', key: key(1) }); // a second tab
+    await assert.rejects(server.client(`/class/${code}`, { name: 'x'.repeat(25), key: key(3) }), {
+      message: 'Your name can be at most 24 characters.',
+    });
+  });
+
+  test('the roster reaches the dashboard as batched deltas: who, connected, on which lesson', async () => {
+    const code = await createClass();
+    const watched = await instructor.emitWithAck('class:watch', { code });
+    assert.deepEqual(watched.roster, []);
+    const deltas = collect<{ changed: RosterEntry[]; removed: string[] }>(instructor, 'roster:delta', 600);
+    const students = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => server.client(`/class/${code}`, { name: `Student ${i}`, key: key(i) })),
+    );
+    students[0]!.emit('student:where', { lesson: 'rooms', section: 'joining-leaving-sending-to-a-room' });
+    const seen = await deltas;
+    assert.ok(seen.length >= 1 && seen.length <= 3, `${seen.length} deltas for 30 arrivals`);
+    const latest = new Map(seen.flatMap((d) => d.changed).map((e) => [e.name, e]));
+    assert.equal(latest.size, 30);
+    assert.deepEqual(latest.get('Student 0'), {
+      name: 'Student 0',
+      connected: true,
+      lesson: 'rooms',
+      section: 'joining-leaving-sending-to-a-room',
+      completed: [],
+    });
+
+    const gone = nextEvent<{ changed: RosterEntry[] }>(instructor, 'roster:delta');
+    students[1]!.disconnect();
+    assert.deepEqual((await gone).changed.map((e) => [e.name, e.connected]), [['Student 1', false]]);
+  });
+
+  test('classes are isolated from each other and from the public space, in every lesson', async () => {
+    const [a, b] = [await createClass('A'), await createClass('B')];
+    const spaces = ['', `/class/${a}`, `/class/${b}`];
+    // sockets-intro: each space counts on its own.
+    const counters = await Promise.all(spaces.map((space) => server.client(`${space}/sockets-intro`)));
+    await settle(); // the count each one gets on connect
+    const counts = counters.map((c) => collect<number>(c, 'number:change', 200));
+    await counters[1]!.emitWithAck('increment');
+    assert.deepEqual(await Promise.all(counts), [[], [1], []]);
+
+    // emit-vs-broadcast: io.emit reaches its own space only.
+    const emitters = await Promise.all(spaces.map((space) => server.client(`${space}/emit-vs-broadcast`, { name: 'X' })));
+    await settle();
+    const heard = emitters.map((c) => collect(c, 'message', 200));
+    await emitters[2]!.emitWithAck('emit:all', { text: 'only class B' });
+    assert.deepEqual((await Promise.all(heard)).map((m) => m.length), [0, 0, 1]);
+
+    // rooms: a room in class A is not on the map of the others.
+    const roomers = await Promise.all(spaces.map((space) => server.client(`${space}/rooms`)));
+    await settle();
+    const maps = roomers.map((c) => collect(c, 'IO_SERVER_ROOMS', 200));
+    await roomers[1]!.emitWithAck('IO_CLIENT_JOIN_ROOM', 'red');
+    assert.deepEqual((await Promise.all(maps)).map((m) => m.length), [0, 1, 0]);
+
+    // chat: the same name in the same room, in three spaces, three different chats.
+    const chatters = await Promise.all(spaces.map((space) => server.client(`${space}/chat`)));
+    for (const c of chatters) assert.equal((await c.emitWithAck('join', { name: 'Ada', room: 'lobby' })).ok, true);
+    const listeners = await Promise.all(spaces.map((space) => server.client(`${space}/chat`)));
+    for (const [i, c] of listeners.entries()) await c.emitWithAck('join', { name: `Bo${i}`, room: 'lobby' });
+    await settle();
+    const messages = listeners.map((c) => collect(c, 'message', 200));
+    await chatters[0]!.emitWithAck('sendMessage', 'public only');
+    assert.deepEqual((await Promise.all(messages)).map((m) => m.length), [1, 0, 0]);
+  });
+
+  test("reset brings a class's counter back to 0 and leaves the public count alone", async () => {
+    const code = await createClass();
+    const student = await server.client(`/class/${code}`, { name: 'Ada', key: key(1) });
+    const inClass = await server.client(`/class/${code}/sockets-intro`, { classKey: key(1) });
+    const inPublic = await server.client('/sockets-intro');
+    await inClass.emitWithAck('increment');
+    await inClass.emitWithAck('increment');
+    await inPublic.emitWithAck('increment');
+    const publicCount = await new Promise<number>((resolve) => {
+      inPublic.once('number:change', resolve);
+      inPublic.emit('increment');
+    });
+
+    const notice = nextEvent<{ lesson: string }>(student, 'class:reset');
+    const dropped = nextEvent<string>(inClass, 'disconnect');
+    assert.deepEqual(await instructor.emitWithAck('class:reset', { code, lesson: 'sockets-intro' }), { ok: true });
+    assert.deepEqual(await notice, { lesson: 'sockets-intro' });
+    assert.equal(await dropped, 'io server disconnect');
+
+    const fresh = nextEvent<number>(inClass, 'number:change');
+    inClass.connect();
+    assert.equal(await fresh, 0);
+    const again = nextEvent<number>(inPublic, 'number:change');
+    inPublic.emit('increment');
+    assert.equal(await again, publicCount + 1);
+  });
+
+  test('follow-me, announcements and the chat lock reach the students as class state', async () => {
+    const code = await createClass('Tuesday');
+    const student = server.open(`/class/${code}`, { name: 'Ada', key: key(1) });
+    const first = await nextEvent<ClassState>(student, 'class:state');
+    assert.deepEqual(first, { code, title: 'Tuesday', follow: null, announcement: null, chatLocked: false });
+
+    let update = nextEvent<ClassState>(student, 'class:state');
+    await instructor.emitWithAck('class:follow', { code, lesson: 'rooms', section: 'rooms-live-on-the-server' });
+    assert.deepEqual((await update).follow, { lesson: 'rooms', section: 'rooms-live-on-the-server' });
+    assert.equal((await instructor.emitWithAck('class:follow', { code, lesson: 'nope' })).ok, false);
+
+    update = nextEvent<ClassState>(student, 'class:state');
+    await instructor.emitWithAck('class:announce', { code, text: 'Break until 11:00' });
+    assert.equal((await update).announcement?.text, 'Break until 11:00');
+
+    const chatter = await server.client(`/class/${code}/chat`, { classKey: key(1) });
+    await chatter.emitWithAck('join', { name: 'Ada', room: 'lobby' });
+    await instructor.emitWithAck('class:lock-chat', { code, locked: true });
+    assert.deepEqual(await chatter.emitWithAck('sendMessage', 'hello?'), {
+      ok: false,
+      error: 'The instructor has paused the chat for now.',
+    });
+    await instructor.emitWithAck('class:lock-chat', { code, locked: false });
+    assert.equal((await chatter.emitWithAck('sendMessage', 'hello!')).ok, true);
+  });
+
+  test('a removed student is told why, disconnected everywhere, and cannot come back', async () => {
+    const code = await createClass();
+    const ada = await server.client(`/class/${code}`, { name: 'Ada', key: key(1) });
+    const demo = await server.client(`/class/${code}/rooms`, { classKey: key(1) });
+    const bo = await server.client(`/class/${code}`, { name: 'Bo', key: key(2) });
+    const told = nextEvent<{ reason: string }>(ada, 'class:removed');
+    const demoDropped = nextEvent(demo, 'disconnect');
+    assert.deepEqual(await instructor.emitWithAck('class:remove-student', { code, name: 'ada' }), { ok: true });
+    assert.match((await told).reason, /removed you/);
+    await demoDropped;
+    assert.equal(bo.connected, true);
+    await assert.rejects(server.client(`/class/${code}`, { name: 'Ada', key: key(1) }), { message: 'removed from class' });
+    await assert.rejects(server.client(`/class/${code}/rooms`, { classKey: key(1) }), { message: 'removed from class' });
+    assert.equal((await instructor.emitWithAck('class:remove-student', { code, name: 'Nobody' })).ok, false);
+  });
+
+  test('ending a class tells its students and closes it', async () => {
+    const code = await createClass();
+    const ada = await server.client(`/class/${code}`, { name: 'Ada', key: key(1) });
+    const ended = nextEvent<{ reason: string }>(ada, 'class:ended');
+    assert.deepEqual(await instructor.emitWithAck('class:end', { code }), { ok: true });
+    assert.match((await ended).reason, /ended the class/);
+    await assert.rejects(server.client(`/class/${code}/chat`), { message: 'unknown class' });
+    assert.equal((await instructor.emitWithAck('class:watch', { code })).ok, false);
+  });
+});
+
+test('classes and their rosters survive a restart of the server', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'workshop-'));
+  try {
+    let server = await startApp({ instructorToken: TOKEN, dataDir });
+    const instructor = await server.client('/instructor', { token: TOKEN });
+    const { code } = await instructor.emitWithAck('class:create', { title: 'Kept' });
+    await server.client(`/class/${code}`, { name: 'Ada', key: key(1) });
+    await server.close();
+
+    server = await startApp({ instructorToken: TOKEN, dataDir });
+    const again = await server.client('/instructor', { token: TOKEN });
+    const watched = await again.emitWithAck('class:watch', { code });
+    assert.equal(watched.state.title, 'Kept');
+    assert.deepEqual(watched.roster.map((e: RosterEntry) => [e.name, e.connected]), [['Ada', false]]);
+    // Ada's browser still holds her name; another browser cannot take it.
+    await server.client(`/class/${code}`, { name: 'Ada', key: key(1) });
+    await assert.rejects(server.client(`/class/${code}`, { name: 'ada', key: key(2) }), { message: /taken/ });
+    await server.close();
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('an idle class ends by itself', async () => {
+  const server = await startApp({ instructorToken: TOKEN, classIdleMs: 200 });
+  try {
+    const instructor = await server.client('/instructor', { token: TOKEN });
+    const { code } = await instructor.emitWithAck('class:create', {});
+    const student = await server.client(`/class/${code}`, { name: 'Ada', key: key(1) });
+    student.disconnect();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await assert.rejects(connected(server.open(`/class/${code}`, { name: 'Ada', key: key(1) })), { message: 'unknown class' });
+  } finally {
+    await server.close();
+  }
+});
