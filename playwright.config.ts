@@ -29,7 +29,7 @@ export default defineConfig({
   webServer: {
     command: 'npm start',
     url: baseURL,
-    env: { PORT: String(port), HOST: 'localhost' },
+    env: { PORT: String(port), HOST: 'localhost', DATA_DIR: ':memory:', INSTRUCTOR_TOKEN: 'e2e-instructor-token' },
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
     stdout: 'ignore',

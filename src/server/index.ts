@@ -1,18 +1,20 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { styleText } from 'node:util';
 import { createApp } from './app.ts';
+import { readyBanner } from './banner.ts';
+import { newInstructorToken } from './class-mode/token.ts';
 import { readOptions } from './options.ts';
 
 // Reads the options, listens and prints: everything else is `createApp`.
 const started = performance.now();
 const options = readOptionsOrExit();
+const instructorToken = options.instructorToken ?? newInstructorToken();
 
 // #region http-server
 // Node's own HTTP server: it serves the pages, and Socket.IO attaches to it.
 const httpServer = createServer();
-const app = createApp(httpServer, { staticDir: options.staticDir });
+const app = createApp(httpServer, { ...options, instructorToken });
 
 // The HTTP server listens, not the app: one port for pages and sockets alike.
 httpServer.listen(options.port, options.host, printReady);
@@ -27,18 +29,13 @@ httpServer.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
-/** Prints the address as Vite does. */
-function printReady() {
+async function printReady() {
   if (!existsSync(`${options.staticDir}/index.html`)) {
     console.warn(`\n  No built site in ${options.staticDir}: the pages will not be found. \`npm start\` builds it first.`);
   }
   const { port } = httpServer.address() as AddressInfo;
-  const host = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
   const ms = Math.round(performance.now() - started);
-  // styleText leaves colours out when the output is not a terminal.
-  console.log(`\n  ${styleText('bold', 'Socket Workshop')}  ready in ${ms} ms\n`);
-  console.log(`  ➜  Local:   ${styleText('cyan', `http://${host}:${port}/`)}`);
-  console.log(`  ➜  press Ctrl-C to stop\n`);
+  console.log(await readyBanner({ host: options.host, port, ms, classMode: options.classMode, token: instructorToken }));
 }
 
 let stopping = false;

@@ -4,17 +4,35 @@ export interface ServerOptions {
   port: number;
   host: string;
   staticDir: string;
+  dataDir: string;
+  /** Class mode: listen on the network and print the student and instructor addresses. */
+  classMode: boolean;
+  /** The instructor's secret, from INSTRUCTOR_TOKEN; a random one is made when unset. */
+  instructorToken: string | undefined;
+  classIdleMs: number;
 }
 
-/** Reads the server's options from the environment, refusing bad values with a clear message. */
-export function readOptions(env: NodeJS.ProcessEnv = process.env): ServerOptions {
+/** Reads the server's options from the environment and flags, refusing bad values with a clear message. */
+export function readOptions(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): ServerOptions {
+  const unknown = argv.filter((arg) => arg !== '--class');
+  if (unknown.length) throw new Error(`Unknown option ${unknown[0]}. The only option is --class (class mode).`);
+  const classMode = argv.includes('--class') || env.CLASS_MODE === '1';
   const port = Number(env.PORT ?? 4321);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a whole number from 0 to 65535, not "${env.PORT}".`);
   }
+  const idleMinutes = Number(env.CLASS_IDLE_MINUTES ?? 240);
+  if (!(idleMinutes > 0)) throw new Error(`CLASS_IDLE_MINUTES must be a positive number, not "${env.CLASS_IDLE_MINUTES}".`);
+  const token = env.INSTRUCTOR_TOKEN?.trim();
+  if (token !== undefined && token.length < 8) throw new Error('INSTRUCTOR_TOKEN must be at least 8 characters long.');
   return {
     port,
-    host: env.HOST?.trim() || 'localhost',
+    // A class needs the other machines of the network to reach this one.
+    host: env.HOST?.trim() || (classMode ? '0.0.0.0' : 'localhost'),
     staticDir: env.STATIC_DIR ?? fileURLToPath(new URL('../../dist/', import.meta.url)),
+    dataDir: env.DATA_DIR ?? 'data',
+    classMode,
+    instructorToken: token || undefined,
+    classIdleMs: idleMinutes * 60_000,
   };
 }

@@ -8,7 +8,7 @@ import { nextEvent } from '../harness.ts';
 /** Starts `src/server/index.ts` as `npm run serve` does, and waits for its URL. */
 async function startServer(env: Record<string, string>) {
   const child = spawn(process.execPath, ['src/server/index.ts'], {
-    env: { ...process.env, HOST: '127.0.0.1', ...env },
+    env: { ...process.env, HOST: '127.0.0.1', DATA_DIR: ':memory:', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
