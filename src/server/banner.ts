@@ -1,14 +1,6 @@
-import { networkInterfaces } from 'node:os';
 import { styleText } from 'node:util';
 import QRCode from 'qrcode';
-
-/** The first address other machines on the network can reach this one at. */
-export function lanAddress(): string | undefined {
-  for (const addresses of Object.values(networkInterfaces())) {
-    for (const address of addresses ?? []) if (address.family === 'IPv4' && !address.internal) return address.address;
-  }
-  return undefined;
-}
+import { lanAddress } from './network.ts';
 
 /** What the server prints once it listens, as Vite does; in class mode, the way in for students and instructor. */
 export async function readyBanner(options: { host: string; port: number; ms: number; classMode: boolean; token: string }) {

@@ -62,6 +62,8 @@ export interface InstructorServerEvents {
 }
 
 export interface InstructorClientEvents {
+  /** Where students can reach this server: the addresses to show on the projector. */
+  'server:info': (ack?: Ack<{ networkUrls: string[] }>) => void;
   'class:create': (payload: { title?: string }, ack?: Ack<{ code: string }>) => void;
   'class:list': (ack?: Ack<{ classes: ClassSummary[] }>) => void;
   'class:watch': (payload: { code: string }, ack?: Ack<{ state: ClassState; roster: RosterEntry[] }>) => void;
@@ -80,6 +82,7 @@ const withCode = <T extends z.ZodRawShape>(shape: T) =>
   z.tuple([z.object({ code: classCode, ...shape }, { error: 'Send an object with the class code.' })]);
 
 export const instructorEvents = {
+  'server:info': { args: z.tuple([]), answers: true },
   'class:create': { args: z.tuple([z.object({ title: title.optional() }, { error: 'Send { title }.' })]), answers: true },
   'class:list': { args: z.tuple([]), answers: true },
   'class:watch': { args: withCode({}), answers: true },

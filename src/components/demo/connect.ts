@@ -7,7 +7,7 @@ import { io, type Socket } from 'socket.io-client';
  */
 export function connectClient<S extends object, C extends object>(
   namespace: string,
-  auth: { name?: string } = {},
+  auth: Record<string, string> = {},
 ): Socket<S, C> {
   // #region connect
   const socket: Socket<S, C> = io(namespace, { auth, forceNew: true });

@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io-client';
-import { lessonNamespace } from '../../shared/contract.ts';
+import { demoNamespace } from '../class/class-session.ts';
 import { createClientPanel, watchSocket, type ClientPanel } from './client-panel.ts';
 import { connectClient } from './connect.ts';
 
@@ -54,7 +54,9 @@ export function startDemo<Stage extends DemoStage | undefined>(root: HTMLElement
   function addClient(name?: string) {
     const label = name ?? `Client ${opened + 1}`;
     const first = opened++ === 0;
-    const socket = connectClient(lessonNamespace(lesson.slug), name ? { name } : {});
+    // In a class, the same lesson lives in the class's own namespace.
+    const { namespace, classKey } = demoNamespace(lesson.slug);
+    const socket = connectClient(namespace, { ...(name && { name }), ...(classKey && { classKey }) });
     const panel = createClientPanel(label, {
       onRemove: first ? undefined : () => removeClient(client),
       onRename: name
@@ -69,6 +71,7 @@ export function startDemo<Stage extends DemoStage | undefined>(root: HTMLElement
     });
     const client: DemoClient<Stage> = { socket, controls: panel.controls, panel, stage, neighbours: () => [...clients] };
     watchSocket(socket, panel);
+    reconnectAfterReset(socket);
     stage?.track?.(client);
     lesson.mount(client);
     clients.push(client);
@@ -100,4 +103,15 @@ export function startDemo<Stage extends DemoStage | undefined>(root: HTMLElement
   });
   if (lesson.names?.length) lesson.names.forEach((name) => addClient(name));
   else addClient();
+}
+
+/**
+ * When the server itself closes a demo's connection (an instructor's reset),
+ * come back for a fresh start. A refusal after that (the class has ended)
+ * shows on the panel and is not retried.
+ */
+function reconnectAfterReset(socket: Socket) {
+  socket.on('disconnect', (reason) => {
+    if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 300);
+  });
 }

@@ -5,6 +5,16 @@ import type { AnySocket, WithAcks } from '../plumbing/types.ts';
 import type { ClassControl } from './class-control.ts';
 import { watchRoom } from './roster-feed.ts';
 import { tokenChecker } from './token.ts';
+import { lanAddress } from '../network.ts';
+
+/** The addresses of this server that other machines can use, if it listens beyond loopback. */
+function networkUrls(io: Server): string[] {
+  const address = io.httpServer?.address();
+  if (!address || typeof address === 'string') return [];
+  const everywhere = address.address === '0.0.0.0' || address.address === '::';
+  const host = everywhere ? lanAddress() : address.address;
+  return host && host !== '127.0.0.1' && host !== '::1' ? [`http://${host}:${address.port}/`] : [];
+}
 
 type InstructorNamespace = Namespace<WithAcks<InstructorClientEvents>, InstructorServerEvents>;
 
@@ -29,6 +39,8 @@ export function registerInstructor(io: Server, token: string, control: ClassCont
     });
 
     socket.on('class:list', (ack) => ack({ ok: true, classes: registry.list() }));
+
+    socket.on('server:info', (ack) => ack({ ok: true, networkUrls: networkUrls(io) }));
 
     socket.on('class:watch', ({ code }, ack) => {
       const live = registry.get(code);

@@ -1,0 +1,115 @@
+import type { Page } from '@playwright/test';
+import { client, expect, tag, test } from './demo.ts';
+
+const TOKEN = 'e2e-instructor-token'; // set for the test server in playwright.config.ts
+
+async function openDashboard(page: Page) {
+  await page.goto(`/instructor/#token=${TOKEN}`);
+  // The token leaves the address bar at once.
+  await expect(page).toHaveURL(/\/instructor\/$/);
+  const title = `Class ${tag()}`;
+  await page.getByRole('textbox', { name: 'Title' }).fill(title);
+  await page.getByRole('button', { name: 'Create a class' }).click();
+  const heading = page.getByRole('heading', { level: 2, name: new RegExp(`^Class [A-Z0-9]{6} ${title}$`) });
+  await expect(heading).toBeVisible();
+  const code = /Class ([A-Z0-9]{6})/.exec((await heading.textContent()) ?? '')![1]!;
+  return { code, title };
+}
+
+async function joinClass(page: Page, code: string, name: string) {
+  await page.goto(`/?class=${code}`);
+  await page.getByRole('textbox', { name: 'Your name' }).fill(name);
+  await page.getByRole('button', { name: 'Join the class' }).click();
+  await expect(page.getByText(`you are ${name}`)).toBeVisible();
+}
+
+const counter = (page: Page) => {
+  const c = client(page, 'Client 1');
+  return { ...c, count: c.panel.getByRole('status', { name: 'Count' }), increment: c.button('Increment') };
+};
+
+test('an instructor runs a class: students join by code, show on the roster, follow, read announcements, and get reset', async ({
+  student,
+}) => {
+  const teacher = await student();
+  const { code, title } = await openDashboard(teacher);
+  const roster = teacher.getByRole('table', { name: 'Roster' });
+
+  const ada = await student();
+  const bo = await student();
+  await joinClass(ada, code, 'Ada');
+  await joinClass(bo, code, 'Bo');
+  await expect(ada.getByRole('status').filter({ hasText: `You joined ${title} as Ada.` })).toBeVisible();
+  await expect(roster.getByRole('row', { name: /Ada/ })).toContainText('connected');
+  await expect(roster.getByRole('row', { name: /Bo/ })).toBeVisible();
+
+  // The roster shows the lesson each student is on.
+  await ada.getByRole('link', { name: 'Rooms' }).click();
+  await bo.getByRole('link', { name: 'Sockets, from the first connection' }).click();
+  await expect(roster.getByRole('row', { name: /Ada/ })).toContainText('Rooms');
+  await expect(roster.getByRole('row', { name: /Bo/ })).toContainText('Sockets, from the first connection');
+
+  // A student who tries to take a name that is in use is told so.
+  const copycat = await student();
+  await copycat.goto(`/?class=${code}`);
+  await copycat.getByRole('textbox', { name: 'Your name' }).fill('ada');
+  await copycat.getByRole('button', { name: 'Join the class' }).click();
+  await expect(copycat.getByRole('alert')).toHaveText('That name is taken in this class: pick another.');
+
+  // Follow me moves both students to the chat lesson.
+  await teacher.getByRole('combobox', { name: /Follow me/ }).selectOption({ label: 'A chat, from the pieces' });
+  await expect(ada).toHaveURL(/\/lessons\/chat\//);
+  await expect(bo).toHaveURL(/\/lessons\/chat\//);
+  await expect(roster.getByRole('row', { name: /Bo/ })).toContainText('A chat, from the pieces');
+
+  // An announcement appears on every student's page, and can be dismissed.
+  await teacher.getByRole('textbox', { name: 'Announcement' }).fill('Break until 11:00');
+  await teacher.getByRole('button', { name: 'Announce' }).click();
+  for (const page of [ada, bo]) await expect(page.getByRole('region', { name: 'Announcement' })).toContainText('Break until 11:00');
+  await ada.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(ada.getByRole('region', { name: 'Announcement' })).toBeHidden();
+
+  // Back to the counter: the class counts on its own, and a reset zeroes it, not the public one.
+  await teacher.getByRole('combobox', { name: /Follow me/ }).selectOption({ label: '(off: everyone browses freely)' });
+  await ada.goto('/lessons/sockets-intro/');
+  const inClass = counter(ada);
+  await expect(inClass.connection).toHaveText('connected');
+  const outsider = await student();
+  await outsider.goto('/lessons/sockets-intro/');
+  const inPublic = counter(outsider);
+  await expect(inPublic.connection).toHaveText('connected');
+  await inPublic.increment.click();
+  const publicCount = await inPublic.count.textContent();
+  await expect(inClass.count).toHaveText('0');
+  await inClass.increment.click();
+  await inClass.increment.click();
+  await expect(inClass.count).toHaveText('2');
+  await expect(inPublic.count).toHaveText(publicCount!);
+
+  await teacher.getByRole('combobox', { name: 'Reset the demo of' }).selectOption({ label: 'Sockets, from the first connection' });
+  await teacher.getByRole('button', { name: 'Reset demo' }).click();
+  await expect(teacher.getByText('was reset for this class')).toBeVisible();
+  await expect(inClass.count).toHaveText('0');
+  await expect(inClass.connection).toHaveText('connected');
+  await expect(inPublic.count).toHaveText(publicCount!);
+});
+
+test('a wrong instructor token is refused with a clear message', async ({ page }) => {
+  await page.goto('/instructor/#token=not-the-token');
+  await expect(page.getByRole('alert')).toHaveText('That token is not right: check the link the server printed.');
+  await expect(page.getByRole('button', { name: 'Create a class' })).toBeHidden();
+});
+
+test('a removed student is told why and continues on their own', async ({ student }) => {
+  const teacher = await student();
+  const { code } = await openDashboard(teacher);
+  const ada = await student();
+  await joinClass(ada, code, 'Ada');
+  const row = teacher.getByRole('table', { name: 'Roster' }).getByRole('row', { name: /Ada/ });
+  await row.getByRole('button', { name: 'Remove Ada' }).click();
+  await row.getByRole('button', { name: 'Confirm: remove Ada' }).click();
+  await expect(ada.getByRole('alert').filter({ hasText: 'The instructor removed you from the class.' })).toBeVisible();
+  await expect(row).toHaveCount(0);
+  await ada.getByRole('button', { name: 'Continue on your own' }).click();
+  await expect(ada.getByText('you are Ada')).toBeHidden();
+});

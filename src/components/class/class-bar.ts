@@ -1,0 +1,118 @@
+import type { ClassState } from '../../shared/class-mode.ts';
+import { connectToClass, currentClass, explainRefusal, forgetClass, saveClass, type StudentSocket } from './class-session.ts';
+
+const FOLLOW_KEY = 'socket-workshop:follow';
+const DISMISSED_KEY = 'socket-workshop:dismissed-announcement';
+
+/** The lesson this page shows, from its address. */
+const lessonOfPage = () => /^\/lessons\/([a-z0-9-]+)\/?$/.exec(location.pathname)?.[1] ?? null;
+
+/**
+ * The class bar on every page of a student in a class: the class and the
+ * student's name, "Leave class", the instructor's announcement, and
+ * follow-me. It also tells the class which lesson and section this page
+ * shows, for the instructor's roster.
+ */
+export function startClassBar(root: HTMLElement) {
+  const session = currentClass();
+  if (!session) return;
+  const $ = <T extends HTMLElement>(name: string) => root.querySelector<T>(`[data-${name}]`)!;
+  const bar = $('class-bar');
+  const follow = $<HTMLButtonElement>('follow');
+  const announcement = $('announcement');
+  const notice = $('class-notice');
+
+  bar.hidden = false;
+  $('bar-code').textContent = session.code;
+  $('bar-name').textContent = session.name;
+  $('bar-title').textContent = session.title;
+
+  const socket: StudentSocket = connectToClass(session.code, session.name, session.key);
+  let state: ClassState | undefined;
+  let following = sessionStorage.getItem(FOLLOW_KEY) !== 'off';
+
+  function stop(message: string) {
+    forgetClass();
+    socket.disconnect();
+    bar.hidden = true;
+    announcement.hidden = true;
+    $('class-notice-text').textContent = message;
+    notice.hidden = false;
+  }
+
+  function showFollow() {
+    follow.hidden = !state?.follow;
+    follow.setAttribute('aria-pressed', String(following));
+    follow.textContent = following ? 'Following the instructor' : 'Follow the instructor';
+  }
+
+  /** Goes where the instructor is, unless the student stepped out. */
+  function goToInstructor() {
+    const target = state?.follow;
+    if (!target || !following) return;
+    if (lessonOfPage() !== target.lesson) {
+      location.assign(`/lessons/${target.lesson}/${target.section ? `#${target.section}` : ''}`);
+    } else if (target.section) {
+      document.getElementById(target.section)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    }
+  }
+
+  socket.on('class:state', (next) => {
+    const moved = JSON.stringify(next.follow) !== JSON.stringify(state?.follow);
+    state = next;
+    $('bar-title').textContent = next.title;
+    saveClass({ ...session, title: next.title });
+    const text = next.announcement?.text;
+    const dismissed = sessionStorage.getItem(DISMISSED_KEY) === String(next.announcement?.id);
+    $('announcement-text').textContent = text ?? '';
+    announcement.hidden = !text || dismissed;
+    showFollow();
+    if (moved) goToInstructor();
+  });
+  socket.on('class:ended', ({ reason }) => stop(reason));
+  socket.on('class:removed', ({ reason }) => stop(reason));
+  socket.on('connect_error', (error) => {
+    if (error.message === 'unknown class' || error.message === 'removed from class') stop(explainRefusal(error.message));
+  });
+
+  follow.addEventListener('click', () => {
+    following = !following;
+    sessionStorage.setItem(FOLLOW_KEY, following ? 'on' : 'off');
+    showFollow();
+    goToInstructor();
+  });
+  $('dismiss-announcement').addEventListener('click', () => {
+    sessionStorage.setItem(DISMISSED_KEY, String(state?.announcement?.id));
+    announcement.hidden = true;
+  });
+  $('leave-class').addEventListener('click', () => {
+    forgetClass();
+    socket.disconnect();
+    location.reload();
+  });
+  $('continue-alone').addEventListener('click', () => location.reload());
+
+  reportWhereabouts(socket);
+}
+
+/** Tells the class which lesson and section this page shows, when it changes (for the roster). */
+function reportWhereabouts(socket: StudentSocket) {
+  const lesson = lessonOfPage();
+  let section: string | null = null;
+  const report = () => socket.emit('student:where', { lesson, section });
+  socket.on('connect', report);
+  const headings = [...document.querySelectorAll<HTMLElement>('article h2[id]')];
+  if (!lesson || headings.length === 0) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const observer = new IntersectionObserver(
+    (entries) => {
+      const visible = entries.find((entry) => entry.isIntersecting);
+      if (!visible || visible.target.id === section) return;
+      section = visible.target.id;
+      clearTimeout(timer);
+      timer = setTimeout(report, 1000); // a few reports while scrolling, not one per heading
+    },
+    { rootMargin: '0px 0px -60% 0px' },
+  );
+  headings.forEach((heading) => observer.observe(heading));
+}

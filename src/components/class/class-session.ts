@@ -1,0 +1,60 @@
+import { io, type Socket } from 'socket.io-client';
+import {
+  classLessonNamespace,
+  classNamespace,
+  type StudentClientEvents,
+  type StudentServerEvents,
+} from '../../shared/class-mode.ts';
+import { lessonNamespace } from '../../shared/contract.ts';
+
+/** What a browser remembers of its class: the code, the student's name, and a key only it knows. */
+export interface ClassSession {
+  code: string;
+  title: string;
+  name: string;
+  key: string;
+}
+
+const STORAGE_KEY = 'socket-workshop:class';
+
+export function currentClass(): ClassSession | null {
+  try {
+    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
+    return saved && typeof saved.code === 'string' && typeof saved.key === 'string' ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveClass(session: ClassSession) {
+  localStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+}
+
+export function forgetClass() {
+  localStorage.removeItem(STORAGE_KEY);
+}
+
+/** A new student key, or the one this browser already has (so a returning student keeps their name). */
+export function studentKey(): string {
+  return currentClass()?.key ?? crypto.randomUUID();
+}
+
+/** Where a lesson's demo connects: the class's namespace when in a class, else the public one. */
+export function demoNamespace(slug: string): { namespace: string; classKey?: string } {
+  const session = currentClass();
+  return session ? { namespace: classLessonNamespace(session.code, slug), classKey: session.key } : { namespace: lessonNamespace(slug) };
+}
+
+export type StudentSocket = Socket<StudentServerEvents, StudentClientEvents>;
+
+/** The student's page in the class: presence, follow-me and announcements come through it. */
+export function connectToClass(code: string, name: string, key: string): StudentSocket {
+  return io(classNamespace(code), { auth: { name, key }, forceNew: true });
+}
+
+/** The server's refusals, in words for the student. */
+export function explainRefusal(message: string): string {
+  if (message === 'unknown class') return 'There is no open class with that code. Check it with your instructor.';
+  if (message === 'removed from class') return 'The instructor removed you from this class.';
+  return message;
+}

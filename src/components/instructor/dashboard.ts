@@ -1,0 +1,190 @@
+import QRCode from 'qrcode';
+import type { AckResponse } from '../../shared/acks.ts';
+import type { ClassState } from '../../shared/class-mode.ts';
+import { h } from '../demo/dom.ts';
+import { connectInstructor, forgetToken, rememberToken, takeToken, type InstructorSocket } from './instructor-socket.ts';
+import { createRosterView } from './roster-view.ts';
+
+const WATCHED_KEY = 'socket-workshop:instructor-class';
+
+/** The instructor's dashboard: sign in with the token, create or pick a class, and run it. */
+export function startDashboard(root: HTMLElement) {
+  const $ = <T extends HTMLElement = HTMLElement>(name: string) => root.querySelector<T>(`[data-${name}]`)!;
+  const lessons: { slug: string; title: string }[] = JSON.parse(root.dataset.lessons ?? '[]');
+  const tokenForm = $<HTMLFormElement>('token-form');
+
+  function signIn(token: string) {
+    const socket = connectInstructor(token);
+    socket.on('connect_error', (error) => {
+      socket.disconnect();
+      forgetToken();
+      tokenForm.hidden = false;
+      $('signed-in').hidden = true;
+      $('token-error').textContent =
+        error.message === 'unauthorized' ? 'That token is not right: check the link the server printed.' : `Could not connect: ${error.message}`;
+    });
+    socket.once('connect', () => {
+      rememberToken(token);
+      tokenForm.hidden = true;
+      $('signed-in').hidden = false;
+      runDashboard(socket, lessons, $);
+    });
+  }
+
+  tokenForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    $('token-error').textContent = '';
+    signIn(String(new FormData(tokenForm).get('token') ?? '').trim());
+  });
+  const token = takeToken();
+  if (token) signIn(token);
+  else tokenForm.hidden = false;
+}
+
+function runDashboard(
+  socket: InstructorSocket,
+  lessons: { slug: string; title: string }[],
+  $: <T extends HTMLElement = HTMLElement>(name: string) => T,
+) {
+  const titles = new Map(lessons.map((l) => [l.slug, l.title]));
+  let watched: string | null = null;
+  let networkUrl = `${location.origin}/`;
+
+  const say = (message: string) => {
+    $('error').textContent = '';
+    $('status').textContent = message;
+  };
+  /** Runs an instructor action and reports its outcome next to the controls. */
+  const act = (done: string) => (answer: AckResponse) => {
+    if (answer.ok) say(done);
+    else $('error').textContent = answer.error;
+  };
+
+  const roster = createRosterView($<HTMLTableSectionElement>('roster'), $('roster-summary'), titles, (name) =>
+    socket.emit('class:remove-student', { code: watched!, name }, act(`${name} was removed from the class.`)),
+  );
+
+  function listClasses() {
+    socket.emit('class:list', (answer) => {
+      if (!answer.ok) return;
+      $('class-list').replaceChildren(
+        ...answer.classes.map((c) => {
+          const open = h('button', { type: 'button', class: 'quiet' }, `Open ${c.code}`);
+          open.addEventListener('click', () => watch(c.code));
+          return h('li', {}, h('strong', {}, c.code), ` ${c.title} · ${c.students} students `, open);
+        }),
+      );
+    });
+  }
+
+  function showState(state: ClassState) {
+    $('class-code').textContent = state.code;
+    $('class-title').textContent = state.title;
+    $('join-code').textContent = state.code;
+    $<HTMLSelectElement>('follow').value = state.follow?.lesson ?? '';
+    const lock = $('lock-chat');
+    lock.setAttribute('aria-pressed', String(state.chatLocked));
+    lock.textContent = state.chatLocked ? 'Chat locked (unlock)' : 'Lock the chat';
+  }
+
+  async function showJoinLink(code: string) {
+    const link = `${networkUrl}?class=${code}`;
+    $('join-url').textContent = link;
+    const svg = await QRCode.toString(link, { type: 'svg', margin: 1 });
+    const parsed = new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement;
+    $('qr').replaceChildren(document.importNode(parsed, true));
+  }
+
+  function watch(code: string) {
+    socket.emit('class:watch', { code }, (answer) => {
+      if (!answer.ok) {
+        sessionStorage.removeItem(WATCHED_KEY);
+        $('class-panel').hidden = true;
+        return void ($('error').textContent = answer.error);
+      }
+      watched = code;
+      sessionStorage.setItem(WATCHED_KEY, code);
+      $('class-panel').hidden = false;
+      showState(answer.state);
+      roster.reset(answer.roster);
+      void showJoinLink(code);
+      say(`Class ${code} is open.`);
+    });
+  }
+
+  socket.on('roster:delta', ({ code, changed, removed }) => {
+    if (code === watched) roster.apply(changed, removed);
+  });
+  // After a reconnection (a restart of the server), pick up where we were.
+  socket.on('connect', () => watched && watch(watched));
+
+  socket.emit('server:info', (answer) => {
+    if (answer.ok && answer.networkUrls[0]) networkUrl = answer.networkUrls[0];
+    const saved = sessionStorage.getItem(WATCHED_KEY);
+    if (saved) watch(saved);
+  });
+  listClasses();
+
+  $<HTMLFormElement>('create-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const title = String(new FormData(event.currentTarget as HTMLFormElement).get('title') ?? '');
+    socket.emit('class:create', { title }, (answer) => {
+      if (!answer.ok) return void ($('error').textContent = answer.error);
+      listClasses();
+      watch(answer.code);
+    });
+  });
+
+  $<HTMLSelectElement>('follow').addEventListener('change', (event) => {
+    const lesson = (event.currentTarget as HTMLSelectElement).value || null;
+    socket.emit('class:follow', { code: watched!, lesson }, act(lesson ? `Students now follow you to “${titles.get(lesson)}”.` : 'Follow me is off.'));
+  });
+
+  const announceForm = $<HTMLFormElement>('announce-form');
+  announceForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = String(new FormData(announceForm).get('text') ?? '');
+    socket.emit('class:announce', { code: watched!, text }, act(text.trim() ? 'Announcement sent.' : 'Announcement cleared.'));
+  });
+  $('clear-announcement').addEventListener('click', () => {
+    announceForm.reset();
+    socket.emit('class:announce', { code: watched!, text: '' }, act('Announcement cleared.'));
+  });
+
+  $('lock-chat').addEventListener('click', () => {
+    const locked = $('lock-chat').getAttribute('aria-pressed') !== 'true';
+    socket.emit('class:lock-chat', { code: watched!, locked }, (answer) => {
+      act(locked ? 'The chat is locked.' : 'The chat is open again.')(answer);
+      if (answer.ok) watch(watched!);
+    });
+  });
+
+  const resetForm = $<HTMLFormElement>('reset-form');
+  resetForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const lesson = String(new FormData(resetForm).get('lesson'));
+    socket.emit('class:reset', { code: watched!, lesson }, act(`The demo of “${titles.get(lesson)}” was reset for this class.`));
+  });
+
+  // Ending a class cannot be undone: the button asks for a second click.
+  const end = $<HTMLButtonElement>('end-class');
+  let armed = false;
+  end.addEventListener('click', () => {
+    if (!armed) {
+      armed = true;
+      end.textContent = 'Click again to end the class for everyone';
+      setTimeout(() => ((armed = false), (end.textContent = 'End class')), 5000);
+      return;
+    }
+    socket.emit('class:end', { code: watched! }, (answer) => {
+      act(`Class ${watched} has ended.`)(answer);
+      if (!answer.ok) return;
+      watched = null;
+      sessionStorage.removeItem(WATCHED_KEY);
+      $('class-panel').hidden = true;
+      listClasses();
+    });
+  });
+
+  $('projector').addEventListener('click', () => void $('join-info').requestFullscreen?.().catch(() => {}));
+}
