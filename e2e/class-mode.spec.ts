@@ -113,3 +113,29 @@ test('a removed student is told why and continues on their own', async ({ studen
   await ada.getByRole('button', { name: 'Continue on your own' }).click();
   await expect(ada.getByText('you are Ada')).toBeHidden();
 });
+
+test('follow me can follow where the instructor reads, section by section, and a student can step out', async ({ student }) => {
+  const teacher = await student();
+  const { code } = await openDashboard(teacher);
+  const ada = await student();
+  await joinClass(ada, code, 'Ada');
+
+  await teacher.getByRole('combobox', { name: /Follow me/ }).selectOption({ label: 'where I am reading (a lesson open in another tab)' });
+  const reading = await teacher.context().newPage();
+  await reading.goto('/lessons/rooms/');
+  await expect(ada).toHaveURL(/\/lessons\/rooms\//);
+
+  // The instructor reads on: the section's heading reaches the top of the window.
+  await reading.getByRole('heading', { name: 'Rooms live on the server' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+  await expect(ada.getByRole('heading', { name: 'Rooms live on the server' })).toBeInViewport();
+
+  // Stepping out: the instructor moves on, Ada stays.
+  await ada.getByRole('button', { name: 'Following the instructor' }).click();
+  await expect(ada.getByRole('button', { name: 'Follow the instructor' })).toHaveAttribute('aria-pressed', 'false');
+  await reading.goto('/lessons/chat/');
+  await ada.waitForTimeout(1500);
+  await expect(ada).toHaveURL(/\/lessons\/rooms\//);
+  // Stepping back in goes where the instructor is.
+  await ada.getByRole('button', { name: 'Follow the instructor' }).click();
+  await expect(ada).toHaveURL(/\/lessons\/chat\//);
+});

@@ -1,11 +1,9 @@
 import type { ClassState } from '../../shared/class-mode.ts';
 import { connectToClass, currentClass, explainRefusal, forgetClass, saveClass, type StudentSocket } from './class-session.ts';
+import { lessonOfPage, watchWhereabouts } from './whereabouts.ts';
 
 const FOLLOW_KEY = 'socket-workshop:follow';
 const DISMISSED_KEY = 'socket-workshop:dismissed-announcement';
-
-/** The lesson this page shows, from its address. */
-const lessonOfPage = () => /^\/lessons\/([a-z0-9-]+)\/?$/.exec(location.pathname)?.[1] ?? null;
 
 /**
  * The class bar on every page of a student in a class: the class and the
@@ -97,22 +95,6 @@ export function startClassBar(root: HTMLElement) {
 
 /** Tells the class which lesson and section this page shows, when it changes (for the roster). */
 function reportWhereabouts(socket: StudentSocket) {
-  const lesson = lessonOfPage();
-  let section: string | null = null;
-  const report = () => socket.emit('student:where', { lesson, section });
-  socket.on('connect', report);
-  const headings = [...document.querySelectorAll<HTMLElement>('article h2[id]')];
-  if (!lesson || headings.length === 0) return;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const observer = new IntersectionObserver(
-    (entries) => {
-      const visible = entries.find((entry) => entry.isIntersecting);
-      if (!visible || visible.target.id === section) return;
-      section = visible.target.id;
-      clearTimeout(timer);
-      timer = setTimeout(report, 1000); // a few reports while scrolling, not one per heading
-    },
-    { rootMargin: '0px 0px -60% 0px' },
-  );
-  headings.forEach((heading) => observer.observe(heading));
+  const where = watchWhereabouts((now) => socket.connected && socket.emit('student:where', now));
+  socket.on('connect', () => socket.emit('student:where', where()));
 }

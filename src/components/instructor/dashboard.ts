@@ -1,6 +1,7 @@
 import QRCode from 'qrcode';
 import type { AckResponse } from '../../shared/acks.ts';
 import type { ClassState } from '../../shared/class-mode.ts';
+import { PRESENTER_CHANNEL, type Whereabouts } from '../class/whereabouts.ts';
 import { h } from '../demo/dom.ts';
 import { connectInstructor, forgetToken, rememberToken, takeToken, type InstructorSocket } from './instructor-socket.ts';
 import { createRosterView } from './roster-view.ts';
@@ -81,7 +82,8 @@ function runDashboard(
     $('class-code').textContent = state.code;
     $('class-title').textContent = state.title;
     $('join-code').textContent = state.code;
-    $<HTMLSelectElement>('follow').value = state.follow?.lesson ?? '';
+    const followSelect = $<HTMLSelectElement>('follow');
+    if (followSelect.value !== '@me') followSelect.value = state.follow?.lesson ?? '';
     const lock = $('lock-chat');
     lock.setAttribute('aria-pressed', String(state.chatLocked));
     lock.textContent = state.chatLocked ? 'Chat locked (unlock)' : 'Lock the chat';
@@ -135,10 +137,28 @@ function runDashboard(
     });
   });
 
+  // Follow me: a lesson picked here, or wherever the instructor reads in another tab.
+  let followReading = false;
+  let followed: string | null = null;
+  const follow = (lesson: string | null, section: string | null = null) => {
+    const news = lesson !== followed;
+    followed = lesson;
+    socket.emit('class:follow', { code: watched!, lesson, section }, (answer) => {
+      // Say so when the lesson changes, not at every section.
+      if (news || !answer.ok) act(lesson ? `Students now follow you to “${titles.get(lesson)}”.` : 'Follow me is off.')(answer);
+    });
+  };
   $<HTMLSelectElement>('follow').addEventListener('change', (event) => {
-    const lesson = (event.currentTarget as HTMLSelectElement).value || null;
-    socket.emit('class:follow', { code: watched!, lesson }, act(lesson ? `Students now follow you to “${titles.get(lesson)}”.` : 'Follow me is off.'));
+    const choice = (event.currentTarget as HTMLSelectElement).value;
+    followReading = choice === '@me';
+    if (followReading) say('Open a lesson in another tab: students follow you there, section by section.');
+    else follow(choice || null);
   });
+  if ('BroadcastChannel' in window) {
+    new BroadcastChannel(PRESENTER_CHANNEL).addEventListener('message', (event: MessageEvent<Whereabouts>) => {
+      if (followReading && watched && event.data.lesson) follow(event.data.lesson, event.data.section);
+    });
+  }
 
   const announceForm = $<HTMLFormElement>('announce-form');
   announceForm.addEventListener('submit', (event) => {
