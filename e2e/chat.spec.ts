@@ -129,3 +129,28 @@ test('one reader chats with a second client in the page, and refusals show next 
   await expect(ada.error).toHaveText('The text can be at most 500 characters.');
   await expect(ada.text).toHaveValue(long);
 });
+
+test('the message list keeps the place of a reader who scrolled up, and follows one who did not', async ({ student }) => {
+  const room = `scroll-${tag()}`;
+  const ada = await openChat(await student());
+  const bo = await openChat(await student());
+  await ada.join('Ada', room);
+  await bo.join('Bo', room);
+  for (let i = 1; i <= 15; i++) await bo.send(`line ${i}`);
+  await expect(ada.messages).toContainText('line 15');
+  const atBottom = (list: typeof ada.messages) =>
+    list.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight < 2);
+  expect(await atBottom(ada.messages)).toBe(true);
+
+  // Ada scrolls up to read; a new message must not pull her down.
+  await ada.messages.evaluate((el) => (el.scrollTop = 0));
+  await bo.send('line 16');
+  await expect(ada.messages).toContainText('line 16');
+  expect(await ada.messages.evaluate((el) => el.scrollTop)).toBe(0);
+
+  // Back at the bottom, the list follows new messages again.
+  await ada.messages.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await bo.send('line 17');
+  await expect(ada.messages).toContainText('line 17');
+  expect(await atBottom(ada.messages)).toBe(true);
+});
