@@ -31,6 +31,7 @@ const counter = (page: Page) => {
 test('an instructor runs a class: students join by code, show on the roster, follow, read announcements, and get reset', async ({
   student,
 }) => {
+  test.slow(); // a whole class session: five browsers and many steps
   const teacher = await student();
   const { code, title } = await openDashboard(teacher);
   const roster = teacher.getByRole('table', { name: 'Roster' });
@@ -115,6 +116,7 @@ test('a removed student is told why and continues on their own', async ({ studen
 });
 
 test('follow me can follow where the instructor reads, section by section, and a student can step out', async ({ student }) => {
+  test.slow();
   const teacher = await student();
   const { code } = await openDashboard(teacher);
   const ada = await student();
