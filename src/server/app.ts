@@ -7,6 +7,7 @@ import { lessonModules } from './lessons/index.ts';
 import { mountLesson } from './plumbing/mount.ts';
 import type { InterServerEvents, SocketData } from './plumbing/types.ts';
 import { staticSite } from './static-files.ts';
+import { sqliteChatHistories } from './storage/chat-history.ts';
 import { openDatabase } from './storage/database.ts';
 
 export interface AppOptions {
@@ -45,14 +46,21 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
     // A class's namespaces are made on demand and dropped when their last socket goes.
     cleanupEmptyChildNamespaces: true,
   });
-  const hooks = { onHandlerError: (error: unknown, event: string) => logError(`"${event}" failed:`, error) };
-
-  for (const lesson of lessonModules) {
-    mountLesson(io.of(lessonNamespace(lesson.contract.slug)), lesson, hooks);
-  }
+  const hooks = {
+    onHandlerError: (error: unknown, event: string, namespace: string) => logError(`[${namespace}] "${event}" failed:`, error),
+  };
 
   const db = openDatabase(options.dataDir ?? ':memory:');
-  const classes = setupClassMode(io, db, lessonModules, {
+  // What a lesson keeps beyond its namespace's life, stored by namespace name.
+  const chatHistory = sqliteChatHistories(db);
+  const servicesFor = (namespace: string) => ({ history: chatHistory(namespace) });
+
+  for (const lesson of lessonModules) {
+    const name = lessonNamespace(lesson.contract.slug);
+    mountLesson(io.of(name), lesson, hooks, servicesFor(name));
+  }
+
+  const classes = setupClassMode(io, db, lessonModules, servicesFor, {
     token: options.instructorToken ?? newInstructorToken(),
     idleMs: options.classIdleMs ?? 4 * 60 * 60 * 1000,
   }, hooks);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { z } from 'zod';
 import { mountLesson } from '../../src/server/plumbing/mount.ts';
+import { memoryChatHistory } from '../../src/server/storage/chat-history.ts';
 import type { AnyNamespace } from '../../src/server/plumbing/types.ts';
 import { collect, nextEvent, startApp, type Running } from '../harness.ts';
 
@@ -31,9 +32,12 @@ describe('the boundary around lesson code', () => {
   let server: Running;
   beforeEach(async () => {
     server = await startApp();
-    mountLesson(server.app.io.of('/faulty'), faulty, {
-      onHandlerError: (error) => server.errors.push(error),
-    });
+    mountLesson(
+      server.app.io.of('/faulty'),
+      faulty,
+      { onHandlerError: (error) => server.errors.push(error) },
+      { history: memoryChatHistory() },
+    );
   });
   afterEach(async () => {
     server.errors.length = 0; // this suite makes errors on purpose

@@ -160,6 +160,22 @@ describe('class mode', () => {
     assert.equal(await again, publicCount + 1);
   });
 
+  test("reset clears the class's chat history, and only the class's", async () => {
+    const code = await createClass();
+    const inClass = await server.client(`/class/${code}/chat`);
+    const inPublic = await server.client('/chat');
+    for (const chatter of [inClass, inPublic]) {
+      await chatter.emitWithAck('join', { name: 'Ada', room: 'lobby' });
+      await chatter.emitWithAck('sendMessage', 'remember me');
+    }
+    assert.deepEqual(await instructor.emitWithAck('class:reset', { code, lesson: 'chat' }), { ok: true });
+    const later = await server.client(`/class/${code}/chat`);
+    assert.deepEqual((await later.emitWithAck('join', { name: 'Bo', room: 'lobby' })).history, []);
+    const publicLater = await server.client('/chat');
+    const history = (await publicLater.emitWithAck('join', { name: 'Bo', room: 'lobby' })).history;
+    assert.ok(history.some((m: { text: string }) => m.text === 'remember me'));
+  });
+
   test('follow-me, announcements and the chat lock reach the students as class state', async () => {
     const code = await createClass('Tuesday');
     const student = server.open(`/class/${code}`, { name: 'Ada', key: key(1) });

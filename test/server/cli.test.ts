@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { io } from 'socket.io-client';
 import { nextEvent } from '../harness.ts';
@@ -77,4 +80,35 @@ test('without a built site the server still starts, and a page says how to build
   assert.match(await response.text(), /npm start/);
   server.child.kill('SIGTERM');
   await once(server.child, 'exit');
+});
+
+test('chat messages acked before a kill -9 are all there after a restart, and ids keep increasing', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'workshop-chat-'));
+  try {
+    let server = await startServer({ PORT: '0', DATA_DIR: dataDir });
+    const ada = io(`${server.url}/chat`, { transports: ['websocket'], reconnection: false });
+    assert.equal((await ada.emitWithAck('join', { name: 'Ada', room: 'lobby' })).ok, true);
+    const ids: number[] = [];
+    for (let i = 1; i <= 20; i++) {
+      const answer = await ada.emitWithAck('sendMessage', `message ${i}`);
+      assert.equal(answer.ok, true);
+      ids.push(answer.id);
+    }
+    server.child.kill('SIGKILL');
+    await once(server.child, 'exit');
+    ada.disconnect();
+
+    server = await startServer({ PORT: '0', DATA_DIR: dataDir });
+    const bo = io(`${server.url}/chat`, { transports: ['websocket'], reconnection: false });
+    const joined = await bo.emitWithAck('join', { name: 'Bo', room: 'lobby' });
+    const texts = joined.history.filter((m: { system?: boolean }) => !m.system).map((m: { text: string }) => m.text);
+    assert.deepEqual(texts, Array.from({ length: 20 }, (_, i) => `message ${i + 1}`));
+    const next = await bo.emitWithAck('sendMessage', 'after the restart');
+    assert.ok(next.id > Math.max(...ids), `${next.id} comes after ${Math.max(...ids)}`);
+    bo.disconnect();
+    server.child.kill('SIGTERM');
+    await once(server.child, 'exit');
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });

@@ -8,7 +8,7 @@ import {
 } from '../../shared/class-mode.ts';
 import { guardSocket, type BoundaryHooks } from '../plumbing/boundary.ts';
 import { mountLesson } from '../plumbing/mount.ts';
-import type { AnyNamespace, AnySocket, LessonModule, WithAcks } from '../plumbing/types.ts';
+import type { AnyNamespace, AnySocket, LessonModule, LessonServices, WithAcks } from '../plumbing/types.ts';
 import type { ClassRegistry, LiveClass } from './classes.ts';
 
 type StudentNamespace = Namespace<WithAcks<StudentClientEvents>, StudentServerEvents>;
@@ -28,7 +28,13 @@ const JOIN_ERRORS: Record<string, string> = {
  * in a class is mounted with the same `register` as in the public space, so
  * it gets its own state and the lesson code does not change.
  */
-export function createClassControl(io: Server, registry: ClassRegistry, lessons: LessonModule[], hooks: BoundaryHooks) {
+export function createClassControl(
+  io: Server,
+  registry: ClassRegistry,
+  lessons: LessonModule[],
+  hooks: BoundaryHooks,
+  servicesFor: (namespace: string) => LessonServices,
+) {
   const lessonsBySlug = new Map(lessons.map((lesson) => [lesson.contract.slug, lesson]));
   const presence = new Map<string, StudentNamespace>();
 
@@ -73,10 +79,12 @@ export function createClassControl(io: Server, registry: ClassRegistry, lessons:
     const lesson = match && lessonsBySlug.get(match[2]!);
     if (!live || !lesson) return; // refused by the middleware; Socket.IO then drops the namespace
     live.lessonNamespaces.add(nsp as AnyNamespace);
-    mountLesson(nsp as AnyNamespace, lesson, {
-      ...hooks,
-      refuse: (spec) => (spec.lockable && live.state.chatLocked ? 'The instructor has paused the chat for now.' : undefined),
-    });
+    mountLesson(
+      nsp as AnyNamespace,
+      lesson,
+      { ...hooks, refuse: (spec) => (spec.lockable && live.state.chatLocked ? 'The instructor has paused the chat for now.' : undefined) },
+      servicesFor(nsp.name),
+    );
   });
 
   /** The class's lesson namespaces that still exist (empty ones are removed by Socket.IO). */
@@ -93,11 +101,17 @@ export function createClassControl(io: Server, registry: ClassRegistry, lessons:
       presence.get(live.code)?.emit('class:state', registry.stateOf(live));
     },
 
-    /** Closes the lesson's sockets in this class: with its last socket, its state goes too. */
-    resetLesson(live: LiveClass, slug: string) {
-      presence.get(live.code)?.emit('class:reset', { lesson: slug });
+    /**
+     * Closes the lesson's sockets in this class: with its last socket, its
+     * state in memory goes too; what it stored (the chat) is forgotten here.
+     */
+    async resetLesson(live: LiveClass, slug: string) {
       const name = classLessonNamespace(live.code, slug);
+      presence.get(live.code)?.emit('class:reset', { lesson: slug });
       for (const nsp of lessonNamespacesOf(live)) if (nsp.name === name) nsp.disconnectSockets(true);
+      // Let the lesson's disconnect handlers finish (chat stores "Ada left") before forgetting.
+      await new Promise((resolve) => setImmediate(resolve));
+      await servicesFor(name).history.clear();
     },
 
     removeStudent(live: LiveClass, name: string) {
@@ -124,6 +138,8 @@ export function createClassControl(io: Server, registry: ClassRegistry, lessons:
       room?.disconnectSockets(true);
       presence.delete(code);
       for (const nsp of lessonNamespacesOf(live)) nsp.disconnectSockets(true);
+      // What the class's lessons stored ends with the class.
+      for (const slug of lessonsBySlug.keys()) void servicesFor(classLessonNamespace(code, slug)).history.clear();
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Server } from 'socket.io';
 import type { BoundaryHooks } from '../plumbing/boundary.ts';
-import type { LessonModule } from '../plumbing/types.ts';
+import type { LessonModule, LessonServices } from '../plumbing/types.ts';
 import { sqliteClassStore } from '../storage/class-store.ts';
 import type { DatabaseSync } from 'node:sqlite';
 import { createClassControl } from './class-control.ts';
@@ -16,10 +16,17 @@ export interface ClassModeOptions {
 }
 
 /** Classes: the registry (in SQLite), the students' and lessons' class namespaces, and `/instructor`. */
-export function setupClassMode(io: Server, db: DatabaseSync, lessons: LessonModule[], options: ClassModeOptions, hooks: BoundaryHooks) {
+export function setupClassMode(
+  io: Server,
+  db: DatabaseSync,
+  lessons: LessonModule[],
+  servicesFor: (namespace: string) => LessonServices,
+  options: ClassModeOptions,
+  hooks: BoundaryHooks,
+) {
   let feed: ReturnType<typeof createRosterFeed> | undefined;
   const registry = createClassRegistry(sqliteClassStore(db), (code, entry) => feed?.change(code, entry));
-  const control = createClassControl(io, registry, lessons, hooks);
+  const control = createClassControl(io, registry, lessons, hooks, servicesFor);
   feed = createRosterFeed(registerInstructor(io, options.token, control, hooks));
 
   const sweep = setInterval(() => {

@@ -80,11 +80,11 @@ export function registerInstructor(io: Server, token: string, control: ClassCont
       ack({ ok: true });
     });
 
-    socket.on('class:reset', ({ code, lesson }, ack) => {
+    socket.on('class:reset', async ({ code, lesson }, ack) => {
       const live = registry.get(code);
       if (!live) return ack({ ok: false, error: NO_CLASS });
       if (!control.hasLesson(lesson)) return ack({ ok: false, error: `There is no lesson "${lesson}".` });
-      control.resetLesson(live, lesson);
+      await control.resetLesson(live, lesson);
       ack({ ok: true });
     });
 

@@ -10,7 +10,7 @@ export interface BoundaryHooks {
   /** A client sent an event the lesson does not declare. */
   onUnknownEvent?: (event: string) => void;
   /** A lesson handler threw: a bug, logged by the app. */
-  onHandlerError?: (error: unknown, event: string) => void;
+  onHandlerError?: (error: unknown, event: string, namespace: string) => void;
   /** A reason to refuse an event for now (an instructor's chat lock), or nothing. */
   refuse?: (spec: ClientEventSpec, event: string) => string | undefined;
 }
@@ -69,7 +69,7 @@ export function guardSocket(socket: AnySocket, specs: ClientEventSpecs, hooks: B
       const isAutomatic = reply !== undefined && automatic.has(reply);
       if (isAutomatic) args.pop();
       const fail = (error: unknown) => {
-        hooks.onHandlerError?.(error, event);
+        hooks.onHandlerError?.(error, event, socket.nsp.name);
         reply?.(refusal(SERVER_PROBLEM));
       };
       try {

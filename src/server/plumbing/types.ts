@@ -1,5 +1,6 @@
 import type { Namespace, Socket } from 'socket.io';
 import type { LessonContract } from '../../shared/events.ts';
+import type { ChatHistory } from '../storage/chat-history.ts';
 
 /** What the plumbing attaches to every socket before lesson code runs. */
 export interface SocketData {
@@ -30,8 +31,13 @@ export type LessonNamespace<ClientEvents extends object, ServerEvents extends ob
 export type AnySocket = Socket<Record<string, any>, Record<string, any>, InterServerEvents, SocketData>;
 export type AnyNamespace = Namespace<Record<string, any>, Record<string, any>, InterServerEvents, SocketData>;
 
+/** What the app hands each lesson namespace besides the namespace itself: storage that outlives it. */
+export interface LessonServices {
+  history: ChatHistory;
+}
+
 /** A lesson's server side: its contract and the `register` that holds its code. */
 export interface LessonModule {
   contract: LessonContract;
-  register: (io: AnyNamespace) => void;
+  register: (io: AnyNamespace, services: LessonServices) => void;
 }
