@@ -6,6 +6,7 @@ import { newInstructorToken } from './class-mode/token.ts';
 import { lessonModules } from './lessons/index.ts';
 import { mountLesson } from './plumbing/mount.ts';
 import type { InterServerEvents, SocketData } from './plumbing/types.ts';
+import { originCheck } from './origin-check.ts';
 import { staticSite } from './static-files.ts';
 import { sqliteChatHistories } from './storage/chat-history.ts';
 import { openDatabase } from './storage/database.ts';
@@ -21,7 +22,12 @@ export interface AppOptions {
   dataDir?: string;
   /** A class unused for this long ends by itself (default: 4 hours). */
   classIdleMs?: number;
+  /** Origins besides the page's own that may open sockets (`ALLOWED_ORIGINS`). */
+  allowedOrigins?: string[];
 }
+
+/** The largest message a client may send: the lessons need far less (a chat line is 500 characters). */
+export const MAX_MESSAGE_BYTES = 16 * 1024;
 
 export interface App {
   io: Server<Record<string, any>, Record<string, any>, InterServerEvents, SocketData>;
@@ -45,6 +51,9 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
     destroyUpgrade: false,
     // A class's namespaces are made on demand and dropped when their last socket goes.
     cleanupEmptyChildNamespaces: true,
+    // A bigger message closes that client's connection, and only that one.
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    allowRequest: originCheck(options.allowedOrigins),
   });
   const hooks = {
     onHandlerError: (error: unknown, event: string, namespace: string) => logError(`[${namespace}] "${event}" failed:`, error),

@@ -10,6 +10,8 @@ export interface ServerOptions {
   /** The instructor's secret, from INSTRUCTOR_TOKEN; a random one is made when unset. */
   instructorToken: string | undefined;
   classIdleMs: number;
+  /** Other origins whose pages may open sockets here, from ALLOWED_ORIGINS (comma-separated). */
+  allowedOrigins: string[];
 }
 
 /** Reads the server's options from the environment and flags, refusing bad values with a clear message. */
@@ -34,5 +36,6 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env, argv: string[]
     classMode,
     instructorToken: token || undefined,
     classIdleMs: idleMinutes * 60_000,
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
   };
 }

@@ -3,6 +3,28 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import sirv from 'sirv';
 
 /**
+ * What every page may load: its own scripts, styles (Shiki colours code with
+ * inline styles) and sockets, nothing from elsewhere; and no framing by other
+ * sites. The site inlines no script, so none may run inline.
+ */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; '),
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+};
+
+/**
  * Serves the built site (`dist/`). Astro writes `/lessons/x/index.html`, which
  * sirv finds for `/lessons/x/`. Without a build, every page says how to make one.
  */
@@ -12,10 +34,14 @@ export function staticSite(dir: string) {
       notFound(res, 'The site has not been built yet: run `npm start`, which builds it first.');
   }
   const serve = sirv(dir, { etag: true, dev: false, extensions: ['html'] });
-  return (req: IncomingMessage, res: ServerResponse) => serve(req, res, () => notFound(res, 'Not found'));
+  return (req: IncomingMessage, res: ServerResponse) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    serve(req, res, () => notFound(res, 'Not found'));
+  };
 }
 
 function notFound(res: ServerResponse, message: string) {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
   res.statusCode = 404;
   res.setHeader('Content-Type', 'text/plain; charset=utf-8');
   res.end(message);

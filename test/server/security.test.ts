@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { MAX_MESSAGE_BYTES } from '../../src/server/app.ts';
+import { collect, connected, nextEvent, settle, startApp } from '../harness.ts';
+import { io } from 'socket.io-client';
+
+test('a page of another site cannot open a socket here; the same origin and listed origins can', async () => {
+  const server = await startApp({ allowedOrigins: ['https://partner.example'] });
+  try {
+    const open = (origin: string, transports: ('polling' | 'websocket')[]) =>
+      connected(io(`${server.url}/sockets-intro`, { extraHeaders: { origin }, transports, forceNew: true, reconnection: false }));
+    for (const transports of [['polling'], ['websocket']] as const) {
+      await assert.rejects(open('https://evil.example', [...transports]), `evil over ${transports}`);
+      await assert.rejects(open('not a url', [...transports]));
+      await open(server.url, [...transports]);
+      await open('https://partner.example', [...transports]);
+    }
+    await server.client('/sockets-intro'); // no Origin at all: not a browser
+  } finally {
+    await server.close();
+  }
+});
+
+test('an oversized message closes that client only', async () => {
+  const server = await startApp();
+  try {
+    const ada = await server.client('/chat');
+    const bo = await server.client('/chat');
+    await ada.emitWithAck('join', { name: 'Ada', room: 'lobby' });
+    await bo.emitWithAck('join', { name: 'Bo', room: 'lobby' });
+    await settle();
+    const dropped = nextEvent<string>(ada, 'disconnect');
+    ada.emit('sendMessage', 'x'.repeat(MAX_MESSAGE_BYTES + 1));
+    assert.match(await dropped, /transport (close|error)/);
+    const heard = collect(bo, 'message', 200);
+    assert.deepEqual(await heard, [], 'nothing of it reached Bo');
+    assert.equal(bo.connected, true);
+    assert.equal((await bo.emitWithAck('sendMessage', 'still here')).ok, true);
+  } finally {
+    await server.close();
+  }
+});
+
+test('pages carry a Content-Security-Policy and the other security headers', async () => {
+  const site = mkdtempSync(join(tmpdir(), 'workshop-site-'));
+  writeFileSync(join(site, 'index.html'), '<!doctype html><title>t</title>');
+  const server = await startApp({ staticDir: site });
+  try {
+    for (const path of ['/', '/missing/']) {
+      const response = await fetch(server.url + path);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      assert.match(csp, /default-src 'self'/, path);
+      assert.match(csp, /script-src 'self'(;|$)/, `${path}: no inline scripts`);
+      assert.match(csp, /frame-ancestors 'none'/);
+      assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(response.headers.get('referrer-policy'), 'same-origin');
+    }
+  } finally {
+    await server.close();
+    rmSync(site, { recursive: true, force: true });
+  }
+});
