@@ -5,6 +5,7 @@ import { setupClassMode } from './class-mode/index.ts';
 import { newInstructorToken } from './class-mode/token.ts';
 import { lessonModules } from './lessons/index.ts';
 import { mountLesson } from './plumbing/mount.ts';
+import type { Rates } from './plumbing/rate-limit.ts';
 import type { InterServerEvents, SocketData } from './plumbing/types.ts';
 import { originCheck } from './origin-check.ts';
 import { staticSite } from './static-files.ts';
@@ -24,6 +25,8 @@ export interface AppOptions {
   classIdleMs?: number;
   /** Origins besides the page's own that may open sockets (`ALLOWED_ORIGINS`). */
   allowedOrigins?: string[];
+  /** Per-socket rate limits (default: about 5 chat messages a second). */
+  rates?: Rates;
 }
 
 /** The largest message a client may send: the lessons need far less (a chat line is 500 characters). */
@@ -56,6 +59,7 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
     allowRequest: originCheck(options.allowedOrigins),
   });
   const hooks = {
+    rates: options.rates,
     onHandlerError: (error: unknown, event: string, namespace: string) => logError(`[${namespace}] "${event}" failed:`, error),
   };
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AckError, AckResponse } from '../../shared/acks.ts';
 import type { ClientEventSpec, ClientEventSpecs } from '../../shared/events.ts';
+import { RATES, TOO_FAST, tokenBucket, type Rates } from './rate-limit.ts';
 import type { AnySocket } from './types.ts';
 
 type Reply = (response: AckResponse) => void;
@@ -11,6 +12,8 @@ export interface BoundaryHooks {
   onUnknownEvent?: (event: string) => void;
   /** A lesson handler threw: a bug, logged by the app. */
   onHandlerError?: (error: unknown, event: string, namespace: string) => void;
+  /** The rate limits per socket (default: `RATES`). */
+  rates?: Rates;
   /** A reason to refuse an event for now (an instructor's chat lock), or nothing. */
   refuse?: (spec: ClientEventSpec, event: string) => string | undefined;
 }
@@ -21,6 +24,7 @@ const SERVER_PROBLEM = 'The server could not handle that just now. Please try ag
  * The one boundary between a client and the lesson code, set up on every
  * socket before the lesson sees it:
  *
+ * - Floods: each socket has a rate limit; over it, events are refused.
  * - Input: each event is checked against the lesson's spec, so handlers only
  *   ever see valid, normalised arguments. A refused event is answered in its
  *   ack and goes no further: it changes nothing and reaches nobody. Events the
@@ -34,6 +38,12 @@ const SERVER_PROBLEM = 'The server could not handle that just now. Please try ag
 export function guardSocket(socket: AnySocket, specs: ClientEventSpecs, hooks: BoundaryHooks = {}) {
   // Replies that the plumbing owns, as opposed to the lesson's own acks.
   const automatic = new WeakSet<Reply>();
+  // Per socket: what a person writes is limited more tightly than demo clicks.
+  const rates = hooks.rates ?? RATES;
+  const allow = {
+    message: tokenBucket(rates.message.perSecond, rates.message.burst),
+    event: tokenBucket(rates.event.perSecond, rates.event.burst),
+  };
 
   socket.use((packet, next) => {
     const [event, ...args] = packet as [string, ...unknown[]];
@@ -43,6 +53,10 @@ export function guardSocket(socket: AnySocket, specs: ClientEventSpecs, hooks: B
     if (!spec) {
       hooks.onUnknownEvent?.(event);
       reply(refusal(`This demo has no event called "${String(event).slice(0, 40)}".`));
+      return;
+    }
+    if (!allow[spec.lockable ? 'message' : 'event']()) {
+      reply(refusal(TOO_FAST));
       return;
     }
     const refused = hooks.refuse?.(spec, event);
