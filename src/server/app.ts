@@ -7,6 +7,7 @@ import { lessonModules } from './lessons/index.ts';
 import { mountLesson } from './plumbing/mount.ts';
 import type { Rates } from './plumbing/rate-limit.ts';
 import type { InterServerEvents, SocketData } from './plumbing/types.ts';
+import { connectionCap } from './connection-cap.ts';
 import { originCheck } from './origin-check.ts';
 import { staticSite } from './static-files.ts';
 import { sqliteChatHistories } from './storage/chat-history.ts';
@@ -27,6 +28,8 @@ export interface AppOptions {
   allowedOrigins?: string[];
   /** Per-socket rate limits (default: about 5 chat messages a second). */
   rates?: Rates;
+  /** Open connections allowed from one address (`MAX_CONNECTIONS_PER_IP`, default 200). */
+  maxConnectionsPerIp?: number;
 }
 
 /** The largest message a client may send: the lessons need far less (a chat line is 500 characters). */
@@ -49,6 +52,8 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
   // Before Socket.IO attaches: it then routes `/socket.io/` to itself and the rest here.
   if (options.staticDir) httpServer.on('request', staticSite(options.staticDir));
 
+  const cap = connectionCap(options.maxConnectionsPerIp ?? 200);
+  const sameOrigin = originCheck(options.allowedOrigins);
   const io = new Server<Record<string, any>, Record<string, any>, InterServerEvents, SocketData>(httpServer, {
     // Under `astro dev`, Vite's own WebSocket shares the server: leave its upgrades alone.
     destroyUpgrade: false,
@@ -56,8 +61,10 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
     cleanupEmptyChildNamespaces: true,
     // A bigger message closes that client's connection, and only that one.
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
-    allowRequest: originCheck(options.allowedOrigins),
+    allowRequest: (req, callback) =>
+      cap.allows(req) ? sameOrigin(req, callback) : callback('too many connections from this address', false),
   });
+  cap.track(io.engine);
   const hooks = {
     rates: options.rates,
     onHandlerError: (error: unknown, event: string, namespace: string) => logError(`[${namespace}] "${event}" failed:`, error),

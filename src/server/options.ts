@@ -12,6 +12,7 @@ export interface ServerOptions {
   classIdleMs: number;
   /** Other origins whose pages may open sockets here, from ALLOWED_ORIGINS (comma-separated). */
   allowedOrigins: string[];
+  maxConnectionsPerIp: number;
 }
 
 /** Reads the server's options from the environment and flags, refusing bad values with a clear message. */
@@ -25,6 +26,10 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env, argv: string[]
   }
   const idleMinutes = Number(env.CLASS_IDLE_MINUTES ?? 240);
   if (!(idleMinutes > 0)) throw new Error(`CLASS_IDLE_MINUTES must be a positive number, not "${env.CLASS_IDLE_MINUTES}".`);
+  const maxConnectionsPerIp = Number(env.MAX_CONNECTIONS_PER_IP ?? 200);
+  if (!Number.isInteger(maxConnectionsPerIp) || maxConnectionsPerIp < 1) {
+    throw new Error(`MAX_CONNECTIONS_PER_IP must be a whole number of at least 1, not "${env.MAX_CONNECTIONS_PER_IP}".`);
+  }
   const token = env.INSTRUCTOR_TOKEN?.trim();
   if (token !== undefined && token.length < 8) throw new Error('INSTRUCTOR_TOKEN must be at least 8 characters long.');
   return {
@@ -37,5 +42,6 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env, argv: string[]
     instructorToken: token || undefined,
     classIdleMs: idleMinutes * 60_000,
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    maxConnectionsPerIp,
   };
 }

@@ -63,3 +63,16 @@ test('pages carry a Content-Security-Policy and the other security headers', asy
     rmSync(site, { recursive: true, force: true });
   }
 });
+
+test('one address can hold only so many connections; closing one makes room', async () => {
+  const server = await startApp({ maxConnectionsPerIp: 3 });
+  try {
+    const clients = [await server.client('/sockets-intro'), await server.client('/rooms'), await server.client('/chat')];
+    await assert.rejects(server.client('/sockets-intro'), /too many connections|xhr poll error|websocket error/);
+    clients[0]!.disconnect();
+    await settle(100);
+    await server.client('/sockets-intro');
+  } finally {
+    await server.close();
+  }
+});
