@@ -106,6 +106,16 @@ function createRenameForm(currentName: () => string, onRename: (name: string) =>
   return { toggle, form };
 }
 
+/** Socket.IO's disconnect reasons, said for a reader. */
+const DISCONNECT_REASONS: Record<string, string> = {
+  'io server disconnect': 'the server closed this connection',
+  'io client disconnect': 'this client left',
+  'ping timeout': 'no sign of the server for a while',
+  'transport close': 'the connection closed (the server stopped, or a message was too big for it)',
+  'transport error': 'the connection failed',
+  'parse error': 'the server sent something unreadable',
+};
+
 /**
  * Shows on the panel what the socket does on the wire: connection state, the
  * transport (long-polling first, then the upgrade to WebSocket), every event
@@ -125,7 +135,7 @@ export function watchSocket(socket: Socket, panel: ClientPanel) {
   socket.on('disconnect', (reason) => {
     panel.setState('disconnected');
     panel.setTransport('—');
-    panel.events.event('note', 'disconnected', [reason]);
+    panel.events.event('note', `disconnected: ${DISCONNECT_REASONS[reason] ?? reason}`, [reason]);
   });
   socket.on('connect_error', (error) => {
     panel.setState('disconnected');
