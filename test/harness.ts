@@ -96,3 +96,16 @@ export function connected(socket: Socket) {
     socket.once('connect_error', reject);
   });
 }
+
+/** Chatters who have joined `room` of `/chat` (on `namespace`, the public one by default), one per name. */
+export async function chatters(server: Running, names: string[], room = 'lobby', namespace = '/chat') {
+  const sockets: Socket[] = [];
+  for (const name of names) {
+    const socket = await server.client(namespace);
+    const answer = await socket.emitWithAck('join', { name, room });
+    if (!answer.ok) throw new Error(`${name} could not join ${room}: ${answer.error}`);
+    sockets.push(socket);
+  }
+  await settle();
+  return sockets;
+}

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { tokenBucket } from '../../src/server/plumbing/rate-limit.ts';
-import { collect, settle, startApp } from '../harness.ts';
+import { chatters, collect, startApp } from '../harness.ts';
+import type { Socket } from 'socket.io-client';
 
 test('a token bucket allows a burst, then the rate', () => {
   let now = 0;
@@ -16,11 +17,7 @@ test('a token bucket allows a burst, then the rate', () => {
 test('a chat flood is refused after about 5 messages, for that client only', async () => {
   const server = await startApp();
   try {
-    const ada = await server.client('/chat');
-    const bo = await server.client('/chat');
-    await ada.emitWithAck('join', { name: 'Ada', room: 'lobby' });
-    await bo.emitWithAck('join', { name: 'Bo', room: 'lobby' });
-    await settle();
+    const [ada, bo] = (await chatters(server, ['Ada', 'Bo'])) as [Socket, Socket];
     const heard = collect<{ text: string }>(bo, 'message', 300);
     const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => ada.emitWithAck('sendMessage', `spam ${i}`)));
     const refused = answers.filter((a) => !a.ok);

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { MAX_MESSAGE_BYTES } from '../../src/server/app.ts';
-import { collect, connected, nextEvent, settle, startApp } from '../harness.ts';
-import { io } from 'socket.io-client';
+import { chatters, collect, connected, nextEvent, settle, startApp } from '../harness.ts';
+import { io, type Socket } from 'socket.io-client';
 
 test('a page of another site cannot open a socket here; the same origin and listed origins can', async () => {
   const server = await startApp({ allowedOrigins: ['https://partner.example'] });
@@ -27,11 +27,7 @@ test('a page of another site cannot open a socket here; the same origin and list
 test('an oversized message closes that client only', async () => {
   const server = await startApp();
   try {
-    const ada = await server.client('/chat');
-    const bo = await server.client('/chat');
-    await ada.emitWithAck('join', { name: 'Ada', room: 'lobby' });
-    await bo.emitWithAck('join', { name: 'Bo', room: 'lobby' });
-    await settle();
+    const [ada, bo] = (await chatters(server, ['Ada', 'Bo'])) as [Socket, Socket];
     const dropped = nextEvent<string>(ada, 'disconnect');
     ada.emit('sendMessage', 'x'.repeat(MAX_MESSAGE_BYTES + 1));
     assert.match(await dropped, /transport (close|error)/);
