@@ -15,8 +15,11 @@ export function socketIoDevServer(): AstroIntegration {
           logger.warn('No HTTP server (middleware mode): the live demos will not connect.');
           return;
         }
-        createApp(server.httpServer as import('node:http').Server);
+        // Class mode works here too with INSTRUCTOR_TOKEN set (classes then last until the dev server stops).
+        const instructorToken = process.env.INSTRUCTOR_TOKEN;
+        createApp(server.httpServer as import('node:http').Server, { instructorToken });
         logger.info('Socket.IO attached at /socket.io/');
+        if (instructorToken) logger.info(`Instructor: /instructor/#token=${instructorToken}`);
       },
     },
   };

@@ -43,8 +43,9 @@ export interface App {
 
 /**
  * Builds the whole companion server on an HTTP server that the caller owns
- * and listens with: the static site (optional) and one namespace per lesson.
- * Everything lives in this call's closures, so two apps share nothing.
+ * and listens with: the static site (optional), one namespace per lesson,
+ * and class mode. Everything lives in this call's closures (and its own
+ * database), so two apps share nothing.
  */
 export function createApp(httpServer: HttpServer, options: AppOptions = {}): App {
   const logError = options.logError ?? ((message, error) => console.error(message, error ?? ''));
