@@ -7,7 +7,7 @@ export default defineConfig({
   integrations: [mdx(), socketIoDevServer()],
   markdown: {
     // Code in lesson text gets the same light and dark themes as the cut regions.
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
+    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
   },
   devToolbar: { enabled: false },
 });

@@ -34,12 +34,29 @@ export function preview(args: unknown[], max = 140): string {
 export const MAX_LOG_ENTRIES = 200;
 
 /**
- * Appends to a log list, drops the oldest entries past the limit, and keeps
- * following the newest one unless the reader scrolled up to read.
+ * A scrolling `log` region (screen readers announce what is added, politely)
+ * around a list, focusable so it scrolls by keyboard too. It keeps at most
+ * `max` entries, and follows the newest one unless the reader scrolled up to read.
  */
-export function appendBounded(list: HTMLElement, item: Node, max = MAX_LOG_ENTRIES) {
-  const follow = list.scrollHeight - list.scrollTop - list.clientHeight < 48;
-  list.append(item);
-  while (list.childElementCount > max) list.firstElementChild?.remove();
-  if (follow) list.scrollTop = list.scrollHeight;
+export function createLogBox(label: string, className: string, max = MAX_LOG_ENTRIES) {
+  const list = h('ol', {});
+  const box = h('div', { class: `log-box ${className}`, role: 'log', 'aria-label': label, tabindex: 0 }, list);
+  return {
+    box,
+    list,
+    append(item: Node) {
+      const follow = box.scrollHeight - box.scrollTop - box.clientHeight < 48;
+      list.append(item);
+      while (list.childElementCount > max) list.firstElementChild?.remove();
+      if (follow) box.scrollTop = box.scrollHeight;
+    },
+    /** Replaces everything, and shows the newest. */
+    replace(...items: Node[]) {
+      list.replaceChildren(...items);
+      box.scrollTop = box.scrollHeight;
+    },
+    clear: () => list.replaceChildren(),
+  };
 }
+
+export type LogBox = ReturnType<typeof createLogBox>;

@@ -1,4 +1,4 @@
-import { appendBounded, h, preview } from './dom.ts';
+import { createLogBox, h, preview } from './dom.ts';
 
 export type Direction = 'sent' | 'received' | 'note';
 
@@ -10,12 +10,11 @@ const MAX_FRAME = 600;
  * region (screen readers announce new entries politely).
  */
 export function createWireLog(label: string) {
-  const list = h('ol', { class: 'event-log', role: 'log', 'aria-label': label });
+  const log = createLogBox(label, 'event-log');
 
   function append(direction: Direction, ...parts: (Node | null)[]) {
     const time = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-    appendBounded(
-      list,
+    log.append(
       h(
         'li',
         { class: `entry ${direction}` },
@@ -28,7 +27,7 @@ export function createWireLog(label: string) {
   }
 
   return {
-    element: list,
+    element: log.box,
     /** An event with its arguments, e.g. `← number:change 3`. */
     event(direction: Direction, event: string, args: unknown[] = []) {
       append(
@@ -42,7 +41,7 @@ export function createWireLog(label: string) {
       const text = frame.length > MAX_FRAME ? `${frame.slice(0, MAX_FRAME - 1)}…` : frame;
       append(direction, h('code', { class: 'frame' }, text));
     },
-    clear: () => list.replaceChildren(),
+    clear: log.clear,
   };
 }
 

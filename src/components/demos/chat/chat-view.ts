@@ -1,5 +1,5 @@
 import type { ChatMessage, ChatUser } from '../../../shared/lessons/chat.ts';
-import { appendBounded, h } from '../../demo/dom.ts';
+import { createLogBox, h } from '../../demo/dom.ts';
 
 const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
@@ -20,7 +20,7 @@ export function createChatView(controls: HTMLFieldSetElement, suggestedName: str
   const joinForm = h('form', { class: 'chat-join' }, h('label', {}, 'Name ', name), h('label', {}, 'Room ', room), joinButton);
   const where = h('p', { class: 'chat-where' }, 'Pick a name and a room, then join.');
 
-  const messages = h('ol', { class: 'messages', role: 'log', 'aria-label': 'Messages' });
+  const messages = createLogBox('Messages', 'messages');
   const onlineId = `online-${crypto.randomUUID()}`;
   const online = h('ul', { class: 'online', 'aria-labelledby': onlineId });
   const typingLine = h('p', { class: 'typing', role: 'status', 'aria-label': 'Typing' });
@@ -46,7 +46,7 @@ export function createChatView(controls: HTMLFieldSetElement, suggestedName: str
     h(
       'div',
       { class: 'chat-main' },
-      messages,
+      messages.box,
       h('aside', { class: 'chat-side' }, h('h4', { id: onlineId }, 'Online'), online),
     ),
     typingLine,
@@ -91,20 +91,21 @@ export function createChatView(controls: HTMLFieldSetElement, suggestedName: str
       joinButton.textContent = 'Move';
       typists.clear();
       typingLine.textContent = '';
-      messages.replaceChildren(...history.map((m) => messageLine(m, 'user' in m && m.user === me && !m.private)));
-      appendBounded(messages, h('li', { class: 'system' }, `You joined ${roomName}.`));
-      messages.scrollTop = messages.scrollHeight;
+      messages.replace(
+        ...history.map((m) => messageLine(m, 'user' in m && m.user === me && !m.private)),
+        h('li', { class: 'system' }, `You joined ${roomName}.`),
+      );
       composerFields.disabled = false;
     },
     addMessage(message: ChatMessage) {
-      if (messages.querySelector(`[data-id="${message.id}"]`)) return;
-      appendBounded(messages, messageLine(message, 'user' in message && message.user === me));
+      if (messages.list.querySelector(`[data-id="${message.id}"]`)) return;
+      messages.append(messageLine(message, 'user' in message && message.user === me));
     },
     /** Your own message, shown at once and marked when the server's ack (the receipt) comes. */
     addOwnMessage(message: string) {
       const receipt = h('span', { class: 'receipt pending' }, 'sending…');
       const line = h('li', { class: 'msg own' }, h('strong', {}, me), ' ', h('span', { class: 'text' }, message), ' ', receipt);
-      appendBounded(messages, line);
+      messages.append(line);
       return {
         delivered(id: number, at: number) {
           line.dataset.id = String(id);
@@ -117,7 +118,7 @@ export function createChatView(controls: HTMLFieldSetElement, suggestedName: str
     },
     /** Marks an already shown message (your private one, echoed by the server) as delivered. */
     markDelivered(id: number) {
-      const line = messages.querySelector(`[data-id="${id}"]`);
+      const line = messages.list.querySelector(`[data-id="${id}"]`);
       line?.append(' ', h('span', { class: 'receipt', 'aria-label': 'delivered', title: 'Delivered' }, '✓'));
     },
     showOnline(users: ChatUser[], myId: string | undefined) {

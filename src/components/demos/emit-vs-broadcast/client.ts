@@ -7,7 +7,7 @@ import type {
   ServerToClientEvents,
 } from '../../../shared/lessons/emit-vs-broadcast.ts';
 import type { DemoClient, LessonClient } from '../../demo/demo-host.ts';
-import { appendBounded, h } from '../../demo/dom.ts';
+import { createLogBox, h } from '../../demo/dom.ts';
 import { createFanOut, type FanOutStage } from './fanout.ts';
 
 type EmitSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -37,7 +37,7 @@ function render(client: DemoClient<FanOutStage>) {
     others: h('button', { type: 'button' }, 'Broadcast to others'),
     to: h('button', { type: 'button' }, 'Send to...'),
     error: h('p', { class: 'field-error', role: 'alert' }),
-    inbox: h('ol', { class: 'inbox', role: 'log', 'aria-label': 'Inbox' }),
+    inbox: createLogBox('Inbox', 'inbox'),
     showAck: (_response: AckResponse) => {},
   };
   client.controls.append(
@@ -51,7 +51,7 @@ function render(client: DemoClient<FanOutStage>) {
     ),
     view.error,
     h('h4', { class: 'inbox-title' }, 'Inbox'),
-    view.inbox,
+    view.inbox.box,
   );
   return view;
 }
@@ -93,7 +93,7 @@ const emitClient: LessonClient<FanOutStage> = {
 function listen(socket: EmitSocket, view: EmitView) {
   // Every message says who sent it and how: the inbox shows both.
   socket.on('message', ({ from, kind, text }: Message) => {
-    appendBounded(view.inbox, h('li', {}, h('strong', {}, from.name), ` ${KIND_LABEL[kind]}: `, text));
+    view.inbox.append(h('li', {}, h('strong', {}, from.name), ` ${KIND_LABEL[kind]}: `, text));
   });
 
   // The server sends the whole list whenever someone comes or goes.

@@ -11,7 +11,7 @@ import {
   type ServerToClientEvents,
 } from '../../../shared/lessons/rooms.ts';
 import type { DemoClient, LessonClient } from '../../demo/demo-host.ts';
-import { appendBounded, h } from '../../demo/dom.ts';
+import { createLogBox, h } from '../../demo/dom.ts';
 import { createRoomMap, type RoomMap } from './room-map.ts';
 
 type RoomsSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -28,7 +28,7 @@ function render(client: DemoClient<RoomMap>) {
     myRooms: h('ul', { class: 'my-rooms', 'aria-label': 'My rooms' }),
     helloText: h('input', { type: 'text', maxlength: 500, autocomplete: 'off', value: 'Hello, room!' }),
     hello: h('button', { type: 'button' }, 'Say hello'),
-    inbox: h('ol', { class: 'inbox', role: 'log', 'aria-label': 'Hellos' }),
+    inbox: createLogBox('Hellos', 'inbox'),
     showAck: (response: AckResponse) => {
       error.textContent = response.ok ? '' : response.error;
     },
@@ -41,7 +41,7 @@ function render(client: DemoClient<RoomMap>) {
     h('div', { class: 'button-row' }, h('label', { class: 'inline' }, 'Hello ', view.helloText), view.hello),
     error,
     h('h4', { class: 'inbox-title' }, 'Hellos received'),
-    view.inbox,
+    view.inbox.box,
   );
   return { ...view, joinForm };
 }
@@ -74,7 +74,7 @@ const roomsClient: LessonClient<RoomMap> = {
 // #region client
 function listen(socket: RoomsSocket, view: RoomsView) {
   socket.on(IO_SERVER_HELLO, (text) => {
-    appendBounded(view.inbox, h('li', {}, text));
+    view.inbox.append(h('li', {}, text));
   });
 
   // Rooms live on the server: a client learns its own from the map it is sent.
