@@ -14,7 +14,7 @@ export const contract = socketsIntro;
 // #region server
 export function register(io: LessonNamespace<ClientToServerEvents, ServerToClientEvents>) {
   // The state lives in this closure: every namespace that calls `register`
-  // (the public one, and later each class's) counts on its own.
+  // (the public one, and each class's) counts on its own.
   let count = 0;
 
   io.on('connection', (socket) => {
