@@ -37,6 +37,8 @@ export const MAX_MESSAGE_BYTES = 16 * 1024;
 
 export interface App {
   io: Server<Record<string, any>, Record<string, any>, InterServerEvents, SocketData>;
+  /** Counters for the operator: events that no lesson declares (probes, typos, old clients). */
+  stats: { unknownEvents: number };
   /** Disconnects every client and closes the HTTP server. */
   close: () => Promise<void>;
 }
@@ -66,8 +68,10 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
       cap.allows(req) ? sameOrigin(req, callback) : callback('too many connections from this address', false),
   });
   cap.track(io.engine);
+  const stats = { unknownEvents: 0 };
   const hooks = {
     rates: options.rates,
+    onUnknownEvent: () => void stats.unknownEvents++,
     onHandlerError: (error: unknown, event: string, namespace: string) => logError(`[${namespace}] "${event}" failed:`, error),
   };
 
@@ -88,6 +92,7 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
 
   return {
     io,
+    stats,
     close: () =>
       new Promise((resolve) => {
         classes.close();

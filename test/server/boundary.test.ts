@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { mountLesson } from '../../src/server/plumbing/mount.ts';
 import { memoryChatHistory } from '../../src/server/storage/chat-history.ts';
 import type { AnyNamespace } from '../../src/server/plumbing/types.ts';
-import { collect, nextEvent, startApp, type Running } from '../harness.ts';
+import { collect, nextEvent, settle, startApp, type Running } from '../harness.ts';
 
 /** A made-up lesson with a handler that answers itself and one with a bug. */
 const faulty = {
@@ -64,6 +64,15 @@ describe('the boundary around lesson code', () => {
     const bob = await server.client('/faulty');
     assert.deepEqual(await bob.emitWithAck('echo', 'ok'), { ok: true, text: 'ok' });
     assert.equal(await seen, 'ok');
+  });
+
+  test('unknown events are refused and counted', async () => {
+    const alice = await server.client('/sockets-intro');
+    const before = server.app.stats.unknownEvents;
+    assert.equal((await alice.emitWithAck('no-such-event')).ok, false);
+    alice.emit('another-one');
+    await settle();
+    assert.equal(server.app.stats.unknownEvents, before + 2);
   });
 
   test('an event sent without an ack is still checked, and a refusal is silent', async () => {
