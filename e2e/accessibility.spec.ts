@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './demo.ts';
+import { expect, lessonSlugs, test } from './demo.ts';
 
 // Every page, with its demo running (the live parts are what most often go wrong).
-const PAGES = ['/', '/lessons/sockets-intro/', '/lessons/emit-vs-broadcast/', '/lessons/rooms/', '/lessons/chat/', '/instructor/'];
+const PAGES = ['/', ...lessonSlugs().map((slug) => `/lessons/${slug}/`), '/instructor/'];
 
 for (const path of PAGES) {
   for (const colorScheme of ['light', 'dark'] as const) {

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { test as base, expect, type Page } from '@playwright/test';
 
 /**
@@ -49,3 +50,9 @@ export async function rename(page: Page, from: string, to: string) {
   await expect(renamed.connection).toHaveText('connected');
   return renamed;
 }
+
+/** Every lesson, from its text in `src/lessons/`: specs that cover all lessons use this. */
+export const lessonSlugs = () =>
+  readdirSync('src/lessons')
+    .filter((file) => file.endsWith('.mdx'))
+    .map((file) => file.replace(/\.mdx$/, ''));

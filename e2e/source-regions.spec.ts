@@ -1,12 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { lessonSlugs } from './demo.ts';
 import { extractRegion } from '../src/components/code/regions.ts';
 
-const lessons = readdirSync('src/lessons')
-  .filter((file) => file.endsWith('.mdx'))
-  .map((file) => file.replace(/\.mdx$/, ''));
-
-for (const slug of lessons) {
+for (const slug of lessonSlugs()) {
   test(`the code shown on ${slug} is cut from the files that run`, async ({ page }) => {
     await page.goto(`/lessons/${slug}/`);
     const figures = page.locator('figure[data-file]');
