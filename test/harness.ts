@@ -11,7 +11,7 @@ export interface Running {
   open: <S extends object = any, C extends object = any>(namespace: string, auth?: object) => Socket<S, C>;
   /** Connects a real client to a namespace and waits until it is in. */
   client: <S extends object = any, C extends object = any>(namespace: string, auth?: object) => Promise<Socket<S, C>>;
-  /** What the server reported through `logError`; `close` fails if it is not empty. */
+  /** What the server logged as errors; `close` fails if it is not empty. */
   errors: unknown[];
   close: () => Promise<void>;
 }
@@ -20,7 +20,8 @@ export interface Running {
 export async function startApp(options: AppOptions = {}): Promise<Running> {
   const httpServer = createServer();
   const errors: unknown[] = [];
-  const app = createApp(httpServer, { logError: (_m, e) => errors.push(e), ...options });
+  const logger = { error: (obj: { err?: unknown }) => void errors.push(obj.err ?? obj), warn() {}, info() {}, debug() {} };
+  const app = createApp(httpServer, { logger: logger as unknown as AppOptions['logger'], ...options });
   httpServer.listen(0, '127.0.0.1');
   await once(httpServer, 'listening');
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;

@@ -12,12 +12,13 @@ import { originCheck } from './origin-check.ts';
 import { staticSite } from './static-files.ts';
 import { sqliteChatHistories } from './storage/chat-history.ts';
 import { openDatabase } from './storage/database.ts';
+import { silentLogger, type Logger } from './log.ts';
 
 export interface AppOptions {
   /** Serve the built site from this folder (production); leave unset under `astro dev`. */
   staticDir?: string;
-  /** Where the server reports its own faults. Defaults to `console.error`. */
-  logError?: (message: string, error?: unknown) => void;
+  /** Where the server logs (default: nothing; `index.ts` passes a pino logger). */
+  logger?: Logger;
   /** The instructor's secret for `/instructor`; random (and so unusable) when unset. */
   instructorToken?: string;
   /** The folder of the SQLite database; `:memory:` (the default) keeps nothing. */
@@ -50,7 +51,7 @@ export interface App {
  * database), so two apps share nothing.
  */
 export function createApp(httpServer: HttpServer, options: AppOptions = {}): App {
-  const logError = options.logError ?? ((message, error) => console.error(message, error ?? ''));
+  const logger = options.logger ?? silentLogger;
 
   // Before Socket.IO attaches: it then routes `/socket.io/` to itself and the rest here.
   if (options.staticDir) httpServer.on('request', staticSite(options.staticDir));
@@ -71,8 +72,12 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
   const stats = { unknownEvents: 0 };
   const hooks = {
     rates: options.rates,
-    onUnknownEvent: () => void stats.unknownEvents++,
-    onHandlerError: (error: unknown, event: string, namespace: string) => logError(`[${namespace}] "${event}" failed:`, error),
+    onUnknownEvent: (event: string) => {
+      stats.unknownEvents++;
+      logger.debug({ event: event.slice(0, 40) }, 'unknown event refused');
+    },
+    onHandlerError: (error: unknown, event: string, namespace: string) =>
+      logger.error({ err: error, event, namespace }, 'a handler failed'),
   };
 
   const db = openDatabase(options.dataDir ?? ':memory:');
@@ -88,6 +93,7 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
   const classes = setupClassMode(io, db, lessonModules, servicesFor, {
     token: options.instructorToken ?? newInstructorToken(),
     idleMs: options.classIdleMs ?? 4 * 60 * 60 * 1000,
+    logger,
   }, hooks);
 
   return {

@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
 import { readyBanner } from './banner.ts';
+import { createLogger } from './log.ts';
 import { newInstructorToken } from './class-mode/token.ts';
 import { readOptions } from './options.ts';
 
@@ -14,7 +15,8 @@ const instructorToken = options.instructorToken ?? newInstructorToken();
 // #region http-server
 // Node's own HTTP server: it serves the pages, and Socket.IO attaches to it.
 const httpServer = createServer();
-const app = createApp(httpServer, { ...options, instructorToken });
+const logger = createLogger();
+const app = createApp(httpServer, { ...options, instructorToken, logger });
 
 // The HTTP server listens, not the app: one port for pages and sockets alike.
 httpServer.listen(options.port, options.host, printReady);
@@ -43,6 +45,7 @@ function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`\n  ${signal}: closing connections…`);
+  logger.info({ signal }, 'shutting down');
   app.close().then(() => process.exit(0));
   // A client that never lets go must not keep the process alive.
   setTimeout(() => process.exit(0), 3000).unref();

@@ -9,6 +9,7 @@ import {
 import { guardSocket, type BoundaryHooks } from '../plumbing/boundary.ts';
 import { mountLesson } from '../plumbing/mount.ts';
 import type { AnyNamespace, AnySocket, LessonModule, LessonServices, WithAcks } from '../plumbing/types.ts';
+import type { Logger } from '../log.ts';
 import type { ClassRegistry, LiveClass } from './classes.ts';
 
 type StudentNamespace = Namespace<WithAcks<StudentClientEvents>, StudentServerEvents>;
@@ -34,6 +35,7 @@ export function createClassControl(
   lessons: LessonModule[],
   hooks: BoundaryHooks,
   servicesFor: (namespace: string) => LessonServices,
+  logger: Logger,
 ) {
   const lessonsBySlug = new Map(lessons.map((lesson) => [lesson.contract.slug, lesson]));
   const presence = new Map<string, StudentNamespace>();
@@ -45,7 +47,10 @@ export function createClassControl(
     const auth = studentAuth.safeParse(socket.handshake.auth ?? {});
     if (!auth.success) return next(new Error(auth.error.issues[0]?.message ?? 'Say who you are.'));
     const joined = registry.join(live, auth.data.name, auth.data.key, socket.id);
-    if (!joined.ok) return next(new Error(JOIN_ERRORS[joined.error] ?? joined.error));
+    if (!joined.ok) {
+      logger.debug({ code: live.code, why: joined.error }, 'student refused');
+      return next(new Error(JOIN_ERRORS[joined.error] ?? joined.error));
+    }
     socket.data = { name: joined.student.name, classKey: auth.data.key };
     next();
   });
@@ -95,6 +100,7 @@ export function createClassControl(
 
   return {
     registry,
+    logger,
     hasLesson: (slug: string) => lessonsBySlug.has(slug),
 
     publishState(live: LiveClass) {
@@ -117,6 +123,7 @@ export function createClassControl(
     removeStudent(live: LiveClass, name: string) {
       const student = registry.remove(live, name);
       if (!student) return false;
+      logger.info({ code: live.code }, 'student removed by the instructor');
       const ids = [...student.sockets];
       const room = presence.get(live.code);
       if (room && ids.length) {
@@ -132,6 +139,7 @@ export function createClassControl(
     end(code: string, reason: string) {
       const live = registry.get(code);
       if (!live) return;
+      logger.info({ code, students: live.students.size }, 'class ended');
       registry.end(code);
       const room = presence.get(code);
       room?.emit('class:ended', { reason });

@@ -1,4 +1,5 @@
 import type { Server } from 'socket.io';
+import type { Logger } from '../log.ts';
 import type { BoundaryHooks } from '../plumbing/boundary.ts';
 import type { LessonModule, LessonServices } from '../plumbing/types.ts';
 import { sqliteClassStore } from '../storage/class-store.ts';
@@ -13,6 +14,7 @@ export interface ClassModeOptions {
   token: string;
   /** A class nobody has used for this long is ended (its namespaces go with it). */
   idleMs: number;
+  logger: Logger;
 }
 
 /** Classes: the registry (in SQLite), the students' and lessons' class namespaces, and `/instructor`. */
@@ -26,11 +28,14 @@ export function setupClassMode(
 ) {
   let feed: ReturnType<typeof createRosterFeed> | undefined;
   const registry = createClassRegistry(sqliteClassStore(db), (code, entry) => feed?.change(code, entry));
-  const control = createClassControl(io, registry, lessons, hooks, servicesFor);
+  const control = createClassControl(io, registry, lessons, hooks, servicesFor, options.logger);
   feed = createRosterFeed(registerInstructor(io, options.token, control, hooks));
 
   const sweep = setInterval(() => {
-    for (const live of registry.idle(options.idleMs)) control.end(live.code, 'The class was idle and has ended.');
+    for (const live of registry.idle(options.idleMs)) {
+      options.logger.info({ code: live.code }, 'idle class ended');
+      control.end(live.code, 'The class was idle and has ended.');
+    }
   }, Math.min(60_000, options.idleMs));
   sweep.unref();
 

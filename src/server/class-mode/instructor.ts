@@ -35,6 +35,7 @@ export function registerInstructor(io: Server, token: string, control: ClassCont
 
     socket.on('class:create', ({ title }, ack) => {
       const live = registry.create(title || 'Socket Workshop');
+      control.logger.info({ code: live.code }, 'class created');
       ack({ ok: true, code: live.code });
     });
 
