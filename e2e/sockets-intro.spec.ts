@@ -112,3 +112,11 @@ test('the home page lists the lessons in order with their summaries', async ({ p
   await first.click();
   await expect(page).toHaveURL(LESSON);
 });
+
+test('an unknown address shows a "Page not found" page with the lessons, and a 404 status', async ({ page }) => {
+  const response = await page.goto('/lessons/no-such-lesson/');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await page.getByRole('link', { name: 'Sockets, from the first connection' }).click();
+  await expect(page).toHaveURL('/lessons/sockets-intro/');
+});

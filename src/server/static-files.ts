@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import sirv from 'sirv';
 
@@ -34,15 +35,17 @@ export function staticSite(dir: string) {
       notFound(res, 'The site has not been built yet: run `npm start`, which builds it first.');
   }
   const serve = sirv(dir, { etag: true, dev: false, extensions: ['html'] });
+  // The site's own "Page not found", read once; plain text if the build has none.
+  const notFoundPage = existsSync(join(dir, '404.html')) ? readFileSync(join(dir, '404.html')) : undefined;
   return (req: IncomingMessage, res: ServerResponse) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    serve(req, res, () => notFound(res, 'Not found'));
+    serve(req, res, () => notFound(res, 'Not found', notFoundPage));
   };
 }
 
-function notFound(res: ServerResponse, message: string) {
+function notFound(res: ServerResponse, message: string, page?: Buffer) {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
   res.statusCode = 404;
-  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-  res.end(message);
+  res.setHeader('Content-Type', page ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8');
+  res.end(page ?? message);
 }
