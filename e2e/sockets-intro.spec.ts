@@ -120,3 +120,23 @@ test('an unknown address shows a "Page not found" page with the lessons, and a 4
   await page.getByRole('link', { name: 'Sockets, from the first connection' }).click();
   await expect(page).toHaveURL('/lessons/sockets-intro/');
 });
+
+test('the demo works from the keyboard alone', async ({ page }) => {
+  const first = await openLesson(page);
+  const before = await countOf(first.count);
+  // Tab through the page until the Increment button has the focus, then press it.
+  for (let i = 0; i < 60 && !(await first.increment.evaluate((b) => b === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(first.increment).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(first.count).toHaveText(String(before + 1));
+  await page.keyboard.press('Shift+Tab');
+  await expect(first.decrement).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(first.count).toHaveText(String(before));
+  // "Add a client" by keyboard, and the new client's buttons are reachable too.
+  await page.getByRole('button', { name: 'Add a client' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(counter(page, 'Client 2').connection).toHaveText('connected');
+});
