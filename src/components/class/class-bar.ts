@@ -1,4 +1,5 @@
 import type { ClassState } from '../../shared/class-mode.ts';
+import { byData } from '../demo/dom.ts';
 import { connectToClass, currentClass, explainRefusal, forgetClass, saveClass, type StudentSocket } from './class-session.ts';
 import { lessonOfPage, watchWhereabouts } from './whereabouts.ts';
 
@@ -14,7 +15,7 @@ const DISMISSED_KEY = 'socket-workshop:dismissed-announcement';
 export function startClassBar(root: HTMLElement) {
   const session = currentClass();
   if (!session) return;
-  const $ = <T extends HTMLElement>(name: string) => root.querySelector<T>(`[data-${name}]`)!;
+  const $ = byData(root);
   const bar = $('class-bar');
   const follow = $<HTMLButtonElement>('follow');
   const announcement = $('announcement');

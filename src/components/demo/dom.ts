@@ -21,6 +21,27 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
+/** Finds the element marked `data-<name>` inside `root` (pages mark what their scripts use). */
+export const byData =
+  (root: ParentNode) =>
+  <T extends HTMLElement = HTMLElement>(name: string) =>
+    root.querySelector<T>(`[data-${name}]`)!;
+
+/**
+ * For what cannot be undone: the first click only changes the label to
+ * `confirmLabel`; a second click within 5 seconds does it.
+ */
+export function confirmTwice(button: HTMLButtonElement, confirmLabel: string, action: () => void) {
+  const label = button.textContent;
+  let armed = false;
+  button.addEventListener('click', () => {
+    if (armed) return action();
+    armed = true;
+    button.textContent = confirmLabel;
+    setTimeout(() => ((armed = false), (button.textContent = label)), 5000);
+  });
+}
+
 /** A short, readable form of an event's arguments for the log. */
 export function preview(args: unknown[], max = 140): string {
   const text = args

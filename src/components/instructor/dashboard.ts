@@ -2,7 +2,7 @@ import QRCode from 'qrcode';
 import type { AckResponse } from '../../shared/acks.ts';
 import type { ClassState } from '../../shared/class-mode.ts';
 import { PRESENTER_CHANNEL, type Whereabouts } from '../class/whereabouts.ts';
-import { h } from '../demo/dom.ts';
+import { byData, confirmTwice, h } from '../demo/dom.ts';
 import { connectInstructor, forgetToken, rememberToken, takeToken, type InstructorSocket } from './instructor-socket.ts';
 import { createRosterView } from './roster-view.ts';
 
@@ -10,7 +10,7 @@ const WATCHED_KEY = 'socket-workshop:instructor-class';
 
 /** The instructor's dashboard: sign in with the token, create or pick a class, and run it. */
 export function startDashboard(root: HTMLElement) {
-  const $ = <T extends HTMLElement = HTMLElement>(name: string) => root.querySelector<T>(`[data-${name}]`)!;
+  const $ = byData(root);
   const lessons: { slug: string; title: string }[] = JSON.parse(root.dataset.lessons ?? '[]');
   const tokenForm = $<HTMLFormElement>('token-form');
 
@@ -84,9 +84,7 @@ function runDashboard(
     $('join-code').textContent = state.code;
     const followSelect = $<HTMLSelectElement>('follow');
     if (followSelect.value !== '@me') followSelect.value = state.follow?.lesson ?? '';
-    const lock = $('lock-chat');
-    lock.setAttribute('aria-pressed', String(state.chatLocked));
-    lock.textContent = state.chatLocked ? 'Chat locked (unlock)' : 'Lock the chat';
+    showLock(state.chatLocked);
   }
 
   async function showJoinLink(code: string) {
@@ -171,11 +169,17 @@ function runDashboard(
     socket.emit('class:announce', { code: watched!, text: '' }, act('Announcement cleared.'));
   });
 
+  function showLock(locked: boolean) {
+    const lock = $('lock-chat');
+    lock.setAttribute('aria-pressed', String(locked));
+    lock.textContent = locked ? 'Chat locked (unlock)' : 'Lock the chat';
+  }
   $('lock-chat').addEventListener('click', () => {
     const locked = $('lock-chat').getAttribute('aria-pressed') !== 'true';
     socket.emit('class:lock-chat', { code: watched!, locked }, (answer) => {
       act(locked ? 'The chat is locked.' : 'The chat is open again.')(answer);
-      if (answer.ok) watch(watched!);
+      // The answer is all the dashboard needs: no need to fetch the whole class again.
+      if (answer.ok) showLock(locked);
     });
   });
 
@@ -187,15 +191,7 @@ function runDashboard(
   });
 
   // Ending a class cannot be undone: the button asks for a second click.
-  const end = $<HTMLButtonElement>('end-class');
-  let armed = false;
-  end.addEventListener('click', () => {
-    if (!armed) {
-      armed = true;
-      end.textContent = 'Click again to end the class for everyone';
-      setTimeout(() => ((armed = false), (end.textContent = 'End class')), 5000);
-      return;
-    }
+  confirmTwice($<HTMLButtonElement>('end-class'), 'Click again to end the class for everyone', () => {
     socket.emit('class:end', { code: watched! }, (answer) => {
       act(`Class ${watched} has ended.`)(answer);
       if (!answer.ok) return;

@@ -1,5 +1,5 @@
 import type { RosterEntry } from '../../shared/class-mode.ts';
-import { h } from '../demo/dom.ts';
+import { confirmTwice, h } from '../demo/dom.ts';
 
 /**
  * The live roster: one row per student, updated in place from the deltas,
@@ -13,16 +13,7 @@ export function createRosterView(table: HTMLTableSectionElement, summary: HTMLEl
   function row(name: string) {
     const cells = { lesson: h('td', {}), status: h('td', {}), done: h('td', {}) };
     const remove = h('button', { type: 'button', class: 'quiet' }, `Remove ${name}`);
-    let armed = false;
-    remove.addEventListener('click', () => {
-      if (!armed) {
-        armed = true;
-        remove.textContent = `Confirm: remove ${name}`;
-        setTimeout(() => ((armed = false), (remove.textContent = `Remove ${name}`)), 5000);
-        return;
-      }
-      onRemove(name);
-    });
+    confirmTwice(remove, `Confirm: remove ${name}`, () => onRemove(name));
     const element = h('tr', {}, h('th', { scope: 'row' }, name), cells.lesson, cells.status, cells.done, h('td', {}, remove));
     return {
       element,
