@@ -31,20 +31,25 @@ export const SECURITY_HEADERS: Record<string, string> = {
  */
 export function staticSite(dir: string) {
   if (!existsSync(dir)) {
-    return (_req: IncomingMessage, res: ServerResponse) =>
+    return (_req: IncomingMessage, res: ServerResponse) => {
+      secure(res);
       notFound(res, 'The site has not been built yet: run `npm start`, which builds it first.');
+    };
   }
   const serve = sirv(dir, { etag: true, dev: false, extensions: ['html'] });
   // The site's own "Page not found", read once; plain text if the build has none.
   const notFoundPage = existsSync(join(dir, '404.html')) ? readFileSync(join(dir, '404.html')) : undefined;
   return (req: IncomingMessage, res: ServerResponse) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    secure(res);
     serve(req, res, () => notFound(res, 'Not found', notFoundPage));
   };
 }
 
-function notFound(res: ServerResponse, message: string, page?: Buffer) {
+function secure(res: ServerResponse) {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+}
+
+function notFound(res: ServerResponse, message: string, page?: Buffer) {
   res.statusCode = 404;
   res.setHeader('Content-Type', page ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8');
   res.end(page ?? message);
