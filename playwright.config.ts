@@ -2,7 +2,9 @@ import { defineConfig, devices } from '@playwright/test';
 import { quietChromiumArgs, systemChromium } from './scripts/browser.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4399);
-const baseURL = `http://localhost:${port}`;
+// An address, not "localhost": the Socket.IO client then hears the browser's `offline` event
+// (it ignores it on localhost), as it does for students on an instructor's machine.
+const baseURL = `http://127.0.0.1:${port}`;
 const executablePath = systemChromium();
 
 export default defineConfig({
@@ -30,7 +32,7 @@ export default defineConfig({
   webServer: {
     command: 'npm start',
     url: baseURL,
-    env: { PORT: String(port), HOST: 'localhost', DATA_DIR: ':memory:', INSTRUCTOR_TOKEN: 'e2e-instructor-token' },
+    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: ':memory:', INSTRUCTOR_TOKEN: 'e2e-instructor-token' },
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
     stdout: 'ignore',

@@ -1,12 +1,13 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { lessonNamespace } from '../shared/contract.ts';
+import type { CommonServerEvents } from '../shared/events.ts';
 import { setupClassMode } from './class-mode/index.ts';
 import { newInstructorToken } from './class-mode/token.ts';
 import { lessonModules } from './lessons/index.ts';
 import { mountLesson } from './plumbing/mount.ts';
 import type { Rates } from './plumbing/rate-limit.ts';
-import type { InterServerEvents, SocketData } from './plumbing/types.ts';
+import type { AnySocket, InterServerEvents, SocketData } from './plumbing/types.ts';
 import { connectionCap } from './connection-cap.ts';
 import { originCheck } from './origin-check.ts';
 import { staticSite } from './static-files.ts';
@@ -35,12 +36,14 @@ export interface AppOptions {
 
 /** The largest message a client may send: the lessons need far less (a chat line is 500 characters). */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
+/** How long a dropped client may take to come back and find its state (the chat's room, missed messages). */
+export const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
 
 export interface App {
   io: Server<Record<string, any>, Record<string, any>, InterServerEvents, SocketData>;
   /** Counters for the operator: events that no lesson declares (probes, typos, old clients). */
   stats: { unknownEvents: number };
-  /** Disconnects every client and closes the HTTP server. */
+  /** Refuses new clients, tells the connected ones, disconnects them, closes the HTTP server and the database. */
   close: () => Promise<void>;
 }
 
@@ -58,6 +61,7 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
 
   const cap = connectionCap(options.maxConnectionsPerIp ?? 200);
   const sameOrigin = originCheck(options.allowedOrigins);
+  let closing = false;
   const io = new Server<Record<string, any>, Record<string, any>, InterServerEvents, SocketData>(httpServer, {
     // Under `astro dev`, Vite's own WebSocket shares the server: leave its upgrades alone.
     destroyUpgrade: false,
@@ -65,8 +69,15 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
     cleanupEmptyChildNamespaces: true,
     // A bigger message closes that client's connection, and only that one.
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
-    allowRequest: (req, callback) =>
-      cap.allows(req) ? sameOrigin(req, callback) : callback('too many connections from this address', false),
+    // A client back within two minutes of a drop keeps its id, rooms and
+    // `socket.data`, and gets the broadcasts it missed. The middlewares run
+    // again all the same: a student removed meanwhile stays out.
+    connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
+    allowRequest: (req, callback) => {
+      if (closing) return callback('the server is shutting down', false);
+      if (!cap.allows(req)) return callback('too many connections from this address', false);
+      sameOrigin(req, callback);
+    },
   });
   cap.track(io.engine);
   const stats = { unknownEvents: 0 };
@@ -99,15 +110,36 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
   return {
     io,
     stats,
-    close: () =>
-      new Promise((resolve) => {
-        classes.close();
-        io.close(() => {
-          db.close();
-          resolve();
-        });
+    async close() {
+      closing = true;
+      classes.close();
+      await tellClientsWeClose(io);
+      await new Promise<void>((resolve) => {
+        // The clients see "transport close" and retry until the server is back.
+        io.close(() => resolve());
         // Keep-alive page requests would otherwise hold the HTTP server open.
         httpServer.closeAllConnections();
-      }),
+      });
+      db.close();
+    },
   };
+}
+
+const CLOSING: Parameters<CommonServerEvents['server:closing']>[0] = {
+  message: 'The server is shutting down. This page reconnects by itself when it is back.',
+};
+
+/**
+ * Says `server:closing` on every namespace. A long-polling client only gets
+ * it with its next request: wait for those (half a second at most).
+ */
+async function tellClientsWeClose(io: App['io']) {
+  const namespaces = [...io._nsps.values()];
+  const polling = new Set<AnySocket['conn']>();
+  for (const nsp of namespaces) {
+    for (const socket of nsp.sockets.values()) if (socket.conn.transport.name === 'polling') polling.add(socket.conn);
+  }
+  const fetched = [...polling].map((conn) => new Promise((resolve) => conn.once('drain', resolve)));
+  for (const nsp of namespaces) nsp.emit('server:closing', CLOSING);
+  if (fetched.length) await Promise.race([Promise.all(fetched), new Promise((resolve) => setTimeout(resolve, 500))]);
 }

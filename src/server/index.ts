@@ -48,8 +48,10 @@ function stop(signal: string) {
   logger.info({ signal }, 'shutting down');
   app.close().then(() => process.exit(0));
   // A client that never lets go must not keep the process alive.
-  setTimeout(() => process.exit(0), 3000).unref();
+  setTimeout(() => process.exit(0), 4000).unref();
 }
+// A last net under the handlers' own: a failed promise is logged, and the class goes on.
+process.on('unhandledRejection', (error) => logger.error({ err: error }, 'a promise failed'));
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));
 

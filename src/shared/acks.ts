@@ -7,3 +7,6 @@ export type AckOk<T extends object = object> = { ok: true } & T;
 export type AckError = { ok: false; error: string };
 export type AckResponse<T extends object = object> = AckOk<T> | AckError;
 export type Ack<T extends object = object> = (response: AckResponse<T>) => void;
+
+/** The refusal a client gets when it sends faster than its rate limit: worth retrying a moment later. */
+export const TOO_FAST = 'Too many messages, slow down';

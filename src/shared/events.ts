@@ -23,3 +23,9 @@ export interface LessonContract<ClientEvents = Record<string, unknown>> {
   slug: string;
   clientEvents: { [Event in keyof ClientEvents]: ClientEventSpec };
 }
+
+/** What the server may say on any namespace, whatever the lesson. */
+export interface CommonServerEvents {
+  /** The server is stopping (a restart, or Ctrl+C); clients reconnect by themselves when it is back. */
+  'server:closing': (info: { message: string }) => void;
+}

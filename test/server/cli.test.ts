@@ -31,16 +31,20 @@ async function startServer(env: Record<string, string>) {
   return { child, url, output: () => output };
 }
 
-test('the server prints its URL, serves Socket.IO there, and exits 0 on SIGTERM with clients connected', async () => {
+test('the server prints its URL, serves Socket.IO there, and on SIGTERM tells its clients and exits 0', async () => {
   const server = await startServer({ PORT: '0' });
   const client = io(`${server.url}/sockets-intro`, { transports: ['websocket'], reconnection: false });
   const count = await nextEvent<number>(client, 'number:change');
   assert.equal(typeof count, 'number');
 
+  const told = nextEvent(client, 'server:closing', 5000);
   const disconnected = nextEvent(client, 'disconnect', 5000);
+  const stopped = performance.now();
   server.child.kill('SIGTERM');
   const [code] = await once(server.child, 'exit');
   assert.equal(code, 0, server.output());
+  assert.ok(performance.now() - stopped < 5000, 'within 5 seconds');
+  await told;
   await disconnected;
 });
 
@@ -90,7 +94,7 @@ test('chat messages acked before a kill -9 are all there after a restart, and id
     assert.equal((await ada.emitWithAck('join', { name: 'Ada', room: 'lobby' })).ok, true);
     const ids: number[] = [];
     for (let i = 1; i <= 5; i++) {
-      const answer = await ada.emitWithAck('sendMessage', `message ${i}`);
+      const answer = await ada.emitWithAck('sendMessage', `message ${i}`, `ada-${i}`);
       assert.equal(answer.ok, true);
       ids.push(answer.id);
     }
@@ -100,6 +104,12 @@ test('chat messages acked before a kill -9 are all there after a restart, and id
 
     server = await startServer({ PORT: '0', DATA_DIR: dataDir });
     const bo = io(`${server.url}/chat`, { transports: ['websocket'], reconnection: false });
+    // Ada never saw the last receipt (say), and sends it again after the restart: stored once.
+    const adaAgain = io(`${server.url}/chat`, { transports: ['websocket'], reconnection: false });
+    assert.equal((await adaAgain.emitWithAck('join', { name: 'Ada', room: 'lobby' })).ok, true);
+    const retried = await adaAgain.emitWithAck('sendMessage', 'message 5', 'ada-5');
+    assert.equal(retried.id, ids[4], 'the same receipt as before the crash');
+    adaAgain.disconnect();
     const joined = await bo.emitWithAck('join', { name: 'Bo', room: 'lobby' });
     const texts = joined.history.filter((m: { system?: boolean }) => !m.system).map((m: { text: string }) => m.text);
     assert.deepEqual(texts, Array.from({ length: 5 }, (_, i) => `message ${i + 1}`));

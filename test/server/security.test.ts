@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -70,5 +70,19 @@ test('one address can hold only so many connections; closing one makes room', as
     await server.client('/sockets-intro');
   } finally {
     await server.close();
+  }
+});
+
+test('the installed Socket.IO packages are at least the versions with the known advisories fixed', () => {
+  // `npm audit` needs the registry's audit endpoint; this floor holds offline too.
+  const floors: Record<string, string> = { 'socket.io-parser': '4.2.6', 'engine.io': '6.6.2', ws: '8.17.1' };
+  const newer = (a: string, b: string) => {
+    const [x, y] = [a, b].map((v) => v.split('.').map(Number));
+    for (let i = 0; i < 3; i++) if (x![i] !== y![i]) return x![i]! > y![i]!;
+    return true;
+  };
+  for (const [name, floor] of Object.entries(floors)) {
+    const { version } = JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')) as { version: string };
+    assert.ok(newer(version, floor), `${name} ${version} is older than ${floor}`);
   }
 });

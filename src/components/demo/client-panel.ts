@@ -10,13 +10,17 @@ export interface PanelOptions {
   onRemove?: () => void;
   /** Shown as a "Rename" form; called with the new, trimmed name. */
   onRename?: (name: string) => void;
+  /** Leave the controls enabled while disconnected. */
+  worksOffline?: boolean;
+  /** An extra control in the header (the offline switch). */
+  action?: HTMLElement;
 }
 
 /**
  * The frame every demo client gets: a region named after the client, its
  * connection state and transport, a slot for the lesson's own controls and
  * the wire inspector. The lesson fills `controls`; the frame keeps them
- * disabled while the client is not connected.
+ * disabled while the client is not connected (unless it `worksOffline`).
  */
 export function createClientPanel(label: string, options: PanelOptions = {}) {
   const headingId = `client-${crypto.randomUUID()}`;
@@ -35,7 +39,7 @@ export function createClientPanel(label: string, options: PanelOptions = {}) {
   const element = h(
     'section',
     { class: 'client-panel', 'aria-labelledby': headingId },
-    h('header', {}, heading, h('span', { class: 'panel-actions' }, renameForm?.toggle ?? null, remove)),
+    h('header', {}, heading, h('span', { class: 'panel-actions' }, options.action ?? null, renameForm?.toggle ?? null, remove)),
     renameForm?.form ?? null,
     h('p', { class: 'wire' }, h('span', {}, 'Connection: ', state), h('span', {}, 'Transport: ', transport)),
     controls,
@@ -51,7 +55,7 @@ export function createClientPanel(label: string, options: PanelOptions = {}) {
     setState(next: ConnectionState) {
       state.textContent = next;
       state.className = `state ${next}`;
-      controls.disabled = next !== 'connected';
+      controls.disabled = next !== 'connected' && !options.worksOffline;
     },
     setTransport: (name: string) => (transport.textContent = name),
     setLabel(next: string) {
@@ -132,10 +136,14 @@ export function watchSocket(socket: Socket, panel: ClientPanel) {
       panel.events.event('note', `upgraded to ${transport.name}`);
     });
   });
+  let serverClosing = false;
+  socket.on('server:closing', () => (serverClosing = true));
+  socket.on('connect', () => (serverClosing = false));
   socket.on('disconnect', (reason) => {
     panel.setState('disconnected');
     panel.setTransport('—');
-    panel.events.event('note', `disconnected: ${DISCONNECT_REASONS[reason] ?? reason}`, [reason]);
+    const why = serverClosing ? 'the server is shutting down; reconnecting when it is back' : (DISCONNECT_REASONS[reason] ?? reason);
+    panel.events.event('note', `disconnected: ${why}`, [reason]);
   });
   socket.on('connect_error', (error) => {
     panel.setState('disconnected');

@@ -2,6 +2,7 @@ import type { Socket } from 'socket.io-client';
 import { demoNamespace } from '../class/class-session.ts';
 import { createClientPanel, watchSocket, type ClientPanel } from './client-panel.ts';
 import { connectClient } from './connect.ts';
+import { createOfflineSwitch } from './offline-switch.ts';
 
 /** One in-page client, as a lesson's `mount` gets it. */
 export interface DemoClient<Stage = DemoStage | undefined> {
@@ -25,6 +26,11 @@ export interface LessonClient<Stage extends DemoStage | undefined = DemoStage | 
   slug: string;
   /** The demo opens with one client per name (sent as `auth.name`, renameable); else one "Client 1". */
   names?: string[];
+  /**
+   * The lesson queues what is done offline: its controls stay usable while
+   * disconnected, and each client gets a "Go offline" switch to try it.
+   */
+  worksOffline?: boolean;
   /** Builds the demo-wide view (a diagram, a room map) once into `element`. */
   stage?: (element: HTMLElement) => Stage;
   /** Builds one client's controls and wires them to its socket. */
@@ -58,6 +64,8 @@ export function startDemo<Stage extends DemoStage | undefined>(root: HTMLElement
     const { namespace, classKey } = demoNamespace(lesson.slug);
     const socket = connectClient(namespace, { ...(name && { name }), ...(classKey && { classKey }) });
     const panel = createClientPanel(label, {
+      worksOffline: lesson.worksOffline,
+      action: lesson.worksOffline ? createOfflineSwitch(socket) : undefined,
       onRemove: first ? undefined : () => removeClient(client),
       onRename: name
         ? (next) => {

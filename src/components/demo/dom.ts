@@ -65,9 +65,10 @@ export function createLogBox(label: string, className: string, max = MAX_LOG_ENT
   return {
     box,
     list,
-    append(item: Node) {
+    /** Adds an entry at the end, or before `before`; keeps the newest in view if the reader was there. */
+    append(item: Node, before: Node | null = null) {
       const follow = box.scrollHeight - box.scrollTop - box.clientHeight < 48;
-      list.append(item);
+      list.insertBefore(item, before);
       while (list.childElementCount > max) list.firstElementChild?.remove();
       if (follow) box.scrollTop = box.scrollHeight;
     },

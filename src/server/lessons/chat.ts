@@ -11,7 +11,10 @@ import { memoryChatHistory, type ChatHistory } from '../storage/chat-history.ts'
 
 export const contract = chat;
 
-/** Who is in the chat: their name and room, by socket id. */
+/**
+ * Who a socket is in the chat. It lives in `socket.data`, which connection
+ * state recovery gives back to a socket that returns after a short drop.
+ */
 interface Member {
   name: string;
   room: string;
@@ -19,18 +22,19 @@ interface Member {
 
 // #region server
 export function register(
-  io: LessonNamespace<ClientToServerEvents, ServerToClientEvents>,
+  io: LessonNamespace<ClientToServerEvents, ServerToClientEvents, { member: Member }>,
   { history = memoryChatHistory() }: { history?: ChatHistory } = {},
 ) {
-  const members = new Map<string, Member>();
-  const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
-
   // #region helpers
-  const usersIn = (room: string) =>
-    [...members].filter(([, m]) => m.room === room).map(([id, m]) => ({ id, name: m.name }));
+  // Who is in a room, asked of Socket.IO itself (with an adapter, of every server).
+  const socketsIn = (room: string) => io.in(room).fetchSockets();
+  async function usersIn(room: string) {
+    const sockets = await socketsIn(room);
+    return sockets.flatMap((s) => (s.data.member ? [{ id: s.id, name: s.data.member.name }] : []));
+  }
 
   // Everyone in the room gets the new list whenever someone comes, goes or moves.
-  const sendRoomData = (room: string) => io.to(room).emit('roomData', { room, users: usersIn(room) });
+  const sendRoomData = async (room: string) => io.to(room).emit('roomData', { room, users: await usersIn(room) });
 
   // A join or leave notice is kept in the room's history like any message.
   async function notice(room: string, text: string): Promise<SystemMessage> {
@@ -42,22 +46,22 @@ export function register(
 
   io.on('connection', (socket) => {
     // #region typing
-    function stopTyping(member: Member) {
-      const timer = typingTimers.get(socket.id);
-      if (!timer) return;
-      clearTimeout(timer);
-      typingTimers.delete(socket.id);
-      socket.to(member.room).emit('typing', { user: member.name, typing: false });
+    let typingTimer: ReturnType<typeof setTimeout> | undefined;
+    function stopTyping({ name, room }: Member) {
+      if (!typingTimer) return;
+      clearTimeout(typingTimer);
+      typingTimer = undefined;
+      socket.to(room).emit('typing', { user: name, typing: false });
     }
 
     socket.on('typing', (typing, ack) => {
-      const member = members.get(socket.id);
+      const member = socket.data.member;
       if (!member) return ack({ ok: false, error: 'Join a room first.' });
       if (typing) {
         // Tell the others once, then keep it alive while the typing goes on.
-        if (!typingTimers.has(socket.id)) socket.to(member.room).emit('typing', { user: member.name, typing: true });
-        clearTimeout(typingTimers.get(socket.id));
-        typingTimers.set(socket.id, setTimeout(() => stopTyping(member), TYPING_TIMEOUT_MS));
+        if (!typingTimer) socket.to(member.room).emit('typing', { user: member.name, typing: true });
+        clearTimeout(typingTimer);
+        typingTimer = setTimeout(() => stopTyping(member), TYPING_TIMEOUT_MS);
       } else {
         stopTyping(member);
       }
@@ -67,41 +71,57 @@ export function register(
 
     // #region leave
     async function leave(member: Member) {
+      const { name, room } = member;
       stopTyping(member);
-      socket.leave(member.room);
-      socket.to(member.room).emit('message', await notice(member.room, `${member.name} left`));
-      sendRoomData(member.room);
+      socket.leave(room);
+      socket.to(room).emit('message', await notice(room, `${name} left`));
+      await sendRoomData(room);
     }
     // #endregion
 
     // #region join
-    socket.on('join', async ({ name, room }, ack) => {
-      const taken = usersIn(room).some((u) => u.id !== socket.id && u.name.toLowerCase() === name.toLowerCase());
+    socket.on('join', async ({ name, room, after }, ack) => {
+      const inRoom = await socketsIn(room);
+      // Every socket sits in a room named by its id: joining that one would overhear its private messages.
+      if (inRoom.some((s) => s.id === room)) return ack({ ok: false, error: 'That name is not free for a room: pick another.' });
+      const taken = inRoom.some((s) => s.id !== socket.id && s.data.member?.name.toLowerCase() === name.toLowerCase());
       if (taken) return ack({ ok: false, error: `Someone in ${room} is already called ${name}: pick another name.` });
 
-      const before = members.get(socket.id);
-      if (before?.room === room && before.name === name) {
-        return ack({ ok: true, history: await history.recent(room, HISTORY_LENGTH) });
-      }
-      members.set(socket.id, { name, room }); // from here on, the name is taken
+      const before = socket.data.member;
+      socket.data.member = { name, room }; // from here on, the name is taken
+      // `after` is the last message id the client saw: it gets what it missed.
+      const past = await history.recent(room, HISTORY_LENGTH, after);
+      if (before?.room === room && before.name === name) return ack({ ok: true, history: past });
       if (before) await leave(before); // a second join moves the user
-
       socket.join(room);
-      const past = await history.recent(room, HISTORY_LENGTH);
       // A broadcast: the others read "Ada joined"; Ada knows.
       socket.to(room).emit('message', await notice(room, `${name} joined`));
-      sendRoomData(room);
+      await sendRoomData(room);
       ack({ ok: true, history: past });
     });
     // #endregion
 
+    // #region recovered
+    // Back within two minutes of a drop: Socket.IO has given this socket its
+    // rooms and `socket.data` again and replayed the broadcasts it missed.
+    async function welcomeBack({ name, room }: Member) {
+      socket.to(room).emit('message', await notice(room, `${name} is back`));
+      await sendRoomData(room);
+    }
+    if (socket.recovered && socket.data.member) void welcomeBack(socket.data.member);
+    // #endregion
+
     // #region send
-    socket.on('sendMessage', async (text, ack) => {
-      const member = members.get(socket.id);
+    socket.on('sendMessage', async (text, clientId, ack) => {
+      const member = socket.data.member;
       if (!member) return ack({ ok: false, error: 'Join a room before sending messages.' });
+      // A retry of a message that is already stored: the same receipt, nothing sent twice.
+      const earlier = clientId && (await history.sentAs(clientId));
+      if (earlier) return ack({ ok: true, id: earlier.id, at: earlier.at });
+
       stopTyping(member);
       const message = { id: await history.nextId(), user: member.name, text, at: Date.now() };
-      await history.add(member.room, message);
+      await history.add(member.room, message, clientId);
       // The sender shows its own message already: the others get it by broadcast,
       // and the sender gets the ack, its delivery receipt.
       socket.to(member.room).emit('message', message);
@@ -111,12 +131,11 @@ export function register(
 
     // #region private
     socket.on('privateMessage', async ({ to, text }, ack) => {
-      const member = members.get(socket.id);
+      const member = socket.data.member;
       if (!member) return ack({ ok: false, error: 'Join a room before sending messages.' });
-      const recipient = members.get(to);
-      if (!recipient || recipient.room !== member.room) {
-        return ack({ ok: false, error: 'That person is not in this room (any more).' });
-      }
+      const recipient = (await socketsIn(to)).find((s) => s.id === to)?.data.member;
+      if (recipient?.room !== member.room) return ack({ ok: false, error: 'That person is not in this room (any more).' });
+
       stopTyping(member);
       const message = { id: await history.nextId(), user: member.name, text, at: Date.now(), private: true as const, to: recipient.name };
       // Only these two sockets: the recipient's room (its id) and the sender's own.
@@ -126,11 +145,9 @@ export function register(
     // #endregion
 
     // #region disconnect
+    // `socket.data.member` stays: if the socket comes back in time, it is still in the room.
     socket.on('disconnect', async () => {
-      const member = members.get(socket.id);
-      if (!member) return;
-      members.delete(socket.id);
-      await leave(member);
+      if (socket.data.member) await leave(socket.data.member);
     });
     // #endregion
   });

@@ -31,6 +31,7 @@ export function register(io: LessonNamespace<ClientToServerEvents, ServerToClien
   io.on('connection', (socket) => {
     const name = socket.data.name;
     socket.emit(IO_SERVER_ROOMS, roomMap()); // the newcomer gets the map as it is
+    if (socket.recovered) sendRooms(); // back from a short drop, still in its rooms: tell the others
 
     // #region join
     socket.on(IO_CLIENT_JOIN_ROOM, (room, ack) => {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { AckError, AckResponse } from '../../shared/acks.ts';
 import type { ClientEventSpec, ClientEventSpecs } from '../../shared/events.ts';
 import { RATES, TOO_FAST, tokenBucket, type Rates } from './rate-limit.ts';
@@ -70,8 +70,9 @@ export function guardSocket(socket: AnySocket, specs: ClientEventSpecs, hooks: B
       return;
     }
     if (!spec.answers) automatic.add(reply);
-    // Replace the arguments in place: the handlers receive exactly these.
-    packet.splice(1, packet.length - 1, ...parsed.data, reply);
+    // Replace the arguments in place: the handlers receive exactly these, an
+    // optional one left out as `undefined`, so the ack is always in its place.
+    packet.splice(1, packet.length - 1, ...padded(parsed.data, spec.args), reply);
     next();
   });
 
@@ -94,6 +95,11 @@ export function guardSocket(socket: AnySocket, specs: ClientEventSpecs, hooks: B
         fail(error);
       }
     })) as AnySocket['on'];
+}
+
+function padded(args: unknown[], schema: z.ZodType<unknown[]>): unknown[] {
+  const arity = schema instanceof z.ZodTuple ? schema.def.items.length : args.length;
+  return args.length >= arity ? args : [...args, ...Array<undefined>(arity - args.length).fill(undefined)];
 }
 
 function refusal(error: string): AckError {

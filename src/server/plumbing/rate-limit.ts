@@ -29,4 +29,4 @@ export const RATES: Rates = {
   event: { perSecond: 20, burst: 40 },
 };
 
-export const TOO_FAST = 'Too many messages, slow down';
+export { TOO_FAST } from '../../shared/acks.ts';

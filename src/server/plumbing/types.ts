@@ -21,11 +21,12 @@ export type WithAcks<Events> = {
   [E in keyof Events]: Events[E] extends (...args: infer P) => infer R ? (...args: Required<P>) => R : Events[E];
 };
 
-export type LessonNamespace<ClientEvents extends object, ServerEvents extends object> = Namespace<
+/** A lesson's namespace; `Data` is what the lesson itself keeps on each socket (`socket.data`). */
+export type LessonNamespace<ClientEvents extends object, ServerEvents extends object, Data extends object = object> = Namespace<
   WithAcks<ClientEvents>,
   ServerEvents,
   InterServerEvents,
-  SocketData
+  SocketData & Partial<Data>
 >;
 
 export type AnySocket = Socket<Record<string, any>, Record<string, any>, InterServerEvents, SocketData>;

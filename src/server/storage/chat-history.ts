@@ -9,10 +9,15 @@ import type { ChatMessage } from '../../shared/lessons/chat.ts';
 export interface ChatHistory {
   /** The next message id; ids only ever increase. */
   nextId(): Promise<number>;
-  /** Keeps a room's message (join and leave notices included, private messages never). */
-  add(room: string, message: ChatMessage): Promise<void>;
-  /** The room's last `limit` messages, oldest first. */
-  recent(room: string, limit: number): Promise<ChatMessage[]>;
+  /**
+   * Keeps a room's message (join and leave notices included, private messages
+   * never), under the `clientId` its sender gave it, if any.
+   */
+  add(room: string, message: ChatMessage, clientId?: string): Promise<void>;
+  /** The message stored under this client id, if any: a retried send finds its first copy. */
+  sentAs(clientId: string): Promise<ChatMessage | undefined>;
+  /** The room's last `limit` messages (only those after id `after`, when given), oldest first. */
+  recent(room: string, limit: number, after?: number): Promise<ChatMessage[]>;
   /** Forgets every room's messages (an instructor's reset). */
   clear(): Promise<void>;
 }
@@ -20,22 +25,33 @@ export interface ChatHistory {
 /** Keeps what `recent` can return, per room, and forgets the rest. */
 export function memoryChatHistory(keepPerRoom = 200): ChatHistory {
   const rooms = new Map<string, ChatMessage[]>();
+  const byClientId = new Map<string, ChatMessage>();
+  const clientIds = new WeakMap<ChatMessage, string>();
   let lastId = 0;
   return {
     async nextId() {
       return ++lastId;
     },
-    async add(room, message) {
+    async add(room, message, clientId) {
       const messages = rooms.get(room) ?? [];
       messages.push(message);
-      if (messages.length > keepPerRoom) messages.splice(0, messages.length - keepPerRoom);
+      if (clientId) {
+        byClientId.set(clientId, message);
+        clientIds.set(message, clientId);
+      }
+      const dropped = messages.splice(0, Math.max(0, messages.length - keepPerRoom));
+      for (const old of dropped) byClientId.delete(clientIds.get(old) ?? '');
       rooms.set(room, messages);
     },
-    async recent(room, limit) {
-      return (rooms.get(room) ?? []).slice(-limit);
+    async sentAs(clientId) {
+      return byClientId.get(clientId);
+    },
+    async recent(room, limit, after = 0) {
+      return (rooms.get(room) ?? []).filter((m) => m.id > after).slice(-limit);
     },
     async clear() {
       rooms.clear();
+      byClientId.clear();
     },
   };
 }
@@ -58,21 +74,33 @@ export function sqliteChatHistories(db: DatabaseSync): (space: string) => ChatHi
     );
     CREATE INDEX IF NOT EXISTS chat_messages_by_room ON chat_messages (space, room, id);
   `);
+  // Databases from before client message ids get the column.
+  const columns = db.prepare('SELECT name FROM pragma_table_info(?)').all('chat_messages');
+  if (!columns.some((c) => c.name === 'client_id')) db.exec('ALTER TABLE chat_messages ADD COLUMN client_id TEXT');
+  db.exec(
+    'CREATE UNIQUE INDEX IF NOT EXISTS chat_messages_by_client_id ON chat_messages (space, client_id) WHERE client_id IS NOT NULL',
+  );
+
   const next = db.prepare('UPDATE chat_ids SET id = id + 1 RETURNING id');
-  const insert = db.prepare('INSERT INTO chat_messages (id, space, room, message) VALUES (?, ?, ?, ?)');
+  const insert = db.prepare('INSERT INTO chat_messages (id, space, room, message, client_id) VALUES (?, ?, ?, ?, ?)');
+  const sentAs = db.prepare('SELECT message FROM chat_messages WHERE space = ? AND client_id = ?');
   const recent = db.prepare(
-    'SELECT message FROM (SELECT id, message FROM chat_messages WHERE space = ? AND room = ? ORDER BY id DESC LIMIT ?) ORDER BY id',
+    'SELECT message FROM (SELECT id, message FROM chat_messages WHERE space = ? AND room = ? AND id > ? ORDER BY id DESC LIMIT ?) ORDER BY id',
   );
   const clear = db.prepare('DELETE FROM chat_messages WHERE space = ?');
   return (space) => ({
     async nextId() {
       return Number(next.get()!.id);
     },
-    async add(room, message) {
-      insert.run(message.id, space, room, JSON.stringify(message));
+    async add(room, message, clientId) {
+      insert.run(message.id, space, room, JSON.stringify(message), clientId ?? null);
     },
-    async recent(room, limit) {
-      return recent.all(space, room, limit).map((row) => JSON.parse(String(row.message)) as ChatMessage);
+    async sentAs(clientId) {
+      const row = sentAs.get(space, clientId);
+      return row && (JSON.parse(String(row.message)) as ChatMessage);
+    },
+    async recent(room, limit, after = 0) {
+      return recent.all(space, room, after, limit).map((row) => JSON.parse(String(row.message)) as ChatMessage);
     },
     async clear() {
       clear.run(space);

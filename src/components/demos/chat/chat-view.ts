@@ -29,6 +29,7 @@ export function createChatView(controls: HTMLFieldSetElement, suggestedName: str
   const text = h('input', { type: 'text', maxlength: 500, autocomplete: 'off', placeholder: 'Write a message' });
   const sendButton = h('button', { type: 'submit' }, 'Send');
   const error = h('p', { class: 'field-error', role: 'alert' });
+  const outbox = h('p', { class: 'outbox', role: 'status', 'aria-label': 'Outbox' });
   const composerFields = h(
     'fieldset',
     { class: 'composer-fields', disabled: true },
@@ -51,6 +52,7 @@ export function createChatView(controls: HTMLFieldSetElement, suggestedName: str
     ),
     typingLine,
     composer,
+    outbox,
     error,
   );
 
@@ -73,6 +75,12 @@ export function createChatView(controls: HTMLFieldSetElement, suggestedName: str
     );
   }
 
+  /** Messages stay in id order (the server's order), whatever order they arrive in; unsent ones stay last. */
+  function place(line: HTMLElement, id: number) {
+    const later = [...messages.list.querySelectorAll<HTMLElement>('[data-id]')].find((li) => li !== line && Number(li.dataset.id) > id);
+    messages.append(line, later ?? messages.list.querySelector('.unsent'));
+  }
+
   return {
     joinForm,
     composer,
@@ -83,7 +91,7 @@ export function createChatView(controls: HTMLFieldSetElement, suggestedName: str
     showError(message: string) {
       error.textContent = message;
     },
-    /** After a join: the room's history replaces what was shown, and the composer opens. */
+    /** After a join: the room's history replaces what was shown (not what is still being sent), and the composer opens. */
     joined(user: string, roomName: string, history: ChatMessage[]) {
       me = user;
       error.textContent = '';
@@ -94,21 +102,30 @@ export function createChatView(controls: HTMLFieldSetElement, suggestedName: str
       messages.replace(
         ...history.map((m) => messageLine(m, 'user' in m && m.user === me && !m.private)),
         h('li', { class: 'system' }, `You joined ${roomName}.`),
+        ...messages.list.querySelectorAll('.unsent'),
       );
       composerFields.disabled = false;
     },
+    /** A message from the server; one it already shows (a replay, a history overlap) is left as it is. */
     addMessage(message: ChatMessage) {
-      if (messages.list.querySelector(`[data-id="${message.id}"]`)) return;
-      messages.append(messageLine(message, 'user' in message && message.user === me));
+      if (messages.list.querySelector(`[data-id="${message.id}"]`)) return false;
+      place(messageLine(message, 'user' in message && message.user === me), message.id);
+      return true;
+    },
+    /** A line of the page's own (no id): "You are back", and the like. */
+    note(text: string) {
+      messages.append(h('li', { class: 'system' }, text), messages.list.querySelector('.unsent'));
     },
     /** Your own message, shown at once and marked when the server's ack (the receipt) comes. */
     addOwnMessage(message: string) {
       const receipt = h('span', { class: 'receipt pending' }, 'sending…');
-      const line = h('li', { class: 'msg own' }, h('strong', {}, me), ' ', h('span', { class: 'text' }, message), ' ', receipt);
+      const line = h('li', { class: 'msg own unsent' }, h('strong', {}, me), ' ', h('span', { class: 'text' }, message), ' ', receipt);
       messages.append(line);
       return {
         delivered(id: number, at: number) {
           line.dataset.id = String(id);
+          line.classList.remove('unsent');
+          place(line, id);
           receipt.replaceWith(h('time', {}, time(at)), ' ', h('span', { class: 'receipt', 'aria-label': 'delivered', title: 'Delivered' }, '✓'));
         },
         failed() {
@@ -120,6 +137,12 @@ export function createChatView(controls: HTMLFieldSetElement, suggestedName: str
     markDelivered(id: number) {
       const line = messages.list.querySelector(`[data-id="${id}"]`);
       line?.append(' ', h('span', { class: 'receipt', 'aria-label': 'delivered', title: 'Delivered' }, '✓'));
+    },
+    /** How many written messages wait for the server, said only when some do. */
+    showOutbox(waiting: number, online: boolean) {
+      const messagesWord = waiting === 1 ? '1 message' : `${waiting} messages`;
+      outbox.textContent =
+        waiting === 0 ? '' : online ? `Sending ${messagesWord}…` : `Offline: ${messagesWord} will be sent when the connection is back.`;
     },
     showOnline(users: ChatUser[], myId: string | undefined) {
       online.replaceChildren(...users.map((u) => h('li', {}, u.name, u.id === myId ? ' (you)' : '')));

@@ -1,0 +1,34 @@
+import type { Socket } from 'socket.io-client';
+import { h } from './dom.ts';
+
+/** How long "Go offline" cuts the connection: well inside the server's two-minute recovery window. */
+export const OFFLINE_SECONDS = 5;
+
+/**
+ * A "Go offline for 5 s" button for one demo client: the connection closes as
+ * a network failure would (the server sees the transport close and keeps the
+ * session), and the client does not try to come back until the time is up.
+ * Browsers' own offline switch does not do this on `localhost`, where
+ * Socket.IO ignores the `offline` event, so the demo brings its own.
+ */
+export function createOfflineSwitch(socket: Socket) {
+  const button = h('button', { type: 'button', class: 'quiet' }, `Go offline for ${OFFLINE_SECONDS} s`);
+  button.addEventListener('click', () => {
+    const manager = socket.io;
+    manager.reconnection(false);
+    manager.engine.close();
+    button.disabled = true;
+    let left = OFFLINE_SECONDS;
+    const tick = setInterval(() => {
+      left--;
+      button.textContent = left > 0 ? `Offline, back in ${left} s` : `Go offline for ${OFFLINE_SECONDS} s`;
+      if (left > 0) return;
+      clearInterval(tick);
+      manager.reconnection(true);
+      socket.connect();
+      button.disabled = false;
+    }, 1000);
+    button.textContent = `Offline, back in ${left} s`;
+  });
+  return button;
+}
