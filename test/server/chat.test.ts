@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import type { Socket } from 'socket.io-client';
-import type {
-  ChatMessage,
-  ChatUser,
-  ClientToServerEvents,
-  ServerToClientEvents,
+import {
+  ROOM_LIST_DELAY_MS,
+  type ChatMessage,
+  type ChatUser,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
 } from '../../src/shared/lessons/chat.ts';
 import { collect, connectNamed, nextEvent, settle, startApp, type Running } from '../harness.ts';
 
@@ -30,7 +31,7 @@ describe('chat', () => {
   async function join(client: ChatClient, name: string, room: string): Promise<ChatMessage[]> {
     const answer = await client.emitWithAck('join', { name, room });
     assert.equal(answer.ok, true, JSON.stringify(answer));
-    await settle();
+    await settle(ROOM_LIST_DELAY_MS + 80); // the Online list follows a moment later
     return answer.ok ? answer.history : [];
   }
 
@@ -126,6 +127,16 @@ describe('chat', () => {
       assert.deepEqual(await heard, [[], []], `${event} ${JSON.stringify(args)} reached someone`);
       assert.deepEqual(await lists, [], `${event} ${JSON.stringify(args)} changed Online`);
     }
+  });
+
+  test('a crowd arriving at once gets one Online list with everyone, not one list per arrival', async () => {
+    await join(ada, 'Ada', 'lobby');
+    const lists = collect<{ users: ChatUser[] }>(ada, 'roomData', ROOM_LIST_DELAY_MS * 3);
+    const crowd = await Promise.all(Array.from({ length: 10 }, () => server.client<ServerToClientEvents, ClientToServerEvents>(NSP)));
+    await Promise.all(crowd.map((c, i) => c.emitWithAck('join', { name: `Guest${i}`, room: 'lobby' })));
+    const seen = await lists;
+    assert.ok(seen.length <= 2, `${seen.length} lists for 10 arrivals`);
+    assert.equal(seen.at(-1)!.users.length, 11);
   });
 
   test('message length: 500 characters pass, 501 and empty are refused', async () => {

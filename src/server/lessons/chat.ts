@@ -1,6 +1,7 @@
 import {
   chat,
   HISTORY_LENGTH,
+  ROOM_LIST_DELAY_MS,
   TYPING_TIMEOUT_MS,
   type ClientToServerEvents,
   type ServerToClientEvents,
@@ -34,7 +35,17 @@ export function register(
   }
 
   // Everyone in the room gets the new list whenever someone comes, goes or moves.
-  const sendRoomData = async (room: string) => io.to(room).emit('roomData', { room, users: await usersIn(room) });
+  // A class arriving at once gets one list, not one per arrival (with n people,
+  // a list per arrival would be n lists of n names sent to n people).
+  const listsDue = new Set<string>();
+  function sendRoomData(room: string) {
+    if (listsDue.has(room)) return;
+    listsDue.add(room);
+    setTimeout(async () => {
+      listsDue.delete(room);
+      io.to(room).emit('roomData', { room, users: await usersIn(room) });
+    }, ROOM_LIST_DELAY_MS);
+  }
 
   // A join or leave notice is kept in the room's history like any message.
   async function notice(room: string, text: string): Promise<SystemMessage> {
@@ -75,7 +86,7 @@ export function register(
       stopTyping(member);
       socket.leave(room);
       socket.to(room).emit('message', await notice(room, `${name} left`));
-      await sendRoomData(room);
+      sendRoomData(room);
     }
     // #endregion
 
@@ -96,7 +107,7 @@ export function register(
       socket.join(room);
       // A broadcast: the others read "Ada joined"; Ada knows.
       socket.to(room).emit('message', await notice(room, `${name} joined`));
-      await sendRoomData(room);
+      sendRoomData(room);
       ack({ ok: true, history: past });
     });
     // #endregion
@@ -106,7 +117,7 @@ export function register(
     // rooms and `socket.data` again and replayed the broadcasts it missed.
     async function welcomeBack({ name, room }: Member) {
       socket.to(room).emit('message', await notice(room, `${name} is back`));
-      await sendRoomData(room);
+      sendRoomData(room);
     }
     if (socket.recovered && socket.data.member) void welcomeBack(socket.data.member);
     // #endregion

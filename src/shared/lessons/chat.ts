@@ -10,6 +10,8 @@ export const HISTORY_LENGTH = 50;
 /** Typing stops by itself this long after the last `typing: true`. */
 export const TYPING_TIMEOUT_MS = 3000;
 export const CHAT_ROOM_MAX = 32;
+/** Comings and goings within this time make one `roomData` list. */
+export const ROOM_LIST_DELAY_MS = 200;
 
 export interface ChatUser {
   id: string;

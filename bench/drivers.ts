@@ -1,0 +1,78 @@
+import { once } from 'node:events';
+import { io, type Socket } from 'socket.io-client';
+import { WebSocket } from 'ws';
+import type { ServerKind } from './load/messages.ts';
+
+/** The bench's own clients in the main thread: one that triggers broadcasts, and the chat senders. */
+export interface Driver {
+  /** Bumps the shared counter once; resolves with the new count when this client has it back. */
+  bump(): Promise<number>;
+  /** Opens `n` senders in the chat room; each function sends one line. */
+  senders(n: number, room: string): Promise<((text: string) => void)[]>;
+  close(): void;
+}
+
+export async function createDriver(kind: ServerKind, url: string): Promise<Driver> {
+  return kind === 'workshop' ? workshopDriver(url) : rawDriver(url);
+}
+
+async function workshopDriver(url: string): Promise<Driver> {
+  const opened: Socket[] = [];
+  const open = (namespace: string) => {
+    const socket = io(`${url}${namespace}`, { transports: ['websocket'], forceNew: true, reconnection: false });
+    opened.push(socket);
+    return socket;
+  };
+  const trigger = open('/sockets-intro');
+  const nextCount = () => new Promise<number>((resolve) => trigger.once('number:change', resolve));
+  await nextCount(); // the count as it is, sent on connect
+  return {
+    async bump() {
+      const next = nextCount();
+      trigger.emit('increment');
+      return next;
+    },
+    async senders(n, room) {
+      return Promise.all(
+        Array.from({ length: n }, async (_, i) => {
+          const chat = open('/chat');
+          const answer = await chat.timeout(30_000).emitWithAck('join', { name: `sender${i}`, room });
+          if (!answer.ok) throw new Error(answer.error);
+          return (text: string) => void chat.emit('sendMessage', text);
+        }),
+      );
+    },
+    close: () => opened.forEach((socket) => socket.disconnect()),
+  };
+}
+
+async function rawDriver(url: string): Promise<Driver> {
+  const opened: WebSocket[] = [];
+  const open = async () => {
+    const ws = new WebSocket(url.replace(/^http/, 'ws'), { perMessageDeflate: false });
+    opened.push(ws);
+    await once(ws, 'open');
+    return ws;
+  };
+  const trigger = await open();
+  return {
+    async bump() {
+      const counted = new Promise<number>((resolve) => {
+        const listen = (data: Buffer) => {
+          const text = data.toString();
+          if (!text.startsWith('{')) return;
+          trigger.off('message', listen);
+          resolve((JSON.parse(text) as { count: number }).count);
+        };
+        trigger.on('message', listen);
+      });
+      trigger.send('inc');
+      return counted;
+    },
+    async senders(n) {
+      const sockets = await Promise.all(Array.from({ length: n }, open));
+      return sockets.map((ws) => (text: string) => ws.send(text));
+    },
+    close: () => opened.forEach((ws) => ws.terminate()),
+  };
+}

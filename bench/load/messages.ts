@@ -1,0 +1,22 @@
+/** The bench's two server kinds: the workshop (Socket.IO) and the raw `ws` floor. */
+export type ServerKind = 'workshop' | 'ws';
+
+/** What the main thread asks a load worker. */
+export type ToWorker =
+  | { type: 'connect'; kind: ServerKind; url: string; first: number; count: number }
+  | { type: 'join-chat'; room: string }
+  | { type: 'collect' }
+  | { type: 'close' };
+
+/** What a load worker answers. */
+export type FromWorker =
+  | { type: 'progress'; connected: number }
+  | { type: 'connected'; connectMs: number[] }
+  | { type: 'joined' }
+  | { type: 'samples'; counts: number[]; times: number[]; chatMs: number[] }
+  | { type: 'closed' }
+  | { type: 'error'; message: string };
+
+/** A chat line of the bench carries its send time: "b <ms>". */
+export const chatLine = (sentAt: number) => `b ${sentAt}`;
+export const sentAtOf = (text: string) => (text.startsWith('b ') ? Number(text.slice(2)) : NaN);

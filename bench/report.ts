@@ -1,0 +1,59 @@
+import type { Weight } from './page-weight.ts';
+import type { KindResult } from './scenarios.ts';
+
+type Row = [label: string, ours: number, floor: number | undefined];
+
+const ratio = (ours: number, floor: number | undefined) => (floor && floor > 0 ? Math.round((ours / floor) * 100) / 100 : undefined);
+
+/** The rows of the comparison: our figure, the raw `ws` floor's, and the ratio. */
+export function comparisonRows(ours: KindResult, floor: KindResult): Row[] {
+  return [
+    ['connect: all students (ms)', ours.connect.allMs, floor.connect.allMs],
+    ['connect: one client p50 (ms)', ours.connect.perClient.p50, floor.connect.perClient.p50],
+    ['connect: one client p99 (ms)', ours.connect.perClient.p99, floor.connect.perClient.p99],
+    ['broadcast to all p50 (ms)', ours.broadcast.p50, floor.broadcast.p50],
+    ['broadcast to all p95 (ms)', ours.broadcast.p95, floor.broadcast.p95],
+    ['broadcast to all p99 (ms)', ours.broadcast.p99, floor.broadcast.p99],
+    ['broadcast to all max (ms)', ours.broadcast.max, floor.broadcast.max],
+    ['chat delivery p50 (ms)', ours.chat.p50, floor.chat.p50],
+    ['chat delivery p95 (ms)', ours.chat.p95, floor.chat.p95],
+    ['chat delivery p99 (ms)', ours.chat.p99, floor.chat.p99],
+    ['chat delivery max (ms)', ours.chat.max, floor.chat.max],
+    ['chat deliveries per second', ours.chat.deliveriesPerSecond, floor.chat.deliveriesPerSecond],
+    ['server heap per student (KB)', ours.memory.heapPerStudentKB, floor.memory.heapPerStudentKB],
+    ['server RSS per student (KB)', ours.memory.rssPerStudentKB, floor.memory.rssPerStudentKB],
+  ];
+}
+
+export function comparisonTable(ours: KindResult, floor: KindResult) {
+  const rows = comparisonRows(ours, floor).map(([label, a, b]) => [label, String(a), String(b ?? '—'), String(ratio(a, b) ?? '—')]);
+  return table(['', 'workshop', 'raw ws', 'ratio'], rows);
+}
+
+export function pageWeightTable(weights: Record<string, Weight>) {
+  const kb = (n: number) => (n / 1024).toFixed(1);
+  const rows = Object.entries(weights).map(([slug, w]) => [slug, kb(w.js), kb(w.jsGzip), kb(w.css), kb(w.cssGzip)]);
+  return table(['lesson page', 'JS KB', 'JS gzip KB', 'CSS KB', 'CSS gzip KB'], rows);
+}
+
+function table(head: string[], rows: string[][]) {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** Beyond this (p99), a chat no longer feels live. */
+const LIVE_MS = 500;
+
+/** The one sentence an instructor wants before a workshop. */
+export function capacitySentence(students: number, ours: KindResult) {
+  const lost = ours.chat.expected - ours.chat.delivered + (ours.broadcast.expected - ours.broadcast.delivered);
+  const p99 = Math.round(ours.chat.p99);
+  if (lost > 0) {
+    return `This machine did not keep up with a class of ${students}: ${lost} of ${ours.chat.expected + ours.broadcast.expected} messages never arrived.`;
+  }
+  if (p99 > LIVE_MS) {
+    return `This machine is overloaded by a class of ${students}: every message arrived, but ${p99} ms late (p99). Try fewer students or fewer messages a second.`;
+  }
+  return `This machine holds a class of ${students} with messages arriving in ${p99} ms (p99).`;
+}

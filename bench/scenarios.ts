@@ -1,0 +1,117 @@
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
+import type { BenchOptions } from './args.ts';
+import { createDriver } from './drivers.ts';
+import type { ServerKind } from './load/messages.ts';
+import { createPool } from './load/pool.ts';
+import type { ServerMessage } from './servers/protocol.ts';
+import { chatLine } from './load/messages.ts';
+import { clock, summarize, type Summary } from './stats.ts';
+
+export interface KindResult {
+  connect: { allMs: number; perClient: Summary };
+  broadcast: Summary & { delivered: number; expected: number };
+  chat: Summary & { sent: number; delivered: number; expected: number; deliveriesPerSecond: number };
+  memory: { heapPerStudentKB: number; rssPerStudentKB: number; heapMB: number; rssMB: number };
+}
+
+const SENDERS = 20;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Starts a bench server in its own process (with `--expose-gc`) and waits for its port. */
+async function startServer(kind: ServerKind) {
+  const file = kind === 'workshop' ? 'servers/workshop.ts' : 'servers/raw-ws.ts';
+  const child = fork(new URL(file, import.meta.url), { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const [ready] = (await once(child, 'message')) as [ServerMessage];
+  if (ready.type !== 'ready') throw new Error(`the ${kind} server did not start`);
+  return {
+    url: `http://127.0.0.1:${ready.port}`,
+    async memory() {
+      child.send({ type: 'memory' });
+      const [answer] = (await once(child, 'message')) as [Extract<ServerMessage, { type: 'memory' }>];
+      return answer;
+    },
+    stop() {
+      child.kill();
+    },
+  };
+}
+
+/** Runs every scenario against one server kind. */
+export async function runScenarios(kind: ServerKind, options: BenchOptions, log: (line: string) => void): Promise<KindResult> {
+  const server = await startServer(kind);
+  const pool = createPool(options.workers);
+  try {
+    const before = await server.memory();
+
+    // 1. A class arrives.
+    const started = clock();
+    const connectMs = await pool.connect(kind, server.url, options.students, (n) => log(`  ${kind}: ${n}/${options.students} connected`));
+    const connect = { allMs: Math.round(clock() - started), perClient: summarize(connectMs) };
+    log(`  ${kind}: all ${options.students} connected in ${connect.allMs} ms`);
+
+    // 4. Memory with everyone connected and idle.
+    const after = await server.memory();
+    const kb = (bytes: number) => Math.round((bytes / options.students / 1024) * 100) / 100;
+    const memory = {
+      heapPerStudentKB: kb(after.heapUsed - before.heapUsed),
+      rssPerStudentKB: kb(after.rss - before.rss),
+      heapMB: Math.round(after.heapUsed / 1e5) / 10,
+      rssMB: Math.round(after.rss / 1e5) / 10,
+    };
+
+    // 2. One broadcast to all, timed from the emit to each receipt.
+    const driver = await createDriver(kind, server.url);
+    await pool.collect(); // forget the counts sent on connect
+    const emittedAt = new Map<number, number>();
+    for (let i = 0; i < options.broadcasts; i++) {
+      const t0 = clock();
+      emittedAt.set(await driver.bump(), t0);
+      await pause(50);
+    }
+    await pause(500);
+    const receipts = await pool.collect();
+    const broadcastMs: number[] = [];
+    receipts.counts.forEach((count, i) => {
+      const t0 = emittedAt.get(count);
+      if (t0 !== undefined) broadcastMs.push(receipts.times[i]! - t0);
+    });
+    const broadcast = { ...summarize(broadcastMs), delivered: broadcastMs.length, expected: options.broadcasts * options.students };
+    log(`  ${kind}: ${options.broadcasts} broadcasts, p99 ${broadcast.p99} ms`);
+
+    // 3. Sustained chat into one room of everyone.
+    await pool.joinChat('bench');
+    const send = await driver.senders(SENDERS, 'bench');
+    await pool.collect();
+    log(`  ${kind}: chatting at ${options.rate}/s for ${options.seconds} s…`);
+    const chatStart = clock();
+    let sent = 0;
+    while (clock() - chatStart < options.seconds * 1000) {
+      const due = Math.floor(((clock() - chatStart) / 1000) * options.rate);
+      for (; sent < due; sent++) send[sent % SENDERS]!(chatLine(clock()));
+      await pause(5);
+    }
+    // Let what is in flight arrive: until everything did, or nothing more comes.
+    const expected = sent * options.students;
+    const chatMs: number[] = [];
+    for (let quiet = 0, waited = 0; chatMs.length < expected && quiet < 2 && waited < 30_000; waited += 500) {
+      await pause(500);
+      const arrived = (await pool.collect()).chatMs;
+      for (const ms of arrived) chatMs.push(ms);
+      quiet = arrived.length ? 0 : quiet + 1;
+    }
+    const chat = {
+      ...summarize(chatMs),
+      sent,
+      delivered: chatMs.length,
+      expected,
+      deliveriesPerSecond: Math.round(chatMs.length / ((clock() - chatStart) / 1000)),
+    };
+    log(`  ${kind}: chat p99 ${chat.p99} ms, ${chat.delivered}/${chat.expected} delivered`);
+    driver.close();
+    return { connect, broadcast, chat, memory };
+  } finally {
+    await pool.close().catch(() => {});
+    server.stop();
+  }
+}

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+// The bench runs here so it cannot rot: this checks that it ran and produced
+// numbers, never what the numbers are (timings belong to `npm run bench`).
+test('npm run bench -- --quick runs both servers through every scenario and writes numbers', { timeout: 180_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'workshop-bench-'));
+  try {
+    const out = join(dir, 'latest.json');
+    const run = spawnSync(process.execPath, ['bench/run.ts', '--quick', '--out', out], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr + run.stdout);
+    assert.match(run.stdout, /This machine (holds|is overloaded by|did not keep up with) a class of 100/);
+
+    const result = JSON.parse(readFileSync(out, 'utf8'));
+    assert.equal(result.node, process.version);
+    assert.ok(result.cores >= 1);
+    for (const kind of ['workshop', 'ws']) {
+      const r = result[kind];
+      for (const value of [r.connect.allMs, r.connect.perClient.p99, r.broadcast.p50, r.broadcast.p99, r.chat.p50, r.chat.p99, r.memory.heapPerStudentKB]) {
+        assert.ok(Number.isFinite(value), `${kind}: ${JSON.stringify(r)}`);
+      }
+      assert.ok(r.broadcast.delivered > 0 && r.chat.delivered > 0, `${kind} delivered nothing`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a bad bench option stops with a sentence and the usage', () => {
+  const run = spawnSync(process.execPath, ['bench/run.ts', '--students', 'many'], { encoding: 'utf8' });
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /--students must be a whole number from 1 to 20000 \(got "many"\)/);
+  assert.match(run.stderr, /Usage: npm run bench/);
+});
