@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export interface Weight {
@@ -7,7 +7,8 @@ export interface Weight {
   jsGzip: number;
   css: number;
   cssGzip: number;
-  files: number;
+  /** The files counted, relative to `dist/`. */
+  files: string[];
 }
 
 const STATIC_IMPORT = /(?:import|export)\s*(?:[\w*{}\s,$]*from\s*)?["'`](\.\/[^"'`]+)["'`]/g;
@@ -36,12 +37,12 @@ export function lessonPageWeights(distDir = 'dist'): Record<string, Weight> {
       if (own) visit(join(dirname(file), own[1]!));
     };
     for (const src of scripts) visit(join(distDir, src));
-    const weight: Weight = { js: 0, jsGzip: 0, css: 0, cssGzip: 0, files: 0 };
+    const weight: Weight = { js: 0, jsGzip: 0, css: 0, cssGzip: 0, files: [] };
     const add = (file: string, kind: 'js' | 'css') => {
       const bytes = readFileSync(file);
       weight[kind] += bytes.length;
       weight[kind === 'js' ? 'jsGzip' : 'cssGzip'] += gzipSync(bytes).length;
-      weight.files++;
+      weight.files.push(relative(distDir, file));
     };
     for (const file of files) add(file, 'js');
     for (const href of styles) if (existsSync(join(distDir, href))) add(join(distDir, href), 'css');

@@ -1,21 +1,12 @@
 import { z } from 'zod';
 import type { Ack } from './acks.ts';
 import { displayName } from './contract.ts';
+import { CODE_HINT, CODE_PATTERN } from './namespaces.ts';
 import { messageText } from './text.ts';
 
-/** Class codes: 6 capital letters and digits, without the look-alikes 0/O/1/I. */
-export const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-export const CODE_LENGTH = 6;
-export const classCode = z
-  .string({ error: 'A class code is text.' })
-  .trim()
-  .toUpperCase()
-  .regex(new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`), 'A class code is 6 letters and digits, like K7QX2M.');
+export { CODE_ALPHABET, CODE_LENGTH, classLessonNamespace, classNamespace } from './namespaces.ts';
 
-/** The namespace a student's page keeps open while in a class: presence, follow-me, announcements. */
-export const classNamespace = (code: string) => `/class/${code}`;
-/** A lesson's demo inside a class: the same lesson code, its own state. */
-export const classLessonNamespace = (code: string, slug: string) => `/class/${code}/${slug}`;
+export const classCode = z.string({ error: 'A class code is text.' }).trim().toUpperCase().regex(CODE_PATTERN, CODE_HINT);
 
 /** One student as the instructor sees them. */
 export interface RosterEntry {

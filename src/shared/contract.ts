@@ -19,7 +19,4 @@ export const displayName = z
 /** The handshake may carry `auth: { name }`; anything else in it is ignored. */
 export const handshakeAuth = z.object({ name: displayName.optional() }).loose();
 
-/** The namespace of a lesson's demo in the public space: `/<slug>`. */
-export function lessonNamespace(slug: string): string {
-  return `/${slug}`;
-}
+export { lessonNamespace } from './namespaces.ts';

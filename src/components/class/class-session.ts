@@ -1,11 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
-import {
-  classLessonNamespace,
-  classNamespace,
-  type StudentClientEvents,
-  type StudentServerEvents,
-} from '../../shared/class-mode.ts';
-import { lessonNamespace } from '../../shared/contract.ts';
+import type { StudentClientEvents, StudentServerEvents } from '../../shared/class-mode.ts';
+import { classLessonNamespace, classNamespace, lessonNamespace } from '../../shared/namespaces.ts';
 
 /** What a browser remembers of its class: the code, the student's name, and a key only it knows. */
 export interface ClassSession {

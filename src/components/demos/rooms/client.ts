@@ -9,7 +9,7 @@ import {
   ROOM_NAME_MAX,
   type ClientToServerEvents,
   type ServerToClientEvents,
-} from '../../../shared/lessons/rooms.ts';
+} from '../../../shared/lessons/rooms-events.ts';
 import type { DemoClient, LessonClient } from '../../demo/demo-host.ts';
 import { createLogBox, h } from '../../demo/dom.ts';
 import { createRoomMap, type RoomMap } from './room-map.ts';

@@ -1,4 +1,4 @@
-import { IO_SERVER_ROOMS, type RoomInfo } from '../../../shared/lessons/rooms.ts';
+import { IO_SERVER_ROOMS, type RoomInfo } from '../../../shared/lessons/rooms-events.ts';
 import type { DemoClient } from '../../demo/demo-host.ts';
 import { h } from '../../demo/dom.ts';
 import { localIds, renderPeople } from '../../demo/people.ts';
