@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { tokenBucket } from '../../src/server/plumbing/rate-limit.ts';
+import { TokenBucket } from '../../src/server/plumbing/rate-limit.ts';
 import { chatters, collect, startApp } from '../harness.ts';
 import type { Socket } from 'socket.io-client';
 
 test('a token bucket allows a burst, then the rate', () => {
   let now = 0;
-  const allow = tokenBucket(5, 5, () => now);
+  const bucket = new TokenBucket(5, 5, () => now);
+  const allow = () => bucket.take();
   assert.deepEqual(Array.from({ length: 7 }, () => allow()), [true, true, true, true, true, false, false]);
   now += 200; // one fifth of a second: one more
   assert.deepEqual([allow(), allow()], [true, false]);

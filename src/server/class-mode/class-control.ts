@@ -6,7 +6,7 @@ import {
   type StudentClientEvents,
   type StudentServerEvents,
 } from '../../shared/class-mode.ts';
-import { guardSocket, type BoundaryHooks } from '../plumbing/boundary.ts';
+import { createGuard, type BoundaryHooks } from '../plumbing/boundary.ts';
 import { mountLesson } from '../plumbing/mount.ts';
 import type { AnyNamespace, AnySocket, LessonModule, LessonServices, WithAcks } from '../plumbing/types.ts';
 import type { Logger } from '../log.ts';
@@ -54,12 +54,13 @@ export function createClassControl(
     socket.data = { name: joined.student.name, classKey: auth.data.key };
     next();
   });
+  const guard = createGuard(studentEvents, hooks);
   students.on('connection', (socket) => {
     const live = registry.get(PRESENCE.exec(socket.nsp.name)![1]!);
     const student = live?.students.get(String(socket.data.name).toLowerCase());
     if (!live || !student) return void socket.disconnect(true);
     presence.set(live.code, socket.nsp as unknown as StudentNamespace);
-    guardSocket(socket as unknown as AnySocket, studentEvents, hooks);
+    guard(socket as unknown as AnySocket);
     socket.emit('class:state', registry.stateOf(live));
     socket.on('student:where', ({ lesson, section }: { lesson: string | null; section?: string | null }) => {
       registry.moveTo(live, student, lesson && lessonsBySlug.has(lesson) ? lesson : null, section ?? null);

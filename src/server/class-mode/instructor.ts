@@ -1,6 +1,6 @@
 import type { Namespace, Server } from 'socket.io';
 import { instructorEvents, type InstructorClientEvents, type InstructorServerEvents } from '../../shared/class-mode.ts';
-import { guardSocket, type BoundaryHooks } from '../plumbing/boundary.ts';
+import { createGuard, type BoundaryHooks } from '../plumbing/boundary.ts';
 import type { AnySocket, WithAcks } from '../plumbing/types.ts';
 import type { ClassControl } from './class-control.ts';
 import { watchRoom } from './roster-feed.ts';
@@ -29,8 +29,9 @@ export function registerInstructor(io: Server, token: string, control: ClassCont
   const isInstructor = tokenChecker(token);
   instructors.use((socket, next) => (isInstructor(socket.handshake.auth?.token) ? next() : next(new Error('unauthorized'))));
 
+  const guard = createGuard(instructorEvents, hooks);
   instructors.on('connection', (socket) => {
-    guardSocket(socket as unknown as AnySocket, instructorEvents, hooks);
+    guard(socket as unknown as AnySocket);
     const { registry } = control;
 
     socket.on('class:create', ({ title }, ack) => {

@@ -1,7 +1,8 @@
+import { Socket } from 'socket.io';
 import { z } from 'zod';
 import type { AckError, AckResponse } from '../../shared/acks.ts';
 import type { ClientEventSpec, ClientEventSpecs } from '../../shared/events.ts';
-import { RATES, TOO_FAST, tokenBucket, type Rates } from './rate-limit.ts';
+import { RATES, TOO_FAST, TokenBucket, type Rates } from './rate-limit.ts';
 import type { AnySocket } from './types.ts';
 
 type Reply = (response: AckResponse) => void;
@@ -35,14 +36,51 @@ const SERVER_PROBLEM = 'The server could not handle that just now. Please try ag
  *   would end the process. A throwing handler is logged, its client gets a
  *   polite error, and the server and everyone else go on.
  */
-export function guardSocket(socket: AnySocket, specs: ClientEventSpecs, hooks: BoundaryHooks = {}) {
+export function createGuard(specs: ClientEventSpecs, hooks: BoundaryHooks = {}) {
+  // Made once per namespace; each socket adds only its own two buckets.
   // Replies that the plumbing owns, as opposed to the lesson's own acks.
   const automatic = new WeakSet<Reply>();
-  // Per socket: what a person writes is limited more tightly than demo clicks.
   const rates = hooks.rates ?? RATES;
+
+  // Every handler the lesson adds is wrapped: it answers the automatic ack
+  // and cannot take the process down. One function for every socket (`this`).
+  const on = Socket.prototype.on as (this: AnySocket, event: string, listener: Listener) => AnySocket;
+  const guardedOn = function (this: AnySocket, event: string, listener: Listener) {
+    const socket = this;
+    return on.call(socket, event, (...args: unknown[]) => {
+      const last = args.at(-1);
+      const reply = typeof last === 'function' ? (last as Reply) : undefined;
+      const isAutomatic = reply !== undefined && automatic.has(reply);
+      if (isAutomatic) args.pop();
+      const fail = (error: unknown) => {
+        hooks.onHandlerError?.(error, event, socket.nsp.name);
+        reply?.(refusal(SERVER_PROBLEM));
+      };
+      try {
+        const result = listener(...args);
+        if (result instanceof Promise) result.catch(fail);
+        if (isAutomatic) reply({ ok: true });
+      } catch (error) {
+        fail(error);
+      }
+    });
+  } as AnySocket['on'];
+
+  return (socket: AnySocket) => guardSocket(socket, specs, hooks, automatic, rates, guardedOn);
+}
+
+function guardSocket(
+  socket: AnySocket,
+  specs: ClientEventSpecs,
+  hooks: BoundaryHooks,
+  automatic: WeakSet<Reply>,
+  rates: Rates,
+  guardedOn: AnySocket['on'],
+) {
+  // Per socket: what a person writes is limited more tightly than demo clicks.
   const allow = {
-    message: tokenBucket(rates.message.perSecond, rates.message.burst),
-    event: tokenBucket(rates.event.perSecond, rates.event.burst),
+    message: new TokenBucket(rates.message.perSecond, rates.message.burst),
+    event: new TokenBucket(rates.event.perSecond, rates.event.burst),
   };
 
   socket.use((packet, next) => {
@@ -55,7 +93,7 @@ export function guardSocket(socket: AnySocket, specs: ClientEventSpecs, hooks: B
       reply(refusal(`This demo has no event called "${String(event).slice(0, 40)}".`));
       return;
     }
-    if (!allow[spec.lockable ? 'message' : 'event']()) {
+    if (!allow[spec.lockable ? 'message' : 'event'].take()) {
       reply(refusal(TOO_FAST));
       return;
     }
@@ -76,25 +114,7 @@ export function guardSocket(socket: AnySocket, specs: ClientEventSpecs, hooks: B
     next();
   });
 
-  const on = socket.on.bind(socket) as (event: string, listener: Listener) => AnySocket;
-  socket.on = ((event: string, listener: Listener) =>
-    on(event, (...args) => {
-      const last = args.at(-1);
-      const reply = typeof last === 'function' ? (last as Reply) : undefined;
-      const isAutomatic = reply !== undefined && automatic.has(reply);
-      if (isAutomatic) args.pop();
-      const fail = (error: unknown) => {
-        hooks.onHandlerError?.(error, event, socket.nsp.name);
-        reply?.(refusal(SERVER_PROBLEM));
-      };
-      try {
-        const result = listener(...args);
-        if (result instanceof Promise) result.catch(fail);
-        if (isAutomatic) reply({ ok: true });
-      } catch (error) {
-        fail(error);
-      }
-    })) as AnySocket['on'];
+  socket.on = guardedOn;
 }
 
 function padded(args: unknown[], schema: z.ZodType<unknown[]>): unknown[] {

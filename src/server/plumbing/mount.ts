@@ -1,4 +1,4 @@
-import { guardSocket, type BoundaryHooks } from './boundary.ts';
+import { createGuard, type BoundaryHooks } from './boundary.ts';
 import { nameFromHandshake } from './identity.ts';
 import type { AnyNamespace, LessonModule, LessonServices } from './types.ts';
 
@@ -10,6 +10,6 @@ import type { AnyNamespace, LessonModule, LessonServices } from './types.ts';
 export function mountLesson(nsp: AnyNamespace, lesson: LessonModule, hooks: BoundaryHooks, services: LessonServices) {
   nsp.use(nameFromHandshake());
   // Registered before the lesson's own listener, so it runs first.
-  nsp.on('connection', (socket) => guardSocket(socket, lesson.contract.clientEvents, hooks));
+  nsp.on('connection', createGuard(lesson.contract.clientEvents, hooks));
   lesson.register(nsp, services);
 }

@@ -1,19 +1,34 @@
 /**
  * A token bucket: `burst` events at once, then `perSecond` on average. One
  * per socket and kind of event, so a flood from one client costs only that
- * client its turn.
+ * client its turn. Two numbers of state: a server holds thousands of them.
  */
-export function tokenBucket(perSecond: number, burst: number, now = () => performance.now()) {
-  let tokens = burst;
-  let last = now();
-  return () => {
-    const t = now();
-    tokens = Math.min(burst, tokens + ((t - last) / 1000) * perSecond);
-    last = t;
-    if (tokens < 1) return false;
-    tokens -= 1;
+const monotonicMs = () => performance.now();
+
+export class TokenBucket {
+  private readonly perSecond: number;
+  private readonly burst: number;
+  private readonly now: () => number;
+  private tokens: number;
+  private last: number;
+
+  constructor(perSecond: number, burst: number, now = monotonicMs) {
+    this.perSecond = perSecond;
+    this.burst = burst;
+    this.now = now;
+    this.tokens = burst;
+    this.last = now();
+  }
+
+  /** Takes a token if there is one. */
+  take(): boolean {
+    const t = this.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000) * this.perSecond);
+    this.last = t;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
     return true;
-  };
+  }
 }
 
 export interface Rates {
