@@ -10,14 +10,19 @@ export interface BenchOptions {
   broadcasts: number;
   workers: number;
   out: string;
+  /** Class sizes 100, 500, 1,000 and 2,000, drawn as a picture. */
+  sweep: boolean;
+  /** Run the sustained chat (the sweep leaves it out: its pictures are of broadcasts and memory). */
+  chat: boolean;
 }
 
-const USAGE = `Usage: npm run bench -- [--students N] [--rate R] [--seconds S] [--quick] [--workers W] [--out FILE]
+const USAGE = `Usage: npm run bench -- [--students N] [--rate R] [--seconds S] [--quick] [--sweep] [--workers W] [--out FILE]
 
   --students N   simulated students (default 1000)
   --rate R       chat messages a second into one room of them all (default 100)
   --seconds S    how long the chat goes on (default 20)
   --quick        100 students, 5 seconds: a smoke run (CI)
+  --sweep        classes of 100, 500, 1000 and 2000 students, drawn in bench/results/sweep.svg
   --workers W    load-generating threads (default 2)
   --out FILE     where the JSON goes (default bench/results/latest.json)`;
 
@@ -48,6 +53,8 @@ export function readBenchOptions(argv = process.argv.slice(2)): BenchOptions {
     broadcasts: quick ? 10 : 30,
     workers: count('workers', 2, 16),
     out: values.out ?? 'bench/results/latest.json',
+    sweep: values.sweep === true,
+    chat: true,
   };
 }
 
@@ -61,6 +68,7 @@ const parse = (args: string[]) =>
       workers: { type: 'string' },
       out: { type: 'string' },
       quick: { type: 'boolean' },
+      sweep: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,

@@ -7,6 +7,8 @@ const ratio = (ours: number, floor: number | undefined) => (floor && floor > 0 ?
 
 /** The rows of the comparison: our figure, the raw `ws` floor's, and the ratio. */
 export function comparisonRows(ours: KindResult, floor: KindResult): Row[] {
+  const chat = (pick: (c: NonNullable<KindResult['chat']>) => number): [number, number | undefined] =>
+    ours.chat ? [pick(ours.chat), floor.chat && pick(floor.chat)] : [NaN, undefined];
   return [
     ['connect: all students (ms)', ours.connect.allMs, floor.connect.allMs],
     ['connect: one client p50 (ms)', ours.connect.perClient.p50, floor.connect.perClient.p50],
@@ -15,11 +17,12 @@ export function comparisonRows(ours: KindResult, floor: KindResult): Row[] {
     ['broadcast to all p95 (ms)', ours.broadcast.p95, floor.broadcast.p95],
     ['broadcast to all p99 (ms)', ours.broadcast.p99, floor.broadcast.p99],
     ['broadcast to all max (ms)', ours.broadcast.max, floor.broadcast.max],
-    ['chat delivery p50 (ms)', ours.chat.p50, floor.chat.p50],
-    ['chat delivery p95 (ms)', ours.chat.p95, floor.chat.p95],
-    ['chat delivery p99 (ms)', ours.chat.p99, floor.chat.p99],
-    ['chat delivery max (ms)', ours.chat.max, floor.chat.max],
-    ['chat deliveries per second', ours.chat.deliveriesPerSecond, floor.chat.deliveriesPerSecond],
+    ['chat delivery p50 (ms)', ...chat((c) => c.p50)],
+    ['chat delivery p95 (ms)', ...chat((c) => c.p95)],
+    ['chat delivery p99 (ms)', ...chat((c) => c.p99)],
+    ['chat delivery max (ms)', ...chat((c) => c.max)],
+    ['chat deliveries per second', ...chat((c) => c.deliveriesPerSecond)],
+    ['server CPU during chat (% of a core)', ...chat((c) => c.serverCpuPercent)],
     ['server heap per student (KB)', ours.memory.heapPerStudentKB, floor.memory.heapPerStudentKB],
     ['server RSS per student (KB)', ours.memory.rssPerStudentKB, floor.memory.rssPerStudentKB],
   ];
@@ -47,10 +50,11 @@ const LIVE_MS = 500;
 
 /** The one sentence an instructor wants before a workshop. */
 export function capacitySentence(students: number, ours: KindResult) {
-  const lost = ours.chat.expected - ours.chat.delivered + (ours.broadcast.expected - ours.broadcast.delivered);
-  const p99 = Math.round(ours.chat.p99);
+  const chat = ours.chat ?? { expected: 0, delivered: 0, p99: ours.broadcast.p99 };
+  const lost = chat.expected - chat.delivered + (ours.broadcast.expected - ours.broadcast.delivered);
+  const p99 = Math.round(chat.p99);
   if (lost > 0) {
-    return `This machine did not keep up with a class of ${students}: ${lost} of ${ours.chat.expected + ours.broadcast.expected} messages never arrived.`;
+    return `This machine did not keep up with a class of ${students}: ${lost} of ${chat.expected + ours.broadcast.expected} messages never arrived.`;
   }
   if (p99 > LIVE_MS) {
     return `This machine is overloaded by a class of ${students}: every message arrived, but ${p99} ms late (p99). Try fewer students or fewer messages a second.`;

@@ -1,47 +1,74 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { readBenchOptions, type BenchOptions } from './args.ts';
+import { sweepChart, type SweepPoint } from './chart.ts';
 import { lessonPageWeights } from './page-weight.ts';
 import { capacitySentence, comparisonRows, comparisonTable, pageWeightTable } from './report.ts';
 import { runScenarios } from './scenarios.ts';
 
 // `npm run bench`: the workshop server and a raw `ws` floor, side by side, in one run.
 const options = readOptionsOrExit();
+const cpu = cpus();
+const machine = { node: process.version, cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length };
 const progress = (line: string) => {
   if (process.stderr.isTTY) process.stderr.write(`\r\x1b[2K${line}`);
   else if (!/connected$/.test(line) || line.includes('all')) process.stderr.write(`${line}\n`);
 };
+const clearProgress = () => process.stderr.isTTY && process.stderr.write('\r\x1b[2K');
 
-console.log(`Benchmark: ${options.students} students, chat at ${options.rate}/s for ${options.seconds} s, ${options.workers} load workers`);
-const workshop = await runScenarios('workshop', options, progress);
-const floor = await runScenarios('ws', options, progress);
-if (process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
-const pageWeight = lessonPageWeights();
-
-console.log(`\n${comparisonTable(workshop, floor)}\n`);
-if (Object.keys(pageWeight).length) console.log(`${pageWeightTable(pageWeight)}\n`);
-else console.log('No built site in dist/: run `npm run build` for the page weights.\n');
-const sentence = capacitySentence(options.students, workshop);
-console.log(sentence);
-
-const cpu = cpus();
-const result = {
-  date: new Date().toISOString(),
-  node: process.version,
-  cpu: cpu[0]?.model ?? 'unknown',
-  cores: cpu.length,
-  options,
-  workshop,
-  ws: floor,
-  ratios: Object.fromEntries(comparisonRows(workshop, floor).map(([label, a, b]) => [label, b ? Math.round((a / b) * 100) / 100 : null])),
-  pageWeight,
-  sentence,
-};
-mkdirSync(dirname(options.out), { recursive: true });
-writeFileSync(options.out, `${JSON.stringify(result, null, 2)}\n`);
-console.log(`\nWritten to ${options.out}`);
+if (options.sweep) await sweep();
+else await single();
 process.exit(0);
+
+async function single() {
+  console.log(`Benchmark: ${options.students} students, chat at ${options.rate}/s for ${options.seconds} s, ${options.workers} load workers`);
+  const workshop = await runScenarios('workshop', options, progress);
+  const floor = await runScenarios('ws', options, progress);
+  clearProgress();
+  const pageWeight = lessonPageWeights();
+
+  console.log(`\n${comparisonTable(workshop, floor)}\n`);
+  if (Object.keys(pageWeight).length) console.log(`${pageWeightTable(pageWeight)}\n`);
+  else console.log('No built site in dist/: run `npm run build` for the page weights.\n');
+  const sentence = capacitySentence(options.students, workshop);
+  console.log(sentence);
+
+  const ratios = Object.fromEntries(
+    comparisonRows(workshop, floor).map(([label, a, b]) => [label, b ? Math.round((a / b) * 100) / 100 : null]),
+  );
+  write(options.out, { date: new Date().toISOString(), ...machine, options, workshop, ws: floor, ratios, pageWeight, sentence });
+}
+
+/** Connect, broadcast and memory for several class sizes (no chat: a join storm into one room of 2,000 is its own story). */
+async function sweep() {
+  const sizes = [100, 500, 1000, 2000];
+  console.log(`Sweep: classes of ${sizes.join(', ')}; broadcast latency and memory, the workshop beside raw ws`);
+  const points: SweepPoint[] = [];
+  for (const students of sizes) {
+    const run: BenchOptions = { ...options, students, broadcasts: 20, chat: false };
+    const [ours, floor] = [await runScenarios('workshop', run, progress), await runScenarios('ws', run, progress)];
+    clearProgress();
+    const point = (r: typeof ours) => ({ p50: r.broadcast.p50, p99: r.broadcast.p99, heapKB: r.memory.heapPerStudentKB });
+    points.push({ students, workshop: point(ours), ws: point(floor) });
+    console.log(
+      `  ${String(students).padStart(5)} students: broadcast p50 ${ours.broadcast.p50} ms (ws ${floor.broadcast.p50}), ` +
+        `p99 ${ours.broadcast.p99} ms (ws ${floor.broadcast.p99}), heap ${ours.memory.heapPerStudentKB} KB/student (ws ${floor.memory.heapPerStudentKB})`,
+    );
+  }
+  const folder = dirname(options.out);
+  const caption = `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${new Date().toISOString().slice(0, 10)}`;
+  write(join(folder, 'sweep.json'), { date: new Date().toISOString(), ...machine, points });
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'sweep.svg'), sweepChart(points, caption));
+  console.log(`Drawn in ${join(folder, 'sweep.svg')}`);
+}
+
+function write(file: string, result: object) {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`\nWritten to ${file}`);
+}
 
 function readOptionsOrExit(): BenchOptions {
   try {

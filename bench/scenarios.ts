@@ -11,7 +11,15 @@ import { clock, summarize, type Summary } from './stats.ts';
 export interface KindResult {
   connect: { allMs: number; perClient: Summary };
   broadcast: Summary & { delivered: number; expected: number };
-  chat: Summary & { sent: number; delivered: number; expected: number; deliveriesPerSecond: number };
+  /** Left out of a sweep. */
+  chat?: Summary & {
+    sent: number;
+    delivered: number;
+    expected: number;
+    deliveriesPerSecond: number;
+    /** The server's CPU time over the chat, in % of one core: near 100, the server is the limit. */
+    serverCpuPercent: number;
+  };
   memory: { heapPerStudentKB: number; rssPerStudentKB: number; heapMB: number; rssMB: number };
 }
 
@@ -79,11 +87,18 @@ export async function runScenarios(kind: ServerKind, options: BenchOptions, log:
     const broadcast = { ...summarize(broadcastMs), delivered: broadcastMs.length, expected: options.broadcasts * options.students };
     log(`  ${kind}: ${options.broadcasts} broadcasts, p99 ${broadcast.p99} ms`);
 
+    if (!options.chat) {
+      driver.close();
+      return { connect, broadcast, memory };
+    }
+
     // 3. Sustained chat into one room of everyone.
     await pool.joinChat('bench');
     const send = await driver.senders(SENDERS, 'bench');
+    await pause(1000); // the senders' join notices and the Online list go out first
     await pool.collect();
     log(`  ${kind}: chatting at ${options.rate}/s for ${options.seconds} s…`);
+    const cpuBefore = (await server.memory()).cpuMs;
     const chatStart = clock();
     let sent = 0;
     while (clock() - chatStart < options.seconds * 1000) {
@@ -100,12 +115,15 @@ export async function runScenarios(kind: ServerKind, options: BenchOptions, log:
       for (const ms of arrived) chatMs.push(ms);
       quiet = arrived.length ? 0 : quiet + 1;
     }
+    const chatMsElapsed = clock() - chatStart;
+    const cpuAfter = (await server.memory()).cpuMs;
     const chat = {
       ...summarize(chatMs),
+      serverCpuPercent: Math.round(((cpuAfter - cpuBefore) / chatMsElapsed) * 100),
       sent,
       delivered: chatMs.length,
       expected,
-      deliveriesPerSecond: Math.round(chatMs.length / ((clock() - chatStart) / 1000)),
+      deliveriesPerSecond: Math.round(chatMs.length / (chatMsElapsed / 1000)),
     };
     log(`  ${kind}: chat p99 ${chat.p99} ms, ${chat.delivered}/${chat.expected} delivered`);
     driver.close();
