@@ -1,7 +1,8 @@
 import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Server } from 'socket.io';
 import { lessonNamespace } from '../shared/contract.ts';
-import type { CommonServerEvents } from '../shared/events.ts';
+import type { ClientEventSpec, CommonServerEvents } from '../shared/events.ts';
 import { setupClassMode } from './class-mode/index.ts';
 import { newInstructorToken } from './class-mode/token.ts';
 import { lessonModules } from './lessons/index.ts';
@@ -10,7 +11,10 @@ import type { Rates } from './plumbing/rate-limit.ts';
 import type { AnySocket, InterServerEvents, SocketData } from './plumbing/types.ts';
 import { connectionCap } from './connection-cap.ts';
 import { originCheck } from './origin-check.ts';
+import { healthChecks } from './health.ts';
+import type { RedisConnections } from './scale/redis.ts';
 import { staticSite } from './static-files.ts';
+import { redisChatHistories } from './storage/redis-chat-history.ts';
 import { sqliteChatHistories } from './storage/chat-history.ts';
 import { openDatabase } from './storage/database.ts';
 import { silentLogger, type Logger } from './log.ts';
@@ -32,10 +36,15 @@ export interface AppOptions {
   rates?: Rates;
   /** Open connections allowed from one address (`MAX_CONNECTIONS_PER_IP`, default 200). */
   maxConnectionsPerIp?: number;
+  /** Connected Redis clients (`REDIS_URL`): broadcasts and chat history shared with other processes. */
+  redis?: RedisConnections;
 }
 
 /** The largest message a client may send: the lessons need far less (a chat line is 500 characters). */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
+/** The refusal of a chat message while Redis is away. */
+export const STORE_DOWN = 'The chat is paused for a moment: the server lost contact with its storage. Try again shortly.';
+
 /** How long a dropped client may take to come back and find its state (the chat's room, missed messages). */
 export const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
 
@@ -56,12 +65,19 @@ export interface App {
 export function createApp(httpServer: HttpServer, options: AppOptions = {}): App {
   const logger = options.logger ?? silentLogger;
 
+  let closing = false;
   // Before Socket.IO attaches: it then routes `/socket.io/` to itself and the rest here.
-  if (options.staticDir) httpServer.on('request', staticSite(options.staticDir));
+  if (options.staticDir) {
+    const site = staticSite(options.staticDir);
+    const health = healthChecks(() => {
+      if (closing) return 'shutting down';
+      if (options.redis && !options.redis.store.isReady) return 'Redis is unreachable';
+    });
+    httpServer.on('request', (req, res) => health(req, res) || site(req, res));
+  }
 
   const cap = connectionCap(options.maxConnectionsPerIp ?? 200);
   const sameOrigin = originCheck(options.allowedOrigins);
-  let closing = false;
   const io = new Server<Record<string, any>, Record<string, any>, InterServerEvents, SocketData>(httpServer, {
     // Under `astro dev`, Vite's own WebSocket shares the server: leave its upgrades alone.
     destroyUpgrade: false,
@@ -73,6 +89,9 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
     // `socket.data`, and gets the broadcasts it missed. The middlewares run
     // again all the same: a student removed meanwhile stays out.
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
+    // With Redis, every broadcast reaches the clients of every process (a stream, so a
+    // short Redis outage loses nothing), and recovery sessions live there too.
+    ...(options.redis && { adapter: createAdapter(options.redis.bus) }),
     allowRequest: (req, callback) => {
       if (closing) return callback('the server is shutting down', false);
       if (!cap.allows(req)) return callback('too many connections from this address', false);
@@ -89,11 +108,13 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
     },
     onHandlerError: (error: unknown, event: string, namespace: string) =>
       logger.error({ err: error, event, namespace }, 'a handler failed'),
+    // Without its store, a message could not be kept: say so rather than lose it.
+    refuse: (spec: ClientEventSpec) => (spec.lockable && options.redis && !options.redis.store.isReady ? STORE_DOWN : undefined),
   };
 
   const db = openDatabase(options.dataDir ?? ':memory:');
   // What a lesson keeps beyond its namespace's life, stored by namespace name.
-  const chatHistory = sqliteChatHistories(db);
+  const chatHistory = options.redis ? redisChatHistories(options.redis.store) : sqliteChatHistories(db);
   const servicesFor = (namespace: string) => ({ history: chatHistory(namespace) });
 
   for (const lesson of lessonModules) {

@@ -6,6 +6,7 @@ import { readyBanner } from './banner.ts';
 import { createLogger } from './log.ts';
 import { newInstructorToken } from './class-mode/token.ts';
 import { readOptions } from './options.ts';
+import { connectRedis } from './scale/redis.ts';
 
 // Reads the options, listens and prints: everything else is `createApp`.
 const started = performance.now();
@@ -16,7 +17,9 @@ const instructorToken = options.instructorToken ?? newInstructorToken();
 // Node's own HTTP server: it serves the pages, and Socket.IO attaches to it.
 const httpServer = createServer();
 const logger = createLogger();
-const app = createApp(httpServer, { ...options, instructorToken, logger });
+// With REDIS_URL, several processes share one class (see the README's Scale out).
+const redis = options.redisUrl ? await connectRedisOrExit(options.redisUrl) : undefined;
+const app = createApp(httpServer, { ...options, instructorToken, logger, redis });
 
 // The HTTP server listens, not the app: one port for pages and sockets alike.
 httpServer.listen(options.port, options.host, printReady);
@@ -54,6 +57,15 @@ function stop(signal: string) {
 process.on('unhandledRejection', (error) => logger.error({ err: error }, 'a promise failed'));
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));
+
+async function connectRedisOrExit(url: string) {
+  try {
+    return await connectRedis(url, logger);
+  } catch (error) {
+    console.error(`\n  Could not reach Redis at ${url}: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+}
 
 function readOptionsOrExit() {
   try {

@@ -13,6 +13,8 @@ export interface ServerOptions {
   /** Other origins whose pages may open sockets here, from ALLOWED_ORIGINS (comma-separated). */
   allowedOrigins: string[];
   maxConnectionsPerIp: number;
+  /** REDIS_URL: share state and broadcasts with other server processes through Redis. */
+  redisUrl: string | undefined;
 }
 
 /** Reads the server's options from the environment and flags, refusing bad values with a clear message. */
@@ -30,6 +32,10 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env, argv: string[]
   if (!Number.isInteger(maxConnectionsPerIp) || maxConnectionsPerIp < 1) {
     throw new Error(`MAX_CONNECTIONS_PER_IP must be a whole number of at least 1, not "${env.MAX_CONNECTIONS_PER_IP}".`);
   }
+  const redisUrl = env.REDIS_URL?.trim() || undefined;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new Error(`REDIS_URL must start with redis:// or rediss://, not "${redisUrl}".`);
+  }
   const token = env.INSTRUCTOR_TOKEN?.trim();
   if (token !== undefined && token.length < 8) throw new Error('INSTRUCTOR_TOKEN must be at least 8 characters long.');
   return {
@@ -43,5 +49,6 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env, argv: string[]
     classIdleMs: idleMinutes * 60_000,
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     maxConnectionsPerIp,
+    redisUrl,
   };
 }

@@ -1,35 +1,54 @@
 import assert from 'node:assert/strict';
 import { DatabaseSync } from 'node:sqlite';
-import { describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
+import { createClient } from 'redis';
 import { memoryChatHistory, sqliteChatHistories, type ChatHistory } from '../../src/server/storage/chat-history.ts';
+import { redisChatHistories } from '../../src/server/storage/redis-chat-history.ts';
+import { startRedis } from '../redis.ts';
 
 const message = (id: number, text: string) => ({ id, user: 'Ada', text, at: id * 1000 });
 
-const stores: [string, () => ChatHistory][] = [
-  ['memory', () => memoryChatHistory()],
-  ['sqlite', () => sqliteChatHistories(new DatabaseSync(':memory:'))('/chat')],
-];
+/** What every store must do, whatever it keeps the messages in. */
+function behavesAsChatHistory(make: () => ChatHistory) {
+  test('recent gives the last messages of a room, or only those after an id, oldest first', async () => {
+    const history = make();
+    for (let i = 1; i <= 6; i++) await history.add(i % 2 ? 'lobby' : 'games', message(await history.nextId(), `m${i}`));
+    assert.deepEqual((await history.recent('lobby', 2)).map((m) => m.text), ['m3', 'm5']);
+    const [first] = await history.recent('lobby', 50);
+    assert.deepEqual((await history.recent('lobby', 50, first!.id)).map((m) => m.text), ['m3', 'm5']);
+    assert.deepEqual(await history.recent('nowhere', 50), []);
+  });
 
-for (const [kind, make] of stores) {
-  describe(`chat history (${kind})`, () => {
-    test('recent gives the last messages of a room, or only those after an id, oldest first', async () => {
-      const history = make();
-      for (let i = 1; i <= 6; i++) await history.add(i % 2 ? 'lobby' : 'games', message(await history.nextId(), `m${i}`));
-      assert.deepEqual((await history.recent('lobby', 2)).map((m) => m.text), ['m3', 'm5']);
-      assert.deepEqual((await history.recent('lobby', 50, 3)).map((m) => m.text), ['m5']);
-      assert.deepEqual(await history.recent('nowhere', 50), []);
-    });
-
-    test('a message kept under a client id is found by it; clear forgets it', async () => {
-      const history = make();
-      await history.add('lobby', message(1, 'hi'), 'c-1');
-      assert.equal((await history.sentAs('c-1'))?.text, 'hi');
-      assert.equal(await history.sentAs('c-2'), undefined);
-      await history.clear();
-      assert.equal(await history.sentAs('c-1'), undefined);
-    });
+  test('a message kept under a client id is found by it; clear forgets it', async () => {
+    const history = make();
+    const id = await history.nextId();
+    await history.add('lobby', message(id, 'hi'), `c-${id}`);
+    assert.equal((await history.sentAs(`c-${id}`))?.text, 'hi');
+    assert.equal(await history.sentAs('c-never'), undefined);
+    await history.clear();
+    assert.equal(await history.sentAs(`c-${id}`), undefined);
+    assert.deepEqual(await history.recent('lobby', 50), []);
   });
 }
+
+let spaces = 0;
+describe('chat history (memory)', () => behavesAsChatHistory(() => memoryChatHistory()));
+describe('chat history (sqlite)', () => behavesAsChatHistory(() => sqliteChatHistories(new DatabaseSync(':memory:'))('/chat')));
+describe('chat history (redis)', () => {
+  let redis: Awaited<ReturnType<typeof startRedis>>;
+  let client: ReturnType<typeof createClient>;
+  before(async () => {
+    redis = await startRedis();
+    client = createClient({ url: redis.url });
+    await client.connect();
+  });
+  after(async () => {
+    client.destroy();
+    await redis.stop();
+  });
+  // A space of its own per test: they share one Redis.
+  behavesAsChatHistory(() => redisChatHistories(client)(`/test-${process.pid}-${++spaces}`));
+});
 
 test('a database from before client message ids gets the column, and keeps its messages', async () => {
   const db = new DatabaseSync(':memory:');

@@ -7,29 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { io } from 'socket.io-client';
 import { nextEvent } from '../harness.ts';
-
-/** Starts `src/server/index.ts` as `npm run serve` does, and waits for its URL. */
-async function startServer(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['src/server/index.ts'], {
-    env: { ...process.env, HOST: '127.0.0.1', DATA_DIR: ':memory:', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 10_000);
-    child.stdout.on('data', () => {
-      const found = /Local:\s+(http:\/\/[^/\s]+)\//.exec(output);
-      if (found) {
-        clearTimeout(timer);
-        resolve(found[1]!);
-      }
-    });
-    child.once('exit', () => reject(new Error(`the server exited:\n${output}`)));
-  });
-  return { child, url, output: () => output };
-}
+import { startServer } from '../processes.ts';
 
 test('the server prints its URL, serves Socket.IO there, and on SIGTERM tells its clients and exits 0', async () => {
   const server = await startServer({ PORT: '0' });

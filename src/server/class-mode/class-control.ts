@@ -88,7 +88,11 @@ export function createClassControl(
     mountLesson(
       nsp as AnyNamespace,
       lesson,
-      { ...hooks, refuse: (spec) => (spec.lockable && live.state.chatLocked ? 'The instructor has paused the chat for now.' : undefined) },
+      {
+        ...hooks,
+        refuse: (spec, event) =>
+          hooks.refuse?.(spec, event) ?? (spec.lockable && live.state.chatLocked ? 'The instructor has paused the chat for now.' : undefined),
+      },
       servicesFor(nsp.name),
     );
   });

@@ -1,0 +1,51 @@
+import type { ChatMessage } from '../../shared/lessons/chat.ts';
+import type { RedisClient } from '../scale/redis.ts';
+import type { ChatHistory } from './chat-history.ts';
+
+/** How many messages a room keeps in Redis (a join shows the last 50). */
+const KEEP_PER_ROOM = 200;
+/** A retry comes within minutes; a day is plenty to remember a client message id. */
+const CLIENT_ID_TTL_S = 24 * 60 * 60;
+
+/**
+ * Chat history in Redis, shared by every server process: one id counter
+ * (`INCR`), a sorted set per room scored by id, and each client message id
+ * with its message for a day. Same interface as the SQLite store.
+ */
+export function redisChatHistories(redis: RedisClient): (space: string) => ChatHistory {
+  return (space) => {
+    const prefix = `workshop:chat:${space}:`;
+    const roomKey = (room: string) => `${prefix}room:${room}`;
+    const clientKey = (clientId: string) => `${prefix}client:${clientId}`;
+    return {
+      async nextId() {
+        return redis.incr('workshop:chat:ids');
+      },
+      async add(room, message, clientId) {
+        const json = JSON.stringify(message);
+        const write = redis.multi().zAdd(roomKey(room), { score: message.id, value: json });
+        write.zRemRangeByRank(roomKey(room), 0, -(KEEP_PER_ROOM + 1));
+        if (clientId) write.set(clientKey(clientId), json, { expiration: { type: 'EX', value: CLIENT_ID_TTL_S } });
+        await write.exec();
+      },
+      async sentAs(clientId) {
+        const json = await redis.get(clientKey(clientId));
+        return json ? (JSON.parse(json) as ChatMessage) : undefined;
+      },
+      async recent(room, limit, after = 0) {
+        const newest = await redis.zRange(roomKey(room), '+inf', `(${after}`, {
+          BY: 'SCORE',
+          REV: true,
+          LIMIT: { offset: 0, count: limit },
+        });
+        return newest.reverse().map((json) => JSON.parse(json) as ChatMessage);
+      },
+      async clear() {
+        for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) {
+          const batch = ([] as string[]).concat(keys);
+          if (batch.length) await redis.del(batch);
+        }
+      },
+    };
+  };
+}

@@ -1,0 +1,25 @@
+import { spawn } from 'node:child_process';
+
+/** Starts `src/server/index.ts` as `npm run serve` does, and waits for its URL. */
+export async function startServer(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['src/server/index.ts'], {
+    env: { ...process.env, HOST: '127.0.0.1', DATA_DIR: ':memory:', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 10_000);
+    child.stdout.on('data', () => {
+      const found = /Local:\s+(http:\/\/[^/\s]+)\//.exec(output);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[1]!);
+      }
+    });
+    child.once('exit', () => reject(new Error(`the server exited:\n${output}`)));
+  });
+  return { child, url, output: () => output };
+}
+

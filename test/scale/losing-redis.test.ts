@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { io } from 'socket.io-client';
+import { STORE_DOWN } from '../../src/server/app.ts';
+import { nextEvent } from '../harness.ts';
+import { startServer } from '../processes.ts';
+import { startRedis } from '../redis.ts';
+
+const readiness = async (url: string) => (await fetch(`${url}/readyz`)).status;
+
+/** The share of one core a process used over `ms` (Linux: /proc), or undefined where unknown. */
+async function cpuShare(pid: number, ms: number): Promise<number | undefined> {
+  const ticks = () => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks (1/100 s)
+    } catch {
+      return undefined;
+    }
+  };
+  const before = ticks();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = ticks();
+  return before === undefined || after === undefined ? undefined : (after - before) / 100 / (ms / 1000);
+}
+
+async function until(check: () => Promise<boolean>, what: string, ms = 10_000) {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`not within ${ms} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+test('losing Redis: the server says so, keeps its sockets, pauses chat with a clear error, and recovers by itself', { timeout: 40_000 }, async () => {
+  let redis = await startRedis();
+  const server = await startServer({ PORT: '0', REDIS_URL: redis.url });
+  const ada = io(`${server.url}/chat`, { transports: ['websocket'], forceNew: true });
+  try {
+    await nextEvent(ada, 'connect', 5000);
+    assert.equal((await ada.emitWithAck('join', { name: 'Ada', room: 'lobby' })).ok, true);
+    assert.equal(await readiness(server.url), 200);
+
+    await redis.stop();
+    await until(async () => (await readiness(server.url)) === 503, '/readyz says 503');
+    assert.equal(await (await fetch(`${server.url}/readyz`)).text(), 'Redis is unreachable');
+    assert.deepEqual(await ada.timeout(5000).emitWithAck('sendMessage', 'anyone?'), { ok: false, error: STORE_DOWN });
+    assert.equal(ada.connected, true, 'the socket stays');
+    assert.match(server.output(), /Redis is unreachable/);
+    // Nothing spins while it waits (the adapter's stream reader once did: a core at 100 %).
+    const busy = await cpuShare(server.child.pid!, 2000);
+    if (busy !== undefined) assert.ok(busy < 0.5, `the server used ${Math.round(busy * 100)} % of a core while Redis was away`);
+
+    redis = await startRedis(redis.port);
+    await until(async () => (await readiness(server.url)) === 200, '/readyz back to 200');
+    const answer = await ada.timeout(5000).emitWithAck('sendMessage', 'back again');
+    assert.equal(answer.ok, true, JSON.stringify(answer));
+  } finally {
+    ada.disconnect();
+    server.child.kill('SIGTERM');
+    await once(server.child, 'exit');
+    await redis.stop();
+  }
+});
