@@ -8,12 +8,13 @@ import { newInstructorToken } from './class-mode/token.ts';
 import { lessonModules } from './lessons/index.ts';
 import { mountLesson } from './plumbing/mount.ts';
 import type { Rates } from './plumbing/rate-limit.ts';
-import type { AnySocket, InterServerEvents, SocketData } from './plumbing/types.ts';
+import type { AnySocket, InterServerEvents, LessonServices, SocketData } from './plumbing/types.ts';
 import { connectionCap } from './connection-cap.ts';
 import { originCheck } from './origin-check.ts';
 import { healthChecks } from './health.ts';
 import type { RedisConnections } from './scale/redis.ts';
 import { staticSite } from './static-files.ts';
+import { memoryCounters, redisCounters } from './storage/counter.ts';
 import { redisChatHistories } from './storage/redis-chat-history.ts';
 import { sqliteChatHistories } from './storage/chat-history.ts';
 import { openDatabase } from './storage/database.ts';
@@ -115,7 +116,11 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
   const db = openDatabase(options.dataDir ?? ':memory:');
   // What a lesson keeps beyond its namespace's life, stored by namespace name.
   const chatHistory = options.redis ? redisChatHistories(options.redis.store) : sqliteChatHistories(db);
-  const servicesFor = (namespace: string) => ({ history: chatHistory(namespace) });
+  const counter = options.redis ? redisCounters(options.redis.store) : memoryCounters();
+  const servicesFor = (namespace: string): LessonServices => {
+    const services = { history: chatHistory(namespace), counter: counter(namespace) };
+    return { ...services, clear: async () => void (await Promise.all([services.history.clear(), services.counter.reset()])) };
+  };
 
   for (const lesson of lessonModules) {
     const name = lessonNamespace(lesson.contract.slug);

@@ -13,12 +13,13 @@ const started = performance.now();
 const options = readOptionsOrExit();
 const instructorToken = options.instructorToken ?? newInstructorToken();
 
-// #region http-server
-// Node's own HTTP server: it serves the pages, and Socket.IO attaches to it.
-const httpServer = createServer();
 const logger = createLogger();
 // With REDIS_URL, several processes share one class (see the README's Scale out).
 const redis = options.redisUrl ? await connectRedisOrExit(options.redisUrl) : undefined;
+
+// #region http-server
+// Node's own HTTP server: it serves the pages, and Socket.IO attaches to it.
+const httpServer = createServer();
 const app = createApp(httpServer, { ...options, instructorToken, logger, redis });
 
 // The HTTP server listens, not the app: one port for pages and sockets alike.

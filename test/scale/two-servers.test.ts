@@ -33,6 +33,24 @@ describe('two server processes sharing one Redis', () => {
     await redis.stop();
   });
 
+  test('a student on A and a student on B share one counter', async () => {
+    const ada = await student(a, '/sockets-intro', 'Ada');
+    const bo = await student(b, '/sockets-intro', 'Bo');
+    sockets.push(ada, bo);
+    await settle(200);
+    // Everyone gets each new count, the clicker too: wait for both before the next click.
+    const first = [bo, ada].map((s) => nextEvent<number>(s, 'number:change', 3000));
+    ada.emit('increment');
+    assert.deepEqual(await Promise.all(first), [1, 1]);
+    const second = [ada, bo].map((s) => nextEvent<number>(s, 'number:change', 3000));
+    bo.emit('increment');
+    assert.deepEqual(await Promise.all(second), [2, 2]);
+    // A newcomer on either process starts from the shared count.
+    const cy = io(`${a.url}/sockets-intro`, { transports: ['websocket'], forceNew: true });
+    sockets.push(cy);
+    assert.equal(await nextEvent<number>(cy, 'number:change', 3000), 2);
+  });
+
   test('a hello in a room on A reaches the room on B', async () => {
     const ada = await student(a, '/rooms', 'Ada');
     const bo = await student(b, '/rooms', 'Bo');

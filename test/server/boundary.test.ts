@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { z } from 'zod';
 import { mountLesson } from '../../src/server/plumbing/mount.ts';
+import { memoryCounters } from '../../src/server/storage/counter.ts';
 import { memoryChatHistory } from '../../src/server/storage/chat-history.ts';
 import type { AnyNamespace } from '../../src/server/plumbing/types.ts';
 import { collect, nextEvent, settle, startApp, type Running } from '../harness.ts';
@@ -36,7 +37,7 @@ describe('the boundary around lesson code', () => {
       server.app.io.of('/faulty'),
       faulty,
       { onHandlerError: (error) => server.errors.push(error) },
-      { history: memoryChatHistory() },
+      { history: memoryChatHistory(), counter: memoryCounters()('/faulty'), clear: async () => {} },
     );
   });
   afterEach(async () => {

@@ -133,6 +133,17 @@ describe('class mode', () => {
     assert.deepEqual((await Promise.all(messages)).map((m) => m.length), [1, 0, 0]);
   });
 
+  test("a class's count outlives a moment with nobody on the lesson", async () => {
+    const code = await createClass();
+    await server.client(`/class/${code}`, { name: 'Ada', key: key(1) });
+    const first = await server.client(`/class/${code}/sockets-intro`, { classKey: key(1) });
+    await first.emitWithAck('increment');
+    first.disconnect(); // the last one out: Socket.IO drops the namespace
+    await settle();
+    const later = server.open(`/class/${code}/sockets-intro`, { classKey: key(1) });
+    assert.equal(await nextEvent<number>(later, 'number:change'), 1);
+  });
+
   test("reset brings a class's counter back to 0 and leaves the public count alone", async () => {
     const code = await createClass();
     const student = await server.client(`/class/${code}`, { name: 'Ada', key: key(1) });

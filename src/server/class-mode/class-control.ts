@@ -113,8 +113,8 @@ export function createClassControl(
     },
 
     /**
-     * Closes the lesson's sockets in this class: with its last socket, its
-     * state in memory goes too; what it stored (the chat) is forgotten here.
+     * Closes the lesson's sockets in this class and forgets what it stored
+     * (the counter, the chat); what it held in memory goes with its last socket.
      */
     async resetLesson(live: LiveClass, slug: string) {
       const name = classLessonNamespace(live.code, slug);
@@ -122,7 +122,7 @@ export function createClassControl(
       for (const nsp of lessonNamespacesOf(live)) if (nsp.name === name) nsp.disconnectSockets(true);
       // Let the lesson's disconnect handlers finish (chat stores "Ada left") before forgetting.
       await new Promise((resolve) => setImmediate(resolve));
-      await servicesFor(name).history.clear();
+      await servicesFor(name).clear();
     },
 
     removeStudent(live: LiveClass, name: string) {
@@ -152,7 +152,7 @@ export function createClassControl(
       presence.delete(code);
       for (const nsp of lessonNamespacesOf(live)) nsp.disconnectSockets(true);
       // What the class's lessons stored ends with the class.
-      for (const slug of lessonsBySlug.keys()) void servicesFor(classLessonNamespace(code, slug)).history.clear();
+      for (const slug of lessonsBySlug.keys()) void servicesFor(classLessonNamespace(code, slug)).clear();
     },
   };
 }

@@ -5,6 +5,7 @@ import {
   type ServerToClientEvents,
 } from '../../shared/lessons/sockets-intro.ts';
 import type { LessonNamespace } from '../plumbing/types.ts';
+import { memoryCounters, type Counter } from '../storage/counter.ts';
 
 // Quiet by default; `DEBUG=workshop:*` prints what the seeds print with console.log.
 const log = createDebug('workshop:sockets-intro');
@@ -12,29 +13,21 @@ const log = createDebug('workshop:sockets-intro');
 export const contract = socketsIntro;
 
 // #region server
-export function register(io: LessonNamespace<ClientToServerEvents, ServerToClientEvents>) {
-  // The state lives in this closure: every namespace that calls `register`
-  // (the public one, and each class's) counts on its own.
-  let count = 0;
-
-  io.on('connection', (socket) => {
-    // #region connection
-    log('%s connected as %s', socket.id, socket.data.name);
-
-    // The initial state goes to this socket only: the others already have it.
-    socket.emit('number:change', count);
-    socket.emit('welcome', { message: `Welcome, ${socket.data.name}! You are connected.` });
-    // #endregion
-
+export function register(
+  io: LessonNamespace<ClientToServerEvents, ServerToClientEvents>,
+  { counter = memoryCounters()('/sockets-intro') }: { counter?: Counter } = {},
+) {
+  // The count lives in `counter`, not in a variable: the server may be
+  // several processes (scale-out), and a variable would be one process's own.
+  io.on('connection', async (socket) => {
+    // Listeners first: an event that arrives while the count is read must find its handler.
     // #region events
-    socket.on('increment', () => {
-      count++;
-      io.emit('number:change', count); // to everyone, the sender included
+    socket.on('increment', async () => {
+      io.emit('number:change', await counter.add(1)); // to everyone, the sender included
     });
 
-    socket.on('decrement', () => {
-      count--;
-      io.emit('number:change', count);
+    socket.on('decrement', async () => {
+      io.emit('number:change', await counter.add(-1));
     });
 
     socket.on('thanks', ({ message }) => {
@@ -46,6 +39,13 @@ export function register(io: LessonNamespace<ClientToServerEvents, ServerToClien
     socket.on('disconnect', (reason) => {
       log('%s disconnected (%s)', socket.id, reason);
     });
+    // #endregion
+
+    // #region connection
+    log('%s connected as %s', socket.id, socket.data.name);
+    socket.emit('welcome', { message: `Welcome, ${socket.data.name}! You are connected.` });
+    // The initial state goes to this socket only: the others already have it.
+    socket.emit('number:change', await counter.get());
     // #endregion
   });
 }

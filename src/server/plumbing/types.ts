@@ -1,6 +1,7 @@
 import type { Namespace, Socket } from 'socket.io';
 import type { LessonContract } from '../../shared/events.ts';
 import type { ChatHistory } from '../storage/chat-history.ts';
+import type { Counter } from '../storage/counter.ts';
 
 /** What the plumbing attaches to every socket before lesson code runs. */
 export interface SocketData {
@@ -35,6 +36,9 @@ export type AnyNamespace = Namespace<Record<string, any>, Record<string, any>, I
 /** What the app hands each lesson namespace besides the namespace itself: storage that outlives it. */
 export interface LessonServices {
   history: ChatHistory;
+  counter: Counter;
+  /** Forgets everything above (an instructor's reset, a class that ends). */
+  clear: () => Promise<void>;
 }
 
 /** A lesson's server side: its contract and the `register` that holds its code. */
