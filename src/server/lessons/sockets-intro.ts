@@ -4,8 +4,7 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from '../../shared/lessons/sockets-intro.ts';
-import type { LessonNamespace } from '../plumbing/types.ts';
-import { memoryCounters, type Counter } from '../storage/counter.ts';
+import type { LessonNamespace, LessonServices } from '../plumbing/types.ts';
 
 // Quiet by default; `DEBUG=workshop:*` prints what the seeds print with console.log.
 const log = createDebug('workshop:sockets-intro');
@@ -13,10 +12,7 @@ const log = createDebug('workshop:sockets-intro');
 export const contract = socketsIntro;
 
 // #region server
-export function register(
-  io: LessonNamespace<ClientToServerEvents, ServerToClientEvents>,
-  { counter = memoryCounters()('/sockets-intro') }: { counter?: Counter } = {},
-) {
+export function register(io: LessonNamespace<ClientToServerEvents, ServerToClientEvents>, { counter }: LessonServices) {
   // The count lives in `counter`, not in a variable: the server may be
   // several processes (scale-out), and a variable would be one process's own.
   io.on('connection', async (socket) => {
