@@ -3,7 +3,8 @@ import type { KindResult } from './scenarios.ts';
 
 type Row = [label: string, ours: number, floor: number | undefined];
 
-const ratio = (ours: number, floor: number | undefined) => (floor && floor > 0 ? Math.round((ours / floor) * 100) / 100 : undefined);
+/** Ours over the floor, to two decimals; none without a floor. */
+export const ratio = (ours: number, floor: number | undefined) => (floor && floor > 0 ? Math.round((ours / floor) * 100) / 100 : undefined);
 
 /** The rows of the comparison: our figure, the raw `ws` floor's, and the ratio. */
 export function comparisonRows(ours: KindResult, floor: KindResult): Row[] {

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { readBenchOptions, type BenchOptions } from './args.ts';
 import { sweepChart, type SweepPoint } from './chart.ts';
 import { lessonPageWeights } from './page-weight.ts';
-import { capacitySentence, comparisonRows, comparisonTable, pageWeightTable } from './report.ts';
+import { capacitySentence, comparisonRows, comparisonTable, pageWeightTable, ratio } from './report.ts';
 import { runScenarios } from './scenarios.ts';
 
 // `npm run bench`: the workshop server and a raw `ws` floor, side by side, in one run.
@@ -35,7 +35,7 @@ async function single() {
   console.log(sentence);
 
   const ratios = Object.fromEntries(
-    comparisonRows(workshop, floor).map(([label, a, b]) => [label, b ? Math.round((a / b) * 100) / 100 : null]),
+    comparisonRows(workshop, floor).map(([label, a, b]) => [label, ratio(a, b) ?? null]),
   );
   write(options.out, { date: new Date().toISOString(), ...machine, options, workshop, ws: floor, ratios, pageWeight, sentence });
 }

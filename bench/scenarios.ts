@@ -1,10 +1,8 @@
-import { fork } from 'node:child_process';
-import { once } from 'node:events';
 import type { BenchOptions } from './args.ts';
 import { createDriver } from './drivers.ts';
 import type { ServerKind } from './load/messages.ts';
 import { createPool } from './load/pool.ts';
-import type { ServerMessage } from './servers/protocol.ts';
+import { startBenchServer } from './servers/protocol.ts';
 import { chatLine } from './load/messages.ts';
 import { clock, summarize, type Summary } from './stats.ts';
 
@@ -26,31 +24,15 @@ export interface KindResult {
 const SENDERS = 20;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Starts a bench server in its own process (with `--expose-gc`) and waits for its port. */
-async function startServer(kind: ServerKind) {
-  const file = kind === 'workshop' ? 'servers/workshop.ts' : 'servers/raw-ws.ts';
-  const child = fork(new URL(file, import.meta.url), { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const [ready] = (await once(child, 'message')) as [ServerMessage];
-  if (ready.type !== 'ready') throw new Error(`the ${kind} server did not start`);
-  return {
-    url: `http://127.0.0.1:${ready.port}`,
-    async memory() {
-      child.send({ type: 'memory' });
-      const [answer] = (await once(child, 'message')) as [Extract<ServerMessage, { type: 'memory' }>];
-      return answer;
-    },
-    stop() {
-      child.kill();
-    },
-  };
-}
+/** The bench's two servers, each started in its own process. */
+const SERVER_FILES: Record<ServerKind, string> = { workshop: 'workshop.ts', ws: 'raw-ws.ts' };
 
 /** Runs every scenario against one server kind. */
 export async function runScenarios(kind: ServerKind, options: BenchOptions, log: (line: string) => void): Promise<KindResult> {
-  const server = await startServer(kind);
+  const server = await startBenchServer(SERVER_FILES[kind]);
   const pool = createPool(options.workers);
   try {
-    const before = await server.memory();
+    const before = await server.usage();
 
     // 1. A class arrives.
     const started = clock();
@@ -59,7 +41,7 @@ export async function runScenarios(kind: ServerKind, options: BenchOptions, log:
     log(`  ${kind}: all ${options.students} connected in ${connect.allMs} ms`);
 
     // 4. Memory with everyone connected and idle.
-    const after = await server.memory();
+    const after = await server.usage();
     const kb = (bytes: number) => Math.round((bytes / options.students / 1024) * 100) / 100;
     const memory = {
       heapPerStudentKB: kb(after.heapUsed - before.heapUsed),
@@ -98,7 +80,7 @@ export async function runScenarios(kind: ServerKind, options: BenchOptions, log:
     await pause(1000); // the senders' join notices and the Online list go out first
     await pool.collect();
     log(`  ${kind}: chatting at ${options.rate}/s for ${options.seconds} s…`);
-    const cpuBefore = (await server.memory()).cpuMs;
+    const cpuBefore = (await server.usage()).cpuMs;
     const chatStart = clock();
     let sent = 0;
     while (clock() - chatStart < options.seconds * 1000) {
@@ -116,7 +98,7 @@ export async function runScenarios(kind: ServerKind, options: BenchOptions, log:
       quiet = arrived.length ? 0 : quiet + 1;
     }
     const chatMsElapsed = clock() - chatStart;
-    const cpuAfter = (await server.memory()).cpuMs;
+    const cpuAfter = (await server.usage()).cpuMs;
     const chat = {
       ...summarize(chatMs),
       serverCpuPercent: Math.round(((cpuAfter - cpuBefore) / chatMsElapsed) * 100),
