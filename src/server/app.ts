@@ -67,12 +67,14 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
   const logger = options.logger ?? silentLogger;
 
   let closing = false;
+  // With Redis away, nothing can be stored: readiness says so, and chat messages are refused.
+  const storeDown = () => options.redis !== undefined && !options.redis.store.isReady;
   // Before Socket.IO attaches: it then routes `/socket.io/` to itself and the rest here.
   if (options.staticDir) {
     const site = staticSite(options.staticDir);
     const health = healthChecks(() => {
       if (closing) return 'shutting down';
-      if (options.redis && !options.redis.store.isReady) return 'Redis is unreachable';
+      if (storeDown()) return 'Redis is unreachable';
     });
     httpServer.on('request', (req, res) => health(req, res) || site(req, res));
   }
@@ -110,7 +112,7 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
     onHandlerError: (error: unknown, event: string, namespace: string) =>
       logger.error({ err: error, event, namespace }, 'a handler failed'),
     // Without its store, a message could not be kept: say so rather than lose it.
-    refuse: (spec: ClientEventSpec) => (spec.lockable && options.redis && !options.redis.store.isReady ? STORE_DOWN : undefined),
+    refuse: (spec: ClientEventSpec) => (spec.lockable && storeDown() ? STORE_DOWN : undefined),
   };
 
   const db = openDatabase(options.dataDir ?? ':memory:');

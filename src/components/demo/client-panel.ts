@@ -126,7 +126,9 @@ const DISCONNECT_REASONS: Record<string, string> = {
  * in and out, and every raw frame, without a line of this in the lesson code.
  */
 export function watchSocket(socket: Socket, panel: ClientPanel) {
+  let serverClosing = false; // said by the server just before it stops
   socket.on('connect', () => {
+    serverClosing = false;
     const engine = socket.io.engine;
     panel.setState('connected');
     panel.setTransport(engine.transport.name);
@@ -136,9 +138,7 @@ export function watchSocket(socket: Socket, panel: ClientPanel) {
       panel.events.event('note', `upgraded to ${transport.name}`);
     });
   });
-  let serverClosing = false;
   socket.on('server:closing', () => (serverClosing = true));
-  socket.on('connect', () => (serverClosing = false));
   socket.on('disconnect', (reason) => {
     panel.setState('disconnected');
     panel.setTransport('—');

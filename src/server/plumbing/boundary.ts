@@ -66,55 +66,46 @@ export function createGuard(specs: ClientEventSpecs, hooks: BoundaryHooks = {}) 
     });
   } as AnySocket['on'];
 
-  return (socket: AnySocket) => guardSocket(socket, specs, hooks, automatic, rates, guardedOn);
-}
+  return (socket: AnySocket) => {
+    // Per socket: what a person writes is limited more tightly than demo clicks.
+    const allow = {
+      message: new TokenBucket(rates.message.perSecond, rates.message.burst),
+      event: new TokenBucket(rates.event.perSecond, rates.event.burst),
+    };
 
-function guardSocket(
-  socket: AnySocket,
-  specs: ClientEventSpecs,
-  hooks: BoundaryHooks,
-  automatic: WeakSet<Reply>,
-  rates: Rates,
-  guardedOn: AnySocket['on'],
-) {
-  // Per socket: what a person writes is limited more tightly than demo clicks.
-  const allow = {
-    message: new TokenBucket(rates.message.perSecond, rates.message.burst),
-    event: new TokenBucket(rates.event.perSecond, rates.event.burst),
+    socket.use((packet, next) => {
+      const [event, ...args] = packet as [string, ...unknown[]];
+      const ack = typeof args.at(-1) === 'function' ? (args.pop() as Reply) : undefined;
+      const reply = once(ack);
+      const spec = Object.hasOwn(specs, event) ? specs[event] : undefined;
+      if (!spec) {
+        hooks.onUnknownEvent?.(event);
+        reply(refusal(`This demo has no event called "${String(event).slice(0, 40)}".`));
+        return;
+      }
+      if (!allow[spec.lockable ? 'message' : 'event'].take()) {
+        reply(refusal(TOO_FAST));
+        return;
+      }
+      const refused = hooks.refuse?.(spec, event);
+      if (refused) {
+        reply(refusal(refused));
+        return;
+      }
+      const parsed = spec.args.safeParse(args);
+      if (!parsed.success) {
+        reply(refusal(describe(parsed.error, event)));
+        return;
+      }
+      if (!spec.answers) automatic.add(reply);
+      // Replace the arguments in place: the handlers receive exactly these, an
+      // optional one left out as `undefined`, so the ack is always in its place.
+      packet.splice(1, packet.length - 1, ...padded(parsed.data, spec.args), reply);
+      next();
+    });
+
+    socket.on = guardedOn;
   };
-
-  socket.use((packet, next) => {
-    const [event, ...args] = packet as [string, ...unknown[]];
-    const ack = typeof args.at(-1) === 'function' ? (args.pop() as Reply) : undefined;
-    const reply = once(ack);
-    const spec = Object.hasOwn(specs, event) ? specs[event] : undefined;
-    if (!spec) {
-      hooks.onUnknownEvent?.(event);
-      reply(refusal(`This demo has no event called "${String(event).slice(0, 40)}".`));
-      return;
-    }
-    if (!allow[spec.lockable ? 'message' : 'event'].take()) {
-      reply(refusal(TOO_FAST));
-      return;
-    }
-    const refused = hooks.refuse?.(spec, event);
-    if (refused) {
-      reply(refusal(refused));
-      return;
-    }
-    const parsed = spec.args.safeParse(args);
-    if (!parsed.success) {
-      reply(refusal(describe(parsed.error, event)));
-      return;
-    }
-    if (!spec.answers) automatic.add(reply);
-    // Replace the arguments in place: the handlers receive exactly these, an
-    // optional one left out as `undefined`, so the ack is always in its place.
-    packet.splice(1, packet.length - 1, ...padded(parsed.data, spec.args), reply);
-    next();
-  });
-
-  socket.on = guardedOn;
 }
 
 function padded(args: unknown[], schema: z.ZodType<unknown[]>): unknown[] {

@@ -33,9 +33,10 @@ function createChat(socket: ChatSocket, view: ChatView) {
   let lastId = 0; // the newest message we saw: where to pick up after a long absence
   let missed = 0;
   const outbox: { text: string; clientId: string; line: OwnLine }[] = []; // written, not yet acked
+  const saw = (id: number) => (lastId = Math.max(lastId, id));
 
   socket.on('message', (message) => {
-    lastId = Math.max(lastId, message.id);
+    saw(message.id);
     if (view.addMessage(message) && !inRoom) missed++; // replayed on a recovered connection
   });
   socket.on('roomData', ({ users }) => view.showOnline(users, socket.id));
@@ -57,7 +58,7 @@ function createChat(socket: ChatSocket, view: ChatView) {
   function join(name: string, room: string, after?: number) {
     socket.emit('join', { name, room, after }, (answer) => {
       if (!answer.ok) return view.showError(answer.error);
-      for (const message of answer.history) lastId = Math.max(lastId, message.id);
+      for (const message of answer.history) saw(message.id);
       if (after === undefined || room !== me?.room) {
         view.joined(name, room, answer.history); // the room's last 50 messages
       } else {
@@ -97,7 +98,7 @@ function createChat(socket: ChatSocket, view: ChatView) {
         }
         outbox.shift();
         if (answer.ok) {
-          lastId = Math.max(lastId, answer.id);
+          saw(answer.id);
           next.line.delivered(answer.id, answer.at); // the ack is the delivery receipt
         } else {
           next.line.failed();
