@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { silentLogger } from '../src/server/log.ts';
+import { connectRedis } from '../src/server/scale/redis.ts';
 
 /**
  * A Redis of the tests' own on a free loopback port (`redis-server` from the
@@ -33,6 +35,22 @@ export async function startRedis(port?: number): Promise<{ url: string; port: nu
     async stop() {
       child.kill();
       await once(child, 'exit');
+    },
+  };
+}
+
+/**
+ * App options that keep everything in the Redis at `url`, emptied first (each
+ * test starts from nothing), and how to close the connections afterwards.
+ */
+export async function storeOnRedis(url: string) {
+  const redis = await connectRedis(url, silentLogger);
+  await redis.store.flushAll();
+  return {
+    options: { redis },
+    async close() {
+      // Gently: the adapter's last writes (sessions kept for recovery) finish first.
+      await Promise.all([redis.store.close(), redis.bus.close()]);
     },
   };
 }

@@ -14,7 +14,10 @@ import { originCheck } from './origin-check.ts';
 import { healthChecks } from './health.ts';
 import type { RedisConnections } from './scale/redis.ts';
 import { staticSite } from './static-files.ts';
+import { noPeers, socketIoPeers } from './scale/peers.ts';
+import { sqliteClassStore } from './storage/class-store.ts';
 import { memoryCounters, redisCounters } from './storage/counter.ts';
+import { redisClassStore } from './storage/redis-class-store.ts';
 import { redisChatHistories } from './storage/redis-chat-history.ts';
 import { sqliteChatHistories } from './storage/chat-history.ts';
 import { openDatabase } from './storage/database.ts';
@@ -94,7 +97,9 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
     // With Redis, every broadcast reaches the clients of every process (a stream, so a
     // short Redis outage loses nothing), and recovery sessions live there too.
-    ...(options.redis && { adapter: createAdapter(options.redis.bus) }),
+    // A process that dies without a word is counted out after 3 s (not 10): until then,
+    // asking every process (who is in a room?) waits for its answer.
+    ...(options.redis && { adapter: createAdapter(options.redis.bus, { heartbeatInterval: 1000, heartbeatTimeout: 3000 }) }),
     allowRequest: (req, callback) => {
       if (closing) return callback('the server is shutting down', false);
       if (!cap.allows(req)) return callback('too many connections from this address', false);
@@ -129,10 +134,12 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
     mountLesson(io.of(name), lesson, hooks, servicesFor(name));
   }
 
-  const classes = setupClassMode(io, db, lessonModules, servicesFor, {
+  const classes = setupClassMode(io, lessonModules, servicesFor, {
     token: options.instructorToken ?? newInstructorToken(),
     idleMs: options.classIdleMs ?? 4 * 60 * 60 * 1000,
     logger,
+    store: options.redis ? redisClassStore(options.redis.store) : sqliteClassStore(db),
+    peers: options.redis ? socketIoPeers(io, logger) : noPeers,
   }, hooks);
 
   return {

@@ -2,16 +2,19 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { after, before, describe, test } from 'node:test';
 import { io, type Socket } from 'socket.io-client';
-import { nextEvent, settle } from '../harness.ts';
+import { connected, nextEvent, settle } from '../harness.ts';
 import { startServer } from '../processes.ts';
 import { startRedis } from '../redis.ts';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 
+const TOKEN = 'two-servers-instructor';
+const key = (n: number) => `student-key-${String(n).padStart(8, '0')}`;
+
 /** A real client of one server process, over WebSocket, connected. */
-async function student(server: Server, namespace: string, name: string): Promise<Socket> {
-  const socket = io(`${server.url}${namespace}`, { transports: ['websocket'], auth: { name }, forceNew: true });
-  await nextEvent(socket, 'connect', 5000);
+async function student(server: Server, namespace: string, name: string, auth: object = { name }): Promise<Socket> {
+  const socket = io(`${server.url}${namespace}`, { transports: ['websocket'], auth, forceNew: true, reconnection: false });
+  await connected(socket);
   return socket;
 }
 
@@ -22,7 +25,7 @@ describe('two server processes sharing one Redis', () => {
 
   before(async () => {
     redis = await startRedis();
-    [a, b] = await Promise.all([startServer({ PORT: '0', REDIS_URL: redis.url }), startServer({ PORT: '0', REDIS_URL: redis.url })]);
+    [a, b] = await Promise.all([startServer({ PORT: '0', REDIS_URL: redis.url, INSTRUCTOR_TOKEN: TOKEN }), startServer({ PORT: '0', REDIS_URL: redis.url, INSTRUCTOR_TOKEN: TOKEN })]);
   });
   after(async () => {
     for (const socket of sockets) socket.disconnect();
@@ -92,6 +95,61 @@ describe('two server processes sharing one Redis', () => {
     const joined = await late.emitWithAck('join', { name: 'Cy', room: 'hall' });
     const texts = joined.history.filter((m: { system?: boolean }) => !m.system).map((m: { text: string }) => m.text);
     assert.deepEqual(texts, ['hello from A', 'hello from B']);
+  });
+
+  test('a class created on A is joinable on B, and the instructor on A steers students on B', async () => {
+    const instructor = await student(a, '/instructor', '', { token: TOKEN });
+    sockets.push(instructor);
+    const { code } = await instructor.emitWithAck('class:create', { title: 'Hall' });
+    const watched = await instructor.emitWithAck('class:watch', { code });
+    assert.equal(watched.ok, true);
+
+    // Names are the class's, not a process's: Ada on B holds hers on A too.
+    const roster = nextEvent<{ changed: { name: string; connected: boolean }[] }>(instructor, 'roster:delta', 3000);
+    const ada = await student(b, `/class/${code}`, '', { name: 'Ada', key: key(1) });
+    sockets.push(ada);
+    assert.deepEqual((await roster).changed.map((e) => [e.name, e.connected]), [['Ada', true]]);
+    await assert.rejects(student(a, `/class/${code}`, '', { name: 'ADA', key: key(2) }), { message: /taken/ });
+    const adaOnA = await student(a, `/class/${code}`, '', { name: 'Ada', key: key(1) }); // her second tab, on A
+    sockets.push(adaOnA);
+    await settle(400); // the dashboard hears of this tab
+
+    // The dashboard on A sees where Ada is on B; closing her tab on A leaves her connected on B.
+    const moved = nextEvent<{ changed: { lesson: string | null }[] }>(instructor, 'roster:delta', 3000);
+    ada.emit('student:where', { lesson: 'chat', section: null });
+    assert.equal((await moved).changed[0]!.lesson, 'chat');
+    const closed = nextEvent<{ changed: { connected: boolean; lesson: string | null }[] }>(instructor, 'roster:delta', 6000);
+    adaOnA.disconnect();
+    assert.deepEqual((await closed).changed.map((e) => [e.connected, e.lesson]), [[true, 'chat']]);
+    const again = await instructor.emitWithAck('class:watch', { code });
+    assert.deepEqual(again.roster.map((e: { name: string; connected: boolean }) => [e.name, e.connected]), [['Ada', true]]);
+
+    // Follow-me and the chat lock, set on A, reach B.
+    const state = nextEvent<{ follow: { lesson: string } | null }>(ada, 'class:state', 3000);
+    assert.equal((await instructor.emitWithAck('class:follow', { code, lesson: 'rooms' })).ok, true);
+    assert.equal((await state).follow?.lesson, 'rooms');
+    const chatter = await student(b, `/class/${code}/chat`, '', { name: 'Ada', classKey: key(1) });
+    sockets.push(chatter);
+    assert.equal((await chatter.emitWithAck('join', { name: 'Ada', room: 'lobby' })).ok, true);
+    assert.equal((await instructor.emitWithAck('class:lock-chat', { code, locked: true })).ok, true);
+    assert.equal((await chatter.emitWithAck('sendMessage', 'hello?')).ok, false);
+
+    // Removed on A: told and dropped on B, and out on both.
+    const told = nextEvent<{ reason: string }>(ada, 'class:removed', 3000);
+    const dropped = nextEvent(chatter, 'disconnect', 3000);
+    assert.equal((await instructor.emitWithAck('class:remove-student', { code, name: 'Ada' })).ok, true);
+    assert.match((await told).reason, /removed you/);
+    await dropped;
+    await assert.rejects(student(b, `/class/${code}`, '', { name: 'Ada', key: key(1) }), { message: 'removed from class' });
+    await assert.rejects(student(a, `/class/${code}/chat`, '', { classKey: key(1) }), { message: 'removed from class' });
+
+    // Ended on A: ended on B.
+    const bo = await student(b, `/class/${code}`, '', { name: 'Bo', key: key(3) });
+    sockets.push(bo);
+    const ended = nextEvent<{ reason: string }>(bo, 'class:ended', 3000);
+    assert.equal((await instructor.emitWithAck('class:end', { code })).ok, true);
+    assert.match((await ended).reason, /ended/);
+    await assert.rejects(student(b, `/class/${code}`, '', { name: 'Cy', key: key(4) }), { message: 'unknown class' });
   });
 
   test('both answer /healthz and /readyz', async () => {

@@ -60,13 +60,16 @@ describe('chat: nothing lost', () => {
     assert.deepEqual(texts, ['Ada left', 'missed 1', 'missed 2']);
   });
 
-  test('a retried message (same client id) is stored and delivered once, with the same receipt', async () => {
+  test('a retried message (same client id) is stored once, with the same receipt, and sent again under its one id', async () => {
     const boHeard = collect<ChatMessage>(bo, 'message', 300);
     const first = await ada.emitWithAck('sendMessage', 'only once', 'c-123');
     const retry = await ada.emitWithAck('sendMessage', 'only once', 'c-123');
     assert.equal(first.ok && retry.ok, true);
     assert.deepEqual(retry, first);
-    assert.deepEqual((await boHeard).map((m) => m.text), ['only once']);
+    // The first try may have died before its broadcast (a crashed server): it goes out again,
+    // with the same id, which a page that has it skips.
+    const heard = await boHeard;
+    assert.deepEqual([...new Set(heard.map((m) => `${m.id} ${m.text}`))], [`${first.ok && first.id} only once`]);
 
     const cy = (await server.client('/chat')) as ChatClient;
     const joined = await cy.emitWithAck('join', { name: 'Cy', room: 'lobby' });

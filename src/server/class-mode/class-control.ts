@@ -1,6 +1,7 @@
 import type { Namespace, Server } from 'socket.io';
 import {
   classLessonNamespace,
+  classNamespace,
   studentAuth,
   studentEvents,
   type StudentClientEvents,
@@ -10,13 +11,18 @@ import { createGuard, type BoundaryHooks } from '../plumbing/boundary.ts';
 import { mountLesson } from '../plumbing/mount.ts';
 import type { AnyNamespace, AnySocket, LessonModule, LessonServices, WithAcks } from '../plumbing/types.ts';
 import type { Logger } from '../log.ts';
+import type { Peers } from '../scale/peers.ts';
+import type { SteeringState } from '../storage/class-store.ts';
 import type { ClassRegistry, LiveClass } from './classes.ts';
+import type { ClassChange } from './cluster-events.ts';
 
 type StudentNamespace = Namespace<WithAcks<StudentClientEvents>, StudentServerEvents>;
 
 // `/class/<CODE>`: a student's page, and `/class/<CODE>/<slug>`: a lesson's demo in that class.
 const PRESENCE = /^\/class\/([^/]+)$/;
 const LESSON = /^\/class\/([^/]+)\/([^/]+)$/;
+
+const CLASS_UNREACHABLE = 'The class cannot be reached right now: the server lost contact with its storage. Try again shortly.';
 
 const JOIN_ERRORS: Record<string, string> = {
   'name taken': 'That name is taken in this class: pick another.',
@@ -32,75 +38,129 @@ const JOIN_ERRORS: Record<string, string> = {
 export function createClassControl(
   io: Server,
   registry: ClassRegistry,
+  peers: Peers,
   lessons: LessonModule[],
   hooks: BoundaryHooks,
   servicesFor: (namespace: string) => LessonServices,
   logger: Logger,
 ) {
   const lessonsBySlug = new Map(lessons.map((lesson) => [lesson.contract.slug, lesson]));
-  const presence = new Map<string, StudentNamespace>();
+
+  // A middleware that waits for the store: when the store fails, the student hears so.
+  type Next = (error?: Error) => void;
+  const waiting = (middleware: (socket: AnySocket, next: Next) => Promise<void>) => (socket: AnySocket, next: Next) =>
+    void middleware(socket, next).catch((error: unknown) => {
+      logger.warn({ err: error, namespace: socket.nsp.name }, 'a class could not be read');
+      next(new Error(CLASS_UNREACHABLE));
+    });
 
   const students = io.of(PRESENCE);
-  students.use((socket, next) => {
-    const live = registry.get(PRESENCE.exec(socket.nsp.name)![1]!);
+  students.use(waiting(async (socket, next) => {
+    const live = await registry.load(PRESENCE.exec(socket.nsp.name)![1]!);
     if (!live) return next(new Error('unknown class'));
     const auth = studentAuth.safeParse(socket.handshake.auth ?? {});
     if (!auth.success) return next(new Error(auth.error.issues[0]?.message ?? 'Say who you are.'));
-    const joined = registry.join(live, auth.data.name, auth.data.key, socket.id);
+    const joined = await registry.join(live, auth.data.name, auth.data.key, socket.id);
     if (!joined.ok) {
       logger.debug({ code: live.code, why: joined.error }, 'student refused');
       return next(new Error(JOIN_ERRORS[joined.error] ?? joined.error));
     }
     socket.data = { name: joined.student.name, classKey: auth.data.key };
     next();
-  });
+  }));
   const guard = createGuard(studentEvents, hooks);
   students.on('connection', (socket) => {
     const live = registry.get(PRESENCE.exec(socket.nsp.name)![1]!);
-    const student = live?.students.get(String(socket.data.name).toLowerCase());
+    const student = live?.here.get(String(socket.data.name).toLowerCase());
     if (!live || !student) return void socket.disconnect(true);
-    presence.set(live.code, socket.nsp as unknown as StudentNamespace);
     guard(socket as unknown as AnySocket);
     socket.emit('class:state', registry.stateOf(live));
     socket.on('student:where', ({ lesson, section }: { lesson: string | null; section?: string | null }) => {
       registry.moveTo(live, student, lesson && lessonsBySlug.has(lesson) ? lesson : null, section ?? null);
     });
-    socket.on('disconnect', () => registry.leave(live, student, socket.id));
+    socket.on('disconnect', () => void registry.leave(live, student, socket.id));
   });
 
   const classLessons = io.of(LESSON);
-  classLessons.use((socket, next) => {
+  classLessons.use(waiting(async (socket, next) => {
     const [, code, slug] = LESSON.exec(socket.nsp.name)!;
-    const live = registry.get(code!);
-    if (!live) return next(new Error('unknown class'));
     if (!lessonsBySlug.has(slug!)) return next(new Error('unknown lesson'));
+    const live = await registry.load(code!);
+    if (!live) return next(new Error('unknown class'));
     const key = socket.handshake.auth?.classKey;
     if (typeof key === 'string' && live.removedKeys.has(key)) return next(new Error('removed from class'));
     socket.data.classKey = typeof key === 'string' ? key : undefined;
     next();
-  });
+  }));
   io.on('new_namespace', (nsp) => {
     const match = LESSON.exec(nsp.name);
-    const live = match && registry.get(match[1]!);
     const lesson = match && lessonsBySlug.get(match[2]!);
-    if (!live || !lesson) return; // refused by the middleware; Socket.IO then drops the namespace
-    live.lessonNamespaces.add(nsp as AnyNamespace);
+    // The class is checked by the middleware above; a refused first socket takes the namespace with it.
+    if (!match || !lesson) return;
+    const code = match[1]!;
     mountLesson(
       nsp as AnyNamespace,
       lesson,
       {
         ...hooks,
         refuse: (spec, event) =>
-          hooks.refuse?.(spec, event) ?? (spec.lockable && live.state.chatLocked ? 'The instructor has paused the chat for now.' : undefined),
+          hooks.refuse?.(spec, event) ??
+          (spec.lockable && registry.get(code)?.state.chatLocked ? 'The instructor has paused the chat for now.' : undefined),
       },
       servicesFor(nsp.name),
     );
   });
 
-  /** The class's lesson namespaces that still exist (empty ones are removed by Socket.IO). */
-  function lessonNamespacesOf(live: LiveClass) {
-    for (const nsp of live.lessonNamespaces) if (io._nsps.get(nsp.name) !== nsp) live.lessonNamespaces.delete(nsp);
-    return [...live.lessonNamespaces];
+  // This process's own namespaces of a class: changes reach the other processes' sockets through them.
+  const presenceHere = (code: string) => io._nsps.get(classNamespace(code)) as StudentNamespace | undefined;
+  const lessonNamespacesHere = (code: string) => [...io._nsps.values()].filter((nsp) => nsp.name.startsWith(`${classNamespace(code)}/`));
+
+  /** Applies a change of the class to this process's sockets (each process does it for its own). */
+  function apply(code: string, change: ClassChange) {
+    const live = registry.get(code);
+    const presence = presenceHere(code)?.local;
+    switch (change.type) {
+      case 'state':
+        if (!live) return;
+        live.state = change.state;
+        presence?.emit('class:state', registry.stateOf(live));
+        return;
+      case 'reset': {
+        presence?.emit('class:reset', { lesson: change.lesson });
+        const name = classLessonNamespace(code, change.lesson);
+        for (const nsp of lessonNamespacesHere(code)) if (nsp.name === name) nsp.local.disconnectSockets(true);
+        return;
+      }
+      case 'removed':
+        live?.removedKeys.add(change.key);
+        live?.here.delete(change.name.toLowerCase());
+        // `.local`: said at once (not round the adapter), so it leaves before the disconnect.
+        for (const socket of presenceHere(code)?.sockets.values() ?? []) {
+          if (socket.data.classKey !== change.key) continue;
+          presence?.to(socket.id).emit('class:removed', { reason: change.reason });
+          socket.disconnect(true);
+        }
+        for (const nsp of lessonNamespacesHere(code)) {
+          for (const socket of nsp.sockets.values()) if (socket.data.classKey === change.key) socket.disconnect(true);
+        }
+        return;
+      case 'ended':
+        registry.forget(code);
+        presence?.emit('class:ended', { reason: change.reason });
+        presence?.disconnectSockets(true);
+        for (const nsp of lessonNamespacesHere(code)) nsp.local.disconnectSockets(true);
+    }
+  }
+  peers.answer('class:changed', (code, change) => {
+    apply(code, change);
+    return true as const;
+  });
+  peers.answer('class:presence', (code, name) => registry.presenceHere(code, name));
+
+  /** Applies a change here and on every other process, and waits for them. */
+  async function applyEverywhere(code: string, change: ClassChange) {
+    apply(code, change);
+    await peers.ask('class:changed', code, change);
   }
 
   return {
@@ -108,51 +168,35 @@ export function createClassControl(
     logger,
     hasLesson: (slug: string) => lessonsBySlug.has(slug),
 
-    publishState(live: LiveClass) {
-      presence.get(live.code)?.emit('class:state', registry.stateOf(live));
+    async steer(live: LiveClass, patch: Partial<SteeringState>) {
+      const state = { ...live.state, ...patch };
+      await registry.saveState(live, state);
+      await applyEverywhere(live.code, { type: 'state', state });
     },
 
-    /**
-     * Closes the lesson's sockets in this class and forgets what it stored
-     * (the counter, the chat); what it held in memory goes with its last socket.
-     */
+    /** Closes the lesson's sockets in this class and forgets what it stored (the counter, the chat). */
     async resetLesson(live: LiveClass, slug: string) {
-      const name = classLessonNamespace(live.code, slug);
-      presence.get(live.code)?.emit('class:reset', { lesson: slug });
-      for (const nsp of lessonNamespacesOf(live)) if (nsp.name === name) nsp.disconnectSockets(true);
+      await applyEverywhere(live.code, { type: 'reset', lesson: slug });
       // Let the lesson's disconnect handlers finish (chat stores "Ada left") before forgetting.
       await new Promise((resolve) => setImmediate(resolve));
-      await servicesFor(name).clear();
+      await servicesFor(classLessonNamespace(live.code, slug)).clear();
     },
 
-    removeStudent(live: LiveClass, name: string) {
-      const student = registry.remove(live, name);
+    async removeStudent(live: LiveClass, name: string) {
+      const student = await registry.remove(live, name);
       if (!student) return false;
       logger.info({ code: live.code }, 'student removed by the instructor');
-      const ids = [...student.sockets];
-      const room = presence.get(live.code);
-      if (room && ids.length) {
-        room.to(ids).emit('class:removed', { reason: 'The instructor removed you from the class.' });
-        room.in(ids).disconnectSockets(true);
-      }
-      for (const nsp of lessonNamespacesOf(live)) {
-        for (const socket of nsp.sockets.values()) if (socket.data.classKey === student.key) socket.disconnect(true);
-      }
+      await applyEverywhere(live.code, { type: 'removed', name: student.name, key: student.key, reason: 'The instructor removed you from the class.' });
       return true;
     },
 
-    end(code: string, reason: string) {
-      const live = registry.get(code);
-      if (!live) return;
-      logger.info({ code, students: live.students.size }, 'class ended');
-      registry.end(code);
-      const room = presence.get(code);
-      room?.emit('class:ended', { reason });
-      room?.disconnectSockets(true);
-      presence.delete(code);
-      for (const nsp of lessonNamespacesOf(live)) nsp.disconnectSockets(true);
+    async end(code: string, reason: string) {
+      if (!(await registry.end(code))) return false;
+      logger.info({ code }, 'class ended');
+      await applyEverywhere(code, { type: 'ended', reason });
       // What the class's lessons stored ends with the class.
-      for (const slug of lessonsBySlug.keys()) void servicesFor(classLessonNamespace(code, slug)).clear();
+      await Promise.all([...lessonsBySlug.keys()].map((slug) => servicesFor(classLessonNamespace(code, slug)).clear()));
+      return true;
     },
   };
 }

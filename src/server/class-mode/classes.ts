@@ -1,140 +1,176 @@
-import type { Namespace } from 'socket.io';
 import type { ClassState, ClassSummary, RosterEntry } from '../../shared/class-mode.ts';
-import type { ClassStore } from '../storage/class-store.ts';
+import type { ClassStore, SteeringState, StoredClass } from '../storage/class-store.ts';
+import type { PresenceEntry } from './cluster-events.ts';
 import { newClassCode } from './codes.ts';
 
-interface Student {
+/** A student with a page on this process (or who had one). */
+export interface LocalStudent {
   name: string;
   key: string;
-  /** The student's open pages (their class-namespace sockets). */
+  /** The student's open pages here (their class-namespace sockets). */
   sockets: Set<string>;
   lesson: string | null;
   section: string | null;
-  completed: string[];
+  movedAt: number;
 }
 
+/**
+ * This process's copy of an open class: what it must check without waiting
+ * (the chat lock, removed keys), and its own students. The store holds the
+ * class; changes made elsewhere arrive through `ClassChange`s.
+ */
 export interface LiveClass {
   code: string;
   title: string;
-  createdAt: number;
-  lastActiveAt: number;
-  /** By lower-cased name: names are unique in a class, ignoring case. */
-  students: Map<string, Student>;
-  /** Keys of removed students: they cannot come back in. */
+  state: SteeringState;
   removedKeys: Set<string>;
-  state: Omit<ClassState, 'code' | 'title'>;
-  /** The class's lesson namespaces that Socket.IO has created so far. */
-  lessonNamespaces: Set<Namespace>;
+  /** By lower-cased name: names are unique in a class, ignoring case. */
+  here: Map<string, LocalStudent>;
 }
 
-export type JoinResult = { ok: true; student: Student } | { ok: false; error: string };
+export type JoinResult = { ok: true; student: LocalStudent } | { ok: false; error: string };
+
+/** One entry per name: connected anywhere, and wherever the student went last. */
+export function mergePresence(entries: PresenceEntry[]): Map<string, PresenceEntry> {
+  const merged = new Map<string, PresenceEntry>();
+  for (const entry of entries) {
+    const seen = merged.get(entry.name.toLowerCase());
+    const latest = !seen || entry.movedAt > seen.movedAt ? entry : seen;
+    merged.set(entry.name.toLowerCase(), { ...latest, connected: entry.connected || (seen?.connected ?? false) });
+  }
+  return merged;
+}
+
+const localPresence = (s: LocalStudent): PresenceEntry => ({
+  name: s.name,
+  connected: s.sockets.size > 0,
+  lesson: s.lesson,
+  section: s.section,
+  movedAt: s.movedAt,
+});
 
 /**
- * Every open class: what must survive a restart goes through the store,
- * the rest (who is connected, where they are) is kept here.
+ * The open classes, as this process sees them: the store for what every
+ * process shares, `elsewhere` for who is connected to the others.
  * `onRoster` hears each change of a roster entry, for the instructor.
  */
-export function createClassRegistry(store: ClassStore, onRoster: (code: string, entry: RosterEntry | string) => void) {
+export function createClassRegistry(
+  store: ClassStore,
+  elsewhere: (code: string, name: string | null) => Promise<PresenceEntry[]>,
+  onRoster: (code: string, entry: RosterEntry | string) => void,
+) {
   const classes = new Map<string, LiveClass>();
-  for (const stored of store.openClasses()) {
-    classes.set(stored.code, {
-      ...stored,
-      students: new Map(stored.students.map((s) => [s.name.toLowerCase(), { ...s, sockets: new Set(), lesson: null, section: null }])),
-      removedKeys: new Set(),
-      state: { follow: null, announcement: null, chatLocked: false },
-      lessonNamespaces: new Set(),
-    });
+
+  const cache = (stored: Pick<StoredClass, 'code' | 'title' | 'state' | 'removedKeys'>): LiveClass => {
+    const live = { code: stored.code, title: stored.title, state: stored.state, removedKeys: new Set(stored.removedKeys), here: new Map() };
+    classes.set(live.code, live);
+    return live;
+  };
+
+  /** This process's students of a class (or the one called `name`). */
+  function presenceHere(code: string, name: string | null): PresenceEntry[] {
+    const here = classes.get(code)?.here;
+    if (!here) return [];
+    const mine = name === null ? [...here.values()] : [here.get(name.toLowerCase())].filter((s) => s !== undefined);
+    return mine.map(localPresence);
   }
 
-  const entryOf = (s: Student): RosterEntry => ({
-    name: s.name,
-    connected: s.sockets.size > 0,
-    lesson: s.lesson,
-    section: s.section,
-    completed: s.completed,
+  /** Where the students are, all processes together. */
+  async function presenceEverywhere(live: LiveClass, name: string | null) {
+    return mergePresence([...presenceHere(live.code, name), ...(await elsewhere(live.code, name))]);
+  }
+
+  // When the class was last used, for the idle sweep: worth a try, not worth failing a join over.
+  const touch = (code: string) => void store.touchClass(code).catch(() => {});
+
+  const entry = (name: string, completed: string[], presence?: PresenceEntry): RosterEntry => ({
+    name,
+    connected: presence?.connected ?? false,
+    lesson: presence?.lesson ?? null,
+    section: presence?.section ?? null,
+    completed,
   });
 
-  function touch(live: LiveClass) {
-    live.lastActiveAt = Date.now();
-    store.touchClass(live.code, live.lastActiveAt);
-  }
-
   return {
+    /** This process's copy, if it has one. */
     get: (code: string) => classes.get(code),
 
-    create(title: string): LiveClass {
-      const code = newClassCode((c) => classes.has(c));
-      const now = Date.now();
-      store.createClass(code, title, now);
-      const live: LiveClass = {
-        code,
-        title,
-        createdAt: now,
-        lastActiveAt: now,
-        students: new Map(),
-        removedKeys: new Set(),
-        state: { follow: null, announcement: null, chatLocked: false },
-        lessonNamespaces: new Set(),
-      };
-      classes.set(code, live);
-      return live;
+    /** The open class with that code, from the store the first time. */
+    async load(code: string): Promise<LiveClass | undefined> {
+      const known = classes.get(code);
+      if (known) return known;
+      const stored = await store.loadClass(code);
+      return stored && (classes.get(code) ?? cache(stored));
     },
 
-    end(code: string) {
-      classes.delete(code);
-      store.endClass(code);
+    async create(title: string): Promise<LiveClass> {
+      for (;;) {
+        const code = newClassCode((c) => classes.has(c));
+        if (await store.createClass(code, title)) return cache({ code, title, state: { follow: null, announcement: null, chatLocked: false }, removedKeys: [] });
+      }
     },
 
-    list(): ClassSummary[] {
-      return [...classes.values()].map((c) => ({ code: c.code, title: c.title, createdAt: c.createdAt, students: c.students.size }));
-    },
+    /** False if the class had already ended (here or on another process). */
+    end: (code: string) => store.endClass(code),
+    forget: (code: string) => classes.delete(code),
+
+    list: (): Promise<ClassSummary[]> => store.openClasses(),
+
+    saveState: (live: LiveClass, state: SteeringState) => store.saveState(live.code, state),
 
     stateOf: (live: LiveClass): ClassState => ({ code: live.code, title: live.title, ...live.state }),
-    roster: (live: LiveClass) => [...live.students.values()].map(entryOf),
+
+    async roster(live: LiveClass): Promise<RosterEntry[]> {
+      const [students, presence] = await Promise.all([store.students(live.code), presenceEverywhere(live, null)]);
+      return students.map((s) => entry(s.name, s.completed, presence.get(s.name.toLowerCase())));
+    },
+
+    /** Who of this class has a page on this process, for the other processes. */
+    presenceHere,
 
     /** A student's page arrives. The name is theirs if it is free, or if their key already holds it. */
-    join(live: LiveClass, name: string, key: string, socketId: string): JoinResult {
-      if (live.removedKeys.has(key)) return { ok: false, error: 'removed from class' };
-      const holder = live.students.get(name.toLowerCase());
-      if (holder && holder.key !== key) return { ok: false, error: 'name taken' };
-      const student = holder ?? { name, key, sockets: new Set<string>(), lesson: null, section: null, completed: [] };
-      if (!holder) {
-        live.students.set(name.toLowerCase(), student);
-        store.saveStudent(live.code, name, key);
-      }
+    async join(live: LiveClass, name: string, key: string, socketId: string): Promise<JoinResult> {
+      const claim = await store.claimName(live.code, name, key);
+      if (claim !== 'ok') return { ok: false, error: claim };
+      const lower = name.toLowerCase();
+      const student = live.here.get(lower) ?? { name, key, sockets: new Set<string>(), lesson: null, section: null, movedAt: Date.now() };
+      live.here.set(lower, student);
       student.sockets.add(socketId);
-      touch(live);
-      onRoster(live.code, entryOf(student));
+      touch(live.code);
+      onRoster(live.code, entry(student.name, [], localPresence(student)));
       return { ok: true, student };
     },
 
-    leave(live: LiveClass, student: Student, socketId: string) {
+    async leave(live: LiveClass, student: LocalStudent, socketId: string) {
       student.sockets.delete(socketId);
-      touch(live);
-      if (live.students.get(student.name.toLowerCase()) === student) onRoster(live.code, entryOf(student));
+      touch(live.code);
+      if (live.here.get(student.name.toLowerCase()) !== student) return;
+      // Gone from here, perhaps still on another process (a second tab).
+      const presence = student.sockets.size ? localPresence(student) : (await presenceEverywhere(live, student.name)).get(student.name.toLowerCase());
+      onRoster(live.code, entry(student.name, [], presence));
     },
 
-    moveTo(live: LiveClass, student: Student, lesson: string | null, section: string | null) {
-      student.lesson = lesson;
-      student.section = section;
-      onRoster(live.code, entryOf(student));
+    moveTo(live: LiveClass, student: LocalStudent, lesson: string | null, section: string | null) {
+      Object.assign(student, { lesson, section, movedAt: Date.now() });
+      onRoster(live.code, entry(student.name, [], localPresence(student)));
     },
 
-    remove(live: LiveClass, name: string): Student | undefined {
-      const student = live.students.get(name.toLowerCase());
-      if (!student) return undefined;
-      live.students.delete(name.toLowerCase());
-      live.removedKeys.add(student.key);
-      store.removeStudent(live.code, name);
-      onRoster(live.code, student.name);
+    /** Frees the name and bars the student's key; the student, if there was one. */
+    async remove(live: LiveClass, name: string) {
+      const student = await store.removeStudent(live.code, name);
+      if (student) onRoster(live.code, student.name);
       return student;
     },
 
-    /** Classes nobody has used for `idleMs`. */
-    idle(idleMs: number, now = Date.now()) {
-      return [...classes.values()].filter(
-        (c) => now - c.lastActiveAt > idleMs && [...c.students.values()].every((s) => s.sockets.size === 0),
-      );
+    /** Open classes nobody has used for `idleMs`, with nobody connected on any process. */
+    async idle(idleMs: number, now = Date.now()): Promise<string[]> {
+      const candidates = await store.idleClasses(now - idleMs);
+      const idle: string[] = [];
+      for (const code of candidates) {
+        const live = await this.load(code);
+        if (live && [...(await presenceEverywhere(live, null)).values()].every((p) => !p.connected)) idle.push(code);
+      }
+      return idle;
     },
   };
 }

@@ -2,8 +2,8 @@ import type { Server } from 'socket.io';
 import type { Logger } from '../log.ts';
 import type { BoundaryHooks } from '../plumbing/boundary.ts';
 import type { LessonModule, LessonServices } from '../plumbing/types.ts';
-import { sqliteClassStore } from '../storage/class-store.ts';
-import type { DatabaseSync } from 'node:sqlite';
+import type { Peers } from '../scale/peers.ts';
+import type { ClassStore } from '../storage/class-store.ts';
 import { createClassControl } from './class-control.ts';
 import { createClassRegistry } from './classes.ts';
 import { registerInstructor } from './instructor.ts';
@@ -15,26 +15,34 @@ export interface ClassModeOptions {
   /** A class nobody has used for this long is ended (its namespaces go with it). */
   idleMs: number;
   logger: Logger;
+  /** Where classes are kept: SQLite for one process, Redis for several. */
+  store: ClassStore;
+  /** The other server processes (none without Redis). */
+  peers: Peers;
 }
 
-/** Classes: the registry (in SQLite), the students' and lessons' class namespaces, and `/instructor`. */
+/** Classes: the registry, the students' and lessons' class namespaces, and `/instructor`. */
 export function setupClassMode(
   io: Server,
-  db: DatabaseSync,
   lessons: LessonModule[],
   servicesFor: (namespace: string) => LessonServices,
   options: ClassModeOptions,
   hooks: BoundaryHooks,
 ) {
+  const { peers, logger } = options;
   let feed: ReturnType<typeof createRosterFeed> | undefined;
-  const registry = createClassRegistry(sqliteClassStore(db), (code, entry) => feed?.change(code, entry));
-  const control = createClassControl(io, registry, lessons, hooks, servicesFor, options.logger);
+  const elsewhere = async (code: string, name: string | null) => (await peers.ask('class:presence', code, name)).flat();
+  const registry = createClassRegistry(options.store, elsewhere, (code, entry) => feed?.change(code, entry));
+  const control = createClassControl(io, registry, peers, lessons, hooks, servicesFor, logger);
   feed = createRosterFeed(registerInstructor(io, options.token, control, hooks));
 
-  const sweep = setInterval(() => {
-    for (const live of registry.idle(options.idleMs)) {
-      options.logger.info({ code: live.code }, 'idle class ended');
-      control.end(live.code, 'The class was idle and has ended.');
+  const sweep = setInterval(async () => {
+    try {
+      for (const code of await registry.idle(options.idleMs)) {
+        if (await control.end(code, 'The class was idle and has ended.')) logger.info({ code }, 'idle class ended');
+      }
+    } catch (error) {
+      logger.warn({ err: error }, 'looking for idle classes failed; trying again later');
     }
   }, Math.min(60_000, options.idleMs));
   sweep.unref();

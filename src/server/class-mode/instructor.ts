@@ -34,66 +34,62 @@ export function registerInstructor(io: Server, token: string, control: ClassCont
     guard(socket as unknown as AnySocket);
     const { registry } = control;
 
-    socket.on('class:create', ({ title }, ack) => {
-      const live = registry.create(title || 'Socket Workshop');
+    socket.on('class:create', async ({ title }, ack) => {
+      const live = await registry.create(title || 'Socket Workshop');
       control.logger.info({ code: live.code }, 'class created');
       ack({ ok: true, code: live.code });
     });
 
-    socket.on('class:list', (ack) => ack({ ok: true, classes: registry.list() }));
+    socket.on('class:list', async (ack) => ack({ ok: true, classes: await registry.list() }));
 
     socket.on('server:info', (ack) => ack({ ok: true, networkUrls: networkUrls(io) }));
 
-    socket.on('class:watch', ({ code }, ack) => {
-      const live = registry.get(code);
+    socket.on('class:watch', async ({ code }, ack) => {
+      const live = await registry.load(code);
       if (!live) return ack({ ok: false, error: NO_CLASS });
       socket.join(watchRoom(code));
-      ack({ ok: true, state: registry.stateOf(live), roster: registry.roster(live) });
+      ack({ ok: true, state: registry.stateOf(live), roster: await registry.roster(live) });
     });
 
-    socket.on('class:end', ({ code }, ack) => {
-      if (!registry.get(code)) return ack({ ok: false, error: NO_CLASS });
-      control.end(code, 'The instructor ended the class.');
+    socket.on('class:end', async ({ code }, ack) => {
+      if (!(await control.end(code, 'The instructor ended the class.'))) return ack({ ok: false, error: NO_CLASS });
       ack({ ok: true });
     });
 
-    socket.on('class:follow', ({ code, lesson, section }, ack) => {
-      const live = registry.get(code);
+    socket.on('class:follow', async ({ code, lesson, section }, ack) => {
+      const live = await registry.load(code);
       if (!live) return ack({ ok: false, error: NO_CLASS });
       if (lesson && !control.hasLesson(lesson)) return ack({ ok: false, error: `There is no lesson "${lesson}".` });
-      live.state.follow = lesson ? { lesson, section: section ?? null } : null;
-      control.publishState(live);
+      await control.steer(live, { follow: lesson ? { lesson, section: section ?? null } : null });
       ack({ ok: true });
     });
 
-    socket.on('class:announce', ({ code, text }, ack) => {
-      const live = registry.get(code);
+    socket.on('class:announce', async ({ code, text }, ack) => {
+      const live = await registry.load(code);
       if (!live) return ack({ ok: false, error: NO_CLASS });
-      live.state.announcement = text ? { id: Date.now(), text } : null;
-      control.publishState(live);
+      await control.steer(live, { announcement: text ? { id: Date.now(), text } : null });
       ack({ ok: true });
     });
 
-    socket.on('class:lock-chat', ({ code, locked }, ack) => {
-      const live = registry.get(code);
+    socket.on('class:lock-chat', async ({ code, locked }, ack) => {
+      const live = await registry.load(code);
       if (!live) return ack({ ok: false, error: NO_CLASS });
-      live.state.chatLocked = locked;
-      control.publishState(live);
+      await control.steer(live, { chatLocked: locked });
       ack({ ok: true });
     });
 
     socket.on('class:reset', async ({ code, lesson }, ack) => {
-      const live = registry.get(code);
+      const live = await registry.load(code);
       if (!live) return ack({ ok: false, error: NO_CLASS });
       if (!control.hasLesson(lesson)) return ack({ ok: false, error: `There is no lesson "${lesson}".` });
       await control.resetLesson(live, lesson);
       ack({ ok: true });
     });
 
-    socket.on('class:remove-student', ({ code, name }, ack) => {
-      const live = registry.get(code);
+    socket.on('class:remove-student', async ({ code, name }, ack) => {
+      const live = await registry.load(code);
       if (!live) return ack({ ok: false, error: NO_CLASS });
-      if (!control.removeStudent(live, name)) return ack({ ok: false, error: `There is no student called ${name} in this class.` });
+      if (!(await control.removeStudent(live, name))) return ack({ ok: false, error: `There is no student called ${name} in this class.` });
       ack({ ok: true });
     });
   });

@@ -41,9 +41,10 @@ export function register(
   function sendRoomData(room: string) {
     if (listsDue.has(room)) return;
     listsDue.add(room);
-    setTimeout(async () => {
+    setTimeout(() => {
       listsDue.delete(room);
-      io.to(room).emit('roomData', { room, users: await usersIn(room) });
+      // If asking fails (a server or Redis away), the next change sends the list again.
+      usersIn(room).then((users) => io.to(room).emit('roomData', { room, users }), () => {});
     }, ROOM_LIST_DELAY_MS);
   }
 
@@ -126,9 +127,13 @@ export function register(
     socket.on('sendMessage', async (text, clientId, ack) => {
       const member = socket.data.member;
       if (!member) return ack({ ok: false, error: 'Join a room before sending messages.' });
-      // A retry of a message that is already stored: the same receipt, nothing sent twice.
+      // A retry of a message that is already stored: the same receipt, nothing stored twice.
+      // It goes out again (the first try may have died before its broadcast); pages skip ids they have.
       const earlier = clientId && (await history.sentAs(clientId));
-      if (earlier) return ack({ ok: true, id: earlier.id, at: earlier.at });
+      if (earlier) {
+        socket.to(member.room).emit('message', earlier);
+        return ack({ ok: true, id: earlier.id, at: earlier.at });
+      }
 
       stopTyping(member);
       const message = { id: await history.nextId(), user: member.name, text, at: Date.now() };

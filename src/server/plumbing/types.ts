@@ -1,5 +1,6 @@
 import type { Namespace, Socket } from 'socket.io';
 import type { LessonContract } from '../../shared/events.ts';
+import type { ClassChange, PresenceEntry } from '../class-mode/cluster-events.ts';
 import type { ChatHistory } from '../storage/chat-history.ts';
 import type { Counter } from '../storage/counter.ts';
 
@@ -11,8 +12,11 @@ export interface SocketData {
   classKey?: string;
 }
 
-/** No events between server processes yet (the scale-out work adds some). */
-export type InterServerEvents = Record<string, never>;
+/** Between server processes (with Redis): a class changed; who of a class is connected here. */
+export interface InterServerEvents {
+  'class:changed': (code: string, change: ClassChange, done: (applied: true) => void) => void;
+  'class:presence': (code: string, name: string | null, done: (entries: PresenceEntry[]) => void) => void;
+}
 
 /**
  * A client may leave out the ack, but the boundary always hands the handler

@@ -1,11 +1,10 @@
 import type { DatabaseSync } from 'node:sqlite';
+import type { ClassState, ClassSummary } from '../../shared/class-mode.ts';
 
-export interface StoredClass {
-  code: string;
-  title: string;
-  createdAt: number;
-  lastActiveAt: number;
-}
+/** What the instructor steers: follow-me, the announcement, the chat lock. */
+export type SteeringState = Omit<ClassState, 'code' | 'title'>;
+
+export const NO_STEERING: SteeringState = { follow: null, announcement: null, chatLocked: false };
 
 export interface StoredStudent {
   name: string;
@@ -13,12 +12,45 @@ export interface StoredStudent {
   completed: string[];
 }
 
+export interface StoredClass {
+  code: string;
+  title: string;
+  createdAt: number;
+  lastActiveAt: number;
+  state: SteeringState;
+  /** Keys of removed students: they cannot come back in. */
+  removedKeys: string[];
+}
+
+export type NameClaim = 'ok' | 'name taken' | 'removed from class';
+
 /**
- * Classes and their rosters, kept in SQLite so that a class survives a
- * restart of the server. Only what must survive is here; who is connected
- * right now lives in memory.
+ * Classes and their rosters: what must survive a restart, and what every
+ * server process must agree on (who holds which name). Who is connected
+ * right now is not here: each process knows its own sockets.
+ * Two implementations: SQLite (one process) and Redis (several).
  */
-export function sqliteClassStore(db: DatabaseSync) {
+export interface ClassStore {
+  /** False when the code is already in use. */
+  createClass(code: string, title: string, now?: number): Promise<boolean>;
+  /** An open class, or undefined when there is none with that code. */
+  loadClass(code: string): Promise<StoredClass | undefined>;
+  openClasses(): Promise<ClassSummary[]>;
+  students(code: string): Promise<StoredStudent[]>;
+  /** Ends the class; false if it was not open (someone else ended it first). */
+  endClass(code: string, now?: number): Promise<boolean>;
+  touchClass(code: string, now?: number): Promise<void>;
+  saveState(code: string, state: SteeringState): Promise<void>;
+  /** The name is the key's if it is free or already theirs, in one step. */
+  claimName(code: string, name: string, key: string): Promise<NameClaim>;
+  /** Frees the name and bars the key; the student who held it, if any. */
+  removeStudent(code: string, name: string): Promise<StoredStudent | undefined>;
+  /** Open classes nobody has touched since `before`. */
+  idleClasses(before: number): Promise<string[]>;
+}
+
+/** The embedded store: one process, in SQLite (a file, or memory for tests). */
+export function sqliteClassStore(db: DatabaseSync): ClassStore {
   db.exec(`
     CREATE TABLE IF NOT EXISTS classes (
       code TEXT PRIMARY KEY,
@@ -37,49 +69,86 @@ export function sqliteClassStore(db: DatabaseSync) {
       PRIMARY KEY (class_code, name_key)
     );
   `);
-  const statements = {
-    insertClass: db.prepare('INSERT INTO classes (code, title, created_at, last_active_at) VALUES (?, ?, ?, ?)'),
-    openClasses: db.prepare('SELECT code, title, created_at, last_active_at FROM classes WHERE ended_at IS NULL'),
+  // Databases made before the steering state was kept: add its column.
+  const columns = db.prepare('PRAGMA table_info(classes)').all() as { name: string }[];
+  if (!columns.some((c) => c.name === 'state')) db.exec('ALTER TABLE classes ADD COLUMN state TEXT');
+
+  const sql = {
+    insertClass: db.prepare('INSERT OR IGNORE INTO classes (code, title, created_at, last_active_at) VALUES (?, ?, ?, ?)'),
+    openClass: db.prepare('SELECT code, title, created_at, last_active_at, state FROM classes WHERE code = ? AND ended_at IS NULL'),
+    openClasses: db.prepare(`
+      SELECT code, title, created_at, (SELECT COUNT(*) FROM students WHERE class_code = code AND removed = 0) AS students
+      FROM classes WHERE ended_at IS NULL ORDER BY created_at`),
+    idleClasses: db.prepare('SELECT code FROM classes WHERE ended_at IS NULL AND last_active_at < ?'),
     endClass: db.prepare('UPDATE classes SET ended_at = ? WHERE code = ? AND ended_at IS NULL'),
     touchClass: db.prepare('UPDATE classes SET last_active_at = ? WHERE code = ?'),
+    saveState: db.prepare('UPDATE classes SET state = ? WHERE code = ?'),
     students: db.prepare('SELECT name, student_key, completed FROM students WHERE class_code = ? AND removed = 0'),
+    removedKeys: db.prepare('SELECT student_key FROM students WHERE class_code = ? AND removed = 1'),
+    student: db.prepare('SELECT name, student_key, completed, removed FROM students WHERE class_code = ? AND name_key = ?'),
+    isRemoved: db.prepare('SELECT 1 FROM students WHERE class_code = ? AND student_key = ? AND removed = 1'),
     upsertStudent: db.prepare(`
       INSERT INTO students (class_code, name, name_key, student_key) VALUES (?, ?, ?, ?)
       ON CONFLICT (class_code, name_key) DO UPDATE SET name = excluded.name, student_key = excluded.student_key, removed = 0`),
     removeStudent: db.prepare('UPDATE students SET removed = 1 WHERE class_code = ? AND name_key = ?'),
   };
+  const studentOf = (row: Record<string, unknown>): StoredStudent => ({
+    name: String(row.name),
+    key: String(row.student_key),
+    completed: JSON.parse(String(row.completed)) as string[],
+  });
 
   return {
-    createClass(code: string, title: string, now = Date.now()) {
-      statements.insertClass.run(code, title, now, now);
+    async createClass(code, title, now = Date.now()) {
+      return sql.insertClass.run(code, title, now, now).changes === 1;
     },
-    /** Every class that has not ended, with its students. */
-    openClasses(): (StoredClass & { students: StoredStudent[] })[] {
-      return statements.openClasses.all().map((row) => ({
+    async loadClass(code) {
+      const row = sql.openClass.get(code);
+      if (!row) return undefined;
+      return {
         code: String(row.code),
         title: String(row.title),
         createdAt: Number(row.created_at),
         lastActiveAt: Number(row.last_active_at),
-        students: statements.students.all(row.code).map((s) => ({
-          name: String(s.name),
-          key: String(s.student_key),
-          completed: JSON.parse(String(s.completed)) as string[],
-        })),
+        state: row.state ? (JSON.parse(String(row.state)) as SteeringState) : NO_STEERING,
+        removedKeys: sql.removedKeys.all(code).map((r) => String(r.student_key)),
+      };
+    },
+    async openClasses() {
+      return sql.openClasses.all().map((row) => ({
+        code: String(row.code),
+        title: String(row.title),
+        createdAt: Number(row.created_at),
+        students: Number(row.students),
       }));
     },
-    endClass(code: string, now = Date.now()) {
-      statements.endClass.run(now, code);
+    async students(code) {
+      return sql.students.all(code).map(studentOf);
     },
-    touchClass(code: string, now = Date.now()) {
-      statements.touchClass.run(now, code);
+    async endClass(code, now = Date.now()) {
+      return sql.endClass.run(now, code).changes === 1;
     },
-    saveStudent(code: string, name: string, key: string) {
-      statements.upsertStudent.run(code, name, name.toLowerCase(), key);
+    async touchClass(code, now = Date.now()) {
+      sql.touchClass.run(now, code);
     },
-    removeStudent(code: string, name: string) {
-      statements.removeStudent.run(code, name.toLowerCase());
+    async saveState(code, state) {
+      sql.saveState.run(JSON.stringify(state), code);
+    },
+    async claimName(code, name, key) {
+      if (sql.isRemoved.get(code, key)) return 'removed from class';
+      const holder = sql.student.get(code, name.toLowerCase());
+      if (holder && !holder.removed && holder.student_key !== key) return 'name taken';
+      if (!holder || holder.removed) sql.upsertStudent.run(code, name, name.toLowerCase(), key);
+      return 'ok';
+    },
+    async removeStudent(code, name) {
+      const row = sql.student.get(code, name.toLowerCase());
+      if (!row || row.removed) return undefined;
+      sql.removeStudent.run(code, name.toLowerCase());
+      return studentOf(row);
+    },
+    async idleClasses(before) {
+      return sql.idleClasses.all(before).map((row) => String(row.code));
     },
   };
 }
-
-export type ClassStore = ReturnType<typeof sqliteClassStore>;

@@ -1,0 +1,21 @@
+import type { SteeringState } from '../storage/class-store.ts';
+
+/**
+ * What one server process tells the others about a class, so that each
+ * applies it to its own sockets (the store already holds it).
+ */
+export type ClassChange =
+  | { type: 'state'; state: SteeringState }
+  | { type: 'reset'; lesson: string }
+  | { type: 'removed'; name: string; key: string; reason: string }
+  | { type: 'ended'; reason: string };
+
+/** A student as one process sees them: its own sockets, and where the student last went. */
+export interface PresenceEntry {
+  name: string;
+  connected: boolean;
+  lesson: string | null;
+  section: string | null;
+  /** When the student last moved (or arrived): the latest move wins across processes. */
+  movedAt: number;
+}

@@ -1,0 +1,98 @@
+import type { RedisClient } from '../scale/redis.ts';
+import { NO_STEERING, type ClassStore, type NameClaim, type StoredStudent, type SteeringState } from './class-store.ts';
+
+/** An ended class's keys stay this long (for the logs' sake), then Redis drops them. */
+const ENDED_TTL_S = 7 * 24 * 60 * 60;
+
+// Checked and taken in one step inside Redis: two processes cannot give one name to two browsers.
+const CLAIM_NAME = `
+if redis.call('SISMEMBER', KEYS[2], ARGV[2]) == 1 then return 'removed from class' end
+local held = redis.call('HGET', KEYS[1], ARGV[1])
+if held then
+  if cjson.decode(held).key == ARGV[2] then return 'ok' end
+  return 'name taken'
+end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+return 'ok'`;
+
+/**
+ * Classes in Redis, shared by every server process: a sorted set of open
+ * classes scored by their last activity (so idle ones are one range away),
+ * a hash per class, its students by lower-cased name, and its removed keys.
+ */
+export function redisClassStore(redis: RedisClient): ClassStore {
+  const OPEN = 'workshop:classes';
+  const keys = (code: string) => ({
+    info: `workshop:class:${code}`,
+    students: `workshop:class:${code}:students`,
+    removed: `workshop:class:${code}:removed`,
+  });
+
+  return {
+    async createClass(code, title, now = Date.now()) {
+      // Codes are never reused, so an old link cannot land in a new class.
+      if (!(await redis.sAdd('workshop:class-codes', code))) return false;
+      await redis
+        .multi()
+        .hSet(keys(code).info, { title, createdAt: now, state: JSON.stringify(NO_STEERING) })
+        .zAdd(OPEN, { score: now, value: code })
+        .exec();
+      return true;
+    },
+    async loadClass(code) {
+      const k = keys(code);
+      const [lastActiveAt, info, removedKeys] = await Promise.all([redis.zScore(OPEN, code), redis.hGetAll(k.info), redis.sMembers(k.removed)]);
+      if (lastActiveAt === null || !info.title) return undefined;
+      return {
+        code,
+        title: info.title,
+        createdAt: Number(info.createdAt),
+        lastActiveAt,
+        state: info.state ? (JSON.parse(info.state) as SteeringState) : NO_STEERING,
+        removedKeys,
+      };
+    },
+    async openClasses() {
+      const codes = await redis.zRange(OPEN, 0, -1);
+      return Promise.all(
+        codes.map(async (code) => {
+          const [info, students] = await Promise.all([redis.hmGet(keys(code).info, ['title', 'createdAt']), redis.hLen(keys(code).students)]);
+          return { code, title: info[0] ?? '', createdAt: Number(info[1]), students };
+        }),
+      ).then((all) => all.sort((a, b) => a.createdAt - b.createdAt));
+    },
+    async students(code) {
+      const all = await redis.hVals(keys(code).students);
+      return all.map((json) => JSON.parse(json) as StoredStudent);
+    },
+    async endClass(code) {
+      if (!(await redis.zRem(OPEN, code))) return false;
+      const k = keys(code);
+      await redis.multi().expire(k.info, ENDED_TTL_S).expire(k.students, ENDED_TTL_S).expire(k.removed, ENDED_TTL_S).exec();
+      return true;
+    },
+    async touchClass(code, now = Date.now()) {
+      await redis.zAdd(OPEN, { score: now, value: code }, { condition: 'XX' });
+    },
+    async saveState(code, state) {
+      await redis.hSet(keys(code).info, 'state', JSON.stringify(state));
+    },
+    async claimName(code, name, key) {
+      const k = keys(code);
+      const student: StoredStudent = { name, key, completed: [] };
+      const answer = await redis.eval(CLAIM_NAME, { keys: [k.students, k.removed], arguments: [name.toLowerCase(), key, JSON.stringify(student)] });
+      return answer as NameClaim;
+    },
+    async removeStudent(code, name) {
+      const k = keys(code);
+      const json = await redis.hGet(k.students, name.toLowerCase());
+      if (!json) return undefined;
+      const student = JSON.parse(json) as StoredStudent;
+      await redis.multi().hDel(k.students, name.toLowerCase()).sAdd(k.removed, student.key).exec();
+      return student;
+    },
+    async idleClasses(before) {
+      return redis.zRangeByScore(OPEN, '-inf', `(${before}`);
+    },
+  };
+}
