@@ -34,4 +34,5 @@ if (builtAt < changedAt) {
   }
 }
 
-await import('../src/server/index.ts');
+// `npm run cluster`: a primary process that starts the workers, each one `index.ts`.
+await import(process.argv.includes('--cluster') ? '../src/server/cluster.ts' : '../src/server/index.ts');

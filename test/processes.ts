@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
 
-/** Starts `src/server/index.ts` as `npm run serve` does, and waits for its URL. */
-export async function startServer(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['src/server/index.ts'], {
+/**
+ * Starts `src/server/index.ts` as `npm run serve` does (or another entry, such
+ * as the cluster's primary, with its arguments), and waits for its URL.
+ */
+export async function startServer(env: Record<string, string>, command = ['src/server/index.ts']) {
+  const child = spawn(process.execPath, command, {
     env: { ...process.env, HOST: '127.0.0.1', DATA_DIR: ':memory:', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
+import cluster from 'node:cluster';
 import { createServer } from 'node:http';
+import { setupWorker } from '@socket.io/sticky';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
 import { readyBanner } from './banner.ts';
@@ -23,7 +25,8 @@ const httpServer = createServer();
 const app = createApp(httpServer, { ...options, instructorToken, logger, redis });
 
 // The HTTP server listens, not the app: one port for pages and sockets alike.
-httpServer.listen(options.port, options.host, printReady);
+if (cluster.isPrimary) httpServer.listen(options.port, options.host, printReady);
+else joinCluster(app.io); // `npm run cluster`: its primary process listens and hands connections over
 // #endregion
 
 httpServer.on('error', (error: NodeJS.ErrnoException) => {
@@ -34,6 +37,12 @@ httpServer.on('error', (error: NodeJS.ErrnoException) => {
   console.error(`\n  Could not start: ${why}\n`);
   process.exit(1);
 });
+
+/** A worker of `npm run cluster`: the primary owns the port and hands over each Socket.IO session, always to the same worker. */
+function joinCluster(io: typeof app.io) {
+  setupWorker(io);
+  process.send?.('ready');
+}
 
 async function printReady() {
   if (!existsSync(`${options.staticDir}/index.html`)) {

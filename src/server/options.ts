@@ -52,3 +52,31 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env, argv: string[]
     redisUrl,
   };
 }
+
+export interface ClusterOptions extends ServerOptions {
+  workers: number;
+}
+
+/** `npm run cluster -- --workers N [--class]`: the server's options, the number of workers, and Redis (required). */
+export function readClusterOptions(env: NodeJS.ProcessEnv, argv: string[], cores: number): ClusterOptions {
+  const rest = argv.filter((arg) => arg !== '--cluster');
+  let workers = Math.max(2, cores);
+  const at = rest.indexOf('--workers');
+  if (at !== -1) {
+    const value = rest[at + 1];
+    workers = Number(value);
+    if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+      throw new Error(`--workers needs a whole number from 1 to 64, not "${value ?? ''}".`);
+    }
+    rest.splice(at, 2);
+  }
+  const unknown = rest.filter((arg) => arg !== '--class');
+  if (unknown.length) throw new Error(`Unknown option ${unknown[0]}. The cluster takes --workers N and --class.`);
+  const options = readOptions(env, rest);
+  if (!options.redisUrl) {
+    throw new Error(
+      'The workers share classes, chats and broadcasts through Redis: start one (redis-server) and set REDIS_URL, e.g. REDIS_URL=redis://127.0.0.1:6379 npm run cluster -- --workers 2',
+    );
+  }
+  return { ...options, workers };
+}

@@ -10,3 +10,6 @@ export type Ack<T extends object = object> = (response: AckResponse<T>) => void;
 
 /** The refusal a client gets when it sends faster than its rate limit: worth retrying a moment later. */
 export const TOO_FAST = 'Too many messages, slow down';
+
+/** The refusal when a handler failed on the server (say, its storage was away): worth retrying. */
+export const SERVER_PROBLEM = 'The server could not handle that just now. Please try again.';

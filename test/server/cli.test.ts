@@ -100,3 +100,23 @@ test('chat messages acked before a kill -9 are all there after a restart, and id
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('npm run cluster without REDIS_URL, or with a bad --workers, stops with a sentence that says what to do', async () => {
+  const run = async (args: string[], env: Record<string, string | undefined>) => {
+    const child = spawn(process.execPath, ['src/server/cluster.ts', ...args], {
+      env: { ...process.env, PORT: '0', REDIS_URL: undefined, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const [code] = await once(child, 'exit');
+    return { code, stderr };
+  };
+  const noRedis = await run(['--workers', '2'], {});
+  assert.equal(noRedis.code, 1);
+  assert.match(noRedis.stderr, /share classes, chats and broadcasts through Redis: start one \(redis-server\) and set REDIS_URL/);
+  const badCount = await run(['--workers', 'many'], { REDIS_URL: 'redis://127.0.0.1:1' });
+  assert.match(badCount.stderr, /--workers needs a whole number from 1 to 64, not "many"/);
+  const unknown = await run(['--wrkers', '2'], { REDIS_URL: 'redis://127.0.0.1:1' });
+  assert.match(unknown.stderr, /Unknown option --wrkers/);
+});

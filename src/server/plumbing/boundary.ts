@@ -1,6 +1,6 @@
 import { Socket } from 'socket.io';
 import { z } from 'zod';
-import type { AckError, AckResponse } from '../../shared/acks.ts';
+import { SERVER_PROBLEM, type AckError, type AckResponse } from '../../shared/acks.ts';
 import type { ClientEventSpec, ClientEventSpecs } from '../../shared/events.ts';
 import { RATES, TOO_FAST, TokenBucket, type Rates } from './rate-limit.ts';
 import type { AnySocket } from './types.ts';
@@ -19,7 +19,6 @@ export interface BoundaryHooks {
   refuse?: (spec: ClientEventSpec, event: string) => string | undefined;
 }
 
-const SERVER_PROBLEM = 'The server could not handle that just now. Please try again.';
 
 /**
  * The one boundary between a client and the lesson code, set up on every

@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io-client';
-import { TOO_FAST } from '../../../shared/acks.ts';
+import { SERVER_PROBLEM, TOO_FAST } from '../../../shared/acks.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/lessons/chat.ts';
 import type { LessonClient } from '../../demo/demo-host.ts';
 import { createChatView, type ChatView } from './chat-view.ts';
@@ -57,6 +57,10 @@ function createChat(socket: ChatSocket, view: ChatView) {
 
   function join(name: string, room: string, after?: number) {
     socket.emit('join', { name, room, after }, (answer) => {
+      // Coming back, a server that has just lost a peer (or its storage) may fail for a moment: try again.
+      if (!answer.ok && after !== undefined && answer.error === SERVER_PROBLEM) {
+        return void setTimeout(() => socket.connected && join(name, room, after), 1000);
+      }
       if (!answer.ok) return view.showError(answer.error);
       for (const message of answer.history) saw(message.id);
       if (after === undefined || room !== me?.room) {

@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { after, before, describe, test } from 'node:test';
+import { io, type Socket } from 'socket.io-client';
+import { TOO_FAST } from '../../src/shared/acks.ts';
+import type { ChatMessage } from '../../src/shared/lessons/chat.ts';
+import { connected, nextEvent } from '../harness.ts';
+import { startServer } from '../processes.ts';
+import { startRedis } from '../redis.ts';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A chatter that behaves as the chat page does: after a reconnect that Socket.IO
+ * could not recover, it joins again with the last id it saw; it sends each
+ * message until it has a receipt, always with the same client id.
+ */
+async function chatter(url: string, name: string) {
+  // Long-polling first, as a browser does: the cluster must keep each session on one worker.
+  const socket: Socket = io(`${url}/chat`, { auth: { name }, forceNew: true, reconnectionDelay: 200, reconnectionDelayMax: 1000 });
+  const state = { socket, name, seen: new Map<number, string>(), lastId: 0, drops: 0 };
+  const saw = (message: ChatMessage) => {
+    state.lastId = Math.max(state.lastId, message.id);
+    if (!('system' in message)) state.seen.set(message.id, message.text);
+  };
+  socket.on('message', saw);
+  socket.on('disconnect', () => state.drops++);
+
+  async function join(after?: number) {
+    while (socket.connected) {
+      try {
+        const answer = await socket.timeout(6000).emitWithAck('join', { name, room: 'hall', after });
+        if (answer.ok) return void answer.history.forEach(saw);
+      } catch {
+        // no answer in time: try again
+      }
+      await sleep(500);
+    }
+  }
+  socket.on('connect', () => {
+    if (state.lastId && !socket.recovered) void join(state.lastId);
+  });
+  await connected(socket);
+  await join();
+
+  async function send(text: string) {
+    const clientId = `${name}-${text}`.replace(/\W/g, '-');
+    for (;;) {
+      try {
+        const answer = await socket.timeout(3000).emitWithAck('sendMessage', text, clientId);
+        if (answer.ok) return void state.seen.set(answer.id, text);
+        await sleep(answer.error === TOO_FAST ? 1000 : 300); // e.g. not back in the room yet
+      } catch {
+        await sleep(300); // no receipt: the connection dropped, or the worker died
+      }
+    }
+  }
+  return { ...state, state, send };
+}
+
+describe('npm run cluster: several workers on one port', () => {
+  let redis: Awaited<ReturnType<typeof startRedis>>;
+  let cluster: Awaited<ReturnType<typeof startServer>>;
+
+  before(async () => {
+    redis = await startRedis();
+    cluster = await startServer({ PORT: '0', REDIS_URL: redis.url }, ['src/server/cluster.ts', '--workers', '2']);
+  });
+  after(async () => {
+    cluster.child.kill('SIGTERM');
+    await once(cluster.child, 'exit');
+    await redis.stop();
+  });
+
+  test('pages, long-polling and WebSocket clients all work through the one port', async () => {
+    assert.equal((await fetch(`${cluster.url}/readyz`)).status, 200);
+    const clients = [
+      io(`${cluster.url}/sockets-intro`, { transports: ['polling'], forceNew: true }),
+      io(`${cluster.url}/sockets-intro`, { transports: ['websocket'], forceNew: true }),
+    ];
+    try {
+      await Promise.all(clients.map(connected));
+      await sleep(300);
+      const counts = clients.map((c) => nextEvent<number>(c, 'number:change', 3000));
+      clients[0]!.emit('increment');
+      const [polling, websocket] = await Promise.all(counts);
+      assert.equal(polling, websocket);
+    } finally {
+      for (const client of clients) client.disconnect();
+    }
+  });
+
+  test('killing a worker moves its students to another, and no chat message is lost or doubled', async () => {
+    const pids = [...cluster.output().matchAll(/Worker \d+ ready \(pid (\d+)\)/g)].map((m) => Number(m[1]));
+    assert.equal(pids.length, 2);
+    const names = ['Ada', 'Bo', 'Cy', 'Di', 'Ed', 'Flo'];
+    const chatters = [];
+    for (const name of names) chatters.push(await chatter(cluster.url, name));
+    try {
+      // Everyone writes five lines while one worker is killed halfway.
+      const texts = names.flatMap((name) => Array.from({ length: 5 }, (_, i) => `${name} ${i}`));
+      const sending = chatters.map(async (c) => {
+        for (let i = 0; i < 5; i++) {
+          await c.send(`${c.name} ${i}`);
+          await sleep(100);
+        }
+      });
+      await sleep(250);
+      const t0 = Date.now(); process.kill(pids[0]!, "SIGKILL");
+      await Promise.all(sending);
+      console.log("sent", Date.now() - t0);
+
+      // Each one ends up with every line, once (the dropped ones by joining again with `after`).
+      const deadline = Date.now() + 15_000;
+      while (Date.now() < deadline && chatters.some((c) => c.state.seen.size < texts.length)) await sleep(200);
+      console.log("seen", Date.now() - t0);
+      const dropped = chatters.filter((c) => c.state.drops > 0).map((c) => c.name);
+      assert.ok(dropped.length > 0 && dropped.length < names.length, `dropped: ${dropped.join(', ')}`);
+      for (const c of chatters) assert.deepEqual([...c.state.seen.values()].sort(), [...texts].sort(), `${c.name} saw every line`);
+
+      // And the room's history holds each line once: a retry that reached the other worker was not stored twice.
+      const late = await chatter(cluster.url, 'Late');
+      chatters.push(late);
+      assert.deepEqual([...late.state.seen.values()].sort(), [...texts].sort());
+      assert.match(cluster.output(), /Worker 1 \(pid \d+\) stopped \(SIGKILL\); starting another/);
+    } finally {
+      for (const c of chatters) c.socket.disconnect();
+    }
+  });
+});
