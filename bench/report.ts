@@ -34,6 +34,30 @@ export function comparisonTable(ours: KindResult, floor: KindResult) {
   return table(['', 'workshop', 'raw ws', 'ratio'], rows);
 }
 
+/** One row per setup of `--cluster`: what the whole delivers, and each process's share. */
+export function clusterTable(runs: { label: string; processes: number; result: KindResult }[]) {
+  const rows = runs.map(({ label, processes, result }) => {
+    const chat = result.chat;
+    const perSecond = chat?.deliveriesPerSecond ?? NaN;
+    return [
+      label,
+      String(processes),
+      String(perSecond),
+      String(Math.round(perSecond / processes)),
+      String(chat?.p50 ?? '—'),
+      String(chat?.p99 ?? '—'),
+      `${chat?.delivered ?? 0}/${chat?.expected ?? 0}`,
+      String(result.broadcast.p50),
+      String(result.broadcast.p99),
+      String(chat?.serverCpuPercent ?? '—'),
+    ];
+  });
+  return table(
+    ['', 'workers', 'deliveries/s', 'per worker', 'chat p50', 'chat p99', 'delivered', 'bcast p50', 'bcast p99', 'CPU % (all)'],
+    rows,
+  );
+}
+
 export function pageWeightTable(weights: Record<string, Weight>) {
   const kb = (n: number) => (n / 1024).toFixed(1);
   const rows = Object.entries(weights).map(([slug, w]) => [slug, kb(w.js), kb(w.jsGzip), kb(w.css), kb(w.cssGzip)]);

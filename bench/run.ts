@@ -4,8 +4,10 @@ import { dirname, join } from 'node:path';
 import { readBenchOptions, type BenchOptions } from './args.ts';
 import { sweepChart, type SweepPoint } from './chart.ts';
 import { lessonPageWeights } from './page-weight.ts';
-import { capacitySentence, comparisonRows, comparisonTable, pageWeightTable, ratio } from './report.ts';
-import { runScenarios } from './scenarios.ts';
+import { capacitySentence, clusterTable, comparisonRows, comparisonTable, pageWeightTable, ratio } from './report.ts';
+import { runScenarios, type KindResult } from './scenarios.ts';
+import { startBenchServer } from './servers/protocol.ts';
+import { startRedis } from '../test/redis.ts';
 
 // `npm run bench`: the workshop server and a raw `ws` floor, side by side, in one run.
 const options = readOptionsOrExit();
@@ -18,6 +20,7 @@ const progress = (line: string) => {
 const clearProgress = () => process.stderr.isTTY && process.stderr.write('\r\x1b[2K');
 
 if (options.sweep) await sweep();
+else if (options.cluster.length) await clusters();
 else await single();
 process.exit(0);
 
@@ -62,6 +65,31 @@ async function sweep() {
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, 'sweep.svg'), sweepChart(points, caption));
   console.log(`Drawn in ${join(folder, 'sweep.svg')}`);
+}
+
+/**
+ * One process without Redis, then clusters of each size on a fresh Redis, as
+ * `npm run cluster` runs them, under the same load: what more processes buy.
+ */
+async function clusters() {
+  console.log(
+    `Cluster: ${options.students} students, chat at ${options.rate}/s for ${options.seconds} s; ` +
+      `one process, then ${options.cluster.join(', ')} workers on Redis (${machine.cores} cores here, shared with the load)`,
+  );
+  const runs: { label: string; processes: number; result: KindResult }[] = [];
+  runs.push({ label: 'one process, no Redis', processes: 1, result: await runScenarios('workshop', options, progress) });
+  for (const workers of options.cluster) {
+    const redis = await startRedis();
+    const start = async () => {
+      const server = await startBenchServer('workshop-cluster.ts', { REDIS_URL: redis.url, BENCH_CLUSTER_WORKERS: String(workers) });
+      return { ...server, stop: async () => void (await server.stop(), await redis.stop()) };
+    };
+    runs.push({ label: `cluster of ${workers}, Redis`, processes: workers, result: await runScenarios('workshop', options, progress, start) });
+  }
+  clearProgress();
+  console.log(`\n${clusterTable(runs)}\n`);
+  const out = options.out === 'bench/results/latest.json' ? 'bench/results/cluster.json' : options.out;
+  write(out, { date: new Date().toISOString(), ...machine, options, runs });
 }
 
 function write(file: string, result: object) {

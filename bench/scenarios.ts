@@ -27,9 +27,16 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The bench's two servers, each started in its own process. */
 const SERVER_FILES: Record<ServerKind, string> = { workshop: 'workshop.ts', ws: 'raw-ws.ts' };
 
-/** Runs every scenario against one server kind. */
-export async function runScenarios(kind: ServerKind, options: BenchOptions, log: (line: string) => void): Promise<KindResult> {
-  const server = await startBenchServer(SERVER_FILES[kind]);
+type BenchServer = Awaited<ReturnType<typeof startBenchServer>>;
+
+/** Runs every scenario against one server kind (started by `start`: one process, unless told otherwise). */
+export async function runScenarios(
+  kind: ServerKind,
+  options: BenchOptions,
+  log: (line: string) => void,
+  start: () => Promise<BenchServer> = () => startBenchServer(SERVER_FILES[kind]),
+): Promise<KindResult> {
+  const server = await start();
   const pool = createPool(options.workers);
   try {
     const before = await server.usage();
@@ -112,6 +119,6 @@ export async function runScenarios(kind: ServerKind, options: BenchOptions, log:
     return { connect, broadcast, chat, memory };
   } finally {
     await pool.close().catch(() => {});
-    server.stop();
+    await server.stop();
   }
 }

@@ -15,7 +15,8 @@ export async function startServer(env: Record<string, string>, command = ['src/s
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 10_000);
     child.stdout.on('data', () => {
-      const found = /Local:\s+(http:\/\/[^/\s]+)\//.exec(output);
+      // Colours or not (a terminal, or FORCE_COLOR under Playwright), the address is there.
+      const found = /Local:\s+(http:\/\/[^/\s]+)\//.exec(output.replace(/\x1b\[[0-9;]*m/g, ''));
       if (found) {
         clearTimeout(timer);
         resolve(found[1]!);

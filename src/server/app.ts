@@ -40,6 +40,8 @@ export interface AppOptions {
   rates?: Rates;
   /** Open connections allowed from one address (`MAX_CONNECTIONS_PER_IP`, default 200). */
   maxConnectionsPerIp?: number;
+  /** Behind a balancer (`TRUST_PROXY=1`): count connections by the client address it forwards. */
+  trustProxy?: boolean;
   /** Connected Redis clients (`REDIS_URL`): broadcasts and chat history shared with other processes. */
   redis?: RedisConnections;
 }
@@ -82,7 +84,7 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
     httpServer.on('request', (req, res) => health(req, res) || site(req, res));
   }
 
-  const cap = connectionCap(options.maxConnectionsPerIp ?? 200);
+  const cap = connectionCap(options.maxConnectionsPerIp ?? 200, options.trustProxy);
   const sameOrigin = originCheck(options.allowedOrigins);
   const io = new Server<Record<string, any>, Record<string, any>, InterServerEvents, SocketData>(httpServer, {
     // Under `astro dev`, Vite's own WebSocket shares the server: leave its upgrades alone.

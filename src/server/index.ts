@@ -25,8 +25,9 @@ const httpServer = createServer();
 const app = createApp(httpServer, { ...options, instructorToken, logger, redis });
 
 // The HTTP server listens, not the app: one port for pages and sockets alike.
+// (In a cluster, one primary process listens and hands each connection to a worker.)
 if (cluster.isPrimary) httpServer.listen(options.port, options.host, printReady);
-else joinCluster(app.io); // `npm run cluster`: its primary process listens and hands connections over
+else joinCluster(app.io);
 // #endregion
 
 httpServer.on('error', (error: NodeJS.ErrnoException) => {

@@ -15,6 +15,8 @@ export interface ServerOptions {
   maxConnectionsPerIp: number;
   /** REDIS_URL: share state and broadcasts with other server processes through Redis. */
   redisUrl: string | undefined;
+  /** TRUST_PROXY=1: behind a balancer, a client's address is the last one of X-Forwarded-For. */
+  trustProxy: boolean;
 }
 
 /** Reads the server's options from the environment and flags, refusing bad values with a clear message. */
@@ -50,6 +52,7 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env, argv: string[]
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     maxConnectionsPerIp,
     redisUrl,
+    trustProxy: env.TRUST_PROXY === '1',
   };
 }
 

@@ -30,9 +30,29 @@ test('npm run bench -- --quick runs both servers through every scenario and writ
   }
 });
 
+test('npm run bench -- --quick --cluster 2 runs one process, then a cluster of 2 on Redis, and writes both', { timeout: 180_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'workshop-bench-'));
+  try {
+    const out = join(dir, 'cluster.json');
+    const run = spawnSync(process.execPath, ['bench/run.ts', '--quick', '--cluster', '2', '--out', out], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr + run.stdout);
+    const { runs } = JSON.parse(readFileSync(out, 'utf8'));
+    assert.deepEqual(runs.map((r: { processes: number }) => r.processes), [1, 2]);
+    for (const { label, result } of runs) {
+      assert.ok(result.chat.delivered > 0 && result.chat.delivered === result.chat.expected, `${label}: ${JSON.stringify(result.chat)}`);
+      assert.ok(Number.isFinite(result.chat.deliveriesPerSecond), label);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a bad bench option stops with a sentence and the usage', () => {
   const run = spawnSync(process.execPath, ['bench/run.ts', '--students', 'many'], { encoding: 'utf8' });
   assert.equal(run.status, 1);
   assert.match(run.stderr, /--students must be a whole number from 1 to 20000 \(got "many"\)/);
   assert.match(run.stderr, /Usage: npm run bench/);
+  const cluster = spawnSync(process.execPath, ['bench/run.ts', '--cluster', '2,lots'], { encoding: 'utf8' });
+  assert.equal(cluster.status, 1);
+  assert.match(cluster.stderr, /--cluster takes worker counts from 1 to 16, separated by commas \(got "2,lots"\)/);
 });

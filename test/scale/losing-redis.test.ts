@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { io } from 'socket.io-client';
 import { STORE_DOWN } from '../../src/server/app.ts';
-import { nextEvent } from '../harness.ts';
+import { connected, nextEvent } from '../harness.ts';
 import { startServer } from '../processes.ts';
 import { startRedis } from '../redis.ts';
 
@@ -36,10 +36,15 @@ async function until(check: () => Promise<boolean>, what: string, ms = 10_000) {
 
 test('losing Redis: the server says so, keeps its sockets, pauses chat with a clear error, and recovers by itself', { timeout: 40_000 }, async () => {
   let redis = await startRedis();
-  const server = await startServer({ PORT: '0', REDIS_URL: redis.url });
+  const server = await startServer({ PORT: '0', REDIS_URL: redis.url, INSTRUCTOR_TOKEN: 'losing-redis-token' });
   const ada = io(`${server.url}/chat`, { transports: ['websocket'], forceNew: true });
+  const instructor = io(`${server.url}/instructor`, { transports: ['websocket'], forceNew: true, auth: { token: 'losing-redis-token' } });
+  const student = (name: string) =>
+    connected(io(`${server.url}/class/${code}`, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { name, key: `student-key-${name}-0000` } }));
+  let code = '';
   try {
     await nextEvent(ada, 'connect', 5000);
+    code = (await instructor.emitWithAck('class:create', { title: 'Outage' })).code;
     assert.equal((await ada.emitWithAck('join', { name: 'Ada', room: 'lobby' })).ok, true);
     assert.equal(await readiness(server.url), 200);
 
@@ -49,6 +54,8 @@ test('losing Redis: the server says so, keeps its sockets, pauses chat with a cl
     assert.deepEqual(await ada.timeout(5000).emitWithAck('sendMessage', 'anyone?'), { ok: false, error: STORE_DOWN });
     assert.equal(ada.connected, true, 'the socket stays');
     assert.match(server.output(), /Redis is unreachable/);
+    // A student arriving in a class hears why they cannot come in yet.
+    await assert.rejects(student('Bo'), { message: /lost contact with its storage/ });
     // Nothing spins while it waits (the adapter's stream reader once did: a core at 100 %).
     const busy = await cpuShare(server.child.pid!, 2000);
     if (busy !== undefined) assert.ok(busy < 0.5, `the server used ${Math.round(busy * 100)} % of a core while Redis was away`);
@@ -57,8 +64,10 @@ test('losing Redis: the server says so, keeps its sockets, pauses chat with a cl
     await until(async () => (await readiness(server.url)) === 200, '/readyz back to 200');
     const answer = await ada.timeout(5000).emitWithAck('sendMessage', 'back again');
     assert.equal(answer.ok, true, JSON.stringify(answer));
+    await student('Bo');
   } finally {
     ada.disconnect();
+    instructor.disconnect();
     server.child.kill('SIGTERM');
     await once(server.child, 'exit');
     await redis.stop();

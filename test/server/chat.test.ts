@@ -93,6 +93,10 @@ describe('chat', () => {
     assert.deepEqual(texts(await inLobby), ['Ada left']);
     assert.deepEqual(texts(await inGames), ['Ada joined']);
     assert.deepEqual((await lobbyList).users.map((u) => u.name), ['Bo']);
+    // Her name in the lobby is free again; in games it is hers.
+    assert.equal((await cy.emitWithAck('join', { name: 'ada', room: 'lobby' })).ok, true);
+    await join(cy, 'Cy', 'games');
+    assert.equal((await bo.emitWithAck('join', { name: 'ADA', room: 'games' })).ok, false);
     // Ada's messages now go to games.
     const heard = collect<ChatMessage>(cy, 'message');
     const lobbyHeard = collect<ChatMessage>(bo, 'message');
@@ -115,6 +119,7 @@ describe('chat', () => {
       ['join', [{ name: '   ', room: 'lobby' }], /cannot be empty/],
       ['join', [{ name: 'x'.repeat(25), room: 'lobby' }], /at most 24 characters/],
       ['join', [{ name: 'Bo', room: '' }], /Choose a room/],
+      ['join', [{ name: 'Bo', room: 'lobby\u0000ada' }], /room name cannot contain invisible or control characters/],
       ['join', [{ name: 'Bo' }], /room must be a string/],
       ['join', ['Bo'], /\{ name, room \}/],
     ];

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { MAX_MESSAGE_BYTES } from '../../src/server/app.ts';
-import { chatters, collect, connected, nextEvent, settle, startApp } from '../harness.ts';
+import { chatters, collect, connected, nextEvent, settle, startApp, type Running } from '../harness.ts';
 import { io, type Socket } from 'socket.io-client';
 
 test('a page of another site cannot open a socket here; the same origin and listed origins can', async () => {
@@ -70,6 +70,26 @@ test('one address can hold only so many connections; closing one makes room', as
     await server.client('/sockets-intro');
   } finally {
     await server.close();
+  }
+});
+
+test('behind a balancer (trustProxy) each forwarded address has its own cap; otherwise the header is ignored', async () => {
+  const from = (server: Running, address: string) =>
+    connected(io(`${server.url}/sockets-intro`, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { 'x-forwarded-for': `203.0.113.9, ${address}` } }));
+  const proxied = await startApp({ maxConnectionsPerIp: 1, trustProxy: true });
+  try {
+    await from(proxied, '198.51.100.1');
+    await from(proxied, '198.51.100.2');
+    await assert.rejects(from(proxied, '198.51.100.1'), /websocket error|too many/);
+  } finally {
+    await proxied.close();
+  }
+  const direct = await startApp({ maxConnectionsPerIp: 1 });
+  try {
+    await from(direct, '198.51.100.1');
+    await assert.rejects(from(direct, '198.51.100.2'), /websocket error|too many/); // a made-up header buys nothing
+  } finally {
+    await direct.close();
   }
 });
 

@@ -29,6 +29,10 @@ export function register(
   // #region helpers
   // Who is in a room, asked of Socket.IO itself (with an adapter, of every server).
   const socketsIn = (room: string) => io.in(room).fetchSockets();
+  // Whoever holds a name in a room also sits in a room of that name: asking who holds it
+  // is then one small question, not the list of everyone. (Room names have no control
+  // characters, so this one cannot be a room someone joins.)
+  const nameRoom = (room: string, name: string) => `\u0000${room}\u0000${name.toLowerCase()}`;
   async function usersIn(room: string) {
     const sockets = await socketsIn(room);
     return sockets.flatMap((s) => (s.data.member ? [{ id: s.id, name: s.data.member.name }] : []));
@@ -86,6 +90,7 @@ export function register(
       const { name, room } = member;
       stopTyping(member);
       socket.leave(room);
+      socket.leave(nameRoom(room, name));
       socket.to(room).emit('message', await notice(room, `${name} left`));
       sendRoomData(room);
     }
@@ -93,14 +98,15 @@ export function register(
 
     // #region join
     socket.on('join', async ({ name, room, after }, ack) => {
-      const inRoom = await socketsIn(room);
-      // Every socket sits in a room named by its id: joining that one would overhear its private messages.
-      if (inRoom.some((s) => s.id === room)) return ack({ ok: false, error: 'That name is not free for a room: pick another.' });
-      const taken = inRoom.some((s) => s.id !== socket.id && s.data.member?.name.toLowerCase() === name.toLowerCase());
+      // Every socket sits in a room named by its id (20 characters): joining that one would overhear its private messages.
+      const isSocketId = room.length === 20 && (await socketsIn(room)).some((s) => s.id === room);
+      if (isSocketId) return ack({ ok: false, error: 'That name is not free for a room: pick another.' });
+      const taken = (await socketsIn(nameRoom(room, name))).some((s) => s.id !== socket.id);
       if (taken) return ack({ ok: false, error: `Someone in ${room} is already called ${name}: pick another name.` });
 
       const before = socket.data.member;
-      socket.data.member = { name, room }; // from here on, the name is taken
+      socket.data.member = { name, room };
+      socket.join(nameRoom(room, name)); // from here on, the name is taken
       // `after` is the last message id the client saw: it gets what it missed.
       const past = await history.recent(room, HISTORY_LENGTH, after);
       if (before?.room === room && before.name === name) return ack({ ok: true, history: past });

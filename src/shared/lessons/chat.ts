@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Ack } from '../acks.ts';
-import { displayName } from '../contract.ts';
+import { displayName, visibleOnly } from '../contract.ts';
 import type { LessonContract } from '../events.ts';
 import { messageText } from '../text.ts';
 
@@ -63,7 +63,8 @@ const chatRoom = z
   .string({ error: 'The room must be a string.' })
   .trim()
   .min(1, 'Choose a room to join.')
-  .max(CHAT_ROOM_MAX, `A room name can be at most ${CHAT_ROOM_MAX} characters.`);
+  .max(CHAT_ROOM_MAX, `A room name can be at most ${CHAT_ROOM_MAX} characters.`)
+  .refine(visibleOnly, 'A room name cannot contain invisible or control characters.');
 
 export const chat = {
   slug: 'chat',
