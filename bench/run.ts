@@ -7,7 +7,7 @@ import { lessonPageWeights } from './page-weight.ts';
 import { capacitySentence, clusterTable, comparisonRows, comparisonTable, pageWeightTable, ratio } from './report.ts';
 import { runScenarios, type KindResult } from './scenarios.ts';
 import { startBenchServer } from './servers/protocol.ts';
-import { startRedis } from '../test/redis.ts';
+import { startRedis } from '../scripts/redis-server.ts';
 
 // `npm run bench`: the workshop server and a raw `ws` floor, side by side, in one run.
 const options = readOptionsOrExit();

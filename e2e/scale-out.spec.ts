@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { Page } from '@playwright/test';
 import { startServer } from '../test/processes.ts';
-import { startRedis } from '../test/redis.ts';
+import { startRedis } from '../scripts/redis-server.ts';
 import { client, expect, test } from './demo.ts';
 
 // Two server processes of the built site on one Redis, as behind a balancer:

@@ -1,5 +1,5 @@
 import type { ClassState, ClassSummary, RosterEntry } from '../../shared/class-mode.ts';
-import type { ClassStore, SteeringState, StoredClass } from '../storage/class-store.ts';
+import { NO_STEERING, type ClassStore, type SteeringState, type StoredClass } from '../storage/class-store.ts';
 import type { PresenceEntry } from './cluster-events.ts';
 import { newClassCode } from './codes.ts';
 
@@ -106,7 +106,7 @@ export function createClassRegistry(
     async create(title: string): Promise<LiveClass> {
       for (;;) {
         const code = newClassCode((c) => classes.has(c));
-        if (await store.createClass(code, title)) return cache({ code, title, state: { follow: null, announcement: null, chatLocked: false }, removedKeys: [] });
+        if (await store.createClass(code, title)) return cache({ code, title, state: NO_STEERING, removedKeys: [] });
       }
     },
 
