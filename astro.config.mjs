@@ -7,7 +7,9 @@ export default defineConfig({
   integrations: [mdx(), socketIoDevServer()],
   markdown: {
     // Code in lesson text gets the same light and dark themes as the cut regions.
-    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
+    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }, defaultColor: false },
   },
   devToolbar: { enabled: false },
+  // Never inline a script into the page: the server's CSP allows only the site's own files.
+  vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -5,6 +5,25 @@ import { z } from 'astro/zod';
 /** The five source tutorials in `shared/seeds/`, by number. */
 const seed = z.enum(['000', '001', '002', '003', '004']);
 
+/**
+ * A "Try it" step is a fact the page can see in its demo's traffic: a client
+ * receives `received`, after a client of the page sent `after`. `by` says
+ * which client: the sender itself, another client of the page, or a client
+ * while nobody on the page sent anything (someone in another window), after
+ * it had the first one (the state sent on arrival does not count).
+ */
+const tryItStep = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  text: z.string().min(1).max(120),
+  when: z.object({
+    after: z.string().optional(),
+    received: z.string(),
+    by: z.enum(['sender', 'another', 'elsewhere']),
+    /** Words the received message must contain, where the event alone says too little. */
+    includes: z.string().optional(),
+  }),
+});
+
 const lessons = defineCollection({
   loader: glob({ pattern: '*.mdx', base: './src/lessons' }),
   schema: z.object({
@@ -17,6 +36,8 @@ const lessons = defineCollection({
     seeds: z.array(seed).default([]),
     /** The folder in `src/components/demos/` whose `Demo.astro` the page embeds. */
     demo: z.string().optional(),
+    /** What to try in the demo; each step ticks itself when the demo sees it happen. */
+    tryIt: z.array(tryItStep).default([]),
   }),
 });
 

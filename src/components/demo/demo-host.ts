@@ -3,6 +3,7 @@ import { demoNamespace } from '../class/class-session.ts';
 import { createClientPanel, watchSocket, type ClientPanel } from './client-panel.ts';
 import { connectClient } from './connect.ts';
 import { createOfflineSwitch } from './offline-switch.ts';
+import { reportTraffic } from './traffic.ts';
 
 /** One in-page client, as a lesson's `mount` gets it. */
 export interface DemoClient<Stage = DemoStage | undefined> {
@@ -79,6 +80,7 @@ export function startDemo<Stage extends DemoStage | undefined>(root: HTMLElement
     });
     const client: DemoClient<Stage> = { socket, controls: panel.controls, panel, stage, neighbours: () => [...clients] };
     watchSocket(socket, panel);
+    reportTraffic(socket, opened);
     reconnectAfterReset(socket);
     stage?.track?.(client);
     lesson.mount(client);

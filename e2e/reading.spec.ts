@@ -1,0 +1,64 @@
+import { expect, lessonSlugs, test } from './demo.ts';
+
+test('the lesson list marks where the reader is, "On this page" jumps to a section, and previous/next lead on', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto('/lessons/rooms/');
+  const lessons = page.getByRole('navigation', { name: 'Lessons' });
+  await expect(lessons.getByRole('link', { name: 'Rooms' })).toHaveAttribute('aria-current', 'page');
+  await expect(lessons.locator('[aria-current]')).toHaveCount(1);
+
+  const toc = page.getByRole('navigation', { name: 'On this page' });
+  await toc.getByRole('link', { name: 'Rooms live on the server' }).click();
+  await expect(page).toHaveURL(/#rooms-live-on-the-server$/);
+  await expect(page.getByRole('heading', { level: 2, name: 'Rooms live on the server' })).toBeInViewport();
+
+  await page.getByRole('navigation', { name: 'Previous and next lesson' }).getByRole('link', { name: /A chat, from the pieces/ }).click();
+  await expect(page).toHaveURL(/\/lessons\/chat\/$/);
+  await expect(page.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: 'A chat, from the pieces' })).toHaveAttribute('aria-current', 'page');
+});
+
+test('on a 360 px phone the lesson list folds behind a button, and nothing scrolls sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/lessons/emit-vs-broadcast/');
+  const menu = page.getByRole('button', { name: 'Lessons' });
+  const list = page.getByRole('navigation', { name: 'Lessons' });
+  await expect(list).toBeHidden();
+  await menu.click();
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  await expect(list.getByRole('link', { name: 'Rooms' })).toBeVisible();
+  await list.getByRole('link', { name: 'Rooms' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(list).toBeHidden();
+  await expect(menu).toBeFocused();
+  for (const path of ['/', ...lessonSlugs().map((slug) => `/lessons/${slug}/`), '/instructor/']) {
+    await page.goto(path);
+    const [content, screen] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(content, `${path} is ${content} px wide`).toBeLessThanOrEqual(screen!);
+  }
+});
+
+test('the theme follows the system until the reader picks one, which every page then keeps', async ({ browser }) => {
+  const context = await browser.newContext({ colorScheme: 'light' });
+  const page = await context.newPage();
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.goto('/lessons/sockets-intro/');
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  const light = await background();
+
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  expect(await background()).not.toBe(light);
+  const dark = await background();
+
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
+  expect(await background()).toBe(dark);
+
+  // Picking the system's own theme again hands the choice back to the system.
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
+  expect(await background()).toBe(dark);
+  await context.close();
+});

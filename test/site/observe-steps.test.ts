@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { observeSteps, type StepRule } from '../../src/components/site/observe-steps.ts';
+
+const rules: StepRule[] = [
+  { id: 'own', when: { after: 'increment', received: 'number:change', by: 'sender' } },
+  { id: 'other', when: { after: 'increment', received: 'number:change', by: 'another' } },
+  { id: 'elsewhere', when: { received: 'number:change', by: 'elsewhere' } },
+  { id: 'hello', when: { after: 'hello', received: 'heard', by: 'another', includes: ' says: ' } },
+];
+
+function watch() {
+  let clock = 0;
+  const seen: string[] = [];
+  const feed = observeSteps(rules, (id) => seen.push(id), () => clock);
+  return { feed, seen, wait: (ms: number) => (clock += ms) };
+}
+
+test('a receipt answers a recent send: by the sender, or by another client of the page', () => {
+  const { feed, seen } = watch();
+  feed({ client: 1, direction: 'connected', event: 'connect' });
+  feed({ client: 1, direction: 'received', event: 'number:change' }); // the state on arrival
+  assert.deepEqual(seen, []);
+  feed({ client: 1, direction: 'sent', event: 'increment' });
+  feed({ client: 1, direction: 'received', event: 'number:change' });
+  assert.deepEqual(seen, ['own']);
+  feed({ client: 2, direction: 'received', event: 'number:change' });
+  assert.deepEqual(seen, ['own', 'other']);
+});
+
+test('"elsewhere" needs a change with nobody on the page sending, after the state on arrival', () => {
+  const { feed, seen, wait } = watch();
+  feed({ client: 1, direction: 'connected', event: 'connect' });
+  feed({ client: 1, direction: 'received', event: 'number:change' });
+  feed({ client: 1, direction: 'sent', event: 'increment' });
+  wait(500);
+  feed({ client: 1, direction: 'received', event: 'number:change' });
+  assert.ok(!seen.includes('elsewhere'), 'an answer to our own click');
+  wait(5000);
+  feed({ client: 1, direction: 'connected', event: 'connect' }); // a reconnect: the next one is the state again
+  feed({ client: 1, direction: 'received', event: 'number:change' });
+  assert.ok(!seen.includes('elsewhere'));
+  feed({ client: 1, direction: 'received', event: 'number:change' });
+  assert.ok(seen.includes('elsewhere'));
+});
+
+test('an old send, or a message without the words, ticks nothing; each step ticks once', () => {
+  const { feed, seen, wait } = watch();
+  feed({ client: 1, direction: 'sent', event: 'hello' });
+  feed({ client: 2, direction: 'received', event: 'heard', text: 'Hello everyone! Bo joined red.' });
+  wait(2500);
+  feed({ client: 2, direction: 'received', event: 'heard', text: 'Ada says: hi' });
+  assert.deepEqual(seen, []);
+  feed({ client: 1, direction: 'sent', event: 'hello' });
+  feed({ client: 2, direction: 'received', event: 'heard', text: 'Ada says: hi' });
+  feed({ client: 3, direction: 'received', event: 'heard', text: 'Ada says: hi' });
+  assert.deepEqual(seen, ['hello']);
+});
