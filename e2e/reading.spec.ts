@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, lessonSlugs, test } from './demo.ts';
 
 test('the lesson list marks where the reader is, "On this page" jumps to a section, and previous/next lead on', async ({ page }) => {
@@ -61,4 +62,30 @@ test('the theme follows the system until the reader picks one, which every page 
   await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
   expect(await background()).toBe(dark);
   await context.close();
+});
+
+test('"/" opens the search; a word finds the lessons that teach it, and a result leads there', async ({ page }) => {
+  await page.goto('/lessons/sockets-intro/');
+  await page.keyboard.press('/');
+  const dialog = page.getByRole('dialog', { name: 'Search the lessons' });
+  await expect(dialog).toBeVisible();
+  const field = dialog.getByRole('textbox');
+  await expect(field).toBeFocused();
+  await page.keyboard.type('xylophone');
+  await expect(dialog).toContainText('No results for xylophone');
+  await field.fill('broadcast');
+  const result = dialog.getByRole('link', { name: 'Emit, broadcast, or send to one', exact: true });
+  await expect(result).toBeVisible();
+
+  const results = await new AxeBuilder({ page }).include('dialog').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+  await result.click();
+  await expect(page).toHaveURL(/\/lessons\/emit-vs-broadcast\//);
+  // Escape closes it, and the focus goes back where it was.
+  await page.getByRole('button', { name: /Search/ }).click();
+  await expect(page.getByRole('dialog', { name: 'Search the lessons' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Search the lessons' })).toBeHidden();
+  await expect(page.getByRole('button', { name: /Search/ })).toBeFocused();
 });

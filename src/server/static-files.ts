@@ -6,12 +6,13 @@ import sirv from 'sirv';
 /**
  * What every page may load: its own scripts, styles (Shiki colours code with
  * inline styles) and sockets, nothing from elsewhere; and no framing by other
- * sites. The site inlines no script, so none may run inline.
+ * sites. The site inlines no script, so none may run inline; the search
+ * compiles its WebAssembly index reader ('wasm-unsafe-eval' allows that, not eval).
  */
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': [
     "default-src 'self'",
-    "script-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "connect-src 'self'",

@@ -49,7 +49,7 @@ test('pages carry a Content-Security-Policy and the other security headers', asy
       const response = await fetch(server.url + path);
       const csp = response.headers.get('content-security-policy') ?? '';
       assert.match(csp, /default-src 'self'/, path);
-      assert.match(csp, /script-src 'self'(;|$)/, `${path}: no inline scripts`);
+      assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/, `${path}: no inline scripts (WebAssembly for the search)`);
       assert.match(csp, /frame-ancestors 'none'/);
       assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
       assert.equal(response.headers.get('referrer-policy'), 'same-origin');
