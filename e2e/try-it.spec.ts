@@ -24,6 +24,7 @@ test('the Try it steps tick themselves as the demo sees them happen, and the pro
   // Someone in another window clicks: this page's count follows, and the last step ticks.
   const other = await student();
   await openDemo(other, 'sockets-intro', ['Client 1']);
+  await reader.waitForTimeout(2100); // a change from elsewhere is one that follows no click of this page
   await client(other, 'Client 1').button('Decrement').click();
   await expect(step(reader, 'second window')).toContainText('(done)');
   await expect(steps(reader).getByRole('status')).toContainText('That was the last one of this lesson.');
@@ -63,4 +64,35 @@ test('a step about another client is not ticked by the client alone', async ({ s
   await expect(step(reader, 'Say hello in a room')).toContainText('(not done yet)');
   await ada.getByRole('button', { name: 'Say hello' }).click();
   await expect(step(reader, 'Say hello in a room')).toContainText('(done)');
+});
+
+test("in a class, a student's finished lessons show on the instructor's roster", async ({ student }) => {
+  const teacher = await student();
+  await teacher.goto('/instructor/#token=e2e-instructor-token');
+  await teacher.getByRole('textbox', { name: 'Title' }).fill(`Progress ${tag()}`);
+  await teacher.getByRole('button', { name: 'Create a class' }).click();
+  const heading = teacher.getByRole('heading', { level: 2, name: /^Class [A-Z0-9]{6} Progress/ });
+  const code = /Class ([A-Z0-9]{6})/.exec((await heading.textContent()) ?? '')![1]!;
+  const roster = teacher.getByRole('table', { name: 'Roster' });
+
+  const [ada, bo] = [await student(), await student()];
+  for (const [page, name] of [[ada, 'Ada'], [bo, 'Bo']] as const) {
+    await page.goto(`/?class=${code}`);
+    await page.getByRole('textbox', { name: 'Your name' }).fill(name);
+    await page.getByRole('button', { name: 'Join the class' }).click();
+    await expect(page.getByText(`you are ${name}`)).toBeVisible();
+    await openDemo(page, 'sockets-intro', ['Client 1']);
+  }
+  await expect(roster.getByRole('row', { name: /Ada/ }).getByRole('cell').nth(2)).toHaveText('0');
+
+  await client(ada, 'Client 1').button('Increment').click();
+  await ada.getByRole('button', { name: 'Add a client' }).click();
+  await expect(client(ada, 'Client 2').connection).toHaveText('connected');
+  await client(ada, 'Client 2').button('Increment').click();
+  await expect(step(ada, 'Add a client')).toContainText('(done)');
+  await ada.waitForTimeout(2100); // a change from elsewhere is one that follows no click of this page
+  await client(bo, 'Client 1').button('Increment').click(); // Bo, in the same class, is Ada's "second window"
+  await expect(steps(ada).getByText('(done)')).toHaveCount(3);
+  await expect(roster.getByRole('row', { name: /Ada/ }).getByRole('cell').nth(2)).toHaveText('1');
+  await expect(roster.getByRole('row', { name: /Bo/ }).getByRole('cell').nth(2)).toHaveText('0');
 });

@@ -97,11 +97,16 @@ export interface StudentServerEvents {
 
 export interface StudentClientEvents {
   'student:where': (payload: { lesson: string | null; section?: string | null }, ack?: Ack) => void;
+  /** The lessons whose "Try it" steps this student has all done (kept in their browser). */
+  'student:progress': (payload: { completed: string[] }, ack?: Ack) => void;
 }
 
 export const studentEvents = {
   'student:where': {
     args: z.tuple([z.object({ lesson: lessonSlug.nullable(), section: section.nullable().optional() }, { error: 'Send { lesson, section }.' })]),
+  },
+  'student:progress': {
+    args: z.tuple([z.object({ completed: z.array(lessonSlug).max(100) }, { error: 'Send { completed: [lesson, …] }.' })]),
   },
 };
 

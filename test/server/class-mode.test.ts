@@ -111,6 +111,21 @@ for (const store of ['sqlite', 'redis'] as const) describe(`class mode (${store}
     assert.deepEqual((await gone).changed.map((e) => [e.name, e.connected]), [['Student 1', false]]);
   });
 
+  test("a student's finished lessons reach the roster and are kept; unknown lessons are dropped", async () => {
+    const code = await createClass();
+    await instructor.emitWithAck('class:watch', { code });
+    const ada = await server.client(`/class/${code}`, { name: 'Ada', key: key(1) });
+    await settle(400); // her arrival's delta
+    const delta = nextEvent<{ changed: RosterEntry[] }>(instructor, 'roster:delta');
+    assert.deepEqual(await ada.emitWithAck('student:progress', { completed: ['rooms', 'no-such-lesson', 'chat', 'rooms'] }), { ok: true });
+    assert.deepEqual((await delta).changed.map((e) => [e.name, e.completed]), [['Ada', ['chat', 'rooms']]]);
+    const watched = await instructor.emitWithAck('class:watch', { code });
+    assert.deepEqual(watched.roster.map((e: RosterEntry) => e.completed), [['chat', 'rooms']]);
+    const bad = await ada.emitWithAck('student:progress', { completed: 'rooms' });
+    assert.equal(bad.ok, false);
+    assert.match(bad.error, /array|completed/i);
+  });
+
   test('classes are isolated from each other and from the public space, in every lesson', async () => {
     const [a, b] = [await createClass('A'), await createClass('B')];
     const spaces = ['', `/class/${a}`, `/class/${b}`];

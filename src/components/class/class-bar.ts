@@ -2,6 +2,7 @@ import type { ClassState } from '../../shared/class-mode.ts';
 import { byData } from '../demo/dom.ts';
 import { connectToClass, currentClass, explainRefusal, forgetClass, saveClass, type StudentSocket } from './class-session.ts';
 import { lessonOfPage, watchWhereabouts } from './whereabouts.ts';
+import { completedLessons, PROGRESS_CHANGE } from '../site/progress.ts';
 
 const FOLLOW_KEY = 'socket-workshop:follow';
 const DISMISSED_KEY = 'socket-workshop:dismissed-announcement';
@@ -92,6 +93,14 @@ export function startClassBar(root: HTMLElement) {
   $('continue-alone').addEventListener('click', () => location.reload());
 
   reportWhereabouts(socket);
+  reportProgress(socket);
+}
+
+/** Tells the class which lessons this student has done (the instructor's roster counts them). */
+function reportProgress(socket: StudentSocket) {
+  const report = () => socket.connected && socket.emit('student:progress', { completed: completedLessons() });
+  socket.on('connect', report);
+  document.addEventListener(PROGRESS_CHANGE, report);
 }
 
 /** Tells the class which lesson and section this page shows, when it changes (for the roster). */

@@ -39,3 +39,15 @@ export function markDone(lesson: string, step: string) {
 export function progressText(done: number, total: number) {
   return done >= total ? `all ${total} tried` : `${done} of ${total} tried`;
 }
+
+/**
+ * The lessons whose steps are all done, of those this page lists with their
+ * number of steps (the lesson list and the home page carry it).
+ */
+export function completedLessons(): string[] {
+  const totals = new Map<string, number>();
+  for (const mark of document.querySelectorAll<HTMLElement>('[data-progress-of][data-total]')) {
+    totals.set(mark.dataset.progressOf!, Number(mark.dataset.total));
+  }
+  return [...totals].filter(([lesson, total]) => total > 0 && stepsDone(lesson).size >= total).map(([lesson]) => lesson);
+}

@@ -78,6 +78,10 @@ export function createClassControl(
     socket.on('student:where', ({ lesson, section }: { lesson: string | null; section?: string | null }) => {
       registry.moveTo(live, student, lesson && lessonsBySlug.has(lesson) ? lesson : null, section ?? null);
     });
+    socket.on('student:progress', async ({ completed }: { completed: string[] }) => {
+      const known = [...new Set(completed)].filter((slug) => lessonsBySlug.has(slug)).sort();
+      await registry.setCompleted(live, student, known);
+    });
     socket.on('disconnect', () => void registry.leave(live, student, socket.id));
   });
 

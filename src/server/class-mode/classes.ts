@@ -12,6 +12,8 @@ export interface LocalStudent {
   lesson: string | null;
   section: string | null;
   movedAt: number;
+  /** Lessons whose "Try it" steps the student has all done, as their page last said. */
+  completed: string[];
 }
 
 /**
@@ -133,11 +135,11 @@ export function createClassRegistry(
       const claim = await store.claimName(live.code, name, key);
       if (claim !== 'ok') return { ok: false, error: claim };
       const lower = name.toLowerCase();
-      const student = live.here.get(lower) ?? { name, key, sockets: new Set<string>(), lesson: null, section: null, movedAt: Date.now() };
+      const student = live.here.get(lower) ?? { name, key, sockets: new Set<string>(), lesson: null, section: null, movedAt: Date.now(), completed: [] };
       live.here.set(lower, student);
       student.sockets.add(socketId);
       touch(live.code);
-      onRoster(live.code, entry(student.name, [], localPresence(student)));
+      onRoster(live.code, entry(student.name, student.completed, localPresence(student)));
       return { ok: true, student };
     },
 
@@ -147,12 +149,19 @@ export function createClassRegistry(
       if (live.here.get(student.name.toLowerCase()) !== student) return;
       // Gone from here, perhaps still on another process (a second tab).
       const presence = student.sockets.size ? localPresence(student) : (await presenceEverywhere(live, student.name)).get(student.name.toLowerCase());
-      onRoster(live.code, entry(student.name, [], presence));
+      onRoster(live.code, entry(student.name, student.completed, presence));
     },
 
     moveTo(live: LiveClass, student: LocalStudent, lesson: string | null, section: string | null) {
       Object.assign(student, { lesson, section, movedAt: Date.now() });
-      onRoster(live.code, entry(student.name, [], localPresence(student)));
+      onRoster(live.code, entry(student.name, student.completed, localPresence(student)));
+    },
+
+    async setCompleted(live: LiveClass, student: LocalStudent, completed: string[]) {
+      if (completed.join() === student.completed.join()) return;
+      student.completed = completed;
+      await store.saveCompleted(live.code, student.name, completed);
+      onRoster(live.code, entry(student.name, completed, localPresence(student)));
     },
 
     /** Frees the name and bars the student's key; the student, if there was one. */

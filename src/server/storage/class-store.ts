@@ -43,6 +43,8 @@ export interface ClassStore {
   saveState(code: string, state: SteeringState): Promise<void>;
   /** The name is the key's if it is free or already theirs, in one step. */
   claimName(code: string, name: string, key: string): Promise<NameClaim>;
+  /** The lessons the student has done (their "Try it" steps). */
+  saveCompleted(code: string, name: string, completed: string[]): Promise<void>;
   /** Frees the name and bars the key; the student who held it, if any. */
   removeStudent(code: string, name: string): Promise<StoredStudent | undefined>;
   /** Open classes nobody has touched since `before`. */
@@ -91,6 +93,7 @@ export function sqliteClassStore(db: DatabaseSync): ClassStore {
       INSERT INTO students (class_code, name, name_key, student_key) VALUES (?, ?, ?, ?)
       ON CONFLICT (class_code, name_key) DO UPDATE SET name = excluded.name, student_key = excluded.student_key, removed = 0`),
     removeStudent: db.prepare('UPDATE students SET removed = 1 WHERE class_code = ? AND name_key = ?'),
+    saveCompleted: db.prepare('UPDATE students SET completed = ? WHERE class_code = ? AND name_key = ? AND removed = 0'),
   };
   const studentOf = (row: Record<string, unknown>): StoredStudent => ({
     name: String(row.name),
@@ -140,6 +143,9 @@ export function sqliteClassStore(db: DatabaseSync): ClassStore {
       if (holder && !holder.removed && holder.student_key !== key) return 'name taken';
       if (!holder || holder.removed) sql.upsertStudent.run(code, name, name.toLowerCase(), key);
       return 'ok';
+    },
+    async saveCompleted(code, name, completed) {
+      sql.saveCompleted.run(JSON.stringify(completed), code, name.toLowerCase());
     },
     async removeStudent(code, name) {
       const row = sql.student.get(code, name.toLowerCase());

@@ -4,6 +4,15 @@ import { NO_STEERING, type ClassStore, type NameClaim, type StoredStudent, type 
 /** An ended class's keys stay this long (for the logs' sake), then Redis drops them. */
 const ENDED_TTL_S = 7 * 24 * 60 * 60;
 
+// Only a student who still holds the name: a removed one's progress is not written back.
+const SAVE_COMPLETED = `
+local held = redis.call('HGET', KEYS[1], ARGV[1])
+if not held then return 0 end
+local student = cjson.decode(held)
+student.completed = cjson.decode(ARGV[2])
+redis.call('HSET', KEYS[1], ARGV[1], cjson.encode(student))
+return 1`;
+
 // Checked and taken in one step inside Redis: two processes cannot give one name to two browsers.
 const CLAIM_NAME = `
 if redis.call('SISMEMBER', KEYS[2], ARGV[2]) == 1 then return 'removed from class' end
@@ -63,7 +72,8 @@ export function redisClassStore(redis: RedisClient): ClassStore {
     },
     async students(code) {
       const all = await redis.hVals(keys(code).students);
-      return all.map((json) => JSON.parse(json) as StoredStudent);
+      // Lua's JSON writes an empty list as {}: read it back as a list.
+      return all.map((json) => JSON.parse(json) as StoredStudent).map((s) => ({ ...s, completed: Array.isArray(s.completed) ? s.completed : [] }));
     },
     async endClass(code) {
       if (!(await redis.zRem(OPEN, code))) return false;
@@ -82,6 +92,9 @@ export function redisClassStore(redis: RedisClient): ClassStore {
       const student: StoredStudent = { name, key, completed: [] };
       const answer = await redis.eval(CLAIM_NAME, { keys: [k.students, k.removed], arguments: [name.toLowerCase(), key, JSON.stringify(student)] });
       return answer as NameClaim;
+    },
+    async saveCompleted(code, name, completed) {
+      await redis.eval(SAVE_COMPLETED, { keys: [keys(code).students], arguments: [name.toLowerCase(), JSON.stringify(completed)] });
     },
     async removeStudent(code, name) {
       const k = keys(code);
