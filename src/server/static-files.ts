@@ -37,7 +37,18 @@ export function staticSite(dir: string) {
       notFound(res, 'The site has not been built yet: run `npm start`, which builds it first.');
     };
   }
-  const serve = sirv(dir, { etag: true, dev: false, extensions: ['html'] });
+  const serve = sirv(dir, {
+    etag: true,
+    dev: false,
+    extensions: ['html'],
+    // The build writes .br and .gz copies: sent to browsers that take them.
+    brotli: true,
+    gzip: true,
+    // Files under /_astro/ have their content's hash in their name: cache them for good.
+    setHeaders: (res, pathname) => {
+      if (pathname.startsWith('/_astro/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    },
+  });
   // The site's own "Page not found", read once; plain text if the build has none.
   const notFoundPage = existsSync(join(dir, '404.html')) ? readFileSync(join(dir, '404.html')) : undefined;
   return (req: IncomingMessage, res: ServerResponse) => {
