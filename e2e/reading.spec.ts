@@ -89,23 +89,3 @@ test('"/" opens the search; a word finds the lessons that teach it, and a result
   await expect(page.getByRole('dialog', { name: 'Search the lessons' })).toBeHidden();
   await expect(page.getByRole('button', { name: /Search/ })).toBeFocused();
 });
-
-test('a demo works from the keyboard alone: Tab to a button, Enter, and the count changes', async ({ page }) => {
-  await page.goto('/lessons/sockets-intro/');
-  const one = page.getByRole('region', { name: 'Client 1', exact: true });
-  await expect(one.getByRole('status', { name: 'Connection' })).toHaveText('connected');
-  const count = one.getByRole('status', { name: 'Count' });
-  const before = Number(await count.textContent());
-  const increment = one.getByRole('button', { name: 'Increment', exact: true });
-  // From the top of the page, Tab until the Increment button has the focus (it must get there).
-  for (let i = 0; i < 80 && !(await increment.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
-  await expect(increment).toBeFocused();
-  const outline = await increment.evaluate((el) => getComputedStyle(el).outlineStyle);
-  expect(outline, 'the focus is visible').not.toBe('none');
-  await page.keyboard.press('Enter');
-  await expect(count).toHaveText(String(before + 1));
-  await page.keyboard.press('Space');
-  await expect(count).toHaveText(String(before + 2));
-  // The count is announced politely: a status region.
-  await expect(count).toHaveAttribute('role', 'status');
-});

@@ -129,6 +129,7 @@ test('the demo works from the keyboard alone', async ({ page }) => {
     await page.keyboard.press('Tab');
   }
   await expect(first.increment).toBeFocused();
+  expect(await first.increment.evaluate((b) => getComputedStyle(b).outlineStyle), 'the focus is visible').not.toBe('none');
   await page.keyboard.press('Enter');
   await expect(first.count).toHaveText(String(before + 1));
   await page.keyboard.press('Shift+Tab');
