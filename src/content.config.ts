@@ -10,7 +10,8 @@ const seed = z.enum(['000', '001', '002', '003', '004']);
  * receives `received`, after a client of the page sent `after`. `by` says
  * which client: the sender itself, another client of the page, or a client
  * while nobody on the page sent anything (someone in another window), after
- * it had the first one (the state sent on arrival does not count).
+ * it had the first one (the state sent on arrival does not count). `received:
+ * ack` is an acknowledgement coming back.
  */
 const tryItStep = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),

@@ -48,7 +48,7 @@ test('an old send, or a message without the words, ticks nothing; each step tick
   const { feed, seen, wait } = watch();
   feed({ client: 1, direction: 'sent', event: 'hello' });
   feed({ client: 2, direction: 'received', event: 'heard', text: 'Hello everyone! Bo joined red.' });
-  wait(2500);
+  wait(5500);
   feed({ client: 2, direction: 'received', event: 'heard', text: 'Ada says: hi' });
   assert.deepEqual(seen, []);
   feed({ client: 1, direction: 'sent', event: 'hello' });

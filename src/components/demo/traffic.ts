@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io-client';
 
-/** What each in-page client sends and receives, said on `document` (the "Try it" steps watch it). */
+/** What each in-page client sends and receives (events, and acknowledgements as `ack`), said on `document` (the "Try it" steps watch it). */
 export const DEMO_TRAFFIC = 'demo:traffic';
 
 export interface Traffic {
@@ -19,5 +19,11 @@ export function reportTraffic(socket: Socket, client: number) {
     document.dispatchEvent(new CustomEvent<Traffic>(DEMO_TRAFFIC, { detail: { client, direction, event, text: textOf(first) } }));
   socket.on('connect', () => say('connected', 'connect'));
   socket.onAny((event: string, first?: unknown) => say('received', event, first));
+  // Acknowledgements are not events: the manager's decoded packets show them (type 3, this namespace).
+  const namespace = (socket as unknown as { nsp: string }).nsp; // not public in the typings, stable since v3
+  socket.io.on('packet', (packet: { type: number; nsp: string; data?: unknown[] }) => {
+    // The reply is the last argument (emitWithAck puts an error slot before it).
+    if (packet.type === 3 && packet.nsp === namespace) say('received', 'ack', packet.data?.at(-1));
+  });
   socket.onAnyOutgoing((event: string, first?: unknown) => say('sent', event, first));
 }

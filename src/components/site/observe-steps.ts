@@ -5,8 +5,10 @@ export interface StepRule {
   when: { after?: string; received: string; by: 'sender' | 'another' | 'elsewhere'; includes?: string };
 }
 
-/** A receipt counts as an answer to a send this recent. */
-const ANSWER_MS = 2000;
+/** A receipt counts as an answer to a send this recent (a server may take a few seconds). */
+const ANSWER_MS = 5000;
+/** "Elsewhere": a change after this long without a send from the page. */
+const QUIET_MS = 2000;
 
 /**
  * Watches a demo's traffic and says when a step's fact happens. The rules
@@ -22,8 +24,8 @@ export function observeSteps(rules: StepRule[], onSeen: (id: string) => void, no
   function matches(rule: StepRule, traffic: Traffic, at: number) {
     const { after, received: event, by, includes } = rule.when;
     if (traffic.event !== event || (includes && !traffic.text?.includes(includes))) return false;
+    if (by === 'elsewhere') return !sends.some((send) => at - send.at <= QUIET_MS) && (received.get(traffic.client)?.has(event) ?? false);
     const recent = sends.filter((send) => at - send.at <= ANSWER_MS);
-    if (by === 'elsewhere') return recent.length === 0 && (received.get(traffic.client)?.has(event) ?? false);
     return recent.some((send) => (!after || send.event === after) && (by === 'sender') === (send.client === traffic.client));
   }
 

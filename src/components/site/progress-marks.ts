@@ -12,6 +12,7 @@ export function showProgress(root: ParentNode) {
       const done = Math.min(stepsDone(mark.dataset.progressOf!).size, total);
       const words = done ? progressText(done, total) : '';
       mark.classList.toggle('complete', done >= total && total > 0);
+      mark.hidden = done === 0; // an empty mark would still take room (and wrap a line)
       if (!('short' in mark.dataset)) {
         mark.textContent = words;
         continue;
