@@ -115,7 +115,7 @@ export function createClassControl(
     );
   });
 
-  // This process's own namespaces of a class: changes reach the other processes' sockets through them.
+  // This process's own namespaces of a class (its sockets); each other process has its own.
   const presenceHere = (code: string) => io._nsps.get(classNamespace(code)) as StudentNamespace | undefined;
   const lessonNamespacesHere = (code: string) => [...io._nsps.values()].filter((nsp) => nsp.name.startsWith(`${classNamespace(code)}/`));
 
