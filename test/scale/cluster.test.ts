@@ -18,7 +18,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function chatter(url: string, name: string) {
   // Long-polling first, as a browser does: the cluster must keep each session on one worker.
   const socket: Socket = io(`${url}/chat`, { auth: { name }, forceNew: true, reconnectionDelay: 200, reconnectionDelayMax: 1000 });
-  const state = { socket, name, seen: new Map<number, string>(), lastId: 0, drops: 0 };
+  const state = { seen: new Map<number, string>(), lastId: 0, drops: 0 };
   const saw = (message: ChatMessage) => {
     state.lastId = Math.max(state.lastId, message.id);
     if (!('system' in message)) state.seen.set(message.id, message.text);
@@ -55,7 +55,7 @@ async function chatter(url: string, name: string) {
       }
     }
   }
-  return { ...state, state, send };
+  return { name, socket, state, send };
 }
 
 describe('npm run cluster: several workers on one port', () => {

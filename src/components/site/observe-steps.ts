@@ -25,8 +25,9 @@ export function observeSteps(rules: StepRule[], onSeen: (id: string) => void, no
     const { after, received: event, by, includes } = rule.when;
     if (traffic.event !== event || (includes && !traffic.text?.includes(includes))) return false;
     if (by === 'elsewhere') return !sends.some((send) => at - send.at <= QUIET_MS) && (received.get(traffic.client)?.has(event) ?? false);
-    const recent = sends.filter((send) => at - send.at <= ANSWER_MS);
-    return recent.some((send) => (!after || send.event === after) && (by === 'sender') === (send.client === traffic.client));
+    return sends.some(
+      (send) => at - send.at <= ANSWER_MS && (!after || send.event === after) && (by === 'sender') === (send.client === traffic.client),
+    );
   }
 
   return (traffic: Traffic) => {

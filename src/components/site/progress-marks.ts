@@ -1,4 +1,4 @@
-import { PROGRESS_CHANGE, progressText, stepsDone } from './progress.ts';
+import { PROGRESS_CHANGE, progressText, readProgress, stepsDone } from './progress.ts';
 
 /**
  * Fills every `[data-progress-of=<lesson>][data-total=<steps>]` in `root` with
@@ -7,9 +7,10 @@ import { PROGRESS_CHANGE, progressText, stepsDone } from './progress.ts';
  */
 export function showProgress(root: ParentNode) {
   const update = () => {
+    const progress = readProgress();
     for (const mark of root.querySelectorAll<HTMLElement>('[data-progress-of]')) {
       const total = Number(mark.dataset.total);
-      const done = Math.min(stepsDone(mark.dataset.progressOf!).size, total);
+      const done = Math.min(stepsDone(mark.dataset.progressOf!, progress).size, total);
       const words = done ? progressText(done, total) : '';
       mark.classList.toggle('complete', done >= total && total > 0);
       mark.hidden = done === 0; // an empty mark would still take room (and wrap a line)

@@ -16,14 +16,15 @@ export function readProgress(): Progress {
   }
 }
 
-export function stepsDone(lesson: string): Set<string> {
-  const steps = readProgress()[lesson];
+/** `progress`: one reading of the storage, when several lessons are asked at once. */
+export function stepsDone(lesson: string, progress = readProgress()): Set<string> {
+  const steps = progress[lesson];
   return new Set(Array.isArray(steps) ? steps.filter((s) => typeof s === 'string') : []);
 }
 
 export function markDone(lesson: string, step: string) {
   const progress = readProgress();
-  const steps = stepsDone(lesson);
+  const steps = stepsDone(lesson, progress);
   if (steps.has(step)) return;
   steps.add(step);
   progress[lesson] = [...steps];
@@ -49,5 +50,6 @@ export function completedLessons(): string[] {
   for (const mark of document.querySelectorAll<HTMLElement>('[data-progress-of][data-total]')) {
     totals.set(mark.dataset.progressOf!, Number(mark.dataset.total));
   }
-  return [...totals].filter(([lesson, total]) => total > 0 && stepsDone(lesson).size >= total).map(([lesson]) => lesson);
+  const progress = readProgress();
+  return [...totals].filter(([lesson, total]) => total > 0 && stepsDone(lesson, progress).size >= total).map(([lesson]) => lesson);
 }

@@ -63,7 +63,7 @@ export function createClassRegistry(
 ) {
   const classes = new Map<string, LiveClass>();
 
-  const cache = (stored: Pick<StoredClass, 'code' | 'title' | 'state' | 'removedKeys'>): LiveClass => {
+  const cache = (stored: StoredClass): LiveClass => {
     const live = { code: stored.code, title: stored.title, state: stored.state, removedKeys: new Set(stored.removedKeys), here: new Map() };
     classes.set(live.code, live);
     return live;
@@ -92,6 +92,8 @@ export function createClassRegistry(
     section: presence?.section ?? null,
     completed,
   });
+  /** A student of this process, as the roster shows them (`presence`: if known beyond this process). */
+  const entryOf = (student: LocalStudent, presence = localPresence(student)) => entry(student.name, student.completed, presence);
 
   return {
     /** This process's copy, if it has one. */
@@ -139,7 +141,7 @@ export function createClassRegistry(
       live.here.set(lower, student);
       student.sockets.add(socketId);
       touch(live.code);
-      onRoster(live.code, entry(student.name, student.completed, localPresence(student)));
+      onRoster(live.code, entryOf(student));
       return { ok: true, student };
     },
 
@@ -149,19 +151,19 @@ export function createClassRegistry(
       if (live.here.get(student.name.toLowerCase()) !== student) return;
       // Gone from here, perhaps still on another process (a second tab).
       const presence = student.sockets.size ? localPresence(student) : (await presenceEverywhere(live, student.name)).get(student.name.toLowerCase());
-      onRoster(live.code, entry(student.name, student.completed, presence));
+      onRoster(live.code, entryOf(student, presence));
     },
 
     moveTo(live: LiveClass, student: LocalStudent, lesson: string | null, section: string | null) {
       Object.assign(student, { lesson, section, movedAt: Date.now() });
-      onRoster(live.code, entry(student.name, student.completed, localPresence(student)));
+      onRoster(live.code, entryOf(student));
     },
 
     async setCompleted(live: LiveClass, student: LocalStudent, completed: string[]) {
       if (completed.join() === student.completed.join()) return;
       student.completed = completed;
       await store.saveCompleted(live.code, student.name, completed);
-      onRoster(live.code, entry(student.name, completed, localPresence(student)));
+      onRoster(live.code, entryOf(student));
     },
 
     /** Frees the name and bars the student's key; the student, if there was one. */

@@ -19,7 +19,6 @@ export interface BoundaryHooks {
   refuse?: (spec: ClientEventSpec, event: string) => string | undefined;
 }
 
-
 /**
  * The one boundary between a client and the lesson code, set up on every
  * socket before the lesson sees it:

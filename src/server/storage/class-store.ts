@@ -12,11 +12,10 @@ export interface StoredStudent {
   completed: string[];
 }
 
+/** An open class as a process loads it: what it checks without asking the store again. */
 export interface StoredClass {
   code: string;
   title: string;
-  createdAt: number;
-  lastActiveAt: number;
   state: SteeringState;
   /** Keys of removed students: they cannot come back in. */
   removedKeys: string[];
@@ -77,7 +76,7 @@ export function sqliteClassStore(db: DatabaseSync): ClassStore {
 
   const sql = {
     insertClass: db.prepare('INSERT OR IGNORE INTO classes (code, title, created_at, last_active_at) VALUES (?, ?, ?, ?)'),
-    openClass: db.prepare('SELECT code, title, created_at, last_active_at, state FROM classes WHERE code = ? AND ended_at IS NULL'),
+    openClass: db.prepare('SELECT code, title, state FROM classes WHERE code = ? AND ended_at IS NULL'),
     openClasses: db.prepare(`
       SELECT code, title, created_at, (SELECT COUNT(*) FROM students WHERE class_code = code AND removed = 0) AS students
       FROM classes WHERE ended_at IS NULL ORDER BY created_at`),
@@ -111,8 +110,6 @@ export function sqliteClassStore(db: DatabaseSync): ClassStore {
       return {
         code: String(row.code),
         title: String(row.title),
-        createdAt: Number(row.created_at),
-        lastActiveAt: Number(row.last_active_at),
         state: row.state ? (JSON.parse(String(row.state)) as SteeringState) : NO_STEERING,
         removedKeys: sql.removedKeys.all(code).map((r) => String(r.student_key)),
       };

@@ -50,13 +50,11 @@ export function redisClassStore(redis: RedisClient): ClassStore {
     },
     async loadClass(code) {
       const k = keys(code);
-      const [lastActiveAt, info, removedKeys] = await Promise.all([redis.zScore(OPEN, code), redis.hGetAll(k.info), redis.sMembers(k.removed)]);
-      if (lastActiveAt === null || !info.title) return undefined;
+      const [openSince, info, removedKeys] = await Promise.all([redis.zScore(OPEN, code), redis.hGetAll(k.info), redis.sMembers(k.removed)]);
+      if (openSince === null || !info.title) return undefined;
       return {
         code,
         title: info.title,
-        createdAt: Number(info.createdAt),
-        lastActiveAt,
         state: info.state ? (JSON.parse(info.state) as SteeringState) : NO_STEERING,
         removedKeys,
       };
