@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { io, type Socket } from 'socket.io-client';
 import { WebSocket } from 'ws';
+import { joinRoom } from './load/join.ts';
 import type { ServerKind } from './load/messages.ts';
 
 /** The bench's own clients in the main thread: one that triggers broadcasts, and the chat senders. */
@@ -36,8 +37,7 @@ async function workshopDriver(url: string): Promise<Driver> {
       return Promise.all(
         Array.from({ length: n }, async (_, i) => {
           const chat = open('/chat');
-          const answer = await chat.timeout(30_000).emitWithAck('join', { name: `sender${i}`, room });
-          if (!answer.ok) throw new Error(answer.error);
+          await joinRoom(chat, `sender${i}`, room);
           return (text: string) => void chat.emit('sendMessage', text);
         }),
       );

@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { io, type Socket } from 'socket.io-client';
 import { WebSocket } from 'ws';
 import { clock } from '../stats.ts';
+import { joinRoom } from './join.ts';
 import { sentAtOf, type FromWorker, type ToWorker } from './messages.ts';
 
 /**
@@ -82,8 +83,7 @@ async function joinChat(room: string) {
       const chat = socket.io.socket('/chat');
       chats.push(chat);
       chat.on('message', (message: { text: string }) => onChat(message.text));
-      const answer = await chat.timeout(30_000).emitWithAck('join', { name: `s${firstStudent + i}`, room });
-      if (!answer.ok) throw new Error(answer.error);
+      await joinRoom(chat, `s${firstStudent + i}`, room);
     }),
   );
   say({ type: 'joined' });
