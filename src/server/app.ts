@@ -6,7 +6,7 @@ import type { ClientEventSpec, CommonServerEvents } from '../shared/events.ts';
 import { setupClassMode } from './class-mode/index.ts';
 import { newInstructorToken } from './class-mode/token.ts';
 import { lessonModules } from './lessons/index.ts';
-import { mountLesson } from './plumbing/mount.ts';
+import { mountLesson, serveChildren } from './plumbing/mount.ts';
 import type { Rates } from './plumbing/rate-limit.ts';
 import type { AnySocket, InterServerEvents, LessonServices, SocketData } from './plumbing/types.ts';
 import { connectionCap } from './connection-cap.ts';
@@ -134,6 +134,7 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
   for (const lesson of lessonModules) {
     const name = lessonNamespace(lesson.contract.slug);
     mountLesson(io.of(name), lesson, hooks, servicesFor(name));
+    if (lesson.children) serveChildren(io, name, lesson, hooks);
   }
 
   const classes = setupClassMode(io, lessonModules, servicesFor, {

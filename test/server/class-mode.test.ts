@@ -54,7 +54,7 @@ for (const store of ['sqlite', 'redis'] as const) describe(`class mode (${store}
 
   test('an unknown class code is refused with "unknown class" in every namespace', async () => {
     await assert.rejects(server.client('/class/ZZZZZZ', { name: 'Ada', key: key(1) }), { message: 'unknown class' });
-    for (const slug of ['sockets-intro', 'emit-vs-broadcast', 'rooms', 'chat']) {
+    for (const slug of ['sockets-intro', 'emit-vs-broadcast', 'rooms', 'chat', 'namespaces-and-middleware/team-red']) {
       await assert.rejects(server.client(`/class/ZZZZZZ/${slug}`), { message: 'unknown class' });
     }
     // Refused codes leave no namespace behind.
@@ -159,6 +159,13 @@ for (const store of ['sqlite', 'redis'] as const) describe(`class mode (${store}
     const messages = listeners.map((c) => collect(c, 'message', 200));
     await chatters[0]!.emitWithAck('sendMessage', 'public only');
     assert.deepEqual((await Promise.all(messages)).map((m) => m.length), [1, 0, 0]);
+
+    // namespaces-and-middleware: the namespaces under a lesson belong to their space too.
+    const staff = await Promise.all(spaces.map((space) => server.client(`${space}/namespaces-and-middleware/staff`, { token: 'let-me-in' })));
+    await settle();
+    const notes = staff.map((c) => collect(c, 'note:new', 200));
+    await staff[1]!.emitWithAck('note:post', { text: 'class A staff only' });
+    assert.deepEqual((await Promise.all(notes)).map((m) => m.length), [0, 1, 0]);
   });
 
   test("a class's count outlives a moment with nobody on the lesson", async () => {
@@ -255,6 +262,9 @@ for (const store of ['sqlite', 'redis'] as const) describe(`class mode (${store}
     assert.equal(bo.connected, true);
     await assert.rejects(server.client(`/class/${code}`, { name: 'Ada', key: key(1) }), { message: 'removed from class' });
     await assert.rejects(server.client(`/class/${code}/rooms`, { classKey: key(1) }), { message: 'removed from class' });
+    await assert.rejects(server.client(`/class/${code}/namespaces-and-middleware/team-red`, { classKey: key(1) }), {
+      message: 'removed from class',
+    });
     assert.equal((await instructor.emitWithAck('class:remove-student', { code, name: 'Nobody' })).ok, false);
   });
 

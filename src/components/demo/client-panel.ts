@@ -153,3 +153,15 @@ export function watchSocket(socket: Socket, panel: ClientPanel) {
   socket.onAnyOutgoing((event, ...args) => panel.events.event('sent', event, args));
   watchFrames(socket.io, (direction, frame) => panel.frames.frame(direction, frame));
 }
+
+/**
+ * Shows another namespace that this client opened on the same connection: its
+ * events, named by `label`. Its frames are on the panel already: one connection.
+ */
+export function watchNamespace(socket: Socket, panel: ClientPanel, label: string) {
+  socket.on('connect', () => panel.events.event('note', `${label}: connected`, [socket.id]));
+  socket.on('disconnect', (reason) => panel.events.event('note', `${label}: disconnected`, [reason]));
+  socket.on('connect_error', (error) => panel.events.event('note', `${label}: refused`, [error.message]));
+  socket.onAny((event, ...args) => panel.events.event('received', `${label} ${event}`, args));
+  socket.onAnyOutgoing((event, ...args) => panel.events.event('sent', `${label} ${event}`, args));
+}

@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import { demoNamespace } from '../class/class-session.ts';
-import { createClientPanel, watchSocket, type ClientPanel } from './client-panel.ts';
+import { createClientPanel, watchNamespace, watchSocket, type ClientPanel } from './client-panel.ts';
 import { connectClient } from './connect.ts';
 import { createOfflineSwitch } from './offline-switch.ts';
 import { reportTraffic } from './traffic.ts';
@@ -15,6 +15,8 @@ export interface DemoClient<Stage = DemoStage | undefined> {
   stage: Stage;
   /** The clients on this page right now, this one included. */
   neighbours: () => DemoClient<Stage>[];
+  /** Shows another namespace this client opened (on its connection) on its panel, and to "Try it". */
+  watch: (socket: Socket<any, any>, label: string) => void;
 }
 
 /** A demo-wide view; it may follow every in-page client as it is added. */
@@ -78,9 +80,14 @@ export function startDemo<Stage extends DemoStage | undefined>(root: HTMLElement
           }
         : undefined,
     });
-    const client: DemoClient<Stage> = { socket, controls: panel.controls, panel, stage, neighbours: () => [...clients] };
+    const number = opened;
+    const watch = (other: Socket, otherLabel: string) => {
+      watchNamespace(other, panel, otherLabel);
+      reportTraffic(other, number);
+    };
+    const client: DemoClient<Stage> = { socket, controls: panel.controls, panel, stage, neighbours: () => [...clients], watch };
     watchSocket(socket, panel);
-    reportTraffic(socket, opened);
+    reportTraffic(socket, number);
     reconnectAfterReset(socket);
     stage?.track?.(client);
     lesson.mount(client);

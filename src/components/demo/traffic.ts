@@ -1,4 +1,5 @@
 import type { Socket } from 'socket.io-client';
+import { watchFrames } from './wire-frames.ts';
 
 /** What each in-page client sends and receives (events, and acknowledgements as `ack`), said on `document` (the "Try it" steps watch it). */
 export const DEMO_TRAFFIC = 'demo:traffic';
@@ -18,6 +19,8 @@ export function reportTraffic(socket: Socket, client: number) {
   const say = (direction: Traffic['direction'], event: string, first?: unknown) =>
     document.dispatchEvent(new CustomEvent<Traffic>(DEMO_TRAFFIC, { detail: { client, direction, event, text: textOf(first) } }));
   socket.on('connect', () => say('connected', 'connect'));
+  // A refused connection says why (a middleware's error); the attempt itself was this client's act.
+  socket.on('connect_error', (error) => say('received', 'connect_error', error.message));
   socket.onAny((event: string, first?: unknown) => say('received', event, first));
   // Acknowledgements are not events: the manager's decoded packets show them (type 3, this namespace).
   const namespace = (socket as unknown as { nsp: string }).nsp; // not public in the typings, stable since v3
@@ -26,4 +29,8 @@ export function reportTraffic(socket: Socket, client: number) {
     if (packet.type === 3 && packet.nsp === namespace) say('received', 'ack', packet.data?.at(-1));
   });
   socket.onAnyOutgoing((event: string, first?: unknown) => say('sent', event, first));
+  // A connection attempt is the CONNECT packet of this namespace on the wire (`40/nsp,`).
+  watchFrames(socket.io, (direction, frame) => {
+    if (direction === 'sent' && frame.startsWith(`40${namespace},`)) say('sent', 'connect');
+  });
 }

@@ -8,7 +8,7 @@ import {
   type StudentServerEvents,
 } from '../../shared/class-mode.ts';
 import { createGuard, type BoundaryHooks } from '../plumbing/boundary.ts';
-import { mountLesson } from '../plumbing/mount.ts';
+import { childServing, mountChild, mountLesson } from '../plumbing/mount.ts';
 import type { AnyNamespace, AnySocket, LessonModule, LessonServices, WithAcks } from '../plumbing/types.ts';
 import type { Logger } from '../log.ts';
 import type { Peers } from '../scale/peers.ts';
@@ -21,6 +21,8 @@ type StudentNamespace = Namespace<WithAcks<StudentClientEvents>, StudentServerEv
 // `/class/<CODE>`: a student's page, and `/class/<CODE>/<slug>`: a lesson's demo in that class.
 const PRESENCE = /^\/class\/([^/]+)$/;
 const LESSON = /^\/class\/([^/]+)\/([^/]+)$/;
+// The class and lesson of a lesson's namespace in a class, or of one under it.
+const CLASS_LESSON = /^\/class\/([^/]+)\/([^/]+)/;
 
 const CLASS_UNREACHABLE = 'The class cannot be reached right now: the server lost contact with its storage. Try again shortly.';
 
@@ -85,9 +87,9 @@ export function createClassControl(
     socket.on('disconnect', () => void registry.leave(live, student, socket.id));
   });
 
-  const classLessons = io.of(LESSON);
-  classLessons.use(waiting(async (socket, next) => {
-    const [, code, slug] = LESSON.exec(socket.nsp.name)!;
+  // A lesson's demo in a class, and the namespaces under it (`/class/<CODE>/<slug>/staff`).
+  const inClass = waiting(async (socket, next) => {
+    const [, code, slug] = CLASS_LESSON.exec(socket.nsp.name)!;
     if (!lessonsBySlug.has(slug!)) return next(new Error('unknown lesson'));
     const live = await registry.load(code!);
     if (!live) return next(new Error('unknown class'));
@@ -95,24 +97,28 @@ export function createClassControl(
     if (typeof key === 'string' && live.removedKeys.has(key)) return next(new Error('removed from class'));
     socket.data.classKey = typeof key === 'string' ? key : undefined;
     next();
-  }));
+  });
+  const childIn = (name: string) => {
+    const [, code, slug] = CLASS_LESSON.exec(name) ?? [];
+    return code && slug ? childServing(lessonsBySlug.get(slug), classLessonNamespace(code, slug), name) : undefined;
+  };
+  io.of(LESSON).use(inClass);
+  io.of((name, _auth, next) => next(null, childIn(name) !== undefined)).use(inClass);
+
   io.on('new_namespace', (nsp) => {
-    const match = LESSON.exec(nsp.name);
-    const lesson = match && lessonsBySlug.get(match[2]!);
+    const [, code, slug] = CLASS_LESSON.exec(nsp.name) ?? [];
+    const lesson = slug && lessonsBySlug.get(slug);
     // The class is checked by the middleware above; a refused first socket takes the namespace with it.
-    if (!match || !lesson) return;
-    const code = match[1]!;
-    mountLesson(
-      nsp as AnyNamespace,
-      lesson,
-      {
-        ...hooks,
-        refuse: (spec, event) =>
-          hooks.refuse?.(spec, event) ??
-          (spec.lockable && registry.get(code)?.state.chatLocked ? 'The instructor has paused the chat for now.' : undefined),
-      },
-      servicesFor(nsp.name),
-    );
+    if (!code || !lesson) return;
+    const classHooks: BoundaryHooks = {
+      ...hooks,
+      refuse: (spec, event) =>
+        hooks.refuse?.(spec, event) ??
+        (spec.lockable && registry.get(code)?.state.chatLocked ? 'The instructor has paused the chat for now.' : undefined),
+    };
+    const child = childIn(nsp.name);
+    if (child) mountChild(nsp as AnyNamespace, lesson, child, classHooks);
+    else if (LESSON.test(nsp.name)) mountLesson(nsp as AnyNamespace, lesson, classHooks, servicesFor(nsp.name));
   });
 
   // This process's own namespaces of a class (its sockets); each other process has its own.

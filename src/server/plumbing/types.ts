@@ -45,8 +45,19 @@ export interface LessonServices {
   clear: () => Promise<void>;
 }
 
-/** A lesson's server side: its contract and the `register` that holds its code. */
+/**
+ * A namespace that a lesson serves under its own: `path` tests what follows the
+ * lesson's namespace (`/staff` of `/namespaces-and-middleware/staff`). Each one
+ * is made when a client first asks for it, and dropped when its last client goes.
+ */
+export interface LessonChild {
+  path: RegExp;
+  register: (io: AnyNamespace) => void;
+}
+
+/** A lesson's server side: its contract, the `register` that holds its code, and any namespaces under its own. */
 export interface LessonModule {
   contract: LessonContract;
   register: (io: AnyNamespace, services: LessonServices) => void;
+  children?: LessonChild[];
 }

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import type { LessonContract } from '../events.ts';
+import { messageText } from '../text.ts';
+import type { ClientToServerEvents } from './namespaces-and-middleware-events.ts';
+
+/** Lesson `namespaces-and-middleware`: a lobby, a staff room behind a token, and a namespace per team; one event in each. */
+
+export * from './namespaces-and-middleware-events.ts';
+
+export const namespacesAndMiddleware = {
+  slug: 'namespaces-and-middleware',
+  clientEvents: {
+    'note:post': { args: z.tuple([z.object({ text: messageText }, { error: 'Send a note like { text: "..." }.' })]) },
+  },
+} satisfies LessonContract<ClientToServerEvents>;
