@@ -115,7 +115,8 @@ const DISCONNECT_REASONS: Record<string, string> = {
   'io server disconnect': 'the server closed this connection',
   'io client disconnect': 'this client left',
   'ping timeout': 'no sign of the server for a while',
-  'transport close': 'the connection closed (the server stopped, or a message was too big for it)',
+  'transport close': 'the connection closed (the network, a server that stopped, or a message too big for it)',
+  'forced close': 'this side closed the connection',
   'transport error': 'the connection failed',
   'parse error': 'the server sent something unreadable',
 };

@@ -34,6 +34,8 @@ export interface LessonClient<Stage extends DemoStage | undefined = DemoStage | 
    * disconnected, and each client gets a "Go offline" switch to try it.
    */
   worksOffline?: boolean;
+  /** Leave out the header's "Go offline" switch (the lesson brings its own fault controls). */
+  ownFaultControls?: boolean;
   /** Builds the demo-wide view (a diagram, a room map) once into `element`. */
   stage?: (element: HTMLElement) => Stage;
   /** Builds one client's controls and wires them to its socket. */
@@ -68,7 +70,7 @@ export function startDemo<Stage extends DemoStage | undefined>(root: HTMLElement
     const socket = connectClient(namespace, { ...(name && { name }), ...(classKey && { classKey }) });
     const panel = createClientPanel(label, {
       worksOffline: lesson.worksOffline,
-      action: lesson.worksOffline ? createOfflineSwitch(socket) : undefined,
+      action: lesson.worksOffline && !lesson.ownFaultControls ? createOfflineSwitch(socket) : undefined,
       onRemove: first ? undefined : () => removeClient(client),
       onRename: name
         ? (next) => {

@@ -1,4 +1,4 @@
-import type { Socket } from 'socket.io-client';
+import type { Manager, Socket } from 'socket.io-client';
 import { h } from './dom.ts';
 
 /** How long "Go offline" cuts the connection: well inside the server's two-minute recovery window. */
@@ -31,4 +31,26 @@ export function createOfflineSwitch(socket: Socket) {
     button.textContent = `Offline, back in ${left} s`;
   });
   return button;
+}
+
+/**
+ * Cuts the connection for `seconds` as a network failure would: the transport
+ * closes ("transport close"), and each reconnection attempt the Manager makes
+ * meanwhile fails, so its own backoff (about 1 s, 2 s, 4 s, then at most 5 s
+ * between attempts) plays out for real. The first attempt after that succeeds.
+ * Resolves when the time is up; call it again only after that.
+ */
+export function simulateOffline(manager: Manager, seconds: number): Promise<void> {
+  const open = manager.open;
+  manager.open = ((callback?: (error?: Error) => void) => {
+    setTimeout(() => callback?.(new Error('offline (simulated)')));
+    return manager;
+  }) as Manager['open'];
+  manager.engine?.transport?.close();
+  return new Promise((resolve) =>
+    setTimeout(() => {
+      manager.open = open;
+      resolve();
+    }, seconds * 1000),
+  );
 }

@@ -3,6 +3,7 @@ import * as acknowledgements from './acknowledgements.ts';
 import * as chat from './chat.ts';
 import * as emitVsBroadcast from './emit-vs-broadcast.ts';
 import * as namespacesAndMiddleware from './namespaces-and-middleware.ts';
+import * as reconnection from './reconnection.ts';
 import * as rooms from './rooms.ts';
 import * as socketsIntro from './sockets-intro.ts';
 
@@ -10,4 +11,4 @@ import * as socketsIntro from './sockets-intro.ts';
  * Every lesson's server module. Adding a lesson adds a line here; each one
  * gets its namespace `/<slug>` from `createApp`.
  */
-export const lessonModules: LessonModule[] = [socketsIntro, emitVsBroadcast, rooms, chat, acknowledgements, namespacesAndMiddleware];
+export const lessonModules: LessonModule[] = [socketsIntro, emitVsBroadcast, rooms, chat, acknowledgements, namespacesAndMiddleware, reconnection];
