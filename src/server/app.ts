@@ -133,8 +133,9 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
 
   for (const lesson of lessonModules) {
     const name = lessonNamespace(lesson.contract.slug);
-    mountLesson(io.of(name), lesson, hooks, servicesFor(name));
-    if (lesson.children) serveChildren(io, name, lesson, hooks);
+    const services = servicesFor(name);
+    mountLesson(io.of(name), lesson, hooks, services);
+    if (lesson.children) serveChildren(io, name, lesson, hooks, services);
   }
 
   const classes = setupClassMode(io, lessonModules, servicesFor, {

@@ -15,6 +15,8 @@ export interface DemoClient<Stage = DemoStage | undefined> {
   stage: Stage;
   /** The clients on this page right now, this one included. */
   neighbours: () => DemoClient<Stage>[];
+  /** Where under the lesson's namespace this client connected (`pathOf`), or ''. */
+  path: string;
   /** Shows another namespace this client opened (on its connection) on its panel, and to "Try it". */
   watch: (socket: Socket<any, any>, label: string) => void;
 }
@@ -36,6 +38,8 @@ export interface LessonClient<Stage extends DemoStage | undefined = DemoStage | 
   worksOffline?: boolean;
   /** Leave out the header's "Go offline" switch (the lesson brings its own fault controls). */
   ownFaultControls?: boolean;
+  /** Where the client opened `index`-th connects, under the lesson's namespace (`/node-1`); the namespace itself by default. */
+  pathOf?: (index: number) => string;
   /** Builds the demo-wide view (a diagram, a room map) once into `element`. */
   stage?: (element: HTMLElement) => Stage;
   /** Builds one client's controls and wires them to its socket. */
@@ -67,7 +71,8 @@ export function startDemo<Stage extends DemoStage | undefined>(root: HTMLElement
     const first = opened++ === 0;
     // In a class, the same lesson lives in the class's own namespace.
     const { namespace, classKey } = demoNamespace(lesson.slug);
-    const socket = connectClient(namespace, { ...(name && { name }), ...(classKey && { classKey }) });
+    const path = lesson.pathOf?.(opened - 1) ?? '';
+    const socket = connectClient(namespace + path, { ...(name && { name }), ...(classKey && { classKey }) });
     const panel = createClientPanel(label, {
       worksOffline: lesson.worksOffline,
       action: lesson.worksOffline && !lesson.ownFaultControls ? createOfflineSwitch(socket) : undefined,
@@ -87,7 +92,15 @@ export function startDemo<Stage extends DemoStage | undefined>(root: HTMLElement
       watchNamespace(other, panel, otherLabel);
       reportTraffic(other, number);
     };
-    const client: DemoClient<Stage> = { socket, controls: panel.controls, panel, stage, neighbours: () => [...clients], watch };
+    const client: DemoClient<Stage> = {
+      socket,
+      controls: panel.controls,
+      panel,
+      stage,
+      path,
+      neighbours: () => [...clients],
+      watch,
+    };
     watchSocket(socket, panel);
     reportTraffic(socket, number);
     reconnectAfterReset(socket);

@@ -116,9 +116,11 @@ export function createClassControl(
         hooks.refuse?.(spec, event) ??
         (spec.lockable && registry.get(code)?.state.chatLocked ? 'The instructor has paused the chat for now.' : undefined),
     };
+    // A namespace under the lesson's shares the lesson's services.
+    const services = servicesFor(classLessonNamespace(code, slug!));
     const child = childIn(nsp.name);
-    if (child) mountChild(nsp as AnyNamespace, lesson, child, classHooks);
-    else if (LESSON.test(nsp.name)) mountLesson(nsp as AnyNamespace, lesson, classHooks, servicesFor(nsp.name));
+    if (child) mountChild(nsp as AnyNamespace, lesson, child, classHooks, services);
+    else if (LESSON.test(nsp.name)) mountLesson(nsp as AnyNamespace, lesson, classHooks, services);
   });
 
   // This process's own namespaces of a class (its sockets); each other process has its own.

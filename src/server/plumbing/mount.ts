@@ -13,10 +13,10 @@ export function mountLesson(nsp: AnyNamespace, lesson: LessonModule, hooks: Boun
   lesson.register(nsp, services);
 }
 
-/** Puts one of a lesson's children on a namespace, behind the same plumbing. */
-export function mountChild(nsp: AnyNamespace, lesson: LessonModule, child: LessonChild, hooks: BoundaryHooks) {
+/** Puts one of a lesson's children on a namespace, behind the same plumbing, with the lesson's services. */
+export function mountChild(nsp: AnyNamespace, lesson: LessonModule, child: LessonChild, hooks: BoundaryHooks, services: LessonServices) {
   mountPlumbing(nsp, lesson, hooks);
-  child.register(nsp);
+  child.register(nsp, services);
 }
 
 function mountPlumbing(nsp: AnyNamespace, lesson: LessonModule, hooks: BoundaryHooks) {
@@ -37,10 +37,10 @@ export function childServing(lesson: LessonModule | undefined, base: string, nam
  * the first time a client asks for a name one of them serves (any other name
  * is refused as an unknown namespace), and drops it when it is empty again.
  */
-export function serveChildren(io: Server, base: string, lesson: LessonModule, hooks: BoundaryHooks) {
+export function serveChildren(io: Server, base: string, lesson: LessonModule, hooks: BoundaryHooks, services: LessonServices) {
   io.of((name, _auth, next) => next(null, childServing(lesson, base, name) !== undefined));
   io.on('new_namespace', (nsp) => {
     const child = childServing(lesson, base, nsp.name);
-    if (child) mountChild(nsp as AnyNamespace, lesson, child, hooks);
+    if (child) mountChild(nsp as AnyNamespace, lesson, child, hooks, services);
   });
 }

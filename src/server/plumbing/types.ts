@@ -49,10 +49,11 @@ export interface LessonServices {
  * A namespace that a lesson serves under its own: `path` tests what follows the
  * lesson's namespace (`/staff` of `/namespaces-and-middleware/staff`). Each one
  * is made when a client first asks for it, and dropped when its last client goes.
+ * It gets the services of the lesson's namespace: what it stores, it shares with it.
  */
 export interface LessonChild {
   path: RegExp;
-  register: (io: AnyNamespace) => void;
+  register: (io: AnyNamespace, services: LessonServices) => void;
 }
 
 /** A lesson's server side: its contract, the `register` that holds its code, and any namespaces under its own. */

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import type { LessonContract } from '../events.ts';
+import { messageText } from '../text.ts';
+import type { ClientToServerEvents } from './scaling-out-events.ts';
+
+/** Lesson `scaling-out`: two nodes, one broadcast, and an adapter to switch on and off. */
+
+export * from './scaling-out-events.ts';
+
+export const scalingOut = {
+  slug: 'scaling-out',
+  clientEvents: {
+    'message:send': { args: z.tuple([z.object({ text: messageText }, { error: 'Send a message like { text: "..." }.' })]) },
+    'adapter:set': {
+      args: z.tuple([z.object({ on: z.boolean({ error: 'Say { on: true } or { on: false }.' }) }, { error: 'Say { on: true } or { on: false }.' })]),
+    },
+  },
+} satisfies LessonContract<ClientToServerEvents>;
