@@ -59,6 +59,7 @@ describe('namespaces-and-middleware', () => {
     await assert.rejects(server.client(STAFF, { name: 'Eve' }), { message: NO_TOKEN });
     await assert.rejects(server.client(STAFF, { name: 'Eve', token: 'open-sesame' }), { message: WRONG_TOKEN });
     await assert.rejects(server.client(STAFF, { name: 'Eve', token: 42 }), { message: WRONG_TOKEN });
+    await assert.rejects(server.client(STAFF, { name: 'Eve', token: 'constructor' }), { message: WRONG_TOKEN });
     await settle();
     assert.equal(server.app.io._nsps.get(STAFF)?.sockets.size ?? 0, 0);
   });

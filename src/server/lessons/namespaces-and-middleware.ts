@@ -33,7 +33,10 @@ export function register(io: NotesNamespace) {
 }
 
 // #region staff
-const ROLES: Record<string, Role> = { [STAFF_TOKEN]: 'staff', [VISITOR_TOKEN]: 'visitor' };
+const ROLES = new Map<unknown, Role>([
+  [STAFF_TOKEN, 'staff'],
+  [VISITOR_TOKEN, 'visitor'],
+]);
 
 function staffRoom(staff: NotesNamespace) {
   // #region use
@@ -42,7 +45,7 @@ function staffRoom(staff: NotesNamespace) {
   staff.use((socket, next) => {
     const { token } = socket.handshake.auth;
     if (!token) return next(new Error(NO_TOKEN));
-    const role = ROLES[token];
+    const role = ROLES.get(token);
     if (!role) return next(new Error(WRONG_TOKEN));
     socket.data.role = role; // kept on the socket for the handlers
     next();
