@@ -25,6 +25,15 @@ const tryItStep = z.object({
   }),
 });
 
+const exercise = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  title: z.string().min(1).max(120),
+  /** What to do, in a sentence or two. */
+  task: z.string().min(1).max(400),
+  /** The starting code, from the project root: `src/exercises/<lesson>/<id>.start.js`. */
+  starter: z.string().regex(/^src\/exercises\/[a-z0-9-]+\/[a-z0-9-]+\.start\.js$/),
+});
+
 const lessons = defineCollection({
   loader: glob({ pattern: '*.mdx', base: './src/lessons' }),
   schema: z.object({
@@ -39,6 +48,8 @@ const lessons = defineCollection({
     demo: z.string().optional(),
     /** What to try in the demo; each step ticks itself when the demo sees it happen. */
     tryIt: z.array(tryItStep).default([]),
+    /** Code for the reader to write, run in the page against the live server. */
+    exercises: z.array(exercise).default([]),
   }),
 });
 

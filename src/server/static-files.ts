@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import sirv from 'sirv';
+import { SANDBOX_FOLDER } from '../shared/sandbox.ts';
 
 /**
  * What every page may load: its own scripts, styles (Shiki colours code with
@@ -27,6 +28,28 @@ export const SECURITY_HEADERS: Record<string, string> = {
 };
 
 /**
+ * The page inside an exercise's frame runs a learner's code. Whoever opens
+ * it, it is sandboxed (an opaque origin: no cookies, no storage, nothing of
+ * the site's), may run inline scripts (the learner's) and connect nowhere:
+ * its one socket lives in the lesson page, which it asks by postMessage.
+ */
+export const SANDBOX_HEADERS: Record<string, string> = {
+  ...SECURITY_HEADERS,
+  'Content-Security-Policy': [
+    'sandbox allow-scripts',
+    "default-src 'none'",
+    "script-src 'self' 'unsafe-inline'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "connect-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'self'",
+  ].join('; '),
+  'X-Frame-Options': 'SAMEORIGIN',
+};
+
+/**
  * Serves the built site (`dist/`). Astro writes `/lessons/x/index.html`, which
  * sirv finds for `/lessons/x/`. Without a build, every page says how to make one.
  */
@@ -45,20 +68,23 @@ export function staticSite(dir: string) {
     brotli: true,
     gzip: true,
     // Files under /_astro/ have their content's hash in their name: cache them for good.
+    // The sandbox's opaque origin loads its module script from there, which needs CORS.
     setHeaders: (res, pathname) => {
-      if (pathname.startsWith('/_astro/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      if (!pathname.startsWith('/_astro/')) return;
+      res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      res.setHeader('Access-Control-Allow-Origin', '*');
     },
   });
   // The site's own "Page not found", read once; plain text if the build has none.
   const notFoundPage = existsSync(join(dir, '404.html')) ? readFileSync(join(dir, '404.html')) : undefined;
   return (req: IncomingMessage, res: ServerResponse) => {
-    secure(res);
+    secure(res, req.url?.startsWith(SANDBOX_FOLDER) ? SANDBOX_HEADERS : SECURITY_HEADERS);
     serve(req, res, () => notFound(res, 'Not found', notFoundPage));
   };
 }
 
-function secure(res: ServerResponse) {
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+function secure(res: ServerResponse, headers = SECURITY_HEADERS) {
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
 }
 
 function notFound(res: ServerResponse, message: string, page?: Buffer) {

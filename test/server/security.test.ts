@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -54,6 +54,33 @@ test('pages carry a Content-Security-Policy and the other security headers', asy
       assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
       assert.equal(response.headers.get('referrer-policy'), 'same-origin');
     }
+  } finally {
+    await server.close();
+    rmSync(site, { recursive: true, force: true });
+  }
+});
+
+test("an exercise's page is sandboxed by its own CSP, connects nowhere, and only this site may frame it", async () => {
+  const site = mkdtempSync(join(tmpdir(), 'workshop-site-'));
+  mkdirSync(join(site, 'sandbox', 'exercise'), { recursive: true });
+  mkdirSync(join(site, '_astro'));
+  writeFileSync(join(site, 'sandbox', 'exercise', 'index.html'), '<!doctype html><title>sandbox</title>');
+  writeFileSync(join(site, '_astro', 'runtime.abc123.js'), 'export {};');
+  const server = await startApp({ staticDir: site });
+  try {
+    const page = await fetch(`${server.url}/sandbox/exercise/`);
+    assert.equal(page.status, 200);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /^sandbox allow-scripts;/, 'an opaque origin, whoever opens it');
+    assert.match(csp, /connect-src 'none'/);
+    assert.match(csp, /frame-ancestors 'self'/);
+    assert.doesNotMatch(csp, /allow-same-origin/);
+    assert.equal(page.headers.get('x-frame-options'), 'SAMEORIGIN');
+    // Its module script comes from an opaque origin, so the site's scripts allow any origin to read them.
+    const script = await fetch(`${server.url}/_astro/runtime.abc123.js`, { headers: { origin: 'null' } });
+    assert.equal(script.headers.get('access-control-allow-origin'), '*');
+    // Every other page keeps the strict policy.
+    assert.match((await fetch(`${server.url}/`)).headers.get('content-security-policy') ?? '', /^default-src 'self'/);
   } finally {
     await server.close();
     rmSync(site, { recursive: true, force: true });

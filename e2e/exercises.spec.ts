@@ -1,0 +1,112 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { client, expect, openDemo, test } from './demo.ts';
+
+function exercise(page: Page) {
+  const section = page.getByRole('region', { name: /^Your turn/ });
+  return {
+    section,
+    editor: section.getByRole('textbox', { name: /^Code for/ }),
+    run: section.getByRole('button', { name: 'Run', exact: true }),
+    stop: section.getByRole('button', { name: 'Stop', exact: true }),
+    state: section.getByRole('status'),
+    console: section.getByRole('log', { name: 'Console' }),
+    frame: section.frameLocator(`iframe[title="Your code's page"]`),
+  };
+}
+
+/** Scrolls to the exercise, which loads its editor as it comes near. */
+async function openExercise(page: Page) {
+  const ex = exercise(page);
+  await ex.section.scrollIntoViewIfNeeded();
+  await expect(ex.state).toHaveText('Not running.');
+  return ex;
+}
+
+/** Replaces the editor's code, as one paste (the editor's auto-closing brackets stay out of it). */
+async function setCode(page: Page, code: string) {
+  const { editor } = exercise(page);
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(code);
+}
+
+test("a learner's code runs in its own page with a live socket: its +1 moves the demo's count, in this browser and another", async ({ student }) => {
+  const first = await student();
+  await openDemo(first, 'sockets-intro', ['Client 1']);
+  const ex = await openExercise(first);
+  await expect(ex.editor).toContainText("const socket = io();");
+  await ex.run.click();
+  await expect(ex.console).toContainText(/^connected as \S+/);
+  const demoCount = client(first, 'Client 1').panel.getByRole('status', { name: 'Count' });
+  const before = Number(await demoCount.textContent());
+
+  const second = await student();
+  await openDemo(second, 'sockets-intro', ['Client 1']);
+  await ex.frame.getByRole('button', { name: '+1' }).click();
+  await expect(demoCount).toHaveText(String(before + 1));
+  await expect(client(second, 'Client 1').panel.getByRole('status', { name: 'Count' })).toHaveText(String(before + 1));
+
+  await ex.stop.click();
+  await expect(ex.state).toHaveText('Stopped: its page and its connection are closed.');
+  await expect(ex.section.locator('iframe')).toHaveCount(0);
+});
+
+test('an error shows with its line number, and an endless loop is stopped while the page stays usable', async ({ page }) => {
+  await openDemo(page, 'sockets-intro', ['Client 1']);
+  const ex = await openExercise(page);
+  await setCode(page, 'const socket = io();\nconst nothing = null;\nconsole.log(nothing.count);');
+  await ex.run.click();
+  await expect(ex.console).toContainText("Line 3: Cannot read properties of null (reading 'count')");
+
+  await setCode(page, 'const socket = io();\nwhile (true) {}');
+  await ex.run.click();
+  await expect(ex.console).toContainText('Your code kept its page busy for 3 seconds (an endless loop?), so it was stopped.', { timeout: 10_000 });
+  await expect(ex.state).toHaveText('Stopped.');
+  // The lesson page itself never froze: its demo still answers.
+  const demo = client(page, 'Client 1');
+  const count = demo.panel.getByRole('status', { name: 'Count' });
+  const before = Number(await count.textContent());
+  await demo.button('Increment').click();
+  await expect(count).toHaveText(String(before + 1));
+});
+
+test("the learner's page cannot read the lesson page's storage, cookies or document", async ({ page }) => {
+  await openDemo(page, 'sockets-intro', ['Client 1']);
+  await page.evaluate(() => {
+    localStorage.setItem('secret', 'from the lesson page');
+    document.cookie = 'secret=from-the-lesson-page; path=/';
+  });
+  await openExercise(page);
+  await setCode(
+    page,
+    [
+      'for (const [what, read] of [',
+      "  ['storage', () => localStorage.getItem('secret')],",
+      "  ['cookie', () => document.cookie],",
+      "  ['parent', () => parent.document.title],",
+      ']) {',
+      '  try { console.log(what, "read:", read()); } catch (error) { console.log(what, "refused:", error.name); }',
+      '}',
+    ].join('\n'),
+  );
+  await exercise(page).run.click();
+  const output = exercise(page).console;
+  await expect(output).toContainText('storage refused: SecurityError');
+  await expect(output).toContainText('cookie refused: SecurityError');
+  await expect(output).toContainText('parent refused: SecurityError');
+  await expect(output).not.toContainText('from the lesson page');
+});
+
+test('the exercise, its editor loaded, has no accessibility violations in either theme', async ({ page }) => {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('/lessons/sockets-intro/');
+    await openExercise(page);
+    const results = await new AxeBuilder({ page })
+      .include('[data-exercise]')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), scheme).toEqual([]);
+  }
+});

@@ -1,0 +1,40 @@
+import { javascript } from '@codemirror/lang-javascript';
+import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { tags } from '@lezer/highlight';
+import { basicSetup, EditorView } from 'codemirror';
+
+/** Code colours that read on both themes (each a light-dark() pair, like the site's). */
+const highlight = HighlightStyle.define([
+  { tag: [tags.keyword, tags.controlKeyword, tags.moduleKeyword], color: 'light-dark(#a626a4, #d7a6ff)' },
+  { tag: [tags.string, tags.special(tags.string)], color: 'light-dark(#22863a, #8ce99a)' },
+  { tag: [tags.number, tags.bool, tags.null], color: 'light-dark(#b35c00, #ffc078)' },
+  { tag: [tags.comment], color: 'var(--muted)', fontStyle: 'italic' },
+  { tag: [tags.function(tags.variableName), tags.function(tags.propertyName)], color: 'light-dark(#1c5fd4, #91c3ff)' },
+  { tag: [tags.propertyName], color: 'light-dark(#7a4b00, #ffd8a8)' },
+]);
+
+/**
+ * The code editor: CodeMirror with JavaScript, in the site's colours (light
+ * or dark follow the page). Tab is left to move the focus, so the keyboard
+ * never gets stuck in it; indenting is Ctrl+] and Ctrl+[.
+ */
+export function createEditor(parent: HTMLElement, code: string, label: string) {
+  return new EditorView({
+    parent,
+    doc: code,
+    extensions: [
+      basicSetup,
+      javascript(),
+      syntaxHighlighting(highlight),
+      EditorView.lineWrapping,
+      EditorView.contentAttributes.of({ 'aria-label': label }),
+      EditorView.theme({
+        '&': { backgroundColor: 'var(--bg)', color: 'var(--fg)', fontSize: '0.9rem' },
+        '.cm-content': { caretColor: 'var(--fg)', fontFamily: 'var(--mono, ui-monospace, monospace)' },
+        '.cm-gutters': { backgroundColor: 'var(--panel)', color: 'var(--muted)', borderRight: '1px solid var(--line)' },
+        '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'color-mix(in srgb, var(--accent, #36c) 8%, transparent)' },
+        '&.cm-focused': { outline: '2px solid var(--accent, #36c)' },
+      }),
+    ],
+  });
+}

@@ -1,0 +1,93 @@
+import { demoNamespace } from '../class/class-session.ts';
+import { byData, h } from '../demo/dom.ts';
+import { runInSandbox } from './bridge.ts';
+
+const MAX_LINES = 200;
+
+/**
+ * Sets up each exercise as it comes near the screen: the editor weighs more
+ * than the rest of the page, so a reader who never scrolls there never loads it.
+ */
+export function startExercises(roots: Iterable<HTMLElement>) {
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        observer.unobserve(entry.target);
+        void startExercise(entry.target as HTMLElement);
+      }
+    },
+    { rootMargin: '800px 0px' },
+  );
+  for (const root of roots) observer.observe(root);
+}
+
+/**
+ * One exercise on a lesson page: the editor (seeded from the starter that the
+ * page carries as text), Run, Stop and Start over, and the console. Each Run
+ * starts a fresh sandboxed page, so nothing of the last run lingers.
+ */
+async function startExercise(root: HTMLElement) {
+  const find = byData(root);
+  const starter = find('starter');
+  const state = find('state');
+  const title = root.querySelector('h2')?.textContent?.replace(/^Your turn\s*/, '') ?? 'the exercise';
+  let createEditor: typeof import('./editor.ts').createEditor;
+  try {
+    ({ createEditor } = await import('./editor.ts'));
+  } catch {
+    state.textContent = 'The editor could not load. Reload the page to try again.';
+    return;
+  }
+  const editor = createEditor(find('editor'), starter.textContent ?? '', `Code for ${title}`);
+  starter.hidden = true; // the editor shows it now
+  const [run, stop, reset] = [find<HTMLButtonElement>('run'), find<HTMLButtonElement>('stop'), find<HTMLButtonElement>('reset')];
+  const output = find('console');
+  let running: ReturnType<typeof runInSandbox> | undefined;
+
+  const print = (kind: string, text: string) => {
+    output.append(h('li', { class: `console-${kind}` }, text));
+    while (output.childElementCount > MAX_LINES) output.firstElementChild?.remove();
+    output.parentElement!.scrollTop = output.parentElement!.scrollHeight;
+  };
+  const ended = (why: string) => {
+    running = undefined;
+    stop.disabled = true;
+    state.textContent = why;
+  };
+
+  function start() {
+    running?.stop();
+    output.replaceChildren();
+    const { namespace, classKey } = demoNamespace(root.dataset.lesson!);
+    running = runInSandbox(find('frame'), editor.state.doc.toString(), { namespace, auth: { name: 'Your code', ...(classKey && { classKey }) } }, {
+      log: (level, text) => print(level, text),
+      error: (message, line) => print('error', line ? `Line ${line}: ${message}` : message),
+      stopped: (why) => {
+        print('error', why);
+        ended('Stopped.');
+      },
+    });
+    stop.disabled = false;
+    state.textContent = 'Running: your code has its own page below.';
+  }
+
+  run.disabled = reset.disabled = false;
+  state.textContent = 'Not running.';
+  run.addEventListener('click', start);
+  editor.contentDOM.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      start();
+    }
+  });
+  stop.addEventListener('click', () => {
+    running?.stop();
+    ended('Stopped: its page and its connection are closed.');
+    run.focus();
+  });
+  reset.addEventListener('click', () => {
+    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: starter.textContent ?? '' } });
+    state.textContent = 'Back to the starting code.';
+  });
+}
