@@ -1,35 +1,7 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { client, expect, openDemo, test } from './demo.ts';
-
-function exercise(page: Page) {
-  const section = page.getByRole('region', { name: /^Your turn/ });
-  return {
-    section,
-    editor: section.getByRole('textbox', { name: /^Code for/ }),
-    run: section.getByRole('button', { name: 'Run', exact: true }),
-    stop: section.getByRole('button', { name: 'Stop', exact: true }),
-    state: section.getByRole('status'),
-    console: section.getByRole('log', { name: 'Console' }),
-    frame: section.frameLocator(`iframe[title="Your code's page"]`),
-  };
-}
-
-/** Scrolls to the exercise, which loads its editor as it comes near. */
-async function openExercise(page: Page) {
-  const ex = exercise(page);
-  await ex.section.scrollIntoViewIfNeeded();
-  await expect(ex.state).toHaveText('Not running.');
-  return ex;
-}
-
-/** Replaces the editor's code, as one paste (the editor's auto-closing brackets stay out of it). */
-async function setCode(page: Page, code: string) {
-  const { editor } = exercise(page);
-  await editor.click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(code);
-}
+import { exercise, openExercise, setCode } from './exercise.ts';
 
 test("a learner's code runs in its own page with a live socket: its +1 moves the demo's count, in this browser and another", async ({ student }) => {
   const first = await student();
@@ -109,4 +81,55 @@ test('the exercise, its editor loaded, has no accessibility violations in either
       .analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), scheme).toEqual([]);
   }
+});
+
+test('a wrong solution leaves its checks open and shows its error; the solution in the repo passes them all, and another student sees its effect', async ({ student }) => {
+  const first = await student();
+  await openDemo(first, 'sockets-intro', ['Client 1']);
+  const ex = await openExercise(first);
+  const starter = readFileSync('src/exercises/sockets-intro/count.start.js', 'utf8');
+  const wrong = `${starter}
+down.addEventListener('click', () => socket.emit('decrease'));
+socket.on('number:change', (value) => {
+  count.textContent = 'Count: ' + value + missing;
+});
+`;
+  await setCode(first, wrong);
+  await ex.run.click();
+  await expect(ex.console).toContainText(/^connected as/);
+  const errorLine = wrong.split('\n').findIndex((line) => line.includes('missing')) + 1;
+  await expect(ex.console).toContainText(`Line ${errorLine}: missing is not defined`);
+  await ex.frame.getByRole('button', { name: '-1' }).click();
+  const demo = client(first, 'Client 1');
+  await demo.button('Increment').click();
+  await expect(ex.console).toContainText(`Line ${errorLine}: missing is not defined`);
+  await expect(ex.check('A -1 from your page reaches the demo')).toContainText('(not done yet)');
+  await expect(ex.check('Your page shows the count after someone changes it')).toContainText('(not done yet)');
+
+  await setCode(first, readFileSync('src/exercises/sockets-intro/count.solution.js', 'utf8'));
+  await ex.run.click();
+  await expect(ex.console).toContainText(/^connected as/);
+  await ex.frame.getByRole('button', { name: '-1' }).click();
+  await expect(ex.check('A -1 from your page reaches the demo')).toContainText('(done)');
+  await demo.button('Increment').click();
+  const demoCount = demo.panel.getByRole('status', { name: 'Count' });
+  await expect(ex.check('Your page shows the count after someone changes it')).toContainText('(done)');
+  await expect(ex.state).toHaveText(/All checks passed!$/);
+  const shown = Number(await demoCount.textContent());
+  await expect(ex.frame.getByText(`Count: ${shown}`)).toBeVisible();
+
+  // Another student's demo follows what this code does.
+  const second = await student();
+  await openDemo(second, 'sockets-intro', ['Client 1']);
+  const theirs = client(second, 'Client 1').panel.getByRole('status', { name: 'Count' });
+  await expect(theirs).toHaveText(String(shown));
+  await ex.frame.getByRole('button', { name: '+1' }).click();
+  await expect(theirs).toHaveText(String(shown + 1));
+  await expect(ex.frame.getByText(`Count: ${shown + 1}`)).toBeVisible();
+
+  // The passed checks count as lesson progress, kept across a reload.
+  await first.reload();
+  const again = await openExercise(first);
+  await expect(again.check('A -1 from your page reaches the demo')).toContainText('(done)');
+  await expect(first.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: /Sockets, from the first connection/ })).toContainText(/\d of 5 tried/);
 });

@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { client, expect, openDemo, tag, test } from './demo.ts';
+import { openExercise, setCode } from './exercise.ts';
 
 const steps = (page: Page) => page.getByRole('region', { name: 'Try it' });
 const step = (page: Page, text: string | RegExp) => steps(page).getByRole('listitem').filter({ hasText: text });
@@ -27,13 +29,13 @@ test('the Try it steps tick themselves as the demo sees them happen, and the pro
   await reader.waitForTimeout(2100); // a change from elsewhere is one that follows no click of this page
   await client(other, 'Client 1').button('Decrement').click();
   await expect(step(reader, 'second window')).toContainText('(done)');
-  await expect(steps(reader).getByRole('status')).toContainText('That was the last one of this lesson.');
+  await expect(steps(reader).getByRole('status')).toContainText('That was the last one to try here.');
 
-  // The lesson list and the home page know; another lesson does not.
+  // The lesson list and the home page know (the exercise's 2 checks count too); another lesson does not.
   const nav = reader.getByRole('navigation', { name: 'Lessons' });
-  await expect(nav.getByRole('link', { name: /Sockets, from the first connection/ })).toHaveAccessibleName(/all 3 tried/);
+  await expect(nav.getByRole('link', { name: /Sockets, from the first connection/ })).toHaveAccessibleName(/3 of 5 tried/);
   await reader.goto('/');
-  await expect(reader.locator('.lesson-list li').filter({ hasText: 'Sockets, from the first connection' })).toContainText('all 3 tried');
+  await expect(reader.locator('.lesson-list li').filter({ hasText: 'Sockets, from the first connection' })).toContainText('3 of 5 tried');
   const rooms = reader.locator('.lesson-list li').filter({ has: reader.getByRole('link', { name: 'Rooms', exact: true }) });
   await expect(rooms).not.toContainText('tried');
   // Kept across visits, in this browser only.
@@ -66,7 +68,7 @@ test('a step about another client is not ticked by the client alone', async ({ s
   await expect(step(reader, 'Say hello in a room')).toContainText('(done)');
 });
 
-test("in a class, a student's finished lessons show on the instructor's roster", async ({ student }) => {
+test("in a class, a student's finished lessons (steps and exercise) show on the instructor's roster", async ({ student }) => {
   const teacher = await student();
   await teacher.goto('/instructor/#token=e2e-instructor-token');
   await teacher.getByRole('textbox', { name: 'Title' }).fill(`Progress ${tag()}`);
@@ -93,6 +95,19 @@ test("in a class, a student's finished lessons show on the instructor's roster",
   await ada.waitForTimeout(2100); // a change from elsewhere is one that follows no click of this page
   await client(bo, 'Client 1').button('Increment').click(); // Bo, in the same class, is Ada's "second window"
   await expect(steps(ada).getByText('(done)')).toHaveCount(3);
+  // The steps are done; the exercise is not yet, so neither is the lesson.
+  await ada.waitForTimeout(500);
+  await expect(roster.getByRole('row', { name: /Ada/ }).getByRole('cell').nth(2)).toHaveText('0');
+
+  // Ada's code, run in her class, passes the exercise's checks.
+  const ex = await openExercise(ada);
+  await setCode(ada, readFileSync('src/exercises/sockets-intro/count.solution.js', 'utf8'));
+  await ex.run.click();
+  await expect(ex.console).toContainText(/^connected as/);
+  await ex.frame.getByRole('button', { name: '-1' }).click();
+  await expect(ex.check('A -1 from your page reaches the demo')).toContainText('(done)');
+  await client(bo, 'Client 1').button('Increment').click();
+  await expect(ex.check('Your page shows the count after someone changes it')).toContainText('(done)');
   await expect(roster.getByRole('row', { name: /Ada/ }).getByRole('cell').nth(2)).toHaveText('1');
   await expect(roster.getByRole('row', { name: /Bo/ }).getByRole('cell').nth(2)).toHaveText('0');
 });

@@ -25,13 +25,31 @@ const tryItStep = z.object({
   }),
 });
 
+/**
+ * An exercise's check: a fact about the learner's code that the page sees.
+ * Either traffic, as a "Try it" step, where the sender must be the learner's
+ * code (`by: another`: a demo client got what the code sent); or `shows`: the
+ * code's page shows the latest value of that event its socket received, after
+ * a change (not just the value sent on arrival).
+ */
+const exerciseCheck = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  text: z.string().min(1).max(120),
+  when: z.union([tryItStep.shape.when, z.object({ shows: z.string() })]),
+});
+
+const exerciseFile = (kind: 'start' | 'solution') => z.string().regex(new RegExp(`^src/exercises/[a-z0-9-]+/[a-z0-9-]+\\.${kind}\\.js$`));
+
 const exercise = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   title: z.string().min(1).max(120),
   /** What to do, in a sentence or two. */
   task: z.string().min(1).max(400),
   /** The starting code, from the project root: `src/exercises/<lesson>/<id>.start.js`. */
-  starter: z.string().regex(/^src\/exercises\/[a-z0-9-]+\/[a-z0-9-]+\.start\.js$/),
+  starter: exerciseFile('start'),
+  /** A solution, shown on request; the browser tests run it. */
+  solution: exerciseFile('solution'),
+  checks: z.array(exerciseCheck).min(1),
 });
 
 const lessons = defineCollection({

@@ -11,6 +11,8 @@ export type FromSandbox =
   | { type: 'alive' }
   | { type: 'log'; level: 'log' | 'info' | 'warn' | 'error'; text: string }
   | { type: 'error'; message: string; line?: number; column?: number }
+  /** What the code's page shows (its text), whenever it changes. */
+  | { type: 'page'; text: string }
   | { type: 'connect' }
   | { type: 'disconnect' }
   | { type: 'emit'; event: string; args: unknown[]; ackId?: number };

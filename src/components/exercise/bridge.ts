@@ -9,6 +9,8 @@ export interface SandboxHandlers {
   stopped: (why: string) => void;
   /** The learner's socket, once its code calls `io()`: the page may watch it like any demo client. */
   connected?: (socket: Socket) => void;
+  /** What the code's page shows, when it changes. */
+  page?: (text: string) => void;
 }
 
 /** The longest an event name from the frame may be; the server refuses unknown ones anyway. */
@@ -48,6 +50,9 @@ export function runInSandbox(
         break;
       case 'error':
         on.error(String(message.message).slice(0, 500), Number.isInteger(message.line) ? message.line : undefined);
+        break;
+      case 'page':
+        on.page?.(String(message.text));
         break;
       case 'connect':
         if (!socket) socket = open();

@@ -1,6 +1,10 @@
 import { demoNamespace } from '../class/class-session.ts';
 import { byData, h } from '../demo/dom.ts';
+import { reportTraffic } from '../demo/traffic.ts';
+import { markDone, stepsDone } from '../site/progress.ts';
+import { checkStepId } from '../site/steps.ts';
 import { runInSandbox } from './bridge.ts';
+import { CODE_CLIENT, watchChecks, type Check } from './checks.ts';
 
 const MAX_LINES = 200;
 
@@ -44,6 +48,7 @@ async function startExercise(root: HTMLElement) {
   const [run, stop, reset] = [find<HTMLButtonElement>('run'), find<HTMLButtonElement>('stop'), find<HTMLButtonElement>('reset')];
   const output = find('console');
   let running: ReturnType<typeof runInSandbox> | undefined;
+  const checks = followChecks(root, (text) => (state.textContent = text));
 
   const print = (kind: string, text: string) => {
     output.append(h('li', { class: `console-${kind}` }, text));
@@ -67,6 +72,8 @@ async function startExercise(root: HTMLElement) {
         print('error', why);
         ended('Stopped.');
       },
+      connected: (socket) => reportTraffic(socket, CODE_CLIENT),
+      page: checks.page,
     });
     stop.disabled = false;
     state.textContent = 'Running: your code has its own page below.';
@@ -89,5 +96,30 @@ async function startExercise(root: HTMLElement) {
   reset.addEventListener('click', () => {
     editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: starter.textContent ?? '' } });
     state.textContent = 'Back to the starting code.';
+  });
+}
+
+/** Ticks the checks already passed in this browser, then watches for the others; each passed one is lesson progress. */
+function followChecks(root: HTMLElement, announce: (text: string) => void) {
+  const lesson = root.dataset.lesson!;
+  const exercise = root.dataset.exercise!;
+  const checks = JSON.parse(root.dataset.checks!) as Check[];
+  const done = stepsDone(lesson);
+  const tick = (id: string) => {
+    const item = root.querySelector<HTMLElement>(`[data-check="${CSS.escape(id)}"]`);
+    item?.classList.add('done');
+    const state = item?.querySelector('.step-state');
+    if (state) state.textContent = '(done)';
+  };
+  const open = checks.filter((check) => {
+    const passed = done.has(checkStepId(exercise, check.id));
+    if (passed) tick(check.id);
+    return !passed;
+  });
+  return watchChecks(open, (id) => {
+    markDone(lesson, checkStepId(exercise, id));
+    tick(id);
+    const left = root.querySelectorAll('[data-check]:not(.done)').length;
+    announce(`Check passed: ${checks.find((check) => check.id === id)?.text}.${left ? '' : ' All checks passed!'}`);
   });
 }

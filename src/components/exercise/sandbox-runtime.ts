@@ -40,6 +40,17 @@ window.addEventListener('unhandledrejection', (event) => {
 });
 setInterval(() => post({ type: 'alive' }), 500);
 
+// What the page shows, for the checks: said once per burst of changes.
+let pageDue = false;
+new MutationObserver(() => {
+  if (pageDue) return;
+  pageDue = true;
+  setTimeout(() => {
+    pageDue = false;
+    post({ type: 'page', text: document.body.innerText.slice(0, 5000) });
+  }, 100);
+}).observe(document.body, { subtree: true, childList: true, characterData: true });
+
 /** The one socket of a run: `io()` called again gives the same one, as a page with one connection would. */
 function createSocket() {
   const listeners = new Map<string, Set<Listener>>();

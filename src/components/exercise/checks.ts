@@ -1,0 +1,62 @@
+import { DEMO_TRAFFIC, type Traffic } from '../demo/traffic.ts';
+import { observeSteps, type StepRule } from '../site/observe-steps.ts';
+
+/** An exercise's check, as the frontmatter declares it (see `content.config.ts`). */
+export interface Check {
+  id: string;
+  text: string;
+  when: StepRule['when'] | { shows: string };
+}
+
+/** The learner's code among the page's clients in the demo traffic (the demo's own are 1, 2, …). */
+export const CODE_CLIENT = 0;
+
+/** `value` standing on its own in `text`: "Count: 12" shows 12, but "+1" does not show 1. */
+export const showsValue = (text: string, value: string) =>
+  new RegExp(`(^|[^\\w+-])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w])`).test(text);
+
+/**
+ * Watches an exercise's checks and says each one once, when the page sees it:
+ * traffic checks read the demo traffic, where only the code's own sends count;
+ * `shows` checks compare what the code's page shows with what its socket got.
+ */
+export function watchChecks(checks: Check[], onSeen: (id: string) => void) {
+  const pending = new Set(checks.map((check) => check.id));
+  const say = (id: string) => {
+    if (!pending.delete(id)) return;
+    onSeen(id);
+  };
+  const traffic = checks.filter((check): check is StepRule & Check => !('shows' in check.when));
+  const watch = observeSteps(traffic, say);
+  /** Per event, the latest value the code's socket received and how many it has had. */
+  const latest = new Map<string, { text: string; count: number }>();
+  let page = '';
+
+  function compare() {
+    for (const check of checks) {
+      if (!('shows' in check.when) || !pending.has(check.id)) continue;
+      const value = latest.get(check.when.shows);
+      // More than one: a change came after the value sent on arrival.
+      if (value && value.count > 1 && showsValue(page, value.text)) say(check.id);
+    }
+  }
+
+  document.addEventListener(DEMO_TRAFFIC, (event) => {
+    const seen = (event as CustomEvent<Traffic>).detail;
+    if (seen.direction === 'sent' && seen.client !== CODE_CLIENT) return;
+    watch(seen);
+    if (seen.client !== CODE_CLIENT) return;
+    if (seen.direction === 'connected') latest.clear();
+    if (seen.direction === 'received' && seen.text !== undefined) {
+      latest.set(seen.event, { text: seen.text, count: (latest.get(seen.event)?.count ?? 0) + 1 });
+      compare();
+    }
+  });
+  return {
+    /** What the code's page shows now. */
+    page(text: string) {
+      page = text;
+      compare();
+    },
+  };
+}
