@@ -3,6 +3,7 @@ import { byData, h } from '../demo/dom.ts';
 import { reportTraffic } from '../demo/traffic.ts';
 import { markDone, stepsDone } from '../site/progress.ts';
 import { checkStepId } from '../site/steps.ts';
+import { tickStep } from '../site/tick-step.ts';
 import { runInSandbox } from './bridge.ts';
 import { CODE_CLIENT, watchChecks, type Check } from './checks.ts';
 
@@ -105,12 +106,7 @@ function followChecks(root: HTMLElement, announce: (text: string) => void) {
   const exercise = root.dataset.exercise!;
   const checks = JSON.parse(root.dataset.checks!) as Check[];
   const done = stepsDone(lesson);
-  const tick = (id: string) => {
-    const item = root.querySelector<HTMLElement>(`[data-check="${CSS.escape(id)}"]`);
-    item?.classList.add('done');
-    const state = item?.querySelector('.step-state');
-    if (state) state.textContent = '(done)';
-  };
+  const tick = (id: string) => tickStep(root, id);
   const open = checks.filter((check) => {
     const passed = done.has(checkStepId(exercise, check.id));
     if (passed) tick(check.id);
@@ -119,7 +115,7 @@ function followChecks(root: HTMLElement, announce: (text: string) => void) {
   return watchChecks(open, (id) => {
     markDone(lesson, checkStepId(exercise, id));
     tick(id);
-    const left = root.querySelectorAll('[data-check]:not(.done)').length;
+    const left = root.querySelectorAll('[data-step]:not(.done)').length;
     announce(`Check passed: ${checks.find((check) => check.id === id)?.text}.${left ? '' : ' All checks passed!'}`);
   });
 }

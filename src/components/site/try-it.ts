@@ -1,6 +1,7 @@
 import { DEMO_TRAFFIC, type Traffic } from '../demo/traffic.ts';
 import { observeSteps, type StepRule } from './observe-steps.ts';
 import { markDone, stepsDone } from './progress.ts';
+import { tickStep } from './tick-step.ts';
 
 /** Ticks the steps already done in this browser, then watches the demo for the others. */
 export function startTryIt(box: HTMLElement) {
@@ -9,12 +10,7 @@ export function startTryIt(box: HTMLElement) {
   const status = box.querySelector<HTMLElement>('.try-it-status')!;
   const done = stepsDone(lesson);
 
-  function tick(id: string) {
-    const item = box.querySelector<HTMLElement>(`[data-step="${CSS.escape(id)}"]`);
-    item?.classList.add('done');
-    const state = item?.querySelector('.step-state');
-    if (state) state.textContent = '(done)';
-  }
+  const tick = (id: string) => tickStep(box, id);
   done.forEach(tick);
 
   const watch = observeSteps(
