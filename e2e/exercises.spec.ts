@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { client, expect, openDemo, test } from './demo.ts';
 import { exercise, openExercise, setCode } from './exercise.ts';
@@ -132,4 +133,40 @@ socket.on('number:change', (value) => {
   const again = await openExercise(first);
   await expect(again.check('A -1 from your page reaches the demo')).toContainText('(done)');
   await expect(first.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: /Sockets, from the first connection/ })).toContainText(/\d of 5 tried/);
+});
+
+/** Pastes a lesson's solution from the repo and runs it. */
+async function runSolution(page: Page, file: string) {
+  const ex = await openExercise(page);
+  await setCode(page, readFileSync(file, 'utf8'));
+  await ex.run.click();
+  await expect(ex.console).not.toContainText('Line ');
+  return ex;
+}
+
+test("emit-vs-broadcast's solution broadcasts its hello, and thanks a demo client privately for a message to all", async ({ page }) => {
+  await openDemo(page, 'emit-vs-broadcast', ['Ada', 'Bo', 'Cy']);
+  const ex = await runSolution(page, 'src/exercises/emit-vs-broadcast/thanks.solution.js');
+  await ex.frame.getByRole('button', { name: 'Say hello to the others' }).click();
+  const bo = client(page, 'Bo');
+  await expect(bo.panel.getByRole('log', { name: 'Inbox' })).toContainText('Hello!');
+  await expect(ex.check('Your hello reaches a demo client as a broadcast')).toContainText('(done)');
+
+  await bo.button('Emit to all').click();
+  await expect(bo.panel.getByRole('log', { name: 'Inbox' })).toContainText('Thanks, Bo!');
+  await expect(ex.check('Your private thank-you reaches the client that wrote to everyone')).toContainText('(done)');
+  await expect(ex.frame.getByRole('listitem').filter({ hasText: '(all)' }).first()).toBeVisible();
+});
+
+test("acknowledgements' solution gives up on a slow answer, yet the answer comes; and it answers the server's question", async ({ page }) => {
+  await openDemo(page, 'acknowledgements', ['Client 1']);
+  const ex = await runSolution(page, 'src/exercises/acknowledgements/patience.solution.js');
+  await ex.frame.getByRole('button', { name: 'Ask (the server takes 2 s)' }).click();
+  await expect(ex.frame.getByText('Gave up after 1 s.')).toBeVisible();
+  // The late answer still arrives on the wire (the code dropped it): the check sees it.
+  await expect(ex.check('Your page asks the server, and its answer comes back')).toContainText('(done)');
+  await ex.frame.getByRole('button', { name: 'Let the server ask me' }).click();
+  await expect(ex.frame.getByText('The server heard: 7')).toBeVisible();
+  await expect(ex.console).toContainText('The server asks: What is your favourite number?');
+  await expect(ex.check('The server asks your page, and hears its answer')).toContainText('(done)');
 });

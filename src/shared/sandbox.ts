@@ -15,13 +15,16 @@ export type FromSandbox =
   | { type: 'page'; text: string }
   | { type: 'connect' }
   | { type: 'disconnect' }
-  | { type: 'emit'; event: string; args: unknown[]; ackId?: number };
+  | { type: 'emit'; event: string; args: unknown[]; ackId?: number }
+  /** The code's answer to an event the server sent with an acknowledgement. */
+  | { type: 'reply'; replyId: number; args: unknown[] };
 
 /** From the page to the frame. */
 export type ToSandbox =
   | { type: 'run'; code: string; namespace: string }
   | { type: 'status'; connected: boolean; id?: string; reason?: string }
-  | { type: 'event'; event: string; args: unknown[] }
+  /** `replyId`: the server asked for an acknowledgement; the code answers with `reply`. */
+  | { type: 'event'; event: string; args: unknown[]; replyId?: number }
   | { type: 'ack'; ackId: number; args: unknown[] };
 
 /** Everything under this path is served with the sandbox's own CSP (see `static-files.ts`). */

@@ -32,6 +32,9 @@ export function runInSandbox(
   frame.title = "Your code's page";
   frame.src = SANDBOX_PAGE;
   let socket: Socket | undefined;
+  /** The server's acknowledgement callbacks, waiting for the code's reply. */
+  const replies = new Map<number, (...args: unknown[]) => void>();
+  let nextReply = 1;
   let lastSign = performance.now();
   let ready = false;
   const post = (message: ToSandbox) => frame.contentWindow?.postMessage(message, '*');
@@ -63,6 +66,10 @@ export function runInSandbox(
       case 'emit':
         emit(message);
         break;
+      case 'reply':
+        if (Array.isArray(message.args)) replies.get(message.replyId)?.(...message.args);
+        replies.delete(message.replyId);
+        break;
     }
   }
 
@@ -71,7 +78,13 @@ export function runInSandbox(
     opened.on('connect', () => post({ type: 'status', connected: true, id: opened.id }));
     opened.on('disconnect', (reason) => post({ type: 'status', connected: false, reason }));
     opened.on('connect_error', (error) => on.error(`Could not connect: ${error.message}`));
-    opened.onAny((event: string, ...args: unknown[]) => post({ type: 'event', event, args }));
+    opened.onAny((event: string, ...args: unknown[]) => {
+      // A function cannot cross to the frame: the server's callback waits here for the code's reply.
+      const ack = typeof args.at(-1) === 'function' ? (args.pop() as (...reply: unknown[]) => void) : undefined;
+      let replyId: number | undefined;
+      if (ack) replies.set((replyId = nextReply++), ack);
+      post({ type: 'event', event, args, replyId });
+    });
     on.connected?.(opened);
     return opened;
   }

@@ -57,6 +57,8 @@ function createSocket() {
   const acks = new Map<number, Listener>();
   let nextAck = 1;
   const fire = (event: string, args: unknown[]) => listeners.get(event)?.forEach((listener) => listener(...args));
+  /** The server asked for an acknowledgement: the code's handler gets a callback, as with a real socket. */
+  const replyTo = (replyId: number) => (...args: unknown[]) => post({ type: 'reply', replyId, args });
   const socket = {
     id: undefined as string | undefined,
     connected: false,
@@ -80,6 +82,28 @@ function createSocket() {
     emitWithAck(event: string, ...args: unknown[]) {
       return new Promise((resolve) => socket.emit(event, ...args, resolve));
     },
+    /** As `socket.timeout(ms)`: the acknowledgement gets an error first, set when no answer came in time. */
+    timeout(ms: number) {
+      const emit = (event: string, ...args: unknown[]) => {
+        const ack = typeof args.at(-1) === 'function' ? (args.pop() as Listener) : () => {};
+        let late = false;
+        const timer = setTimeout(() => {
+          late = true;
+          ack(new Error('operation has timed out'));
+        }, ms);
+        socket.emit(event, ...args, (...reply: unknown[]) => {
+          if (late) return;
+          clearTimeout(timer);
+          ack(null, ...reply);
+        });
+        return socket;
+      };
+      return {
+        emit,
+        emitWithAck: (event: string, ...args: unknown[]) =>
+          new Promise((resolve, reject) => emit(event, ...args, (error: unknown, reply: unknown) => (error ? reject(error) : resolve(reply)))),
+      };
+    },
     disconnect() {
       post({ type: 'disconnect' });
       return socket;
@@ -93,7 +117,7 @@ function createSocket() {
       socket.id = message.id;
       fire(message.connected ? 'connect' : 'disconnect', message.connected ? [] : [message.reason]);
     } else if (message.type === 'event') {
-      fire(message.event, message.args);
+      fire(message.event, message.replyId === undefined ? message.args : [...message.args, replyTo(message.replyId)]);
     } else if (message.type === 'ack') {
       acks.get(message.ackId)?.(...message.args);
       acks.delete(message.ackId);
