@@ -170,3 +170,25 @@ test("acknowledgements' solution gives up on a slow answer, yet the answer comes
   await expect(ex.console).toContainText('The server asks: What is your favourite number?');
   await expect(ex.check('The server asks your page, and hears its answer')).toContainText('(done)');
 });
+
+test("rooms' solution joins the room a demo client is in, and its hello reaches that client only", async ({ page }) => {
+  await openDemo(page, 'rooms', ['Ada', 'Bo', 'Cy']);
+  const room = `code-${Math.random().toString(36).slice(2, 7)}`;
+  const ada = client(page, 'Ada').panel;
+  await ada.getByRole('textbox', { name: 'Room' }).fill(room);
+  await ada.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(ada.getByRole('list', { name: 'My rooms' })).toContainText(room);
+
+  const ex = await runSolution(page, 'src/exercises/rooms/greet.solution.js');
+  await ex.frame.getByRole('textbox', { name: 'Room' }).fill(room);
+  await ex.frame.getByRole('button', { name: 'Join' }).click();
+  await expect(ex.console).toContainText(`in ${room}`);
+  await expect(ex.check("Your page joins a room, and the demo's room map shows it")).toContainText('(done)');
+  await ex.frame.getByRole('button', { name: 'Say hello' }).click();
+  await expect(ada.getByRole('log', { name: 'Hellos' })).toContainText('Hello from my own page!');
+  await expect(ex.check('Your hello reaches a demo client in the same room')).toContainText('(done)');
+  await expect(client(page, 'Bo').panel.getByRole('log', { name: 'Hellos' })).not.toContainText('Hello from my own page!');
+  // Ada's hello reaches the code's page too.
+  await ada.getByRole('button', { name: 'Say hello' }).click();
+  await expect(ex.frame.getByRole('listitem').filter({ hasText: 'Ada says:' }).first()).toBeVisible();
+});
