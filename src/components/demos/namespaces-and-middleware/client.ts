@@ -17,21 +17,21 @@ type NotesSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const SLUG = 'namespaces-and-middleware';
 
-/** A namespace this client may open beside the lobby: its controls, and the socket once opened. */
+/** A namespace of this client: its controls, and its socket once opened. Only the ones beside the lobby can be left. */
 interface Door {
   label: string;
   status: HTMLElement;
   post: HTMLButtonElement;
-  leave: HTMLButtonElement;
+  leave?: HTMLButtonElement;
   socket?: NotesSocket;
 }
 
-function door(label: string, closed: string): Door {
+function door(label: string, closed: string, { leavable = true } = {}): Door {
   return {
     label,
     status: h('p', { role: 'status', 'aria-label': label, class: 'ack-result' }, closed),
     post: h('button', { type: 'button', disabled: true }, `Post in the ${label.toLowerCase()}`),
-    leave: h('button', { type: 'button', class: 'quiet', disabled: true }, `Leave the ${label.toLowerCase()}`),
+    leave: leavable ? h('button', { type: 'button', class: 'quiet', disabled: true }, `Leave the ${label.toLowerCase()}`) : undefined,
   };
 }
 
@@ -39,7 +39,7 @@ function door(label: string, closed: string): Door {
 function render(client: DemoClient) {
   const view = {
     text: h('input', { type: 'text', maxlength: 500, autocomplete: 'off', value: `Hello from ${client.panel.label()}` }),
-    lobby: door('Lobby', 'Connecting to the lobby…'),
+    lobby: door('Lobby', 'Connecting to the lobby…', { leavable: false }),
     token: h('input', { type: 'text', autocomplete: 'off', spellcheck: false, placeholder: 'no token' }),
     enterStaff: h('button', { type: 'button' }, 'Enter the staff room'),
     staff: door('Staff room', 'Not in the staff room.'),
@@ -84,7 +84,8 @@ function openOnSameConnection(lobby: NotesSocket, path: string, auth: () => obje
 function follow(socket: NotesSocket, where: Door, view: NotesView) {
   socket.on('connect', () => {
     where.status.textContent = `In the ${where.label.toLowerCase()} (${socket.id}).`;
-    where.post.disabled = where.leave.disabled = false;
+    where.post.disabled = false;
+    if (where.leave) where.leave.disabled = false;
   });
   // Refused by a middleware: the message is the server's own. No retry follows.
   socket.on('connect_error', (error) => {
@@ -92,7 +93,8 @@ function follow(socket: NotesSocket, where: Door, view: NotesView) {
   });
   socket.on('disconnect', () => {
     where.status.textContent = `Left the ${where.label.toLowerCase()}.`;
-    where.post.disabled = where.leave.disabled = true;
+    where.post.disabled = true;
+    if (where.leave) where.leave.disabled = true;
   });
   socket.on('note:new', ({ from, text }) => view.notes.append(h('li', {}, `${where.label} · ${from}: ${text}`)));
 }
@@ -139,7 +141,7 @@ function wire(client: DemoClient, view: NotesView) {
   });
   for (const where of [view.lobby, view.staff, view.teamDoor]) {
     where.post.addEventListener('click', () => post(where.socket, view));
-    where.leave.addEventListener('click', () => where.socket?.disconnect());
+    where.leave?.addEventListener('click', () => where.socket?.disconnect());
   }
 }
 
