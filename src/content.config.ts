@@ -22,6 +22,8 @@ const tryItStep = z.object({
     by: z.enum(['sender', 'another', 'elsewhere']),
     /** Words the received message must contain, where the event alone says too little. */
     includes: z.string().optional(),
+    /** The namespace under the lesson's that the receiving socket is on (`/staff`), where the lesson has several. */
+    on: z.string().regex(/^\/[a-z0-9-]+$/).optional(),
   }),
 });
 
@@ -29,23 +31,27 @@ const tryItStep = z.object({
  * An exercise's check: a fact about the learner's code that the page sees.
  * Either traffic, as a "Try it" step, where the sender must be the learner's
  * code (`by: another`: a demo client got what the code sent); or `shows`: the
- * code's page shows the latest value of that event its socket received, after
- * a change (not just the value sent on arrival).
+ * code's page shows the latest value of that event its sockets received (or
+ * that `field` of it), after a change: the value sent on arrival does not
+ * count, unless `fromFirst` (a refusal's reason, say, has nothing before it).
  */
 const exerciseCheck = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   text: z.string().min(1).max(120),
-  when: z.union([tryItStep.shape.when, z.object({ shows: z.string() })]),
+  when: z.union([
+    tryItStep.shape.when,
+    z.object({ shows: z.string(), field: z.string().optional(), fromFirst: z.boolean().optional() }),
+  ]),
 });
 
-const exerciseFile = (kind: 'start' | 'solution') => z.string().regex(new RegExp(`^src/exercises/[a-z0-9-]+/[a-z0-9-]+\\.${kind}\\.js$`));
+const exerciseFile = (kind: 'start' | 'solution') => z.string().regex(new RegExp(`^src/exercises/[a-z0-9-]+/[a-z0-9-]+\\.${kind}\\.(js|ts)$`));
 
 const exercise = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   title: z.string().min(1).max(120),
   /** What to do, in a sentence or two. */
   task: z.string().min(1).max(400),
-  /** The starting code, from the project root: `src/exercises/<lesson>/<id>.start.js`. */
+  /** The starting code, from the project root: `src/exercises/<lesson>/<id>.start.js` (or `.ts`). */
   starter: exerciseFile('start'),
   /** A solution, shown on request; the browser tests run it. */
   solution: exerciseFile('solution'),

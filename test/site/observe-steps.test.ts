@@ -56,3 +56,13 @@ test('an old send, or a message without the words, ticks nothing; each step tick
   feed({ client: 3, direction: 'received', event: 'heard', text: 'Ada says: hi' });
   assert.deepEqual(seen, ['hello']);
 });
+
+test('a step may name the namespace its receipt must come through', () => {
+  const seen: string[] = [];
+  const feed = observeSteps([{ id: 'staff', when: { after: 'note:post', received: 'note:new', by: 'sender', on: '/staff' } }], (id) => seen.push(id), () => 0);
+  feed({ client: 0, direction: 'sent', event: 'note:post', namespace: '/namespaces-and-middleware' });
+  feed({ client: 0, direction: 'received', event: 'note:new', namespace: '/namespaces-and-middleware' });
+  assert.deepEqual(seen, []);
+  feed({ client: 0, direction: 'received', event: 'note:new', namespace: '/class/AB12/namespaces-and-middleware/staff' });
+  assert.deepEqual(seen, ['staff']);
+});

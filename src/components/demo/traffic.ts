@@ -11,19 +11,21 @@ export interface Traffic {
   event: string;
   /** The first argument as text (cut short): a step may look for words in it. */
   text?: string;
+  /** The namespace of the socket, when the client has more than one (`/rooms`, `/class/AB12/rooms/staff`). */
+  namespace?: string;
 }
 
 const textOf = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value) ?? '').slice(0, 200);
 
 export function reportTraffic(socket: Socket, client: number) {
+  const namespace = (socket as unknown as { nsp: string }).nsp; // not public in the typings, stable since v3
   const say = (direction: Traffic['direction'], event: string, first?: unknown) =>
-    document.dispatchEvent(new CustomEvent<Traffic>(DEMO_TRAFFIC, { detail: { client, direction, event, text: textOf(first) } }));
+    document.dispatchEvent(new CustomEvent<Traffic>(DEMO_TRAFFIC, { detail: { client, direction, event, text: textOf(first), namespace } }));
   socket.on('connect', () => say('connected', 'connect'));
   // A refused connection says why (a middleware's error); the attempt itself was this client's act.
   socket.on('connect_error', (error) => say('received', 'connect_error', error.message));
   socket.onAny((event: string, first?: unknown) => say('received', event, first));
   // Acknowledgements are not events: the manager's decoded packets show them (type 3, this namespace).
-  const namespace = (socket as unknown as { nsp: string }).nsp; // not public in the typings, stable since v3
   socket.io.on('packet', (packet: { type: number; nsp: string; data?: unknown[] }) => {
     // The reply is the last argument (emitWithAck puts an error slot before it).
     if (packet.type === 3 && packet.nsp === namespace) say('received', 'ack', packet.data?.at(-1));

@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io-client';
-import { BUSY_LIMIT_MS, SANDBOX_PAGE, type FromSandbox, type ToSandbox } from '../../shared/sandbox.ts';
+import { BUSY_LIMIT_MS, MANAGER_EVENTS, MAX_SOCKETS_PER_RUN, SANDBOX_PAGE, type FromSandbox, type ToSandbox } from '../../shared/sandbox.ts';
 import { connectClient } from '../demo/connect.ts';
 
 export interface SandboxHandlers {
@@ -7,31 +7,54 @@ export interface SandboxHandlers {
   error: (message: string, line?: number) => void;
   /** The run ended by itself: the frame would not start, or it stayed busy too long. */
   stopped: (why: string) => void;
-  /** The learner's socket, once its code calls `io()`: the page may watch it like any demo client. */
+  /** Each socket the code opens with `io()`: the page may watch it like any demo client. */
   connected?: (socket: Socket) => void;
   /** What the code's page shows, when it changes. */
   page?: (text: string) => void;
 }
 
-/** The longest an event name from the frame may be; the server refuses unknown ones anyway. */
+/** The longest event name from the frame; the server refuses unknown ones anyway. */
 const MAX_EVENT_LENGTH = 100;
+
+/** Where a run connects: the lesson (`rooms`), its namespace here (public or a class's) and the page's own auth. */
+export interface RunConnection {
+  lesson: string;
+  namespace: string;
+  auth: Record<string, string>;
+}
+
+/**
+ * The real namespace for the one the code asked for: `io()` is the lesson's,
+ * and so is `io('/rooms')`; `io('/rooms/staff')` is a namespace under it
+ * (which, in class mode, lives under the class's). Others are not this lesson's.
+ */
+export function resolveNamespace(asked: string | undefined, connection: RunConnection): string | { refused: string } {
+  const own = `/${connection.lesson}`;
+  if (asked === undefined || asked === '' || asked === own) return connection.namespace;
+  if (asked.startsWith(`${own}/`) && asked.length > own.length + 1) return connection.namespace + asked.slice(own.length);
+  return { refused: `This exercise's code can reach ${own} and the namespaces under it, not ${asked.slice(0, 100)}.` };
+}
+
+/** The code's own `auth`, kept to a few short plain values; the page's (name, class key) wins over it. */
+export function mergeAuth(asked: unknown, own: Record<string, string>): Record<string, unknown> {
+  const kept = Object.entries(asked && typeof asked === 'object' ? asked : {})
+    .filter(([key, value]) => key.length <= 50 && ['string', 'number', 'boolean'].includes(typeof value))
+    .slice(0, 10)
+    .map(([key, value]) => [key, typeof value === 'string' ? value.slice(0, 500) : value]);
+  return { ...Object.fromEntries(kept), ...own };
+}
 
 /**
  * The lesson page's side of a run: a fresh sandboxed frame for the learner's
- * code, and the one real socket its `io()` stands for. Only this frame's
+ * code, and a real socket for each one its `io()` makes. Only this frame's
  * messages are heard, and only messages of the expected shape are acted on.
  */
-export function runInSandbox(
-  container: HTMLElement,
-  code: string,
-  connection: { namespace: string; auth: Record<string, string> },
-  on: SandboxHandlers,
-) {
+export function runInSandbox(container: HTMLElement, code: string, connection: RunConnection, on: SandboxHandlers) {
   const frame = document.createElement('iframe');
   frame.setAttribute('sandbox', 'allow-scripts');
   frame.title = "Your code's page";
   frame.src = SANDBOX_PAGE;
-  let socket: Socket | undefined;
+  const sockets = new Map<number, Socket>();
   /** The server's acknowledgement callbacks, waiting for the code's reply. */
   const replies = new Map<number, (...args: unknown[]) => void>();
   let nextReply = 1;
@@ -43,10 +66,11 @@ export function runInSandbox(
     if (event.source !== frame.contentWindow || typeof event.data?.type !== 'string') return;
     const message = event.data as FromSandbox;
     lastSign = performance.now();
+    const socket = 'socket' in message ? sockets.get(message.socket) : undefined;
     switch (message.type) {
       case 'ready':
         ready = true;
-        post({ type: 'run', code, namespace: connection.namespace });
+        post({ type: 'run', code });
         break;
       case 'log':
         on.log(message.level, String(message.text).slice(0, 2000));
@@ -57,14 +81,20 @@ export function runInSandbox(
       case 'page':
         on.page?.(String(message.text));
         break;
+      case 'open':
+        open(message);
+        break;
       case 'connect':
-        if (!socket) socket = open();
+        socket?.connect();
         break;
       case 'disconnect':
         socket?.disconnect();
         break;
+      case 'drop':
+        socket?.io.engine?.close();
+        break;
       case 'emit':
-        emit(message);
+        if (socket) emit(socket, message);
         break;
       case 'reply':
         if (Array.isArray(message.args)) replies.get(message.replyId)?.(...message.args);
@@ -73,25 +103,36 @@ export function runInSandbox(
     }
   }
 
-  function open() {
-    const opened = connectClient(connection.namespace, connection.auth);
-    opened.on('connect', () => post({ type: 'status', connected: true, id: opened.id }));
-    opened.on('disconnect', (reason) => post({ type: 'status', connected: false, reason }));
-    opened.on('connect_error', (error) => on.error(`Could not connect: ${error.message}`));
+  function open({ socket: number, namespace: asked, auth }: Extract<FromSandbox, { type: 'open' }>) {
+    if (!Number.isInteger(number) || sockets.has(number)) return;
+    const refuse = (message: string) => {
+      post({ type: 'connect_error', socket: number, message });
+      on.error(message);
+    };
+    const namespace = resolveNamespace(typeof asked === 'string' ? asked : undefined, connection);
+    if (typeof namespace !== 'string') return refuse(namespace.refused);
+    if (sockets.size >= MAX_SOCKETS_PER_RUN) return refuse(`One run may open ${MAX_SOCKETS_PER_RUN} sockets; this one was not opened.`);
+    const opened = connectClient(namespace, mergeAuth(auth, connection.auth) as Record<string, string>);
+    sockets.set(number, opened);
+    opened.on('connect', () => post({ type: 'status', socket: number, connected: true, id: opened.id, recovered: opened.recovered }));
+    opened.on('disconnect', (reason) => post({ type: 'status', socket: number, connected: false, reason }));
+    opened.on('connect_error', (error) => post({ type: 'connect_error', socket: number, message: error.message }));
+    for (const event of MANAGER_EVENTS) {
+      opened.io.on(event, (...args: unknown[]) => post({ type: 'manager', socket: number, event, args: args.map(cloneable) }));
+    }
     opened.onAny((event: string, ...args: unknown[]) => {
       // A function cannot cross to the frame: the server's callback waits here for the code's reply.
       const ack = typeof args.at(-1) === 'function' ? (args.pop() as (...reply: unknown[]) => void) : undefined;
       let replyId: number | undefined;
       if (ack) replies.set((replyId = nextReply++), ack);
-      post({ type: 'event', event, args, replyId });
+      post({ type: 'event', socket: number, event, args, replyId });
     });
     on.connected?.(opened);
-    return opened;
   }
 
-  function emit({ event, args, ackId }: Extract<FromSandbox, { type: 'emit' }>) {
-    if (!socket || typeof event !== 'string' || event.length > MAX_EVENT_LENGTH || !Array.isArray(args)) return;
-    if (typeof ackId === 'number') socket.emit(event, ...args, (...reply: unknown[]) => post({ type: 'ack', ackId, args: reply }));
+  function emit(socket: Socket, { socket: number, event, args, ackId }: Extract<FromSandbox, { type: 'emit' }>) {
+    if (typeof event !== 'string' || event.length > MAX_EVENT_LENGTH || !Array.isArray(args)) return;
+    if (typeof ackId === 'number') socket.emit(event, ...args, (...reply: unknown[]) => post({ type: 'ack', socket: number, ackId, args: reply }));
     else socket.emit(event, ...args);
   }
 
@@ -107,7 +148,7 @@ export function runInSandbox(
   function stop(why?: string) {
     clearInterval(watchdog);
     window.removeEventListener('message', onMessage);
-    socket?.disconnect();
+    for (const socket of sockets.values()) socket.disconnect();
     frame.remove();
     if (why) on.stopped(why);
   }
@@ -116,3 +157,6 @@ export function runInSandbox(
   container.replaceChildren(frame);
   return { stop: () => stop() };
 }
+
+/** An Error does not cross postMessage as itself: a reconnection error crosses as its message. */
+const cloneable = (value: unknown) => (value instanceof Error ? value.message : value);

@@ -5,7 +5,7 @@ import { observeSteps, type StepRule } from '../site/observe-steps.ts';
 export interface Check {
   id: string;
   text: string;
-  when: StepRule['when'] | { shows: string };
+  when: StepRule['when'] | { shows: string; field?: string; fromFirst?: boolean };
 }
 
 /** The learner's code among the page's clients in the demo traffic (the demo's own are 1, 2, …). */
@@ -14,6 +14,17 @@ export const CODE_CLIENT = 0;
 /** `value` standing on its own in `text`: "Count: 12" shows 12, but "+1" does not show 1. */
 export const showsValue = (text: string, value: string) =>
   new RegExp(`(^|[^\\w+-])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w])`).test(text);
+
+/** The value a `shows` check looks for: the event's first argument as sent, or one field of it. */
+export function valueOf(text: string, field?: string): string | undefined {
+  if (!field) return text;
+  try {
+    const value = (JSON.parse(text) as Record<string, unknown> | null)?.[field];
+    return value === undefined || value === null || typeof value === 'object' ? undefined : String(value);
+  } catch {
+    return undefined; // not an object, or cut short
+  }
+}
 
 /**
  * Watches an exercise's checks and says each one once, when the page sees it:
@@ -28,16 +39,18 @@ export function watchChecks(checks: Check[], onSeen: (id: string) => void) {
   };
   const traffic = checks.filter((check): check is StepRule & Check => !('shows' in check.when));
   const watch = observeSteps(traffic, say);
-  /** Per event, the latest value the code's socket received and how many it has had. */
+  /** Per event, the latest value the code's sockets received in this run and how many they have had. */
   const latest = new Map<string, { text: string; count: number }>();
   let page = '';
 
   function compare() {
     for (const check of checks) {
       if (!('shows' in check.when) || !pending.has(check.id)) continue;
-      const value = latest.get(check.when.shows);
+      const { shows, field, fromFirst } = check.when;
+      const seen = latest.get(shows);
+      const value = seen && valueOf(seen.text, field);
       // More than one: a change came after the value sent on arrival.
-      if (value && value.count > 1 && showsValue(page, value.text)) say(check.id);
+      if (value && (fromFirst || seen.count > 1) && showsValue(page, value)) say(check.id);
     }
   }
 
@@ -46,7 +59,6 @@ export function watchChecks(checks: Check[], onSeen: (id: string) => void) {
     if (seen.direction === 'sent' && seen.client !== CODE_CLIENT) return;
     watch(seen);
     if (seen.client !== CODE_CLIENT) return;
-    if (seen.direction === 'connected') latest.clear();
     if (seen.direction === 'received' && seen.text !== undefined) {
       latest.set(seen.event, { text: seen.text, count: (latest.get(seen.event)?.count ?? 0) + 1 });
       compare();
@@ -57,6 +69,11 @@ export function watchChecks(checks: Check[], onSeen: (id: string) => void) {
     page(text: string) {
       page = text;
       compare();
+    },
+    /** A new run: what the last one received does not count for this one. */
+    reset() {
+      latest.clear();
+      page = '';
     },
   };
 }

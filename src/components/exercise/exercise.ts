@@ -65,8 +65,11 @@ async function startExercise(root: HTMLElement) {
   function start() {
     running?.stop();
     output.replaceChildren();
-    const { namespace, classKey } = demoNamespace(root.dataset.lesson!);
-    running = runInSandbox(find('frame'), editor.state.doc.toString(), { namespace, auth: { name: 'Your code', ...(classKey && { classKey }) } }, {
+    checks.reset();
+    const lesson = root.dataset.lesson!;
+    const { namespace, classKey } = demoNamespace(lesson);
+    const connection = { lesson, namespace, auth: { name: 'Your code', ...(classKey && { classKey }) } };
+    running = runInSandbox(find('frame'), editor.state.doc.toString(), connection, {
       log: (level, text) => print(level, text),
       error: (message, line) => print('error', line ? `Line ${line}: ${message}` : message),
       stopped: (why) => {

@@ -2,14 +2,14 @@ import type { FromSandbox, ToSandbox } from '../../shared/sandbox.ts';
 
 /**
  * Runs inside the sandboxed frame: gives the learner's code an `io()` of the
- * usual shape whose every call goes to the page that holds the real socket,
+ * usual shape whose every call goes to the page that holds the real sockets,
  * reports `console` output and errors (with line numbers), and says it is
  * alive twice a second so that the page can stop a busy loop.
  */
 type Listener = (...args: unknown[]) => void;
 
 const post = (message: FromSandbox) => parent.postMessage(message, '*');
-let namespace = '';
+let started = false;
 
 function format(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -51,32 +51,87 @@ new MutationObserver(() => {
   }, 100);
 }).observe(document.body, { subtree: true, childList: true, characterData: true });
 
-/** The one socket of a run: `io()` called again gives the same one, as a page with one connection would. */
-function createSocket() {
+/** Each socket's own handler for the page's messages about it. */
+const sockets = new Map<number, (message: ToSandbox) => void>();
+let nextSocket = 1;
+
+window.addEventListener('message', (event) => {
+  if (event.source !== parent) return;
+  const message = event.data as ToSandbox;
+  if ('socket' in message) sockets.get(message.socket)?.(message);
+});
+
+/** `auth` may be an object or, as in socket.io-client, a function that passes one to its callback. */
+function withAuth(auth: unknown, use: (auth?: Record<string, unknown>) => void) {
+  if (typeof auth === 'function') (auth as (callback: (data: unknown) => void) => void)((data) => withAuth(data, use));
+  else use(auth && typeof auth === 'object' ? { ...auth } : undefined);
+}
+
+/**
+ * One socket of the code's, of the usual shape; the page holds the real one.
+ * Like `io()` in socket.io-client, each call makes a new socket, and it
+ * connects at once.
+ */
+function createSocket(namespace: string | undefined, options: { auth?: unknown } = {}) {
+  const number = nextSocket++;
   const listeners = new Map<string, Set<Listener>>();
+  const managerListeners = new Map<string, Set<Listener>>();
   const acks = new Map<number, Listener>();
   let nextAck = 1;
-  const fire = (event: string, args: unknown[]) => listeners.get(event)?.forEach((listener) => listener(...args));
+  /** Until the page knows of this socket (an `auth` function may answer later), what it sends waits here. */
+  let waiting: FromSandbox[] | undefined = [];
+  const send = (message: FromSandbox) => (waiting ? waiting.push(message) : post(message));
+  const fire = (on: Map<string, Set<Listener>>, event: string, args: unknown[]) => on.get(event)?.forEach((listener) => listener(...args));
+  const add = (on: Map<string, Set<Listener>>, event: string, listener: Listener) => {
+    if (!on.has(event)) on.set(event, new Set());
+    on.get(event)!.add(listener);
+  };
+  const remove = (on: Map<string, Set<Listener>>, event: string, listener?: Listener) => {
+    if (listener) on.get(event)?.delete(listener);
+    else on.delete(event);
+  };
   /** The server asked for an acknowledgement: the code's handler gets a callback, as with a real socket. */
   const replyTo = (replyId: number) => (...args: unknown[]) => post({ type: 'reply', replyId, args });
   const socket = {
     id: undefined as string | undefined,
     connected: false,
+    /** True when the last connection came back with its session (connection state recovery). */
+    recovered: false,
+    /** The socket's Manager, in part: its reconnection events, and a way to drop the connection. */
+    io: {
+      on(event: string, listener: Listener) {
+        add(managerListeners, event, listener);
+        return socket.io;
+      },
+      off(event: string, listener?: Listener) {
+        remove(managerListeners, event, listener);
+        return socket.io;
+      },
+      engine: {
+        /** Closes the connection the way a network failure would: the Manager then reconnects. */
+        close: () => send({ type: 'drop', socket: number }),
+      },
+    },
     on(event: string, listener: Listener) {
-      if (!listeners.has(event)) listeners.set(event, new Set());
-      listeners.get(event)!.add(listener);
+      add(listeners, event, listener);
       return socket;
     },
+    once(event: string, listener: Listener) {
+      const once = (...args: unknown[]) => {
+        remove(listeners, event, once);
+        listener(...args);
+      };
+      return socket.on(event, once);
+    },
     off(event: string, listener?: Listener) {
-      if (listener) listeners.get(event)?.delete(listener);
-      else listeners.delete(event);
+      remove(listeners, event, listener);
       return socket;
     },
     emit(event: string, ...args: unknown[]) {
       const ack = typeof args.at(-1) === 'function' ? (args.pop() as Listener) : undefined;
       let ackId: number | undefined;
       if (ack) acks.set((ackId = nextAck++), ack);
-      post({ type: 'emit', event, args, ackId });
+      send({ type: 'emit', socket: number, event, args, ackId });
       return socket;
     },
     emitWithAck(event: string, ...args: unknown[]) {
@@ -104,42 +159,50 @@ function createSocket() {
           new Promise((resolve, reject) => emit(event, ...args, (error: unknown, reply: unknown) => (error ? reject(error) : resolve(reply)))),
       };
     },
+    connect() {
+      send({ type: 'connect', socket: number });
+      return socket;
+    },
     disconnect() {
-      post({ type: 'disconnect' });
+      send({ type: 'disconnect', socket: number });
       return socket;
     },
   };
-  window.addEventListener('message', (event) => {
-    if (event.source !== parent) return;
-    const message = event.data as ToSandbox;
+  sockets.set(number, (message) => {
     if (message.type === 'status') {
-      socket.connected = message.connected;
-      socket.id = message.id;
-      fire(message.connected ? 'connect' : 'disconnect', message.connected ? [] : [message.reason]);
+      Object.assign(socket, { connected: message.connected, id: message.id, recovered: Boolean(message.recovered) });
+      fire(listeners, message.connected ? 'connect' : 'disconnect', message.connected ? [] : [message.reason]);
+    } else if (message.type === 'connect_error') {
+      fire(listeners, 'connect_error', [new Error(message.message)]);
+    } else if (message.type === 'manager') {
+      fire(managerListeners, message.event, message.args);
     } else if (message.type === 'event') {
-      fire(message.event, message.replyId === undefined ? message.args : [...message.args, replyTo(message.replyId)]);
+      fire(listeners, message.event, message.replyId === undefined ? message.args : [...message.args, replyTo(message.replyId)]);
     } else if (message.type === 'ack') {
       acks.get(message.ackId)?.(...message.args);
       acks.delete(message.ackId);
     }
   });
-  post({ type: 'connect' });
+  withAuth(options.auth, (auth) => {
+    post({ type: 'open', socket: number, namespace, auth });
+    waiting?.forEach(post);
+    waiting = undefined;
+  });
   return socket;
 }
 
-let socket: ReturnType<typeof createSocket> | undefined;
-function io(asked?: string) {
-  if (asked !== undefined && asked !== namespace) console.warn(`This page's code always talks to ${namespace} (asked for ${asked}).`);
-  socket ??= createSocket();
-  return socket;
+/** `io()`, `io('/lesson/child')`, `io('/lesson/child', { auth })`; an options object alone is fine too. */
+function io(namespace?: unknown, options?: unknown) {
+  if (namespace && typeof namespace === 'object') [namespace, options] = [undefined, namespace];
+  return createSocket(typeof namespace === 'string' ? namespace : undefined, (options ?? {}) as { auth?: unknown });
 }
 Object.assign(window, { io });
 
 window.addEventListener('message', (event) => {
   if (event.source !== parent) return;
   const message = event.data as ToSandbox;
-  if (message.type !== 'run' || namespace) return; // one run per frame
-  namespace = message.namespace;
+  if (message.type !== 'run' || started) return; // one run per frame
+  started = true;
   const script = document.createElement('script');
   script.type = 'module'; // so that `await` works at the top level
   script.textContent = message.code;

@@ -2,7 +2,7 @@ import type { Traffic } from '../demo/traffic.ts';
 
 export interface StepRule {
   id: string;
-  when: { after?: string; received: string; by: 'sender' | 'another' | 'elsewhere'; includes?: string };
+  when: { after?: string; received: string; by: 'sender' | 'another' | 'elsewhere'; includes?: string; on?: string };
 }
 
 /** A receipt counts as an answer to a send this recent (a server may take a few seconds). */
@@ -22,8 +22,9 @@ export function observeSteps(rules: StepRule[], onSeen: (id: string) => void, no
   const pending = new Set(rules.map((rule) => rule.id));
 
   function matches(rule: StepRule, traffic: Traffic, at: number) {
-    const { after, received: event, by, includes } = rule.when;
+    const { after, received: event, by, includes, on } = rule.when;
     if (traffic.event !== event || (includes && !traffic.text?.includes(includes))) return false;
+    if (on && !traffic.namespace?.endsWith(on)) return false;
     if (by === 'elsewhere') return !sends.some((send) => at - send.at <= QUIET_MS) && (received.get(traffic.client)?.has(event) ?? false);
     return sends.some(
       (send) => at - send.at <= ANSWER_MS && (!after || send.event === after) && (by === 'sender') === (send.client === traffic.client),
