@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect } from './demo.ts';
 
@@ -30,4 +31,13 @@ export async function setCode(page: Page, code: string) {
   await editor.click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.insertText(code);
+}
+
+/** Pastes a lesson's solution from the repo and runs it. */
+export async function runSolution(page: Page, file: string) {
+  const ex = await openExercise(page);
+  await setCode(page, readFileSync(file, 'utf8'));
+  await ex.run.click();
+  await expect(ex.console).not.toContainText('Line ');
+  return ex;
 }

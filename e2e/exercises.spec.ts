@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { client, expect, openDemo, test } from './demo.ts';
-import { exercise, openExercise, setCode } from './exercise.ts';
+import { exercise, openExercise, runSolution, setCode } from './exercise.ts';
 
 test("a learner's code runs in its own page with a live socket: its +1 moves the demo's count, in this browser and another", async ({ student }) => {
   const first = await student();
@@ -135,14 +135,6 @@ socket.on('number:change', (value) => {
   await expect(first.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: /Sockets, from the first connection/ })).toContainText(/\d of 5 tried/);
 });
 
-/** Pastes a lesson's solution from the repo and runs it. */
-async function runSolution(page: Page, file: string) {
-  const ex = await openExercise(page);
-  await setCode(page, readFileSync(file, 'utf8'));
-  await ex.run.click();
-  await expect(ex.console).not.toContainText('Line ');
-  return ex;
-}
 
 test("emit-vs-broadcast's solution broadcasts its hello, and thanks a demo client privately for a message to all", async ({ page }) => {
   await openDemo(page, 'emit-vs-broadcast', ['Ada', 'Bo', 'Cy']);

@@ -33,14 +33,15 @@ const tryItStep = z.object({
  * code (`by: another`: a demo client got what the code sent); or `shows`: the
  * code's page shows the latest value of that event its sockets received (or
  * that `field` of it), after a change: the value sent on arrival does not
- * count, unless `fromFirst` (a refusal's reason, say, has nothing before it).
+ * count, unless `fromFirst` (a refusal's reason, say, has nothing before it);
+ * `includes`: words the value must contain.
  */
 const exerciseCheck = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   text: z.string().min(1).max(120),
   when: z.union([
     tryItStep.shape.when,
-    z.object({ shows: z.string(), field: z.string().optional(), fromFirst: z.boolean().optional() }),
+    z.object({ shows: z.string(), field: z.string().optional(), fromFirst: z.boolean().optional(), includes: z.string().optional() }),
   ]),
 });
 

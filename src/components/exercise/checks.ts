@@ -5,7 +5,7 @@ import { observeSteps, type StepRule } from '../site/observe-steps.ts';
 export interface Check {
   id: string;
   text: string;
-  when: StepRule['when'] | { shows: string; field?: string; fromFirst?: boolean };
+  when: StepRule['when'] | { shows: string; field?: string; fromFirst?: boolean; includes?: string };
 }
 
 /** The learner's code among the page's clients in the demo traffic (the demo's own are 1, 2, …). */
@@ -46,11 +46,12 @@ export function watchChecks(checks: Check[], onSeen: (id: string) => void) {
   function compare() {
     for (const check of checks) {
       if (!('shows' in check.when) || !pending.has(check.id)) continue;
-      const { shows, field, fromFirst } = check.when;
+      const { shows, field, fromFirst, includes } = check.when;
       const seen = latest.get(shows);
       const value = seen && valueOf(seen.text, field);
+      if (!value || (includes && !value.includes(includes))) continue;
       // More than one: a change came after the value sent on arrival.
-      if (value && (fromFirst || seen.count > 1) && showsValue(page, value)) say(check.id);
+      if ((fromFirst || seen.count > 1) && showsValue(page, value)) say(check.id);
     }
   }
 
