@@ -1,4 +1,4 @@
-import { client, expect, openDemo, test } from './demo.ts';
+import { client, expect, openDemo, tag, test } from './demo.ts';
 import { runSolution } from './exercise.ts';
 
 // The exercises of the later lessons, where the code opens more than one socket or loses its connection.
@@ -35,4 +35,39 @@ test("namespaces-and-middleware's solution is turned away without a token, posts
   await expect(frame.getByText('Visitors can read the staff room, not post in it.')).toBeVisible();
   await expect(ex.check('As a visitor, your page shows why it may not post')).toContainText('(done)');
   await expect(ex.state).toHaveText(/All checks passed!$/);
+});
+
+test("scaling-out's solution talks to both nodes: its message stays on node 1 until it switches the adapter on", async ({ page }) => {
+  await openDemo(page, 'scaling-out', ['Ada', 'Bo']);
+  const adapter = page.getByRole('switch', { name: 'Adapter between the nodes' });
+  await expect(adapter).toBeEnabled();
+  await adapter.uncheck(); // the switch is the server's: start from "off", whatever an earlier visitor left
+  const ex = await runSolution(page, 'src/exercises/scaling-out/two-nodes.solution.js');
+  const { frame } = ex;
+  const [nodeOne, nodeTwo] = [frame.getByRole('list', { name: 'Heard on node 1' }), frame.getByRole('list', { name: 'Heard on node 2' })];
+  const bo = client(page, 'Bo').panel.getByRole('log', { name: 'Messages' });
+  const text = frame.getByRole('textbox', { name: 'Message' });
+
+  const stays = `stays on node 1 ${tag()}`;
+  await text.fill(stays);
+  await frame.getByRole('button', { name: 'Send on node 1' }).click();
+  await expect(nodeOne).toContainText(`Your code (on node 1): ${stays}`);
+  await expect(client(page, 'Ada').panel.getByRole('log', { name: 'Messages' })).toContainText(stays);
+  await expect(ex.check('Your message from node 1 reaches a demo client on node 2')).toContainText('(not done yet)');
+  await expect(nodeTwo).not.toContainText(stays);
+  await expect(bo).not.toContainText(stays);
+
+  await frame.getByRole('button', { name: 'Adapter on' }).click();
+  await expect(frame.getByRole('paragraph')).toHaveText('Adapter on');
+  await expect(adapter).toBeChecked();
+  await expect(ex.check('Your page switches the adapter on')).toContainText('(done)');
+  const crosses = `crosses over ${tag()}`;
+  await text.fill(crosses);
+  await frame.getByRole('button', { name: 'Send on node 1' }).click();
+  await expect(nodeTwo).toContainText(`Your code (on node 1): ${crosses}`);
+  await expect(bo).toContainText(crosses);
+  await expect(ex.check('Your message from node 1 reaches a demo client on node 2')).toContainText('(done)');
+  await expect(ex.check('Your own socket on node 2 hears it too')).toContainText('(done)');
+  await adapter.uncheck();
+  await expect(frame.getByRole('paragraph')).toHaveText('Adapter off');
 });
