@@ -71,3 +71,37 @@ test("scaling-out's solution talks to both nodes: its message stays on node 1 un
   await adapter.uncheck();
   await expect(frame.getByRole('paragraph')).toHaveText('Adapter off');
 });
+
+test("chat's solution joins a demo client's room with its history, and its messages and typing reach that client", async ({ page }) => {
+  await page.goto('/lessons/chat/');
+  const ada = client(page, 'Client 1').panel;
+  const room = `code-${tag()}`;
+  await expect(client(page, 'Client 1').connection).toHaveText('connected');
+  await ada.getByRole('textbox', { name: 'Name' }).fill('Ada');
+  await ada.getByRole('textbox', { name: 'Room' }).fill(room);
+  await ada.getByRole('button', { name: 'Join' }).click();
+  await ada.getByRole('textbox', { name: 'Message' }).fill('Before you came');
+  await ada.getByRole('button', { name: 'Send' }).click();
+  await expect(ada.getByRole('log', { name: 'Messages' })).toContainText('Before you came');
+
+  const ex = await runSolution(page, 'src/exercises/chat/chat.solution.js');
+  const { frame } = ex;
+  await frame.getByRole('textbox', { name: 'Room' }).fill(room);
+  await frame.getByRole('button', { name: 'Join' }).click();
+  await expect(frame.getByRole('listitem').filter({ hasText: 'Ada: Before you came' })).toBeVisible();
+  await expect(ada.getByRole('list', { name: 'Online' })).toContainText('Coder');
+  await expect(ex.check('A demo client in the room sees your page join')).toContainText('(done)');
+
+  await frame.getByRole('textbox', { name: 'Message' }).pressSequentially('Hi Ada');
+  await expect(ada.getByRole('status', { name: 'Typing' })).toContainText('Coder');
+  await expect(ex.check('A demo client sees your page typing')).toContainText('(done)');
+  await frame.getByRole('button', { name: 'Send' }).click();
+  await expect(ada.getByRole('log', { name: 'Messages' })).toContainText('Hi Ada');
+  await expect(ex.check('Your message reaches a demo client in the room')).toContainText('(done)');
+
+  await ada.getByRole('textbox', { name: 'Message' }).pressSequentially('Welcome');
+  await expect(frame.getByText('Ada is typing…')).toBeVisible();
+  await ada.getByRole('button', { name: 'Send' }).click();
+  await expect(frame.getByRole('listitem').filter({ hasText: 'Ada: Welcome' })).toBeVisible();
+  await expect(frame.getByText('Ada is typing…')).toBeHidden();
+});
