@@ -105,3 +105,29 @@ test("chat's solution joins a demo client's room with its history, and its messa
   await expect(frame.getByRole('listitem').filter({ hasText: 'Ada: Welcome' })).toBeVisible();
   await expect(frame.getByText('Ada is typing…')).toBeHidden();
 });
+
+test("reconnection's solution starts a new session, drops its connection and comes back recovered, and a send made offline still arrives", async ({ page }) => {
+  await openDemo(page, 'reconnection', ['Ada', 'Bo']);
+  const ex = await runSolution(page, 'src/exercises/reconnection/come-back.solution.js');
+  const { frame } = ex;
+  await expect(frame.getByText(/^New session: the latest message is #\d+$/)).toBeVisible();
+  await expect(ex.check('Your page shows the latest message number a new session starts from')).toContainText('(done)');
+  await expect(ex.check("Your page's connection drops, and comes back recovered")).toContainText('(not done yet)');
+
+  const text = frame.getByRole('textbox', { name: 'Message' });
+  await text.fill(`numbered ${tag()}`);
+  await frame.getByRole('button', { name: 'Send' }).click();
+  await expect(frame.getByRole('listitem').filter({ hasText: /^#\d+ Your code: numbered/ })).toBeVisible();
+  await expect(client(page, 'Ada').panel.getByRole('log', { name: 'Messages' })).toContainText('numbered');
+  await expect(ex.check('Your message reaches a demo client, numbered')).toContainText('(done)');
+
+  // Dropped, then a send at once: it waits in the buffer and goes out on the way back.
+  const offline = `written offline ${tag()}`;
+  await frame.getByRole('button', { name: 'Drop the connection' }).click();
+  await text.fill(offline);
+  await frame.getByRole('button', { name: 'Send' }).click();
+  await expect(frame.getByText(/^Recovered: same id/)).toBeVisible({ timeout: 15_000 });
+  await expect(ex.check("Your page's connection drops, and comes back recovered")).toContainText('(done)');
+  await expect(client(page, 'Bo').panel.getByRole('log', { name: 'Messages' })).toContainText(offline);
+  await expect(frame.getByRole('listitem').filter({ hasText: offline })).toHaveCount(1);
+});

@@ -1,7 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import { watchFrames } from './wire-frames.ts';
 
-/** What each in-page client sends and receives (events, and acknowledgements as `ack`), said on `document` (the "Try it" steps watch it). */
+/** What each in-page client sends and receives (events; acknowledgements as `ack`, connections as `connect`), said on `document` (the "Try it" steps watch it). */
 export const DEMO_TRAFFIC = 'demo:traffic';
 
 export interface Traffic {
@@ -21,7 +21,11 @@ export function reportTraffic(socket: Socket, client: number) {
   const namespace = (socket as unknown as { nsp: string }).nsp; // not public in the typings, stable since v3
   const say = (direction: Traffic['direction'], event: string, first?: unknown) =>
     document.dispatchEvent(new CustomEvent<Traffic>(DEMO_TRAFFIC, { detail: { client, direction, event, text: textOf(first), namespace } }));
-  socket.on('connect', () => say('connected', 'connect'));
+  socket.on('connect', () => {
+    say('connected', 'connect');
+    // The server's answer to the CONNECT packet, and whether it brought the session back: a step may look for it.
+    say('received', 'connect', { recovered: socket.recovered });
+  });
   // A refused connection says why (a middleware's error); the attempt itself was this client's act.
   socket.on('connect_error', (error) => say('received', 'connect_error', error.message));
   socket.onAny((event: string, first?: unknown) => say('received', event, first));
