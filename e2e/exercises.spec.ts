@@ -25,14 +25,31 @@ test("a learner's code runs in its own page with a live socket: its +1 moves the
   await expect(ex.section.locator('iframe')).toHaveCount(0);
 });
 
-test('an error shows with its line number, and an endless loop is stopped while the page stays usable', async ({ page }) => {
+test('an error shows with its line number; an endless loop is stopped at its line, and the code that does not loop runs on', async ({ page }) => {
   await openDemo(page, 'sockets-intro', ['Client 1']);
   const ex = await openExercise(page);
   await setCode(page, 'const socket = io();\nconst nothing = null;\nconsole.log(nothing.count);');
   await ex.run.click();
   await expect(ex.console).toContainText("Line 3: Cannot read properties of null (reading 'count')");
 
-  await setCode(page, 'const socket = io();\nwhile (true) {}');
+  await setCode(page, ['const socket = io();', "socket.on('connect', () => console.log('still here'));", 'let n = 0;', 'while (true) n++;'].join('\n'));
+  await ex.run.click();
+  await expect(ex.console).toContainText('Line 4: This loop ran for over 1 s without a pause, so it was stopped (an endless loop?).');
+  await expect(ex.console).toContainText('still here');
+  await expect(ex.state).toHaveText('Running: your code has its own page below.');
+
+  // A loop that waits between rounds lets the page breathe: it may run as long as it likes.
+  await setCode(page, ['let rounds = 0;', 'while (rounds < 3) {', '  await new Promise((done) => setTimeout(done, 600));', '  rounds++;', '}', "console.log('waited', rounds, 'rounds');"].join('\n'));
+  await ex.run.click();
+  await expect(ex.console).toContainText('waited 3 rounds');
+  await expect(ex.console).not.toContainText('stopped');
+});
+
+test('code that keeps its page busy without a loop is stopped, and the lesson page stays usable', async ({ page }) => {
+  await openDemo(page, 'sockets-intro', ['Client 1']);
+  const ex = await openExercise(page);
+  // A regular expression that backtracks for ages: no loop for the guard to see.
+  await setCode(page, "const socket = io();\n/^(a+)+$/.test('a'.repeat(40) + '!');");
   await ex.run.click();
   await expect(ex.console).toContainText('Your code kept its page busy for 3 seconds (an endless loop?), so it was stopped.', { timeout: 10_000 });
   await expect(ex.state).toHaveText('Stopped.');
@@ -42,6 +59,30 @@ test('an error shows with its line number, and an endless loop is stopped while 
   const before = Number(await count.textContent());
   await demo.button('Increment').click();
   await expect(count).toHaveText(String(before + 1));
+});
+
+test('TypeScript runs with its types removed and its lines kept; a syntax error is shown before anything runs', async ({ page }) => {
+  await openDemo(page, 'sockets-intro', ['Client 1']);
+  const ex = await openExercise(page);
+  const typed = [
+    'interface Counter {',
+    '  value: number;',
+    '}',
+    'const socket = io();',
+    "socket.on('number:change', (value: Counter['value']) => console.log(`count is ${value as number}`));",
+    'const broken: string | null = null;',
+    'console.log(broken!.length);',
+  ];
+  await setCode(page, typed.join('\n'));
+  await ex.run.click();
+  await expect(ex.console).toContainText(/count is -?\d+/);
+  await expect(ex.console).toContainText("Line 7: Cannot read properties of null (reading 'length')");
+
+  await setCode(page, 'const socket = io();\nconst oops = (;');
+  await ex.run.click();
+  await expect(ex.console).toContainText('Line 2: SyntaxError: Unexpected token');
+  await expect(ex.state).toHaveText('Not running: fix the error shown in the console, then Run again.');
+  await expect(ex.section.locator('iframe')).toHaveCount(0);
 });
 
 test("the learner's page cannot read the lesson page's storage, cookies or document", async ({ page }) => {

@@ -49,3 +49,5 @@ export const BUSY_LIMIT_MS = 3000;
 export const MAX_SOCKETS_PER_RUN = 8;
 /** How long one of the code's loops may run without letting the page breathe (see `loop-guard.ts`). */
 export const LOOP_LIMIT_MS = 1000;
+/** The name of the check each loop of the learner's code calls, which the sandbox defines. */
+export const LOOP_GUARD = '__loopGuard';

@@ -24,7 +24,7 @@ export function createEditor(parent: HTMLElement, code: string, label: string) {
     doc: code,
     extensions: [
       basicSetup,
-      javascript(),
+      javascript({ typescript: true }), // JavaScript is TypeScript without types: one mode fits both
       syntaxHighlighting(highlight),
       EditorView.lineWrapping,
       EditorView.contentAttributes.of({ 'aria-label': label }),

@@ -62,16 +62,35 @@ async function startExercise(root: HTMLElement) {
     state.textContent = why;
   };
 
-  function start() {
+  const say = (message: string, line?: number) => print('error', line ? `Line ${line}: ${message}` : message);
+  let prepare: Promise<typeof import('./prepare-code.ts')> | undefined;
+  let runs = 0;
+
+  async function start() {
+    const thisRun = ++runs;
     running?.stop();
+    running = undefined;
     output.replaceChildren();
     checks.reset();
+    state.textContent = 'Preparing your code…';
+    let prepared: import('./prepare-code.ts').Prepared;
+    try {
+      prepared = (await (prepare ??= import('./prepare-code.ts'))).prepareCode(editor.state.doc.toString());
+    } catch {
+      prepare = undefined; // try the download again next time
+      return ended('Your code could not be prepared: the page lost its connection? Try Run again.');
+    }
+    if (thisRun !== runs) return; // Run was pressed again meanwhile: that run goes on
+    if ('error' in prepared) {
+      say(prepared.error, prepared.line);
+      return ended('Not running: fix the error shown in the console, then Run again.');
+    }
     const lesson = root.dataset.lesson!;
     const { namespace, classKey } = demoNamespace(lesson);
     const connection = { lesson, namespace, auth: { name: 'Your code', ...(classKey && { classKey }) } };
-    running = runInSandbox(find('frame'), editor.state.doc.toString(), connection, {
+    running = runInSandbox(find('frame'), prepared.code, connection, {
       log: (level, text) => print(level, text),
-      error: (message, line) => print('error', line ? `Line ${line}: ${message}` : message),
+      error: say,
       stopped: (why) => {
         print('error', why);
         ended('Stopped.');
@@ -85,11 +104,11 @@ async function startExercise(root: HTMLElement) {
 
   run.disabled = reset.disabled = false;
   state.textContent = 'Not running.';
-  run.addEventListener('click', start);
+  run.addEventListener('click', () => void start());
   editor.contentDOM.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      start();
+      void start();
     }
   });
   stop.addEventListener('click', () => {

@@ -1,4 +1,5 @@
-import type { FromSandbox, ToSandbox } from '../../shared/sandbox.ts';
+import { LOOP_GUARD, LOOP_LIMIT_MS, type FromSandbox, type ToSandbox } from '../../shared/sandbox.ts';
+import { createLoopGuard } from './loop-clock.ts';
 
 /**
  * Runs inside the sandboxed frame: gives the learner's code an `io()` of the
@@ -27,12 +28,14 @@ for (const level of ['log', 'info', 'warn', 'error'] as const) {
 
 /** The line of the learner's code an error's stack points at (the code runs as an inline script of this page). */
 function lineOf(error: unknown): { line?: number; column?: number } {
+  if (typeof (error as { line?: unknown })?.line === 'number') return { line: (error as { line: number }).line }; // the loop guard's
   const match = error instanceof Error ? /:(\d+):(\d+)\)?\s*$/m.exec(error.stack?.split('\n')[1] ?? '') : null;
   return match ? { line: Number(match[1]), column: Number(match[2]) } : {};
 }
 window.addEventListener('error', (event) => {
   event.preventDefault();
-  post({ type: 'error', message: String(event.error?.message ?? event.message), line: event.lineno || undefined, column: event.colno || undefined });
+  const where = typeof event.error?.line === 'number' ? { line: event.error.line } : { line: event.lineno || undefined, column: event.colno || undefined };
+  post({ type: 'error', message: String(event.error?.message ?? event.message), ...where });
 });
 window.addEventListener('unhandledrejection', (event) => {
   event.preventDefault();
@@ -196,7 +199,7 @@ function io(namespace?: unknown, options?: unknown) {
   if (namespace && typeof namespace === 'object') [namespace, options] = [undefined, namespace];
   return createSocket(typeof namespace === 'string' ? namespace : undefined, (options ?? {}) as { auth?: unknown });
 }
-Object.assign(window, { io });
+Object.assign(window, { io, [LOOP_GUARD]: createLoopGuard(LOOP_LIMIT_MS) });
 
 window.addEventListener('message', (event) => {
   if (event.source !== parent) return;
