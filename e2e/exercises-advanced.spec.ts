@@ -1,3 +1,5 @@
+import type { Page } from '@playwright/test';
+import { joinClass, openDashboard } from './class.ts';
 import { client, expect, openDemo, tag, test } from './demo.ts';
 import { runSolution } from './exercise.ts';
 
@@ -130,4 +132,32 @@ test("reconnection's solution starts a new session, drops its connection and com
   await expect(ex.check("Your page's connection drops, and comes back recovered")).toContainText('(done)');
   await expect(client(page, 'Bo').panel.getByRole('log', { name: 'Messages' })).toContainText(offline);
   await expect(frame.getByRole('listitem').filter({ hasText: offline })).toHaveCount(1);
+});
+
+test("in a class, the code's staff room is the class's: a class-mate there hears its note, the public staff room does not", async ({ student }) => {
+  const { code } = await openDashboard(await student());
+  const [ada, bo, outsider] = [await student(), await student(), await student()];
+  await joinClass(ada, code, 'Ada');
+  await joinClass(bo, code, 'Bo');
+  const staffNotes = async (page: Page) => {
+    await openDemo(page, 'namespaces-and-middleware', ['Ada', 'Bo']);
+    const panel = client(page, 'Ada').panel;
+    await panel.getByRole('textbox', { name: /^Token/ }).fill('let-me-in');
+    await panel.getByRole('button', { name: 'Enter the staff room' }).click();
+    await expect(panel.getByRole('status', { name: 'Staff room' })).toHaveText(/^In the staff room/);
+    return panel.getByRole('log', { name: 'Notes' });
+  };
+  const [classmate, stranger] = [await staffNotes(bo), await staffNotes(outsider)];
+
+  await openDemo(ada, 'namespaces-and-middleware', ['Ada', 'Bo']);
+  const ex = await runSolution(ada, 'src/exercises/namespaces-and-middleware/staff.solution.js');
+  const note = `for the class only ${tag()}`;
+  await ex.frame.getByRole('textbox', { name: 'Token' }).fill('let-me-in');
+  await ex.frame.getByRole('button', { name: 'Enter the staff room' }).click();
+  await expect(ex.frame.getByText('In the staff room.')).toBeVisible();
+  await ex.frame.getByRole('textbox', { name: 'Note' }).fill(note);
+  await ex.frame.getByRole('button', { name: 'Post' }).click();
+  await expect(classmate).toContainText(note);
+  await expect(ex.check('With the staff token, your note reaches the staff room')).toContainText('(done)');
+  await expect(stranger).not.toContainText(note);
 });

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { client, expect, openDemo, tag, test } from './demo.ts';
+import { joinClass, openDashboard } from './class.ts';
 import { openExercise, setCode } from './exercise.ts';
 
 const steps = (page: Page) => page.getByRole('region', { name: 'Try it' });
@@ -70,19 +71,12 @@ test('a step about another client is not ticked by the client alone', async ({ s
 
 test("in a class, a student's finished lessons (steps and exercise) show on the instructor's roster", async ({ student }) => {
   const teacher = await student();
-  await teacher.goto('/instructor/#token=e2e-instructor-token');
-  await teacher.getByRole('textbox', { name: 'Title' }).fill(`Progress ${tag()}`);
-  await teacher.getByRole('button', { name: 'Create a class' }).click();
-  const heading = teacher.getByRole('heading', { level: 2, name: /^Class [A-Z0-9]{6} Progress/ });
-  const code = /Class ([A-Z0-9]{6})/.exec((await heading.textContent()) ?? '')![1]!;
+  const { code } = await openDashboard(teacher);
   const roster = teacher.getByRole('table', { name: 'Roster' });
 
   const [ada, bo] = [await student(), await student()];
   for (const [page, name] of [[ada, 'Ada'], [bo, 'Bo']] as const) {
-    await page.goto(`/?class=${code}`);
-    await page.getByRole('textbox', { name: 'Your name' }).fill(name);
-    await page.getByRole('button', { name: 'Join the class' }).click();
-    await expect(page.getByText(`you are ${name}`)).toBeVisible();
+    await joinClass(page, code, name);
     await openDemo(page, 'sockets-intro', ['Client 1']);
   }
   await expect(roster.getByRole('row', { name: /Ada/ }).getByRole('cell').nth(2)).toHaveText('0');
