@@ -18,6 +18,8 @@ export type FromSandbox =
   | { type: 'error'; message: string; line?: number; column?: number }
   /** What the code's page shows (its text), whenever it changes. */
   | { type: 'page'; text: string }
+  /** How tall the code's page is, so its frame can grow with it (up to a point). */
+  | { type: 'size'; height: number }
   /** `io(namespace, { auth })`: a new socket. */
   | { type: 'open'; socket: number; namespace?: string; auth?: Record<string, unknown> }
   /** `socket.connect()`, after a `disconnect()`. */

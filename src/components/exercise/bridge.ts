@@ -15,6 +15,8 @@ export interface SandboxHandlers {
 
 /** The longest event name from the frame; the server refuses unknown ones anyway. */
 const MAX_EVENT_LENGTH = 100;
+/** The frame grows with the code's page between these heights (px); past them, it scrolls. */
+const FRAME_HEIGHT = { min: 192, max: 480 };
 
 /** Where a run connects: the lesson (`rooms`), its namespace here (public or a class's) and the page's own auth. */
 export interface RunConnection {
@@ -80,6 +82,9 @@ export function runInSandbox(container: HTMLElement, code: string, connection: R
         break;
       case 'page':
         on.page?.(String(message.text));
+        break;
+      case 'size':
+        if (Number.isFinite(message.height)) frame.style.height = `${Math.min(Math.max(message.height + 2, FRAME_HEIGHT.min), FRAME_HEIGHT.max)}px`;
         break;
       case 'open':
         open(message);

@@ -53,6 +53,7 @@ new MutationObserver(() => {
     post({ type: 'page', text: document.body.innerText.slice(0, 5000) });
   }, 100);
 }).observe(document.body, { subtree: true, childList: true, characterData: true });
+new ResizeObserver(() => post({ type: 'size', height: document.documentElement.scrollHeight })).observe(document.body);
 
 /** Each socket's own handler for the page's messages about it. */
 const sockets = new Map<number, (message: ToSandbox) => void>();
