@@ -21,7 +21,7 @@ export function exercise(page: Page) {
 export async function openExercise(page: Page) {
   const ex = exercise(page);
   await ex.section.scrollIntoViewIfNeeded();
-  await expect(ex.state).toHaveText('Not running.');
+  await expect(ex.state).toHaveText(/^Not running\./);
   return ex;
 }
 

@@ -85,6 +85,32 @@ test('TypeScript runs with its types removed and its lines kept; a syntax error 
   await expect(ex.section.locator('iframe')).toHaveCount(0);
 });
 
+test("the learner's code is kept in the browser across a reload; Start over brings the starting code, and Undo brings theirs back", async ({ page }) => {
+  await page.goto('/lessons/sockets-intro/');
+  const ex = await openExercise(page);
+  await expect(ex.state).toHaveText('Not running.');
+  const mine = "const socket = io();\nconsole.log('my own code');";
+  await setCode(page, mine);
+  await page.reload();
+  await openExercise(page);
+  await expect(ex.state).toHaveText('Not running. Your code from last time is back; Start over brings the starting code.');
+  await expect(ex.editor).toContainText("console.log('my own code');");
+
+  await ex.section.getByRole('button', { name: 'Start over' }).click();
+  await expect(ex.editor).not.toContainText('my own code');
+  await expect(ex.editor).toContainText('const socket = io();');
+  await expect(ex.state).toHaveText('Back to the starting code. Undo (Ctrl+Z in the editor) brings yours back.');
+  await ex.editor.click();
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect(ex.editor).toContainText("console.log('my own code');");
+
+  // The starting code, once back, is not kept: the next visit shows the starter without a note.
+  await ex.section.getByRole('button', { name: 'Start over' }).click();
+  await page.reload();
+  await openExercise(page);
+  await expect(ex.state).toHaveText('Not running.');
+});
+
 test("the learner's page cannot read the lesson page's storage, cookies or document", async ({ page }) => {
   await openDemo(page, 'sockets-intro', ['Client 1']);
   await page.evaluate(() => {

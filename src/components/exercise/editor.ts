@@ -18,11 +18,12 @@ const highlight = HighlightStyle.define([
  * or dark follow the page). Tab is left to move the focus, so the keyboard
  * never gets stuck in it; indenting is Ctrl+] and Ctrl+[.
  */
-export function createEditor(parent: HTMLElement, code: string, label: string) {
+export function createEditor(parent: HTMLElement, code: string, label: string, onChange: (code: string) => void) {
   return new EditorView({
     parent,
     doc: code,
     extensions: [
+      EditorView.updateListener.of((update) => update.docChanged && onChange(update.state.doc.toString())),
       basicSetup,
       javascript({ typescript: true }), // JavaScript is TypeScript without types: one mode fits both
       syntaxHighlighting(highlight),

@@ -5,6 +5,7 @@ import { markDone, stepsDone } from '../site/progress.ts';
 import { checkStepId } from '../site/steps.ts';
 import { tickStep } from '../site/tick-step.ts';
 import { runInSandbox } from './bridge.ts';
+import { saveCode, savedCode } from './saved-code.ts';
 import { CODE_CLIENT, watchChecks, type Check } from './checks.ts';
 
 const MAX_LINES = 200;
@@ -44,7 +45,15 @@ async function startExercise(root: HTMLElement) {
     state.textContent = 'The editor could not load. Reload the page to try again.';
     return;
   }
-  const editor = createEditor(find('editor'), starter.textContent ?? '', `Code for ${title}`);
+  const [lesson, exerciseId] = [root.dataset.lesson!, root.dataset.exercise!];
+  const starterCode = starter.textContent ?? '';
+  const kept = savedCode(lesson, exerciseId);
+  let unsaved = false;
+  const editor = createEditor(find('editor'), kept ?? starterCode, `Code for ${title}`, (code) => {
+    if (saveCode(lesson, exerciseId, code, starterCode) || unsaved) return;
+    unsaved = true; // said once
+    state.textContent = 'This browser would not keep your code: copy it somewhere before you leave the page.';
+  });
   starter.hidden = true; // the editor shows it now
   const [run, stop, reset] = [find<HTMLButtonElement>('run'), find<HTMLButtonElement>('stop'), find<HTMLButtonElement>('reset')];
   const output = find('console');
@@ -85,7 +94,6 @@ async function startExercise(root: HTMLElement) {
       say(prepared.error, prepared.line);
       return ended('Not running: fix the error shown in the console, then Run again.');
     }
-    const lesson = root.dataset.lesson!;
     const { namespace, classKey } = demoNamespace(lesson);
     const connection = { lesson, namespace, auth: { name: 'Your code', ...(classKey && { classKey }) } };
     running = runInSandbox(find('frame'), prepared.code, connection, {
@@ -103,7 +111,7 @@ async function startExercise(root: HTMLElement) {
   }
 
   run.disabled = reset.disabled = false;
-  state.textContent = 'Not running.';
+  state.textContent = kept === undefined ? 'Not running.' : 'Not running. Your code from last time is back; Start over brings the starting code.';
   run.addEventListener('click', () => void start());
   editor.contentDOM.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -117,8 +125,8 @@ async function startExercise(root: HTMLElement) {
     run.focus();
   });
   reset.addEventListener('click', () => {
-    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: starter.textContent ?? '' } });
-    state.textContent = 'Back to the starting code.';
+    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: starterCode } });
+    state.textContent = 'Back to the starting code. Undo (Ctrl+Z in the editor) brings yours back.';
   });
 }
 
