@@ -21,7 +21,7 @@ test("a learner's code runs in its own page with a live socket: its +1 moves the
   await expect(client(second, 'Client 1').panel.getByRole('status', { name: 'Count' })).toHaveText(String(before + 1));
 
   await ex.stop.click();
-  await expect(ex.state).toHaveText('Stopped: its page and its connection are closed.');
+  await expect(ex.state).toHaveText('Stopped: its page and its connections are closed.');
   await expect(ex.section.locator('iframe')).toHaveCount(0);
 });
 
@@ -31,6 +31,10 @@ test('an error shows with its line number; an endless loop is stopped at its lin
   await setCode(page, 'const socket = io();\nconst nothing = null;\nconsole.log(nothing.count);');
   await ex.run.click();
   await expect(ex.console).toContainText("Line 3: Cannot read properties of null (reading 'count')");
+
+  await setCode(page, "const socket = io();\nsocket.emit('count:set', document.body);");
+  await ex.run.click();
+  await expect(ex.console).toContainText("Line 2: socket.emit('count:set', …): only plain data can travel to the server, not a function or a page element.");
 
   await setCode(page, ['const socket = io();', "socket.on('connect', () => console.log('still here'));", 'let n = 0;', 'while (true) n++;'].join('\n'));
   await ex.run.click();

@@ -121,7 +121,7 @@ async function startExercise(root: HTMLElement) {
   });
   stop.addEventListener('click', () => {
     running?.stop();
-    ended('Stopped: its page and its connection are closed.');
+    ended('Stopped: its page and its connections are closed.');
     run.focus();
   });
   reset.addEventListener('click', () => {

@@ -1,4 +1,4 @@
-import { LOOP_GUARD, LOOP_LIMIT_MS, type FromSandbox, type ToSandbox } from '../../shared/sandbox.ts';
+import { LOOP_GUARD, LOOP_LIMIT_MS, SANDBOX_PAGE, type FromSandbox, type ToSandbox } from '../../shared/sandbox.ts';
 import { createLoopGuard } from './loop-clock.ts';
 
 /**
@@ -26,15 +26,22 @@ for (const level of ['log', 'info', 'warn', 'error'] as const) {
   console[level] = (...args: unknown[]) => post({ type: 'log', level, text: args.map(format).join(' ') });
 }
 
-/** The line of the learner's code an error's stack points at (the code runs as an inline script of this page). */
+/**
+ * Where in the learner's code an error comes from: the loop guard says so
+ * itself; otherwise the first frame of its stack in the code, an inline
+ * script without a file (`<anonymous>:3:7`), not in this runtime, whose
+ * `emit` may be the one that threw.
+ */
 function lineOf(error: unknown): { line?: number; column?: number } {
-  if (typeof (error as { line?: unknown })?.line === 'number') return { line: (error as { line: number }).line }; // the loop guard's
-  const match = error instanceof Error ? /:(\d+):(\d+)\)?\s*$/m.exec(error.stack?.split('\n')[1] ?? '') : null;
+  if (typeof (error as { line?: unknown })?.line === 'number') return { line: (error as { line: number }).line };
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
+  const match = new RegExp(`(?:<anonymous>|${SANDBOX_PAGE}):(\\d+):(\\d+)`).exec(stack); // Chromium, Firefox
   return match ? { line: Number(match[1]), column: Number(match[2]) } : {};
 }
 window.addEventListener('error', (event) => {
   event.preventDefault();
-  const where = typeof event.error?.line === 'number' ? { line: event.error.line } : { line: event.lineno || undefined, column: event.colno || undefined };
+  const thrownInCode = !event.filename || event.filename.includes(SANDBOX_PAGE);
+  const where = thrownInCode && typeof event.error?.line !== 'number' ? { line: event.lineno || undefined, column: event.colno || undefined } : lineOf(event.error);
   post({ type: 'error', message: String(event.error?.message ?? event.message), ...where });
 });
 window.addEventListener('unhandledrejection', (event) => {
@@ -54,6 +61,9 @@ new MutationObserver(() => {
   }, 100);
 }).observe(document.body, { subtree: true, childList: true, characterData: true });
 new ResizeObserver(() => post({ type: 'size', height: document.documentElement.scrollHeight })).observe(document.body);
+
+/** Events a socket says itself: the code may listen to them, not emit them. */
+const RESERVED = new Set(['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener']);
 
 /** Each socket's own handler for the page's messages about it. */
 const sockets = new Map<number, (message: ToSandbox) => void>();
@@ -132,7 +142,13 @@ function createSocket(namespace: string | undefined, options: { auth?: unknown }
       return socket;
     },
     emit(event: string, ...args: unknown[]) {
+      if (RESERVED.has(event)) throw new Error(`"${event}" is a reserved event name`); // as socket.io-client says
       const ack = typeof args.at(-1) === 'function' ? (args.pop() as Listener) : undefined;
+      try {
+        structuredClone(args);
+      } catch {
+        throw new TypeError(`socket.emit('${event}', …): only plain data can travel to the server, not a function or a page element.`);
+      }
       let ackId: number | undefined;
       if (ack) acks.set((ackId = nextAck++), ack);
       send({ type: 'emit', socket: number, event, args, ackId });
