@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { client, expect, openDemo, test } from './demo.ts';
 import { exercise, openExercise, runSolution, setCode } from './exercise.ts';

@@ -19,6 +19,19 @@ function behavesAsChatHistory(make: () => ChatHistory) {
     assert.deepEqual(await history.recent('nowhere', 50), []);
   });
 
+  test('a client back after id N also gets a message with a smaller id stored after N was sent, as in a cluster', async () => {
+    const history = make();
+    const [early, late] = [await history.nextId(), await history.nextId()];
+    const [old, now] = [Date.now() - 5 * 60_000, Date.now()];
+    await history.add('lobby', { id: await history.nextId(), user: 'Ada', text: 'long ago', at: old }); // an id after both, but old
+    await history.add('lobby', { id: late, user: 'Bo', text: 'seen', at: now });
+    await history.add('lobby', { id: early, user: 'Cy', text: 'stored late', at: now - 200 });
+    // Back "after" the one it saw: the late-stored one comes too, oldest id first; the one it saw does not.
+    const missed = await history.recent('lobby', 50, late);
+    assert.deepEqual(missed.map((m) => m.text).sort(), ['long ago', 'stored late']);
+    assert.ok(missed.every((m, i) => i === 0 || m.id > missed[i - 1]!.id), 'in id order');
+  });
+
   test('a message kept under a client id is found by it; clear forgets it', async () => {
     const history = make();
     const id = await history.nextId();

@@ -16,14 +16,37 @@ export interface ChatHistory {
   add(room: string, message: ChatMessage, clientId?: string): Promise<void>;
   /** The message stored under this client id, if any: a retried send finds its first copy. */
   sentAs(clientId: string): Promise<ChatMessage | undefined>;
-  /** The room's last `limit` messages (only those after id `after`, when given), oldest first. */
+  /**
+   * The room's last `limit` messages, oldest first; given `after` (the last id
+   * a client saw), only what it may have missed since (see `missedSince`).
+   */
   recent(room: string, limit: number, after?: number): Promise<ChatMessage[]>;
   /** Forgets every room's messages (an instructor's reset). */
   clear(): Promise<void>;
 }
 
+/**
+ * In a cluster, ids are handed out by one counter but messages are stored and
+ * sent by several processes, so a client can see id 23 before id 22, or lose
+ * 22 with the process that was sending it (its sender's retry then sends the
+ * stored copy again). A client coming back "after 23" therefore also gets what
+ * was written shortly before 23; it skips the ids it already has.
+ */
+export const REORDER_WINDOW_MS = 60_000;
+
+/** What a client that last saw id `after` may have missed, from a room's messages in id order. */
+export function missedSince(messages: ChatMessage[], limit: number, after?: number): ChatMessage[] {
+  if (!after) return messages.slice(-limit);
+  const cursor = messages.findLast((m) => m.id <= after);
+  const since = cursor ? cursor.at - REORDER_WINDOW_MS : Infinity;
+  return messages.filter((m) => m.id > after || (m.id < after && m.at >= since)).slice(-limit);
+}
+
+/** How many of a room's newest messages a store reads to answer a returning client (the Redis store keeps as many). */
+export const KEEP_PER_ROOM = 200;
+
 /** Keeps what `recent` can return, per room, and forgets the rest. */
-export function memoryChatHistory(keepPerRoom = 200): ChatHistory {
+export function memoryChatHistory(keepPerRoom = KEEP_PER_ROOM): ChatHistory {
   const rooms = new Map<string, ChatMessage[]>();
   const byClientId = new Map<string, ChatMessage>();
   const clientIds = new WeakMap<ChatMessage, string>();
@@ -34,7 +57,9 @@ export function memoryChatHistory(keepPerRoom = 200): ChatHistory {
     },
     async add(room, message, clientId) {
       const messages = rooms.get(room) ?? [];
-      messages.push(message);
+      // In id order, as the other stores keep them (an id handed out earlier may be stored later).
+      const at = messages.findLastIndex((m) => m.id < message.id) + 1;
+      messages.splice(at, 0, message);
       if (clientId) {
         byClientId.set(clientId, message);
         clientIds.set(message, clientId);
@@ -46,8 +71,8 @@ export function memoryChatHistory(keepPerRoom = 200): ChatHistory {
     async sentAs(clientId) {
       return byClientId.get(clientId);
     },
-    async recent(room, limit, after = 0) {
-      return (rooms.get(room) ?? []).filter((m) => m.id > after).slice(-limit);
+    async recent(room, limit, after) {
+      return missedSince(rooms.get(room) ?? [], limit, after);
     },
     async clear() {
       rooms.clear();
@@ -84,8 +109,8 @@ export function sqliteChatHistories(db: DatabaseSync): (space: string) => ChatHi
   const next = db.prepare('UPDATE chat_ids SET id = id + 1 RETURNING id');
   const insert = db.prepare('INSERT INTO chat_messages (id, space, room, message, client_id) VALUES (?, ?, ?, ?, ?)');
   const sentAs = db.prepare('SELECT message FROM chat_messages WHERE space = ? AND client_id = ?');
-  const recent = db.prepare(
-    'SELECT message FROM (SELECT id, message FROM chat_messages WHERE space = ? AND room = ? AND id > ? ORDER BY id DESC LIMIT ?) ORDER BY id',
+  const newest = db.prepare(
+    'SELECT message FROM (SELECT id, message FROM chat_messages WHERE space = ? AND room = ? ORDER BY id DESC LIMIT ?) ORDER BY id',
   );
   const clear = db.prepare('DELETE FROM chat_messages WHERE space = ?');
   return (space) => ({
@@ -99,8 +124,9 @@ export function sqliteChatHistories(db: DatabaseSync): (space: string) => ChatHi
       const row = sentAs.get(space, clientId);
       return row && (JSON.parse(String(row.message)) as ChatMessage);
     },
-    async recent(room, limit, after = 0) {
-      return recent.all(space, room, after, limit).map((row) => JSON.parse(String(row.message)) as ChatMessage);
+    async recent(room, limit, after) {
+      const messages = newest.all(space, room, after ? KEEP_PER_ROOM : limit).map((row) => JSON.parse(String(row.message)) as ChatMessage);
+      return missedSince(messages, limit, after);
     },
     async clear() {
       clear.run(space);

@@ -1,9 +1,6 @@
 import type { ChatMessage } from '../../shared/lessons/chat.ts';
 import type { RedisClient } from '../scale/redis.ts';
-import type { ChatHistory } from './chat-history.ts';
-
-/** How many messages a room keeps in Redis (a join shows the last 50). */
-const KEEP_PER_ROOM = 200;
+import { KEEP_PER_ROOM, missedSince, type ChatHistory } from './chat-history.ts';
 /** A retry comes within minutes; a day is plenty to remember a client message id. */
 const CLIENT_ID_TTL_S = 24 * 60 * 60;
 
@@ -32,13 +29,9 @@ export function redisChatHistories(redis: RedisClient): (space: string) => ChatH
         const json = await redis.get(clientKey(clientId));
         return json ? (JSON.parse(json) as ChatMessage) : undefined;
       },
-      async recent(room, limit, after = 0) {
-        const newest = await redis.zRange(roomKey(room), '+inf', `(${after}`, {
-          BY: 'SCORE',
-          REV: true,
-          LIMIT: { offset: 0, count: limit },
-        });
-        return newest.reverse().map((json) => JSON.parse(json) as ChatMessage);
+      async recent(room, limit, after) {
+        const kept = await redis.zRange(roomKey(room), after ? 0 : -limit, -1); // in id order; at most KEEP_PER_ROOM
+        return missedSince(kept.map((json) => JSON.parse(json) as ChatMessage), limit, after);
       },
       async clear() {
         for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) {
