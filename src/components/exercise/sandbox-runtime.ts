@@ -1,5 +1,6 @@
 import { LOOP_GUARD, LOOP_LIMIT_MS, SANDBOX_PAGE, type FromSandbox, type ToSandbox } from '../../shared/sandbox.ts';
 import { createLoopGuard } from './loop-clock.ts';
+import { createPageHelpers } from './page-helpers.ts';
 
 /**
  * Runs inside the sandboxed frame: gives the learner's code an `io()` of the
@@ -216,7 +217,7 @@ function io(namespace?: unknown, options?: unknown) {
   if (namespace && typeof namespace === 'object') [namespace, options] = [undefined, namespace];
   return createSocket(typeof namespace === 'string' ? namespace : undefined, (options ?? {}) as { auth?: unknown });
 }
-Object.assign(window, { io, [LOOP_GUARD]: createLoopGuard(LOOP_LIMIT_MS) });
+Object.assign(window, { io, page: createPageHelpers(document.querySelector('#app')!), [LOOP_GUARD]: createLoopGuard(LOOP_LIMIT_MS) });
 
 window.addEventListener('message', (event) => {
   if (event.source !== parent) return;

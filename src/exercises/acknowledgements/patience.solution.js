@@ -1,10 +1,8 @@
 // Your page: a question to the server, and an answer for when the server asks.
 const socket = io();
 
-const ask = document.createElement('button');
-ask.textContent = 'Ask (the server takes 2 s)';
-const result = document.createElement('p');
-document.querySelector('#app').append(ask, result);
+const ask = page.button('Ask (the server takes 2 s)');
+const result = page.text();
 
 ask.addEventListener('click', async () => {
   result.textContent = 'Waiting…';
@@ -22,10 +20,7 @@ socket.on('question:ask', (question, answer) => {
   console.log('The server asks:', question.text);
   answer({ answer: '7' });
 });
-const request = document.createElement('button');
-request.textContent = 'Let the server ask me';
-request.addEventListener('click', async () => {
+page.button('Let the server ask me').addEventListener('click', async () => {
   const reply = await socket.emitWithAck('question:request');
   result.textContent = reply.ok ? `The server heard: ${reply.answer}` : reply.error;
 });
-document.querySelector('#app').append(request);

@@ -1,10 +1,8 @@
 // Your page: a question to the server, and an answer for when the server asks.
 const socket = io();
 
-const ask = document.createElement('button');
-ask.textContent = 'Ask (the server takes 2 s)';
-const result = document.createElement('p');
-document.querySelector('#app').append(ask, result);
+const ask = page.button('Ask (the server takes 2 s)');
+const result = page.text();
 
 ask.addEventListener('click', async () => {
   result.textContent = 'Waiting…';
@@ -14,7 +12,7 @@ ask.addEventListener('click', async () => {
   //    rejects when the answer is late. Show "Gave up" then.
 });
 
-// 2. Add a button that asks the server to ask this page a question:
+// 2. Add a button (page.button(…)) that asks the server to ask this page a question:
 //    socket.emitWithAck('question:request'), and show what the server heard.
 //    The question arrives below: answer it with its callback, answer({ answer: '7' }).
 socket.on('question:ask', (question, answer) => {

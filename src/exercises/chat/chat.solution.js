@@ -1,26 +1,20 @@
-// Your page: a name and a room to join, a message to send, the messages, and who is typing.
+// Your page: a name and a room to join, a message to send, who is typing, and the messages.
 const socket = io();
 
-const field = (label, value = '') => {
-  const input = document.createElement('input');
-  input.setAttribute('aria-label', label);
-  input.value = value;
-  return input;
-};
-const button = (label) => Object.assign(document.createElement('button'), { textContent: label });
-const [name, room, text] = [field('Name', 'Coder'), field('Room', 'lobby'), field('Message')];
-const [join, send] = [button('Join'), button('Send')];
-const typing = document.createElement('p');
-const messages = document.createElement('ol');
-document.querySelector('#app').append(name, room, join, text, send, typing, messages);
-const show = (line) => messages.append(Object.assign(document.createElement('li'), { textContent: line }));
-const lineOf = (message) => (message.system ? message.text : `${message.user}: ${message.text}`);
+const name = page.input('Name', 'Coder');
+const room = page.input('Room', 'lobby');
+const join = page.button('Join');
+const text = page.input('Message');
+const send = page.button('Send');
+const typing = page.text();
+const messages = page.list('Messages');
+const show = (message) => messages.add(message.system ? message.text : `${message.user}: ${message.text}`);
 
 join.addEventListener('click', async () => {
   const answer = await socket.emitWithAck('join', { name: name.value, room: room.value });
-  if (!answer.ok) return show(answer.error);
+  if (!answer.ok) return console.error(answer.error);
   messages.replaceChildren();
-  answer.history.forEach((message) => show(lineOf(message)));
+  answer.history.forEach(show);
 });
 
 send.addEventListener('click', () => {
@@ -29,7 +23,7 @@ send.addEventListener('click', () => {
   text.value = '';
 });
 
-socket.on('message', (message) => show(lineOf(message)));
+socket.on('message', show);
 
 text.addEventListener('input', () => socket.emit('typing', text.value !== ''));
 const typers = new Set();

@@ -1,15 +1,11 @@
 // Your page: a button and an inbox. `io()` connects to this lesson's server.
 const socket = io();
 
-const hello = document.createElement('button');
-hello.textContent = 'Say hello to the others';
-const inbox = document.createElement('ol');
-document.querySelector('#app').append(hello, inbox);
+const hello = page.button('Say hello to the others');
+const inbox = page.list('Inbox');
 
 socket.on('message', (message) => {
-  const item = document.createElement('li');
-  item.textContent = `${message.from.name} (${message.kind}): ${message.text}`;
-  inbox.append(item);
+  inbox.add(`${message.from.name} (${message.kind}): ${message.text}`);
   // 2. A private thank-you to the sender of anything that was not private.
   if (message.kind !== 'direct' && message.from.id !== socket.id) {
     socket.emit('emit:to', { to: message.from.id, text: `Thanks, ${message.from.name}!` });

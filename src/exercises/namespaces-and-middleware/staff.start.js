@@ -1,17 +1,11 @@
 // Your page: a token, a way into the staff room, a note to post, and what the room says.
 // The lobby is io(); the staff room is a namespace under it: '/namespaces-and-middleware/staff'.
-const token = document.createElement('input');
-token.setAttribute('aria-label', 'Token');
-const enter = document.createElement('button');
-enter.textContent = 'Enter the staff room';
-const note = document.createElement('input');
-note.value = 'Hello, staff!';
-note.setAttribute('aria-label', 'Note');
-const post = document.createElement('button');
-post.textContent = 'Post';
-const said = document.createElement('p');
-const notes = document.createElement('ol');
-document.querySelector('#app').append(token, enter, note, post, said, notes);
+const token = page.input('Token');
+const enter = page.button('Enter the staff room');
+const note = page.input('Note', 'Hello, staff!');
+const post = page.button('Post');
+const said = page.text();
+const notes = page.list('Notes');
 
 let staff; // the staff room's socket, once Enter was pressed
 

@@ -1,13 +1,11 @@
 // Your page: a message to send, a way to drop the connection, how it came back, and the messages.
 const socket = io();
 
-const text = Object.assign(document.createElement('input'), { value: 'Sent from my own page' });
-text.setAttribute('aria-label', 'Message');
-const send = Object.assign(document.createElement('button'), { textContent: 'Send' });
-const drop = Object.assign(document.createElement('button'), { textContent: 'Drop the connection' });
-const session = document.createElement('p');
-const messages = document.createElement('ol');
-document.querySelector('#app').append(text, send, drop, session, messages);
+const text = page.input('Message', 'Sent from my own page');
+const send = page.button('Send');
+const drop = page.button('Drop the connection');
+const session = page.text();
+const messages = page.list('Messages');
 
 // Sends made while the connection is down wait in the socket's buffer, and go when it is back.
 send.addEventListener('click', () => socket.emit('message:send', { text: text.value }));

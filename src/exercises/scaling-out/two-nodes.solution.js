@@ -3,31 +3,17 @@
 const one = io('/scaling-out/node-1');
 const two = io('/scaling-out/node-2');
 
-const message = document.createElement('input');
-message.value = 'Hello from node 1';
-message.setAttribute('aria-label', 'Message');
-const send = document.createElement('button');
-send.textContent = 'Send on node 1';
-const on = document.createElement('button');
-on.textContent = 'Adapter on';
-const off = document.createElement('button');
-off.textContent = 'Adapter off';
-const state = document.createElement('p');
-const heard = [one, two].map((socket, index) => {
-  const list = document.createElement('ol');
-  list.setAttribute('aria-label', `Heard on node ${index + 1}`);
-  return list;
-});
-document.querySelector('#app').append(message, send, on, off, state, ...heard);
+const message = page.input('Message', 'Hello from node 1');
+const send = page.button('Send on node 1');
+const on = page.button('Adapter on');
+const off = page.button('Adapter off');
+const state = page.text();
+const heard = [page.list('Heard on node 1'), page.list('Heard on node 2')];
 
 send.addEventListener('click', () => one.emit('message:send', { text: message.value }));
 
 [one, two].forEach((socket, index) => {
-  socket.on('message:new', ({ from, text, node }) => {
-    const item = document.createElement('li');
-    item.textContent = `${from} (on ${node}): ${text}`;
-    heard[index].append(item);
-  });
+  socket.on('message:new', ({ from, text, node }) => heard[index].add(`${from} (on ${node}): ${text}`));
 });
 
 // Either node will do: the switch is kept once, for both.

@@ -3,22 +3,12 @@
 const one = io('/scaling-out/node-1');
 const two = io('/scaling-out/node-2');
 
-const message = document.createElement('input');
-message.value = 'Hello from node 1';
-message.setAttribute('aria-label', 'Message');
-const send = document.createElement('button');
-send.textContent = 'Send on node 1';
-const on = document.createElement('button');
-on.textContent = 'Adapter on';
-const off = document.createElement('button');
-off.textContent = 'Adapter off';
-const state = document.createElement('p');
-const heard = [one, two].map((socket, index) => {
-  const list = document.createElement('ol');
-  list.setAttribute('aria-label', `Heard on node ${index + 1}`);
-  return list;
-});
-document.querySelector('#app').append(message, send, on, off, state, ...heard);
+const message = page.input('Message', 'Hello from node 1');
+const send = page.button('Send on node 1');
+const on = page.button('Adapter on');
+const off = page.button('Adapter off');
+const state = page.text();
+const heard = [page.list('Heard on node 1'), page.list('Heard on node 2')];
 
 // 1. Send: "message:send" with { text } on `one`.
 

@@ -1,13 +1,10 @@
-// Your page: a count and two buttons. `io()` connects to this lesson's server.
+// Your page: a count and two buttons. `io()` connects to this lesson's server;
+// `page` adds the parts of your page, each below the last.
 const socket = io();
 
-const count = document.createElement('p');
-count.textContent = 'Count: …';
-const up = document.createElement('button');
-up.textContent = '+1';
-const down = document.createElement('button');
-down.textContent = '-1';
-document.querySelector('#app').append(count, up, down);
+const count = page.text('Count: …');
+const up = page.button('+1');
+const down = page.button('-1');
 
 up.addEventListener('click', () => socket.emit('increment'));
 // 1. "-1" sends the event the server listens for.
