@@ -99,6 +99,7 @@ test("chat's solution joins a demo client's room with its history, and its messa
   await expect(ex.check('A demo client sees your page typing')).toContainText('(done)');
   await frame.getByRole('button', { name: 'Send' }).click();
   await expect(ada.getByRole('log', { name: 'Messages' })).toContainText('Hi Ada');
+  await expect(frame.getByRole('listitem').filter({ hasText: 'Coder: Hi Ada' })).toBeVisible();
   await expect(ex.check('Your message reaches a demo client in the room')).toContainText('(done)');
 
   await ada.getByRole('textbox', { name: 'Message' }).pressSequentially('Welcome');

@@ -17,10 +17,13 @@ join.addEventListener('click', async () => {
   answer.history.forEach(show);
 });
 
-send.addEventListener('click', () => {
-  socket.emit('sendMessage', text.value);
-  socket.emit('typing', false);
+send.addEventListener('click', async () => {
+  const sent = text.value;
   text.value = '';
+  socket.emit('typing', false);
+  // The others get it by broadcast; this page shows it once the server has it.
+  const answer = await socket.emitWithAck('sendMessage', sent);
+  show(answer.ok ? { user: name.value, text: sent } : { system: true, text: answer.error });
 });
 
 socket.on('message', show);

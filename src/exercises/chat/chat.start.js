@@ -12,7 +12,8 @@ const messages = page.list('Messages');
 // 1. Join: "join" with { name, room }. The acknowledgement is { ok: true, history }
 //    (the room's latest messages: show them) or { ok: false, error }.
 
-// 2. Send: "sendMessage" with the text, then empty the box.
+// 2. Send: "sendMessage" with the text, then empty the box. The server passes it to the
+//    others, not back to you: its acknowledgement ({ ok, id }) is your cue to show it.
 
 // 3. Show each "message" (messages.add(…)): { user, text } from a person,
 //    or { system: true, text } when someone comes or goes.
