@@ -141,11 +141,14 @@ test("the learner's page cannot read the lesson page's storage, cookies or docum
   await expect(output).not.toContainText('from the lesson page');
 });
 
-test('the exercise, its editor loaded, has no accessibility violations in either theme', async ({ page }) => {
+test("the exercise, its editor loaded and the code's page running, has no accessibility violations in either theme", async ({ page }) => {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.goto('/lessons/sockets-intro/');
-    await openExercise(page);
+    await page.goto('/lessons/namespaces-and-middleware/');
+    // The code's page too (its labelled boxes, buttons and lists), with an error in the console.
+    const ex = await runSolution(page, 'src/exercises/namespaces-and-middleware/staff.solution.js');
+    await ex.frame.getByRole('button', { name: 'Enter the staff room' }).click();
+    await expect(ex.frame.getByText('The staff room needs a token: connect with auth: { token }.')).toBeVisible();
     const results = await new AxeBuilder({ page })
       .include('[data-exercise]')
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])

@@ -28,7 +28,8 @@ export function createEditor(parent: HTMLElement, code: string, label: string, o
       javascript({ typescript: true }), // JavaScript is TypeScript without types: one mode fits both
       syntaxHighlighting(highlight),
       EditorView.lineWrapping,
-      EditorView.contentAttributes.of({ 'aria-label': label }),
+      // tabindex: the editable area is focusable anyway; said outright, checkers see the scrolling box has a way in.
+      EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
       EditorView.theme({
         '&': { backgroundColor: 'var(--bg)', color: 'var(--fg)', fontSize: '0.9rem' },
         '.cm-content': { caretColor: 'var(--fg)', fontFamily: 'var(--mono, ui-monospace, monospace)' },
