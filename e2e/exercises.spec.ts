@@ -114,6 +114,18 @@ test("the learner's code is kept in the browser across a reload; Start over brin
   await expect(ex.state).toHaveText('Not running.');
 });
 
+test('when the code preparer cannot load (offline), Run says so and changes nothing; Run again works', async ({ page }) => {
+  await page.goto('/lessons/sockets-intro/');
+  const ex = await openExercise(page);
+  await page.route('**/_astro/prepare-code.*', (route) => route.abort());
+  await ex.run.click();
+  await expect(ex.state).toHaveText('The part of the page that prepares your code did not load (offline?). Try Run again.');
+  await expect(ex.section.locator('iframe')).toHaveCount(0);
+  await page.unroute('**/_astro/prepare-code.*');
+  await ex.run.click();
+  await expect(ex.console).toContainText(/^connected as/);
+});
+
 test("the learner's page cannot read the lesson page's storage, cookies or document", async ({ page }) => {
   await openDemo(page, 'sockets-intro', ['Client 1']);
   await page.evaluate(() => {

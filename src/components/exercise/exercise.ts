@@ -82,14 +82,20 @@ async function startExercise(root: HTMLElement) {
     output.replaceChildren();
     checks.reset();
     state.textContent = 'Preparing your code…';
-    let prepared: import('./prepare-code.ts').Prepared;
+    let prepareCode: typeof import('./prepare-code.ts').prepareCode;
     try {
-      prepared = (await (prepare ??= import('./prepare-code.ts'))).prepareCode(editor.state.doc.toString());
+      ({ prepareCode } = await (prepare ??= import('./prepare-code.ts')));
     } catch {
       prepare = undefined; // try the download again next time
-      return ended('Your code could not be prepared: the page lost its connection? Try Run again.');
+      return ended('The part of the page that prepares your code did not load (offline?). Try Run again.');
     }
     if (thisRun !== runs) return; // Run was pressed again meanwhile: that run goes on
+    let prepared: ReturnType<typeof prepareCode>;
+    try {
+      prepared = prepareCode(editor.state.doc.toString());
+    } catch (error) {
+      prepared = { error: `Your code could not be read: ${(error as Error).message}` };
+    }
     if ('error' in prepared) {
       say(prepared.error, prepared.line);
       return ended('Not running: fix the error shown in the console, then Run again.');
