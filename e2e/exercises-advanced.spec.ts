@@ -13,6 +13,8 @@ test("namespaces-and-middleware's solution is turned away without a token, posts
   await enter.click();
   await expect(frame.getByText('The staff room needs a token: connect with auth: { token }.')).toBeVisible();
   await expect(ex.check('Your page shows why the staff room turned it away')).toContainText('(done)');
+  // The console says it too, for code that does not listen for connect_error.
+  await expect(ex.console).toContainText('connect_error (/namespaces-and-middleware/staff): The staff room needs a token');
   await expect(ex.check('With the staff token, your note reaches the staff room')).toContainText('(not done yet)');
 
   await frame.getByRole('textbox', { name: 'Token' }).fill('let-me-in');

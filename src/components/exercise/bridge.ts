@@ -121,7 +121,10 @@ export function runInSandbox(container: HTMLElement, code: string, connection: R
     sockets.set(number, opened);
     opened.on('connect', () => post({ type: 'status', socket: number, connected: true, id: opened.id, recovered: opened.recovered }));
     opened.on('disconnect', (reason) => post({ type: 'status', socket: number, connected: false, reason }));
-    opened.on('connect_error', (error) => post({ type: 'connect_error', socket: number, message: error.message }));
+    opened.on('connect_error', (error) => {
+      post({ type: 'connect_error', socket: number, message: error.message });
+      on.log('warn', `connect_error (${namespace}): ${error.message}`); // shown even when the code does not listen
+    });
     for (const event of MANAGER_EVENTS) {
       opened.io.on(event, (...args: unknown[]) => post({ type: 'manager', socket: number, event, args: args.map(cloneable) }));
     }
