@@ -31,7 +31,7 @@ export const SECURITY_HEADERS: Record<string, string> = {
  * The page inside an exercise's frame runs a learner's code. Whoever opens
  * it, it is sandboxed (an opaque origin: no cookies, no storage, nothing of
  * the site's), may run inline scripts (the learner's) and connect nowhere:
- * its one socket lives in the lesson page, which it asks by postMessage.
+ * its sockets live in the lesson page, which it asks by postMessage.
  */
 export const SANDBOX_HEADERS: Record<string, string> = {
   ...SECURITY_HEADERS,

@@ -58,7 +58,7 @@ async function startExercise(root: HTMLElement) {
   const [run, stop, reset] = [find<HTMLButtonElement>('run'), find<HTMLButtonElement>('stop'), find<HTMLButtonElement>('reset')];
   const output = find('console');
   let running: ReturnType<typeof runInSandbox> | undefined;
-  const checks = followChecks(root, (text) => (state.textContent = text));
+  const checks = followChecks(root, lesson, exerciseId, (text) => (state.textContent = text));
 
   const print = (kind: string, text: string) => {
     output.append(h('li', { class: `console-${kind}` }, text));
@@ -137,9 +137,7 @@ async function startExercise(root: HTMLElement) {
 }
 
 /** Ticks the checks already passed in this browser, then watches for the others; each passed one is lesson progress. */
-function followChecks(root: HTMLElement, announce: (text: string) => void) {
-  const lesson = root.dataset.lesson!;
-  const exercise = root.dataset.exercise!;
+function followChecks(root: HTMLElement, lesson: string, exercise: string, announce: (text: string) => void) {
   const checks = JSON.parse(root.dataset.checks!) as Check[];
   const done = stepsDone(lesson);
   const tick = (id: string) => tickStep(root, id);

@@ -5,6 +5,22 @@ type Listener = (...args: unknown[]) => void;
 /** Events a socket says itself: the code may listen to them, not emit them. */
 const RESERVED = new Set(['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener']);
 
+/** A socket's listeners, or its Manager's: `on`, `off` (one listener, or all of an event), and `fire`. */
+function createListeners() {
+  const listeners = new Map<string, Set<Listener>>();
+  return {
+    on(event: string, listener: Listener) {
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event)!.add(listener);
+    },
+    off(event: string, listener?: Listener) {
+      if (listener) listeners.get(event)?.delete(listener);
+      else listeners.delete(event);
+    },
+    fire: (event: string, args: unknown[]) => listeners.get(event)?.forEach((listener) => listener(...args)),
+  };
+}
+
 /** `auth` may be an object or, as in socket.io-client, a function that passes one to its callback. */
 function withAuth(auth: unknown, use: (auth?: Record<string, unknown>) => void) {
   if (typeof auth === 'function') (auth as (callback: (data: unknown) => void) => void)((data) => withAuth(data, use));
@@ -34,22 +50,13 @@ export function createIo(post: (message: FromSandbox) => void) {
    */
   function createSocket(namespace: string | undefined, options: { auth?: unknown } = {}) {
     const number = nextSocket++;
-    const listeners = new Map<string, Set<Listener>>();
-    const managerListeners = new Map<string, Set<Listener>>();
+    const listeners = createListeners();
+    const managerListeners = createListeners();
     const acks = new Map<number, Listener>();
     let nextAck = 1;
     /** Until the page knows of this socket (an `auth` function may answer later), what it sends waits here. */
     let waiting: FromSandbox[] | undefined = [];
     const send = (message: FromSandbox) => (waiting ? waiting.push(message) : post(message));
-    const fire = (on: Map<string, Set<Listener>>, event: string, args: unknown[]) => on.get(event)?.forEach((listener) => listener(...args));
-    const add = (on: Map<string, Set<Listener>>, event: string, listener: Listener) => {
-      if (!on.has(event)) on.set(event, new Set());
-      on.get(event)!.add(listener);
-    };
-    const remove = (on: Map<string, Set<Listener>>, event: string, listener?: Listener) => {
-      if (listener) on.get(event)?.delete(listener);
-      else on.delete(event);
-    };
     /** The server asked for an acknowledgement: the code's handler gets a callback, as with a real socket. */
     const replyTo = (replyId: number) => (...args: unknown[]) => post({ type: 'reply', replyId, args });
     const socket = {
@@ -60,11 +67,11 @@ export function createIo(post: (message: FromSandbox) => void) {
       /** The socket's Manager, in part: its reconnection events, and a way to drop the connection. */
       io: {
         on(event: string, listener: Listener) {
-          add(managerListeners, event, listener);
+          managerListeners.on(event, listener);
           return socket.io;
         },
         off(event: string, listener?: Listener) {
-          remove(managerListeners, event, listener);
+          managerListeners.off(event, listener);
           return socket.io;
         },
         engine: {
@@ -73,18 +80,18 @@ export function createIo(post: (message: FromSandbox) => void) {
         },
       },
       on(event: string, listener: Listener) {
-        add(listeners, event, listener);
+        listeners.on(event, listener);
         return socket;
       },
       once(event: string, listener: Listener) {
         const once = (...args: unknown[]) => {
-          remove(listeners, event, once);
+          listeners.off(event, once);
           listener(...args);
         };
         return socket.on(event, once);
       },
       off(event: string, listener?: Listener) {
-        remove(listeners, event, listener);
+        listeners.off(event, listener);
         return socket;
       },
       emit(event: string, ...args: unknown[]) {
@@ -137,13 +144,13 @@ export function createIo(post: (message: FromSandbox) => void) {
     sockets.set(number, (message) => {
       if (message.type === 'status') {
         Object.assign(socket, { connected: message.connected, id: message.id, recovered: Boolean(message.recovered) });
-        fire(listeners, message.connected ? 'connect' : 'disconnect', message.connected ? [] : [message.reason]);
+        listeners.fire(message.connected ? 'connect' : 'disconnect', message.connected ? [] : [message.reason]);
       } else if (message.type === 'connect_error') {
-        fire(listeners, 'connect_error', [new Error(message.message)]);
+        listeners.fire('connect_error', [new Error(message.message)]);
       } else if (message.type === 'manager') {
-        fire(managerListeners, message.event, message.args);
+        managerListeners.fire(message.event, message.args);
       } else if (message.type === 'event') {
-        fire(listeners, message.event, message.replyId === undefined ? message.args : [...message.args, replyTo(message.replyId)]);
+        listeners.fire(message.event, message.replyId === undefined ? message.args : [...message.args, replyTo(message.replyId)]);
       } else if (message.type === 'ack') {
         acks.get(message.ackId)?.(...message.args);
         acks.delete(message.ackId);
