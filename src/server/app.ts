@@ -3,6 +3,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Server } from 'socket.io';
 import { lessonNamespace } from '../shared/contract.ts';
 import type { ClientEventSpec, CommonServerEvents } from '../shared/events.ts';
+import type { BoundaryHooks } from './plumbing/boundary.ts';
 import { setupClassMode } from './class-mode/index.ts';
 import { newInstructorToken } from './class-mode/token.ts';
 import { lessonModules } from './lessons/index.ts';
@@ -57,7 +58,7 @@ export const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
 export interface App {
   io: Server<Record<string, any>, Record<string, any>, InterServerEvents, SocketData>;
   /** Counters for the operator: events that no lesson declares (probes, typos, old clients). */
-  stats: { unknownEvents: number };
+  stats: { unknownEvents: number; badEventNames: number };
   /** Refuses new clients, tells the connected ones, disconnects them, closes the HTTP server and the database. */
   close: () => Promise<void>;
 }
@@ -109,15 +110,20 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
     },
   });
   cap.track(io.engine);
-  const stats = { unknownEvents: 0 };
-  const hooks = {
+  const stats = { unknownEvents: 0, badEventNames: 0 };
+  const hooks: BoundaryHooks = {
     rates: options.rates,
     onUnknownEvent: (event: string) => {
       stats.unknownEvents++;
       logger.debug({ event: event.slice(0, 40) }, 'unknown event refused');
     },
+    onBadEventName: (name: unknown) => {
+      stats.badEventNames++;
+      logger.debug({ type: name === null ? 'null' : typeof name }, 'event without a name refused');
+    },
     onHandlerError: (error: unknown, event: string, namespace: string) =>
       logger.error({ err: error, event, namespace }, 'a handler failed'),
+    onFault: (error: unknown, where: string, namespace: string) => logger.error({ err: error, where, namespace }, 'a middleware or listener failed'),
     // Without its store, a message could not be kept: say so rather than lose it.
     refuse: (spec: ClientEventSpec) => (spec.lockable && storeDown() ? STORE_DOWN : undefined),
   };

@@ -6,6 +6,7 @@ import { memoryCounters } from '../../src/server/storage/counter.ts';
 import { memoryChatHistory } from '../../src/server/storage/chat-history.ts';
 import type { AnyNamespace } from '../../src/server/plumbing/types.ts';
 import { collect, nextEvent, settle, startApp, type Running } from '../harness.ts';
+import { rawClient } from '../raw.ts';
 
 /** A made-up lesson with a handler that answers itself and one with a bug. */
 const faulty = {
@@ -14,9 +15,22 @@ const faulty = {
     clientEvents: {
       echo: { args: z.tuple([z.string().max(5, 'Too long.')]), answers: true },
       boom: { args: z.tuple([]) },
+      trip: { args: z.tuple([]) },
     },
   },
   register(io: AnyNamespace) {
+    // Bugs in the lesson's own middlewares, of connections and of packets.
+    io.use((socket, next) => {
+      if (socket.handshake.auth.explode) throw new Error('a bug in a middleware');
+      next();
+    });
+    io.on('connection', (socket) => {
+      socket.use(([event], next) => {
+        if (event === 'trip') throw new Error('a bug in a packet middleware');
+        next();
+      });
+      if (socket.handshake.auth.later) throw new Error('a bug in a connection listener');
+    });
     io.on('connection', (socket) => {
       socket.on('echo', (text: string, ack: (r: object) => void) => {
         io.emit('echoed', text);
@@ -36,7 +50,7 @@ describe('the boundary around lesson code', () => {
     mountLesson(
       server.app.io.of('/faulty'),
       faulty,
-      { onHandlerError: (error) => server.errors.push(error) },
+      { onHandlerError: (error) => server.errors.push(error), onFault: (error) => server.errors.push(error) },
       { history: memoryChatHistory(), counter: memoryCounters()('/faulty'), clear: async () => {} },
     );
   });
@@ -67,6 +81,18 @@ describe('the boundary around lesson code', () => {
     assert.equal(await seen, 'ok');
   });
 
+  test("a lesson's throwing middleware or connection listener is logged, its client refused politely, and the server goes on", async () => {
+    await assert.rejects(server.client('/faulty', { explode: true }), /could not handle that/);
+    const alice = await server.client('/faulty');
+    const answer = await alice.emitWithAck('trip');
+    assert.equal(answer.ok, false);
+    assert.match(answer.error, /could not handle that/);
+    await server.client('/faulty', { later: true });
+    await settle();
+    assert.equal(server.errors.length, 3);
+    assert.deepEqual(await alice.emitWithAck('echo', 'ok'), { ok: true, text: 'ok' });
+  });
+
   test('unknown events are refused and counted', async () => {
     const alice = await server.client('/sockets-intro');
     const before = server.app.stats.unknownEvents;
@@ -83,5 +109,32 @@ describe('the boundary around lesson code', () => {
     alice.emit('boom');
     assert.deepEqual(await collect(bob, 'echoed'), []);
     assert.equal(server.errors.length, 1);
+  });
+});
+
+describe('packets no client library sends', () => {
+  let server: Running;
+  beforeEach(async () => {
+    server = await startApp();
+  });
+  afterEach(async () => {
+    await server.close();
+  });
+
+  test('an event whose name is not a non-empty string is refused in its ack and counted, and the server goes on', async () => {
+    const mallory = await rawClient(server.url);
+    mallory.send('40/sockets-intro,');
+    await mallory.next('40/sockets-intro,');
+    // socket.io-parser lets a number through as an event's name (other non-strings close the connection).
+    const names = ['123', '0', '-1', '1.5e300'];
+    for (const [i, name] of names.entries()) mallory.send(`42/sockets-intro,${i + 1}[${name},"x"]`);
+    for (const [i] of names.entries()) {
+      const answer = await mallory.next(`43/sockets-intro,${i + 1}[`);
+      assert.match(answer, /must be a non-empty string/);
+    }
+    assert.equal(server.app.stats.badEventNames, names.length);
+    const alice = await server.client('/sockets-intro');
+    assert.deepEqual(await alice.emitWithAck('increment'), { ok: true });
+    mallory.close();
   });
 });

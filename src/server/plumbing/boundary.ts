@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SERVER_PROBLEM, type AckError, type AckResponse } from '../../shared/acks.ts';
 import type { ClientEventSpec, ClientEventSpecs } from '../../shared/events.ts';
 import { RATES, TOO_FAST, TokenBucket, type Rates } from './rate-limit.ts';
+import { callSafely, guardedSocketUse, type OnFault } from './guarded.ts';
 import type { AnySocket } from './types.ts';
 
 type Reply = (response: AckResponse) => void;
@@ -11,6 +12,10 @@ type Listener = (...args: unknown[]) => unknown;
 export interface BoundaryHooks {
   /** A client sent an event the lesson does not declare. */
   onUnknownEvent?: (event: string) => void;
+  /** A client sent an event whose name is not a non-empty string (a raw packet: clients never do). */
+  onBadEventName?: (name: unknown) => void;
+  /** A middleware or a connection listener threw: a bug, logged by the app. */
+  onFault?: OnFault;
   /** A lesson handler threw: a bug, logged by the app. */
   onHandlerError?: (error: unknown, event: string, namespace: string) => void;
   /** The rate limits per socket (default: `RATES`). */
@@ -54,15 +59,15 @@ export function createGuard(specs: ClientEventSpecs, hooks: BoundaryHooks = {}) 
         hooks.onHandlerError?.(error, event, socket.nsp.name);
         reply?.(refusal(SERVER_PROBLEM));
       };
-      try {
+      callSafely(() => {
         const result = listener(...args);
-        if (result instanceof Promise) result.catch(fail);
         if (isAutomatic) reply({ ok: true });
-      } catch (error) {
-        fail(error);
-      }
+        return result;
+      }, fail);
     });
   } as AnySocket['on'];
+  const fault: OnFault = (error, where, namespace) => hooks.onFault?.(error, where, namespace);
+  const guardedUse = guardedSocketUse(fault);
 
   return (socket: AnySocket) => {
     // Per socket: what a person writes is limited more tightly than demo clicks.
@@ -72,13 +77,24 @@ export function createGuard(specs: ClientEventSpecs, hooks: BoundaryHooks = {}) 
     };
 
     socket.use((packet, next) => {
-      const [event, ...args] = packet as [string, ...unknown[]];
+      // Whatever the packet holds, this middleware must not throw: Socket.IO runs it from the network's callback.
+      callSafely(() => check(packet, next), (error) => fault(error, 'the boundary', socket.nsp.name));
+    });
+
+    function check(packet: unknown[], next: () => void) {
+      const [event, ...args] = packet;
       const ack = typeof args.at(-1) === 'function' ? (args.pop() as Reply) : undefined;
       const reply = once(ack);
+      // socket.io-parser lets any JSON value through as an event's name.
+      if (typeof event !== 'string' || event === '') {
+        hooks.onBadEventName?.(event);
+        reply(refusal("An event's name must be a non-empty string."));
+        return;
+      }
       const spec = Object.hasOwn(specs, event) ? specs[event] : undefined;
       if (!spec) {
         hooks.onUnknownEvent?.(event);
-        reply(refusal(`This demo has no event called "${String(event).slice(0, 40)}".`));
+        reply(refusal(`This demo has no event called "${event.slice(0, 40)}".`));
         return;
       }
       if (!allow[spec.lockable ? 'message' : 'event'].take()) {
@@ -100,8 +116,10 @@ export function createGuard(specs: ClientEventSpecs, hooks: BoundaryHooks = {}) 
       // optional one left out as `undefined`, so the ack is always in its place.
       packet.splice(1, packet.length - 1, ...padded(parsed.data, spec.args), reply);
       next();
-    });
+    }
 
+    // The lesson's own packet middlewares get the same net as its handlers.
+    socket.use = guardedUse;
     socket.on = guardedOn;
   };
 }

@@ -1,5 +1,6 @@
 import type { Server } from 'socket.io';
 import { createGuard, type BoundaryHooks } from './boundary.ts';
+import { guardNamespace } from './guarded.ts';
 import { nameFromHandshake } from './identity.ts';
 import type { AnyNamespace, LessonChild, LessonModule, LessonServices } from './types.ts';
 
@@ -20,6 +21,8 @@ export function mountChild(nsp: AnyNamespace, lesson: LessonModule, child: Lesso
 }
 
 function mountPlumbing(nsp: AnyNamespace, lesson: LessonModule, hooks: BoundaryHooks) {
+  // Before anything is added: the lesson's middlewares and connection listeners cannot end the process.
+  guardNamespace(nsp, (error, where, namespace) => hooks.onFault?.(error, where, namespace));
   nsp.use(nameFromHandshake());
   // Registered before the lesson's own listener, so it runs first.
   nsp.on('connection', createGuard(lesson.contract.clientEvents, hooks));
