@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Server } from 'socket.io';
+import type { Adapter } from 'socket.io-adapter';
 import { lessonNamespace } from '../shared/contract.ts';
 import type { ClientEventSpec, CommonServerEvents } from '../shared/events.ts';
 import type { BoundaryHooks } from './plumbing/boundary.ts';
@@ -8,9 +9,11 @@ import { setupClassMode } from './class-mode/index.ts';
 import { newInstructorToken } from './class-mode/token.ts';
 import { lessonModules } from './lessons/index.ts';
 import { mountLesson, serveChildren } from './plumbing/mount.ts';
+import { SessionAdapterReleasingItsTimer } from './plumbing/session-adapter.ts';
 import type { Rates } from './plumbing/rate-limit.ts';
 import type { AnySocket, InterServerEvents, LessonServices, SocketData } from './plumbing/types.ts';
 import { connectionCap } from './connection-cap.ts';
+import { socketLimits } from './socket-limits.ts';
 import { originCheck } from './origin-check.ts';
 import { healthChecks } from './health.ts';
 import type { RedisConnections } from './scale/redis.ts';
@@ -41,6 +44,8 @@ export interface AppOptions {
   rates?: Rates;
   /** Open connections allowed from one address (`MAX_CONNECTIONS_PER_IP`, default 200). */
   maxConnectionsPerIp?: number;
+  /** Sockets (namespaces joined, over all its connections) one address may hold (`MAX_SOCKETS_PER_IP`, default twice the connections). */
+  maxSocketsPerIp?: number;
   /** Behind a balancer (`TRUST_PROXY=1`): count connections by the client address it forwards. */
   trustProxy?: boolean;
   /** Connected Redis clients (`REDIS_URL`): broadcasts and chat history shared with other processes. */
@@ -85,7 +90,9 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
     httpServer.on('request', (req, res) => health(req, res) || site(req, res));
   }
 
-  const cap = connectionCap(options.maxConnectionsPerIp ?? 200, options.trustProxy);
+  const maxConnectionsPerIp = options.maxConnectionsPerIp ?? 200;
+  const cap = connectionCap(maxConnectionsPerIp, options.trustProxy);
+  const limits = socketLimits(options.maxSocketsPerIp ?? 2 * maxConnectionsPerIp, options.trustProxy);
   const sameOrigin = originCheck(options.allowedOrigins);
   const io = new Server<Record<string, any>, Record<string, any>, InterServerEvents, SocketData>(httpServer, {
     // Under `astro dev`, Vite's own WebSocket shares the server: leave its upgrades alone.
@@ -102,7 +109,10 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
     // short Redis outage loses nothing), and recovery sessions live there too.
     // A process that dies without a word is counted out after 3 s (not 10): until then,
     // asking every process (who is in a room?) waits for its answer.
-    ...(options.redis && { adapter: createAdapter(options.redis.bus, { heartbeatInterval: 1000, heartbeatTimeout: 3000 }) }),
+    // Without Redis: Socket.IO's in-memory adapter, whose timer goes with its namespace.
+    adapter: options.redis
+      ? createAdapter(options.redis.bus, { heartbeatInterval: 1000, heartbeatTimeout: 3000 })
+      : (SessionAdapterReleasingItsTimer as unknown as typeof Adapter),
     allowRequest: (req, callback) => {
       if (closing) return callback('the server is shutting down', false);
       if (!cap.allows(req)) return callback('too many connections from this address', false);
@@ -126,7 +136,10 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
     onFault: (error: unknown, where: string, namespace: string) => logger.error({ err: error, where, namespace }, 'a middleware or listener failed'),
     // Without its store, a message could not be kept: say so rather than lose it.
     refuse: (spec: ClientEventSpec) => (spec.lockable && storeDown() ? STORE_DOWN : undefined),
+    admit: limits.admit,
   };
+  // Nothing is served on the main namespace, but a client may still join it: it counts.
+  io.of('/').use(limits.admit);
 
   const db = openDatabase(options.dataDir ?? ':memory:');
   // What a lesson keeps beyond its namespace's life, stored by namespace name.

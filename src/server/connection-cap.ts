@@ -1,18 +1,14 @@
 import type { IncomingMessage } from 'node:http';
+import { clientAddress } from './socket-limits.ts';
 
 /**
  * At most `max` open connections from one address: a single machine cannot
  * take the whole server's sockets. `track` counts the connections an engine
  * opens and closes; `allows` is asked before each new handshake.
- * `trustProxy`: behind a balancer every connection comes from the balancer,
- * so the address is the one it adds last to `X-Forwarded-For`.
+ * `trustProxy`: behind a balancer, see `clientAddress`.
  */
 export function connectionCap(max: number, trustProxy = false) {
-  const addressOf = (req: IncomingMessage) => {
-    const forwarded = trustProxy ? req.headers['x-forwarded-for'] : undefined;
-    const last = (Array.isArray(forwarded) ? forwarded.at(-1) : forwarded)?.split(',').at(-1)?.trim();
-    return last || req.socket.remoteAddress || 'unknown';
-  };
+  const addressOf = (req: IncomingMessage) => clientAddress(req, trustProxy);
   const open = new Map<string, number>();
   return {
     allows: (req: IncomingMessage) => (open.get(addressOf(req)) ?? 0) < max,

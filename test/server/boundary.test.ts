@@ -29,6 +29,7 @@ const faulty = {
         if (event === 'trip') throw new Error('a bug in a packet middleware');
         next();
       });
+      socket.on('trip', () => {});
       if (socket.handshake.auth.later) throw new Error('a bug in a connection listener');
     });
     io.on('connection', (socket) => {
@@ -137,4 +138,17 @@ describe('packets no client library sends', () => {
     assert.deepEqual(await alice.emitWithAck('increment'), { ok: true });
     mallory.close();
   });
+});
+
+test('an event the lesson declares but this namespace does not handle is refused in its ack, not left unanswered', async () => {
+  const server = await startApp();
+  try {
+    // The lesson's own namespace of scaling-out has no handlers: its clients talk to the nodes under it.
+    const alice = await server.client('/scaling-out');
+    const answer = await alice.timeout(1000).emitWithAck('message:send', { text: 'hi' });
+    assert.equal(answer.ok, false);
+    assert.match(answer.error, /does not take it/);
+  } finally {
+    await server.close();
+  }
 });

@@ -19,10 +19,12 @@ import type { ClassChange } from './cluster-events.ts';
 type StudentNamespace = Namespace<WithAcks<StudentClientEvents>, StudentServerEvents>;
 
 // `/class/<CODE>`: a student's page, and `/class/<CODE>/<slug>`: a lesson's demo in that class.
-const PRESENCE = /^\/class\/([^/]+)$/;
-const LESSON = /^\/class\/([^/]+)\/([^/]+)$/;
+// A code is asked for in a shape close to a real one (letters and digits, any case), so that a
+// mistyped code is told "unknown class"; anything else is no namespace at all, and none is made.
+const PRESENCE = /^\/class\/([A-Za-z0-9]{1,12})$/;
+const LESSON = /^\/class\/([A-Za-z0-9]{1,12})\/([a-z0-9-]{1,40})$/;
 // The class and lesson of a lesson's namespace in a class, or of one under it.
-const CLASS_LESSON = /^\/class\/([^/]+)\/([^/]+)/;
+const CLASS_LESSON = /^\/class\/([A-Za-z0-9]{1,12})\/([a-z0-9-]{1,40})/;
 
 const CLASS_UNREACHABLE = 'The class cannot be reached right now: the server lost contact with its storage. Try again shortly.';
 
@@ -70,6 +72,7 @@ export function createClassControl(
     socket.data = { name: joined.student.name, classKey: auth.data.key };
     next();
   }));
+  if (hooks.admit) students.use(hooks.admit);
   const guard = createGuard(studentEvents, hooks);
   students.on('connection', (socket) => {
     const live = registry.get(PRESENCE.exec(socket.nsp.name)![1]!);
@@ -89,8 +92,7 @@ export function createClassControl(
 
   // A lesson's demo in a class, and the namespaces under it (`/class/<CODE>/<slug>/staff`).
   const inClass = waiting(async (socket, next) => {
-    const [, code, slug] = CLASS_LESSON.exec(socket.nsp.name)!;
-    if (!lessonsBySlug.has(slug!)) return next(new Error('unknown lesson'));
+    const [, code] = CLASS_LESSON.exec(socket.nsp.name)!;
     const live = await registry.load(code!);
     if (!live) return next(new Error('unknown class'));
     const key = socket.handshake.auth?.classKey;
@@ -102,7 +104,8 @@ export function createClassControl(
     const [, code, slug] = CLASS_LESSON.exec(name) ?? [];
     return code && slug ? childServing(lessonsBySlug.get(slug), classLessonNamespace(code, slug), name) : undefined;
   };
-  io.of(LESSON).use(inClass);
+  // Only the lessons there are: a namespace for any other name would be made before a middleware could refuse it.
+  io.of((name, _auth, next) => next(null, LESSON.test(name) && lessonsBySlug.has(LESSON.exec(name)![2]!))).use(inClass);
   io.of((name, _auth, next) => next(null, childIn(name) !== undefined)).use(inClass);
 
   io.on('new_namespace', (nsp) => {

@@ -28,6 +28,7 @@ export function registerInstructor(io: Server, token: string, control: ClassCont
   const instructors = io.of('/instructor') as unknown as InstructorNamespace;
   const isInstructor = tokenChecker(token);
   instructors.use((socket, next) => (isInstructor(socket.handshake.auth?.token) ? next() : next(new Error('unauthorized'))));
+  if (hooks.admit) instructors.use(hooks.admit);
 
   const guard = createGuard(instructorEvents, hooks);
   instructors.on('connection', (socket) => {

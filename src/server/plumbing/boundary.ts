@@ -4,7 +4,7 @@ import { SERVER_PROBLEM, type AckError, type AckResponse } from '../../shared/ac
 import type { ClientEventSpec, ClientEventSpecs } from '../../shared/events.ts';
 import { RATES, TOO_FAST, TokenBucket, type Rates } from './rate-limit.ts';
 import { callSafely, guardedSocketUse, type OnFault } from './guarded.ts';
-import type { AnySocket } from './types.ts';
+import type { AnyNamespace, AnySocket } from './types.ts';
 
 type Reply = (response: AckResponse) => void;
 type Listener = (...args: unknown[]) => unknown;
@@ -16,6 +16,8 @@ export interface BoundaryHooks {
   onBadEventName?: (name: unknown) => void;
   /** A middleware or a connection listener threw: a bug, logged by the app. */
   onFault?: OnFault;
+  /** The last namespace middleware, after every check: counts the sockets a connection and an address hold. */
+  admit?: Parameters<AnyNamespace['use']>[0];
   /** A lesson handler threw: a bug, logged by the app. */
   onHandlerError?: (error: unknown, event: string, namespace: string) => void;
   /** The rate limits per socket (default: `RATES`). */
@@ -104,6 +106,11 @@ export function createGuard(specs: ClientEventSpecs, hooks: BoundaryHooks = {}) 
       const refused = hooks.refuse?.(spec, event);
       if (refused) {
         reply(refusal(refused));
+        return;
+      }
+      // A lesson's contract covers the namespaces under it too; one of them may not take this event.
+      if (socket.listeners(event).length === 0) {
+        reply(refusal(`Nothing here handles "${event}": this namespace does not take it.`));
         return;
       }
       const parsed = spec.args.safeParse(args);

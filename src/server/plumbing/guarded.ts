@@ -31,16 +31,31 @@ function onceOnly<A extends unknown[]>(next: (...args: A) => void) {
   };
 }
 
+type Middleware = Parameters<AnyNamespace['use']>[0];
+
 /**
  * The namespace's `use` and `on('connection')` as lesson code calls them, each
  * guarded: a middleware that throws refuses that connection with a polite
  * error, a connection listener that throws is logged, and the server goes on.
  * Set on the namespace itself, before the lesson's `register` runs.
+ *
+ * The namespace gets one middleware, which runs the ones added here in order
+ * and then `last` (the plumbing's count of sockets held), so that the count
+ * sees only sockets that every check let through.
  */
-export function guardNamespace(nsp: AnyNamespace, onFault: OnFault) {
-  const use = nsp.use.bind(nsp);
-  nsp.use = (fn) =>
-    use((socket, next) => {
+export function guardNamespace(nsp: AnyNamespace, onFault: OnFault, last?: Middleware) {
+  const chain: Middleware[] = [];
+  nsp.use((socket, next) => {
+    const all = last ? [...chain, last] : chain;
+    const run = (i: number): void => {
+      const fn = all[i];
+      if (!fn) return next();
+      fn(socket, (error) => (error ? next(error) : run(i + 1)));
+    };
+    run(0);
+  });
+  nsp.use = (fn) => {
+    chain.push((socket, next) => {
       const proceed = onceOnly(next);
       callSafely(
         () => fn(socket, proceed),
@@ -50,6 +65,8 @@ export function guardNamespace(nsp: AnyNamespace, onFault: OnFault) {
         },
       );
     });
+    return nsp;
+  };
   const on = nsp.on.bind(nsp) as (event: string, listener: Listener) => AnyNamespace;
   nsp.on = ((event: string, listener: Listener) => {
     if (event !== 'connection' && event !== 'connect') return on(event, listener);
