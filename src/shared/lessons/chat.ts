@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Ack } from '../acks.ts';
-import { displayName, visibleOnly } from '../contract.ts';
+import { displayName, shownText } from '../contract.ts';
 import type { LessonContract } from '../events.ts';
 import { messageText } from '../text.ts';
 
@@ -59,12 +59,13 @@ const clientId = z
   .string({ error: 'The client message id must be a string.' })
   .regex(/^[\w-]{1,64}$/, 'A client message id is 1 to 64 letters, digits, - or _.');
 
-const chatRoom = z
-  .string({ error: 'The room must be a string.' })
-  .trim()
-  .min(1, 'Choose a room to join.')
-  .max(CHAT_ROOM_MAX, `A room name can be at most ${CHAT_ROOM_MAX} characters.`)
-  .refine(visibleOnly, 'A room name cannot contain invisible or control characters.');
+const chatRoom = shownText(CHAT_ROOM_MAX, {
+  type: 'The room must be a string.',
+  empty: 'Choose a room to join.',
+  long: `A room name can be at most ${CHAT_ROOM_MAX} characters.`,
+  hidden: 'A room name cannot contain invisible or control characters.',
+  blank: 'A room name needs at least one visible character.',
+});
 
 export const chat = {
   slug: 'chat',

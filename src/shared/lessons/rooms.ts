@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shownText } from '../contract.ts';
 import type { LessonContract } from '../events.ts';
 import { messageText } from '../text.ts';
 import {
@@ -12,11 +13,14 @@ import {
 /** Lesson `rooms`: what the server accepts. The names and payloads are in `rooms-events.ts`. */
 export * from './rooms-events.ts';
 
-const roomName = z
-  .string({ error: 'The room name must be a string.' })
-  .trim()
-  .min(1, 'The room name cannot be empty.')
-  .max(ROOM_NAME_MAX, `A room name can be at most ${ROOM_NAME_MAX} characters.`);
+// Room names are broadcast ("Ada joined <room>"): the same checks as chat's rooms.
+const roomName = shownText(ROOM_NAME_MAX, {
+  type: 'The room name must be a string.',
+  empty: 'The room name cannot be empty.',
+  long: `A room name can be at most ${ROOM_NAME_MAX} characters.`,
+  hidden: 'A room name cannot contain invisible or control characters.',
+  blank: 'A room name needs at least one visible character.',
+});
 
 export const rooms = {
   slug: 'rooms',
