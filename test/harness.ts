@@ -7,10 +7,14 @@ import { createApp, type App, type AppOptions } from '../src/server/app.ts';
 export interface Running {
   app: App;
   url: string;
-  /** Opens a real client to a namespace without waiting: listen, then it connects. */
-  open: <S extends object = any, C extends object = any>(namespace: string, auth?: object) => Socket<S, C>;
+  /**
+   * Opens a real client to a namespace without waiting: listen, then it connects.
+   * Each client comes from an address of its own (127.x.y.z: loopback, like
+   * people on their own machines), unless `from` names one.
+   */
+  open: <S extends object = any, C extends object = any>(namespace: string, auth?: object, from?: string) => Socket<S, C>;
   /** Connects a real client to a namespace and waits until it is in. */
-  client: <S extends object = any, C extends object = any>(namespace: string, auth?: object) => Promise<Socket<S, C>>;
+  client: <S extends object = any, C extends object = any>(namespace: string, auth?: object, from?: string) => Promise<Socket<S, C>>;
   /** What the server logged as errors; `close` fails if it is not empty. */
   errors: unknown[];
   close: () => Promise<void>;
@@ -26,9 +30,14 @@ export async function startApp(options: AppOptions = {}): Promise<Running> {
   await once(httpServer, 'listening');
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const clients: Socket[] = [];
+  let opened = 0;
+  const ownAddress = () => {
+    const n = opened++;
+    return `127.0.${1 + Math.floor(n / 250)}.${2 + (n % 250)}`;
+  };
 
-  const open = (namespace: string, auth?: object) => {
-    const socket = connect(url + namespace, { auth, forceNew: true, transports: ['websocket'] });
+  const open = (namespace: string, auth?: object, from = ownAddress()) => {
+    const socket = connect(url + namespace, { auth, forceNew: true, transports: ['websocket'], localAddress: from } as object);
     clients.push(socket);
     return socket as any;
   };
@@ -37,8 +46,8 @@ export async function startApp(options: AppOptions = {}): Promise<Running> {
     url,
     errors,
     open,
-    async client(namespace, auth) {
-      const socket = open(namespace, auth);
+    async client(namespace, auth, from) {
+      const socket = open(namespace, auth, from);
       await connected(socket);
       return socket as any;
     },

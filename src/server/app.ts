@@ -10,10 +10,11 @@ import { newInstructorToken } from './class-mode/token.ts';
 import { lessonModules } from './lessons/index.ts';
 import { mountLesson, serveChildren } from './plumbing/mount.ts';
 import { SessionAdapterReleasingItsTimer } from './plumbing/session-adapter.ts';
-import type { Rates } from './plumbing/rate-limit.ts';
+import { eventLimits, type Rates } from './plumbing/rate-limit.ts';
+import { guessLimits, type GuessLimits } from './guesses.ts';
 import type { AnySocket, InterServerEvents, LessonServices, SocketData } from './plumbing/types.ts';
 import { connectionCap } from './connection-cap.ts';
-import { socketLimits } from './socket-limits.ts';
+import { clientAddress, socketLimits } from './socket-limits.ts';
 import { originCheck } from './origin-check.ts';
 import { healthChecks } from './health.ts';
 import type { RedisConnections } from './scale/redis.ts';
@@ -40,8 +41,10 @@ export interface AppOptions {
   classIdleMs?: number;
   /** Origins besides the page's own that may open sockets (`ALLOWED_ORIGINS`). */
   allowedOrigins?: string[];
-  /** Per-socket rate limits (default: about 5 chat messages a second). */
+  /** Rate limits per person (default: about 5 chat messages a second). */
   rates?: Rates;
+  /** Wrong tries (tokens, class codes) one address gets before it is slowed down and then refused. */
+  guesses?: GuessLimits;
   /** Open connections allowed from one address (`MAX_CONNECTIONS_PER_IP`, default 200). */
   maxConnectionsPerIp?: number;
   /** Sockets (namespaces joined, over all its connections) one address may hold (`MAX_SOCKETS_PER_IP`, default twice the connections). */
@@ -121,8 +124,13 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
   });
   cap.track(io.engine);
   const stats = { unknownEvents: 0, badEventNames: 0 };
+  const addressOf = (socket: AnySocket) => clientAddress(socket.request, options.trustProxy);
+  const guesses = guessLimits(options.guesses, options.redis?.store);
   const hooks: BoundaryHooks = {
-    rates: options.rates,
+    limits: eventLimits(options.rates, options.redis?.store),
+    // In a class, a person is their class membership (one student, many sockets); elsewhere, their address.
+    whoIs: (socket) => (socket.data.classKey ? `member:${socket.data.classKey}` : `address:${addressOf(socket)}`),
+    tries: { barred: (socket) => guesses.barred(addressOf(socket)), failed: (socket) => guesses.failed(addressOf(socket)) },
     onUnknownEvent: (event: string) => {
       stats.unknownEvents++;
       logger.debug({ event: event.slice(0, 40) }, 'unknown event refused');

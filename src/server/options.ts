@@ -13,11 +13,16 @@ export interface ServerOptions {
   /** Other origins whose pages may open sockets here, from ALLOWED_ORIGINS (comma-separated). */
   allowedOrigins: string[];
   maxConnectionsPerIp: number;
+  /** MAX_SOCKETS_PER_IP: sockets (namespaces joined) one address may hold over all its connections. */
+  maxSocketsPerIp: number;
   /** REDIS_URL: share state and broadcasts with other server processes through Redis. */
   redisUrl: string | undefined;
   /** TRUST_PROXY=1: behind a balancer, a client's address is the last one of X-Forwarded-For. */
   trustProxy: boolean;
 }
+
+/** An instructor token shorter than this could be guessed, even slowed down. */
+export const MIN_TOKEN_LENGTH = 16;
 
 /** Reads the server's options from the environment and flags, refusing bad values with a clear message. */
 export function readOptions(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): ServerOptions {
@@ -39,7 +44,15 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env, argv: string[]
     throw new Error(`REDIS_URL must start with redis:// or rediss://, not "${redisUrl}".`);
   }
   const token = env.INSTRUCTOR_TOKEN?.trim();
-  if (token !== undefined && token.length < 8) throw new Error('INSTRUCTOR_TOKEN must be at least 8 characters long.');
+  if (token !== undefined && token.length < MIN_TOKEN_LENGTH) {
+    throw new Error(
+      `INSTRUCTOR_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters long (it has ${token.length}): a shorter one can be guessed. Leave it unset for a random one.`,
+    );
+  }
+  const maxSocketsPerIp = Number(env.MAX_SOCKETS_PER_IP ?? 2 * maxConnectionsPerIp);
+  if (!Number.isInteger(maxSocketsPerIp) || maxSocketsPerIp < 1) {
+    throw new Error(`MAX_SOCKETS_PER_IP must be a whole number of at least 1, not "${env.MAX_SOCKETS_PER_IP}".`);
+  }
   return {
     port,
     // A class needs the other machines of the network to reach this one.
@@ -51,6 +64,7 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env, argv: string[]
     classIdleMs: idleMinutes * 60_000,
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     maxConnectionsPerIp,
+    maxSocketsPerIp,
     redisUrl,
     trustProxy: env.TRUST_PROXY === '1',
   };

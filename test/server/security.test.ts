@@ -90,11 +90,13 @@ test("an exercise's page is sandboxed by its own CSP, connects nowhere, and only
 test('one address can hold only so many connections; closing one makes room', async () => {
   const server = await startApp({ maxConnectionsPerIp: 3 });
   try {
-    const clients = [await server.client('/sockets-intro'), await server.client('/rooms'), await server.client('/chat')];
-    await assert.rejects(server.client('/sockets-intro'), /too many connections|xhr poll error|websocket error/);
+    const from = '127.0.5.5';
+    const clients = [await server.client('/sockets-intro', {}, from), await server.client('/rooms', {}, from), await server.client('/chat', {}, from)];
+    await assert.rejects(server.client('/sockets-intro', {}, from), /too many connections|xhr poll error|websocket error/);
+    await server.client('/sockets-intro', {}, '127.0.5.6'); // another address has its own
     clients[0]!.disconnect();
     await settle(100);
-    await server.client('/sockets-intro');
+    await server.client('/sockets-intro', {}, from);
   } finally {
     await server.close();
   }

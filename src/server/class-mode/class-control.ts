@@ -58,10 +58,22 @@ export function createClassControl(
       next(new Error(CLASS_UNREACHABLE));
     });
 
+  // A class code, or a student's key, that is wrong costs the address one of its tries.
+  const wrongTry = async (socket: AnySocket, next: Next, message: string) => {
+    await hooks.tries?.failed(socket);
+    next(new Error(message));
+  };
+  const barred = async (socket: AnySocket, next: Next) => {
+    const why = await hooks.tries?.barred(socket);
+    if (why) next(new Error(why));
+    return why !== undefined;
+  };
+
   const students = io.of(PRESENCE);
   students.use(waiting(async (socket, next) => {
+    if (await barred(socket, next)) return;
     const live = await registry.load(PRESENCE.exec(socket.nsp.name)![1]!);
-    if (!live) return next(new Error('unknown class'));
+    if (!live) return wrongTry(socket, next, 'unknown class');
     const auth = studentAuth.safeParse(socket.handshake.auth ?? {});
     if (!auth.success) return next(new Error(auth.error.issues[0]?.message ?? 'Say who you are.'));
     const joined = await registry.join(live, auth.data.name, auth.data.key, socket.id);
@@ -92,9 +104,10 @@ export function createClassControl(
 
   // A lesson's demo in a class, and the namespaces under it (`/class/<CODE>/<slug>/staff`).
   const inClass = waiting(async (socket, next) => {
+    if (await barred(socket, next)) return;
     const [, code] = CLASS_LESSON.exec(socket.nsp.name)!;
     const live = await registry.load(code!);
-    if (!live) return next(new Error('unknown class'));
+    if (!live) return wrongTry(socket, next, 'unknown class');
     const key = socket.handshake.auth?.classKey;
     if (typeof key === 'string' && live.removedKeys.has(key)) return next(new Error('removed from class'));
     socket.data.classKey = typeof key === 'string' ? key : undefined;

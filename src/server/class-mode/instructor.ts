@@ -1,6 +1,8 @@
 import type { Namespace, Server } from 'socket.io';
 import { instructorEvents, type InstructorClientEvents, type InstructorServerEvents } from '../../shared/class-mode.ts';
+import { SERVER_PROBLEM } from '../../shared/acks.ts';
 import { createGuard, type BoundaryHooks } from '../plumbing/boundary.ts';
+import { callSafely } from '../plumbing/guarded.ts';
 import type { AnySocket, WithAcks } from '../plumbing/types.ts';
 import type { ClassControl } from './class-control.ts';
 import { watchRoom } from './roster-feed.ts';
@@ -27,7 +29,20 @@ const NO_CLASS = 'There is no open class with that code.';
 export function registerInstructor(io: Server, token: string, control: ClassControl, hooks: BoundaryHooks) {
   const instructors = io.of('/instructor') as unknown as InstructorNamespace;
   const isInstructor = tokenChecker(token);
-  instructors.use((socket, next) => (isInstructor(socket.handshake.auth?.token) ? next() : next(new Error('unauthorized'))));
+  // A wrong token costs its address one of its tries: a script cannot go through tokens at speed.
+  instructors.use((socket, next) =>
+    callSafely(
+      async () => {
+        const anySocket = socket as unknown as AnySocket;
+        const barred = await hooks.tries?.barred(anySocket);
+        if (barred) return next(new Error(barred));
+        if (isInstructor(socket.handshake.auth?.token)) return next();
+        await hooks.tries?.failed(anySocket);
+        next(new Error('unauthorized'));
+      },
+      () => next(new Error(SERVER_PROBLEM)),
+    ),
+  );
   if (hooks.admit) instructors.use(hooks.admit);
 
   const guard = createGuard(instructorEvents, hooks);

@@ -2,8 +2,8 @@ import { Socket } from 'socket.io';
 import { z } from 'zod';
 import { SERVER_PROBLEM, type AckError, type AckResponse } from '../../shared/acks.ts';
 import type { ClientEventSpec, ClientEventSpecs } from '../../shared/events.ts';
-import { RATES, TOO_FAST, TokenBucket, type Rates } from './rate-limit.ts';
-import { callSafely, guardedSocketUse, type OnFault } from './guarded.ts';
+import { eventLimits, TOO_FAST, type EventLimits, type Rates } from './rate-limit.ts';
+import { callSafely, guardedSocketUse, type OnFault, type Tries } from './guarded.ts';
 import type { AnyNamespace, AnySocket } from './types.ts';
 
 type Reply = (response: AckResponse) => void;
@@ -20,8 +20,14 @@ export interface BoundaryHooks {
   admit?: Parameters<AnyNamespace['use']>[0];
   /** A lesson handler threw: a bug, logged by the app. */
   onHandlerError?: (error: unknown, event: string, namespace: string) => void;
-  /** The rate limits per socket (default: `RATES`). */
+  /** The rate limits, for a guard without `limits` of its own (default: `RATES`). */
   rates?: Rates;
+  /** The counters of the rate limits, shared by every namespace (and with Redis, every process). */
+  limits?: EventLimits;
+  /** Whom a socket's events count against: its class member, or its address (default: the socket alone). */
+  whoIs?: (socket: AnySocket) => string;
+  /** Wrong tries at a lesson's own checks, counted per address. */
+  tries?: Tries;
   /** A reason to refuse an event for now (an instructor's chat lock), or nothing. */
   refuse?: (spec: ClientEventSpec, event: string) => string | undefined;
 }
@@ -30,7 +36,7 @@ export interface BoundaryHooks {
  * The one boundary between a client and the lesson code, set up on every
  * socket before the lesson sees it:
  *
- * - Floods: each socket has a rate limit; over it, events are refused.
+ * - Floods: each person has a rate limit; over it, events are refused.
  * - Input: each event is checked against the lesson's spec, so handlers only
  *   ever see valid, normalised arguments. A refused event is answered in its
  *   ack and goes no further: it changes nothing and reaches nobody. Events the
@@ -45,7 +51,7 @@ export function createGuard(specs: ClientEventSpecs, hooks: BoundaryHooks = {}) 
   // Made once per namespace; each socket adds only its own two buckets.
   // Replies that the plumbing owns, as opposed to the lesson's own acks.
   const automatic = new WeakSet<Reply>();
-  const rates = hooks.rates ?? RATES;
+  const limits = hooks.limits ?? eventLimits(hooks.rates);
 
   // Every handler the lesson adds is wrapped: it answers the automatic ack
   // and cannot take the process down. One function for every socket (`this`).
@@ -72,18 +78,15 @@ export function createGuard(specs: ClientEventSpecs, hooks: BoundaryHooks = {}) 
   const guardedUse = guardedSocketUse(fault);
 
   return (socket: AnySocket) => {
-    // Per socket: what a person writes is limited more tightly than demo clicks.
-    const allow = {
-      message: new TokenBucket(rates.message.perSecond, rates.message.burst),
-      event: new TokenBucket(rates.event.perSecond, rates.event.burst),
-    };
+    // What a person writes is limited more tightly than demo clicks, per person rather than per socket.
+    const who = hooks.whoIs?.(socket) ?? socket.id;
 
     socket.use((packet, next) => {
       // Whatever the packet holds, this middleware must not throw: Socket.IO runs it from the network's callback.
       callSafely(() => check(packet, next), (error) => fault(error, 'the boundary', socket.nsp.name));
     });
 
-    function check(packet: unknown[], next: () => void) {
+    async function check(packet: unknown[], next: () => void) {
       const [event, ...args] = packet;
       const ack = typeof args.at(-1) === 'function' ? (args.pop() as Reply) : undefined;
       const reply = once(ack);
@@ -99,7 +102,7 @@ export function createGuard(specs: ClientEventSpecs, hooks: BoundaryHooks = {}) 
         reply(refusal(`This demo has no event called "${event.slice(0, 40)}".`));
         return;
       }
-      if (!allow[spec.lockable ? 'message' : 'event'].take()) {
+      if (!(await limits.allows(spec.lockable ? 'message' : 'event', who))) {
         reply(refusal(TOO_FAST));
         return;
       }

@@ -33,29 +33,68 @@ function onceOnly<A extends unknown[]>(next: (...args: A) => void) {
 
 type Middleware = Parameters<AnyNamespace['use']>[0];
 
+/** Wrong tries at a lesson's own checks (the staff room's token), counted per address by the app. */
+export interface Tries {
+  /** Why this socket's address may not try now, or nothing. */
+  barred(socket: AnySocket): Promise<string | undefined>;
+  /** Counts a refusal; resolves when it may be sent. */
+  failed(socket: AnySocket): Promise<void>;
+}
+
+export interface NamespaceGuard {
+  onFault: OnFault;
+  /** The plumbing's middlewares, before the lesson's (who the socket is). */
+  first?: Middleware[];
+  /** The plumbing's last middleware, after the lesson's (the count of sockets held). */
+  last?: Middleware;
+  tries?: Tries;
+}
+
 /**
  * The namespace's `use` and `on('connection')` as lesson code calls them, each
  * guarded: a middleware that throws refuses that connection with a polite
  * error, a connection listener that throws is logged, and the server goes on.
  * Set on the namespace itself, before the lesson's `register` runs.
  *
- * The namespace gets one middleware, which runs the ones added here in order
- * and then `last` (the plumbing's count of sockets held), so that the count
- * sees only sockets that every check let through.
+ * The namespace gets one middleware, which runs `first`, the lesson's in the
+ * order it added them, then `last`, so that `last` sees only sockets that
+ * every check let through. A refusal by the lesson's own middlewares counts
+ * as a wrong try of its address (`tries`), and a barred address is refused
+ * before they run.
  */
-export function guardNamespace(nsp: AnyNamespace, onFault: OnFault, last?: Middleware) {
-  const chain: Middleware[] = [];
-  nsp.use((socket, next) => {
-    const all = last ? [...chain, last] : chain;
+export function guardNamespace(nsp: AnyNamespace, { onFault, first = [], last, tries }: NamespaceGuard) {
+  const lessons: Middleware[] = [];
+  const series = (fns: Middleware[], socket: AnySocket, done: (error?: ExtendedError) => void) => {
     const run = (i: number): void => {
-      const fn = all[i];
-      if (!fn) return next();
-      fn(socket, (error) => (error ? next(error) : run(i + 1)));
+      const fn = fns[i];
+      if (!fn) return done();
+      fn(socket, (error) => (error ? done(error) : run(i + 1)));
     };
     run(0);
-  });
+  };
+  const lessonChecks = (socket: AnySocket, done: (error?: ExtendedError) => void) => {
+    if (!lessons.length) return done();
+    if (!tries) return series(lessons, socket, done);
+    callSafely(async () => {
+      const barred = await tries.barred(socket);
+      if (barred) return done(new Error(barred));
+      series(lessons, socket, (error) => {
+        if (!error) return done();
+        tries.failed(socket).then(() => done(error), () => done(error));
+      });
+    }, (error) => {
+      onFault(error, 'counting wrong tries', nsp.name);
+      done(new Error(SERVER_PROBLEM));
+    });
+  };
+  nsp.use((socket, next) =>
+    series(first, socket, (error) => {
+      if (error) return next(error);
+      lessonChecks(socket, (error) => (error || !last ? next(error) : last(socket, next)));
+    }),
+  );
   nsp.use = (fn) => {
-    chain.push((socket, next) => {
+    lessons.push((socket, next) => {
       const proceed = onceOnly(next);
       callSafely(
         () => fn(socket, proceed),

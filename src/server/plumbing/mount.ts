@@ -22,8 +22,12 @@ export function mountChild(nsp: AnyNamespace, lesson: LessonModule, child: Lesso
 
 function mountPlumbing(nsp: AnyNamespace, lesson: LessonModule, hooks: BoundaryHooks) {
   // Before anything is added: the lesson's middlewares and connection listeners cannot end the process.
-  guardNamespace(nsp, (error, where, namespace) => hooks.onFault?.(error, where, namespace), hooks.admit);
-  nsp.use(nameFromHandshake());
+  guardNamespace(nsp, {
+    onFault: (error, where, namespace) => hooks.onFault?.(error, where, namespace),
+    first: [nameFromHandshake()],
+    last: hooks.admit,
+    tries: hooks.tries,
+  });
   // Registered before the lesson's own listener, so it runs first.
   nsp.on('connection', createGuard(lesson.contract.clientEvents, hooks));
 }

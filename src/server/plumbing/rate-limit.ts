@@ -1,36 +1,12 @@
+import type { RedisClient } from '../scale/redis.ts';
+import { makeLimiter, take } from '../limiters.ts';
+
 /**
- * A token bucket: `burst` events at once, then `perSecond` on average. One
- * per socket and kind of event, so a flood from one client costs only that
- * client its turn. Two numbers of state: a server holds thousands of them.
+ * How much one person may send: `burst` events at once, `perSecond` on
+ * average (a window of burst / perSecond seconds). Counted per person, not
+ * per socket: by class member in a class, by address elsewhere, across every
+ * socket, namespace and reconnection, and with Redis across processes.
  */
-const monotonicMs = () => performance.now();
-
-export class TokenBucket {
-  private readonly perSecond: number;
-  private readonly burst: number;
-  private readonly now: () => number;
-  private tokens: number;
-  private last: number;
-
-  constructor(perSecond: number, burst: number, now = monotonicMs) {
-    this.perSecond = perSecond;
-    this.burst = burst;
-    this.now = now;
-    this.tokens = burst;
-    this.last = now();
-  }
-
-  /** Takes a token if there is one. */
-  take(): boolean {
-    const t = this.now();
-    this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000) * this.perSecond);
-    this.last = t;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
-  }
-}
-
 export interface Rates {
   /** What a person writes (chat messages). */
   message: { perSecond: number; burst: number };
@@ -38,10 +14,26 @@ export interface Rates {
   event: { perSecond: number; burst: number };
 }
 
-/** About 5 chat messages a second; demo clicks get a generous burst. */
+/** About 5 chat messages a second; demo clicks get a generous burst (a page holds several clients). */
 export const RATES: Rates = {
-  message: { perSecond: 5, burst: 5 },
-  event: { perSecond: 20, burst: 40 },
+  message: { perSecond: 5, burst: 10 },
+  event: { perSecond: 20, burst: 60 },
 };
+
+export type RateKind = keyof Rates;
+
+export function eventLimits(rates: Rates = RATES, redis?: RedisClient) {
+  const limiter = (kind: RateKind) => {
+    const { perSecond, burst } = rates[kind];
+    return makeLimiter({ keyPrefix: `workshop:rate:${kind}`, points: burst, duration: Math.max(1, Math.ceil(burst / perSecond)) }, redis);
+  };
+  const limiters = { message: limiter('message'), event: limiter('event') };
+  return {
+    /** True if `who` may send one more event of this kind now. */
+    allows: async (kind: RateKind, who: string) => (await take(limiters[kind], who)) !== false,
+  };
+}
+
+export type EventLimits = ReturnType<typeof eventLimits>;
 
 export { TOO_FAST } from '../../shared/acks.ts';

@@ -1,0 +1,58 @@
+import type { RedisClient } from './scale/redis.ts';
+import { makeLimiter, take } from './limiters.ts';
+
+/** How many wrong tries an address gets: answered at once, then more and more slowly, then not at all for a while. */
+export interface GuessLimits {
+  /** Wrong tries answered without delay. */
+  slowAfter: number;
+  /** Wrong tries within `windowMs` after which the address is refused. */
+  blockAfter: number;
+  windowMs: number;
+  /** How long a refused address stays refused. */
+  blockMs: number;
+}
+
+/**
+ * A person who mistypes a class code or a token a few times is never slowed
+ * down; a script trying thousands gets 30 tries in 10 minutes, and then none
+ * for 15. (A class code is one of 32^6, an instructor token 16 characters or more.)
+ */
+export const GUESSES: GuessLimits = { slowAfter: 5, blockAfter: 30, windowMs: 10 * 60_000, blockMs: 15 * 60_000 };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function inWords(ms: number): string {
+  const minutes = Math.ceil(ms / 60_000);
+  if (ms < 60_000) return `${Math.max(1, Math.ceil(ms / 1000))} seconds`;
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}
+
+/**
+ * Wrong tries at anything that can be guessed (the instructor token, a class
+ * code, a student key, the staff room's token), counted per address: with
+ * Redis, across processes.
+ */
+export function guessLimits(limits: GuessLimits = GUESSES, redis?: RedisClient) {
+  // The try that goes over `points` blocks the key for `blockDuration`: the `blockAfter`-th one.
+  const points = Math.max(1, limits.blockAfter - 1);
+  const limiter = makeLimiter(
+    { keyPrefix: 'workshop:guess', points, duration: Math.ceil(limits.windowMs / 1000), blockDuration: Math.ceil(limits.blockMs / 1000) },
+    redis,
+  );
+  return {
+    /** Why this address may not try now (a sentence that says when it may), or nothing. */
+    async barred(address: string): Promise<string | undefined> {
+      const seen = await limiter.get(address);
+      if (!seen || seen.consumedPoints <= points) return undefined;
+      return `Too many wrong tries from your address: try again in ${inWords(seen.msBeforeNext)}.`;
+    },
+    /** Counts a wrong try; resolves when its refusal may be sent (later and later after `slowAfter`). */
+    async failed(address: string): Promise<void> {
+      const counted = await take(limiter, address);
+      const over = counted ? counted.consumedPoints - limits.slowAfter : limits.blockAfter;
+      if (over > 0) await sleep(Math.min(250 * 2 ** (over - 1), 4000));
+    },
+  };
+}
+
+export type GuessLimitsHandle = ReturnType<typeof guessLimits>;
