@@ -57,13 +57,15 @@ export interface InstructorClientEvents {
   'server:info': (ack?: Ack<{ networkUrls: string[] }>) => void;
   'class:create': (payload: { title?: string }, ack?: Ack<{ code: string }>) => void;
   'class:list': (ack?: Ack<{ classes: ClassSummary[] }>) => void;
-  'class:watch': (payload: { code: string }, ack?: Ack<{ state: ClassState; roster: RosterEntry[] }>) => void;
+  'class:watch': (payload: { code: string }, ack?: Ack<{ state: ClassState; roster: RosterEntry[]; removed: string[] }>) => void;
   'class:end': (payload: { code: string }, ack?: Ack) => void;
   'class:follow': (payload: { code: string; lesson: string | null; section?: string | null }, ack?: Ack) => void;
   'class:announce': (payload: { code: string; text: string }, ack?: Ack) => void;
   'class:lock-chat': (payload: { code: string; locked: boolean }, ack?: Ack) => void;
   'class:reset': (payload: { code: string; lesson: string }, ack?: Ack) => void;
   'class:remove-student': (payload: { code: string; name: string }, ack?: Ack) => void;
+  /** Lets a removed student back in: their name is free again, and their browser may rejoin. */
+  'class:readmit': (payload: { code: string; name: string }, ack?: Ack) => void;
 }
 
 const title = z.string({ error: 'A title is text.' }).trim().max(80, 'A title can be at most 80 characters.');
@@ -83,6 +85,7 @@ export const instructorEvents = {
   'class:lock-chat': { args: withCode({ locked: z.boolean({ error: 'Locked is true or false.' }) }), answers: true },
   'class:reset': { args: withCode({ lesson: lessonSlug }), answers: true },
   'class:remove-student': { args: withCode({ name: displayName }), answers: true },
+  'class:readmit': { args: withCode({ name: displayName }), answers: true },
 };
 
 // A student's class namespace, `/class/<CODE>` (needs `auth: { name, key }`).

@@ -11,6 +11,8 @@ export interface ClientEventSpec {
   answers?: boolean;
   /** A message a person writes: refused while an instructor has locked the chat. */
   lockable?: boolean;
+  /** The name the event says its sender goes by (chat's `join`): in a class, it must be the student's own. */
+  claimsName?: (args: unknown[]) => string | undefined;
 }
 
 export type ClientEventSpecs = Record<string, ClientEventSpec>;

@@ -126,42 +126,53 @@ for (const store of ['sqlite', 'redis'] as const) describe(`class mode (${store}
     assert.match(bad.error, /array|completed/i);
   });
 
+  /** Two students in each class, Ada and Bo: what a lesson namespace of the class needs to let a socket in. */
+  async function studentsOf(code: string, first: number) {
+    await server.client(`/class/${code}`, { name: 'Ada', key: key(first) });
+    await server.client(`/class/${code}`, { name: 'Bo', key: key(first + 1) });
+    return { ada: { classKey: key(first) }, bo: { classKey: key(first + 1) } };
+  }
+
   test('classes are isolated from each other and from the public space, in every lesson', async () => {
     const [a, b] = [await createClass('A'), await createClass('B')];
     const spaces = ['', `/class/${a}`, `/class/${b}`];
+    const members = [{ ada: {}, bo: {} }, await studentsOf(a, 1), await studentsOf(b, 3)];
+    const as = (who: 'ada' | 'bo', i: number) => members[i]![who];
     // sockets-intro: each space counts on its own.
-    const counters = await Promise.all(spaces.map((space) => server.client(`${space}/sockets-intro`)));
+    const counters = await Promise.all(spaces.map((space, i) => server.client(`${space}/sockets-intro`, as('ada', i))));
     await settle(); // the count each one gets on connect
     const counts = counters.map((c) => collect<number>(c, 'number:change', 200));
     await counters[1]!.emitWithAck('increment');
     assert.deepEqual(await Promise.all(counts), [[], [1], []]);
 
     // emit-vs-broadcast: io.emit reaches its own space only.
-    const emitters = await Promise.all(spaces.map((space) => server.client(`${space}/emit-vs-broadcast`, { name: 'X' })));
+    const emitters = await Promise.all(spaces.map((space, i) => server.client(`${space}/emit-vs-broadcast`, { name: 'X', ...as('ada', i) })));
     await settle();
     const heard = emitters.map((c) => collect(c, 'message', 200));
     await emitters[2]!.emitWithAck('emit:all', { text: 'only class B' });
     assert.deepEqual((await Promise.all(heard)).map((m) => m.length), [0, 0, 1]);
 
     // rooms: a room in class A is not on the map of the others.
-    const roomers = await Promise.all(spaces.map((space) => server.client(`${space}/rooms`)));
+    const roomers = await Promise.all(spaces.map((space, i) => server.client(`${space}/rooms`, as('ada', i))));
     await settle();
     const maps = roomers.map((c) => collect(c, 'IO_SERVER_ROOMS', 200));
     await roomers[1]!.emitWithAck('IO_CLIENT_JOIN_ROOM', 'red');
     assert.deepEqual((await Promise.all(maps)).map((m) => m.length), [0, 1, 0]);
 
     // chat: the same name in the same room, in three spaces, three different chats.
-    const chatters = await Promise.all(spaces.map((space) => server.client(`${space}/chat`)));
+    const chatters = await Promise.all(spaces.map((space, i) => server.client(`${space}/chat`, as('ada', i))));
     for (const c of chatters) assert.equal((await c.emitWithAck('join', { name: 'Ada', room: 'lobby' })).ok, true);
-    const listeners = await Promise.all(spaces.map((space) => server.client(`${space}/chat`)));
-    for (const [i, c] of listeners.entries()) await c.emitWithAck('join', { name: `Bo${i}`, room: 'lobby' });
+    const listeners = await Promise.all(spaces.map((space, i) => server.client(`${space}/chat`, as('bo', i))));
+    for (const c of listeners) assert.equal((await c.emitWithAck('join', { name: 'Bo', room: 'lobby' })).ok, true);
     await settle();
     const messages = listeners.map((c) => collect(c, 'message', 200));
     await chatters[0]!.emitWithAck('sendMessage', 'public only');
     assert.deepEqual((await Promise.all(messages)).map((m) => m.length), [1, 0, 0]);
 
     // namespaces-and-middleware: the namespaces under a lesson belong to their space too.
-    const staff = await Promise.all(spaces.map((space) => server.client(`${space}/namespaces-and-middleware/staff`, { token: 'let-me-in' })));
+    const staff = await Promise.all(
+      spaces.map((space, i) => server.client(`${space}/namespaces-and-middleware/staff`, { token: 'let-me-in', ...as('ada', i) })),
+    );
     await settle();
     const notes = staff.map((c) => collect(c, 'note:new', 200));
     await staff[1]!.emitWithAck('note:post', { text: 'class A staff only' });
@@ -209,14 +220,15 @@ for (const store of ['sqlite', 'redis'] as const) describe(`class mode (${store}
 
   test("reset clears the class's chat history, and only the class's", async () => {
     const code = await createClass();
-    const inClass = await server.client(`/class/${code}/chat`);
+    const { ada, bo } = await studentsOf(code, 1);
+    const inClass = await server.client(`/class/${code}/chat`, ada);
     const inPublic = await server.client('/chat');
     for (const chatter of [inClass, inPublic]) {
       await chatter.emitWithAck('join', { name: 'Ada', room: 'lobby' });
       await chatter.emitWithAck('sendMessage', 'remember me');
     }
     assert.deepEqual(await instructor.emitWithAck('class:reset', { code, lesson: 'chat' }), { ok: true });
-    const later = await server.client(`/class/${code}/chat`);
+    const later = await server.client(`/class/${code}/chat`, bo);
     assert.deepEqual((await later.emitWithAck('join', { name: 'Bo', room: 'lobby' })).history, []);
     const publicLater = await server.client('/chat');
     const history = (await publicLater.emitWithAck('join', { name: 'Bo', room: 'lobby' })).history;
@@ -276,6 +288,38 @@ for (const store of ['sqlite', 'redis'] as const) describe(`class mode (${store}
     assert.match((await ended).reason, /ended the class/);
     await assert.rejects(server.client(`/class/${code}/chat`), { message: 'unknown class' });
     assert.equal((await instructor.emitWithAck('class:watch', { code })).ok, false);
+  });
+
+  test("a class's demos are its students' only: no key, a made-up key or a classmate's name gets nobody in as anybody", async () => {
+    const code = await createClass();
+    const { ada } = await studentsOf(code, 1);
+    // A stranger, without a key or with one of their own making.
+    for (const auth of [{}, { name: 'Bo' }, { classKey: key(99), name: 'Bo' }, { classKey: 42 }, { classKey: 'x'.repeat(500) }]) {
+      await assert.rejects(server.client(`/class/${code}/emit-vs-broadcast`, auth), { message: /for its students: join the class first/ });
+    }
+    // A student who says they are Bo is still Ada, there and in the chat.
+    const emitter = await server.client(`/class/${code}/emit-vs-broadcast`, { ...ada, name: 'Bo' });
+    const echo = nextEvent<{ from: { name: string } }>(emitter, 'message');
+    await emitter.emitWithAck('emit:self', { text: 'who am I?' });
+    assert.equal((await echo).from.name, 'Ada');
+    const chatter = await server.client(`/class/${code}/chat`, ada);
+    assert.deepEqual(await chatter.emitWithAck('join', { name: 'Bo', room: 'lobby' }), { ok: false, error: 'In this class you are Ada: use that name.' });
+    assert.deepEqual(await chatter.emitWithAck('join', { name: 'Аda', room: 'lobby' }).then((a) => a.ok), true, 'a look-alike of her own name is hers');
+  });
+
+  test('a removed student stays out under that name, from a fresh browser too, until the instructor lets them back in', async () => {
+    const code = await createClass();
+    await studentsOf(code, 1);
+    assert.deepEqual(await instructor.emitWithAck('class:remove-student', { code, name: 'Ada' }), { ok: true });
+    for (const name of ['Ada', 'ADA', 'Аda']) {
+      await assert.rejects(server.client(`/class/${code}`, { name, key: key(50) }), { message: 'removed from class' }, name);
+    }
+    assert.deepEqual((await instructor.emitWithAck('class:watch', { code })).removed, ['Ada']);
+    assert.equal((await instructor.emitWithAck('class:readmit', { code, name: 'Bo' })).ok, false, 'Bo was never removed');
+    assert.deepEqual(await instructor.emitWithAck('class:readmit', { code, name: 'ada' }), { ok: true });
+    assert.deepEqual((await instructor.emitWithAck('class:watch', { code })).removed, []);
+    await server.client(`/class/${code}`, { name: 'Ada', key: key(1) }); // her own browser again
+    await server.client(`/class/${code}/rooms`, { classKey: key(1) });
   });
 });
 

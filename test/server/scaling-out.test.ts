@@ -17,8 +17,8 @@ describe('scaling-out', () => {
   });
 
   /** A client of one node, once it knows the adapter's state. */
-  async function on(node: 1 | 2, name: string, namespace = NSP) {
-    const socket: Client = server.open(`${namespace}/node-${node}`, { name });
+  async function on(node: 1 | 2, name: string, namespace = NSP, auth: object = {}) {
+    const socket: Client = server.open(`${namespace}/node-${node}`, { name, ...auth });
     const state = await nextEvent<{ on: boolean }>(socket as unknown as Socket, 'adapter:state');
     return { socket, state };
   }
@@ -62,11 +62,12 @@ describe('scaling-out', () => {
     server = await startApp({ instructorToken: 'instructor-token' });
     const instructor = await server.client('/instructor', { token: 'instructor-token' });
     const { code } = await instructor.emitWithAck('class:create', {});
+    for (const [name, key] of [['Bo', 'bo-student-key-0001'], ['Cy', 'cy-student-key-0001']]) await server.client(`/class/${code}`, { name, key });
     const { socket: ada } = await on(1, 'Ada');
     await ada.emitWithAck('adapter:set', { on: true });
-    const { socket: inClass, state } = await on(1, 'Bo', `/class/${code}/scaling-out`);
+    const { socket: inClass, state } = await on(1, 'Bo', `/class/${code}/scaling-out`, { classKey: 'bo-student-key-0001' });
     assert.deepEqual(state, { on: false });
-    const { socket: inClass2 } = await on(2, 'Cy', `/class/${code}/scaling-out`);
+    const { socket: inClass2 } = await on(2, 'Cy', `/class/${code}/scaling-out`, { classKey: 'cy-student-key-0001' });
     const heard = [ada, inClass2].map((s) => collect<Message>(s as unknown as Socket, 'message:new', 200));
     await inClass.emitWithAck('adapter:set', { on: true });
     await inClass.emitWithAck('message:send', { text: 'class only' });

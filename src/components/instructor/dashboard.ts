@@ -62,8 +62,30 @@ function runDashboard(
   };
 
   const roster = createRosterView($<HTMLTableSectionElement>('roster'), $('roster-summary'), titles, (name) =>
-    socket.emit('class:remove-student', { code: watched!, name }, act(`${name} was removed from the class.`)),
+    socket.emit('class:remove-student', { code: watched!, name }, (answer) => {
+      act(`${name} was removed from the class.`)(answer);
+      if (answer.ok) showRemoved([...removedNames, name]);
+    }),
   );
+
+  // Removed students stay out until the instructor lets them back in.
+  let removedNames: string[] = [];
+  function showRemoved(names: string[]) {
+    removedNames = [...new Set(names)].sort();
+    $('removed-section').hidden = removedNames.length === 0;
+    $('removed').replaceChildren(
+      ...removedNames.map((name) => {
+        const readmit = h('button', { type: 'button', class: 'quiet' }, `Let ${name} back in`);
+        readmit.addEventListener('click', () =>
+          socket.emit('class:readmit', { code: watched!, name }, (answer) => {
+            act(`${name} may join the class again.`)(answer);
+            if (answer.ok) showRemoved(removedNames.filter((n) => n !== name));
+          }),
+        );
+        return h('li', {}, h('span', {}, name), ' ', readmit);
+      }),
+    );
+  }
 
   function listClasses() {
     socket.emit('class:list', (answer) => {
@@ -107,6 +129,7 @@ function runDashboard(
       $('class-panel').hidden = false;
       showState(answer.state);
       roster.reset(answer.roster);
+      showRemoved(answer.removed);
       void showJoinLink(code);
       say(`Class ${code} is open.`);
     });

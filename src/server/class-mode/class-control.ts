@@ -15,6 +15,7 @@ import type { Peers } from '../scale/peers.ts';
 import type { SteeringState } from '../storage/class-store.ts';
 import type { ClassRegistry, LiveClass } from './classes.ts';
 import type { ClassChange } from './cluster-events.ts';
+import { nameKey } from '../plumbing/name-key.ts';
 
 type StudentNamespace = Namespace<WithAcks<StudentClientEvents>, StudentServerEvents>;
 
@@ -26,6 +27,7 @@ const LESSON = /^\/class\/([A-Za-z0-9]{1,12})\/([a-z0-9-]{1,40})$/;
 // The class and lesson of a lesson's namespace in a class, or of one under it.
 const CLASS_LESSON = /^\/class\/([A-Za-z0-9]{1,12})\/([a-z0-9-]{1,40})/;
 
+const STUDENTS_ONLY = "This class's demos are for its students: join the class first (from the link or code your instructor shows).";
 const CLASS_UNREACHABLE = 'The class cannot be reached right now: the server lost contact with its storage. Try again shortly.';
 
 const JOIN_ERRORS: Record<string, string> = {
@@ -88,7 +90,7 @@ export function createClassControl(
   const guard = createGuard(studentEvents, hooks);
   students.on('connection', (socket) => {
     const live = registry.get(PRESENCE.exec(socket.nsp.name)![1]!);
-    const student = live?.here.get(String(socket.data.name).toLowerCase());
+    const student = live?.here.get(nameKey(String(socket.data.name)));
     if (!live || !student) return void socket.disconnect(true);
     guard(socket as unknown as AnySocket);
     socket.emit('class:state', registry.stateOf(live));
@@ -103,14 +105,19 @@ export function createClassControl(
   });
 
   // A lesson's demo in a class, and the namespaces under it (`/class/<CODE>/<slug>/staff`).
+  // Only the class's students: a roster member's key, not removed, and the roster's name, whatever `auth.name` says.
   const inClass = waiting(async (socket, next) => {
     if (await barred(socket, next)) return;
     const [, code] = CLASS_LESSON.exec(socket.nsp.name)!;
     const live = await registry.load(code!);
     if (!live) return wrongTry(socket, next, 'unknown class');
-    const key = socket.handshake.auth?.classKey;
-    if (typeof key === 'string' && live.removedKeys.has(key)) return next(new Error('removed from class'));
-    socket.data.classKey = typeof key === 'string' ? key : undefined;
+    const key: unknown = socket.handshake.auth?.classKey;
+    if (typeof key !== 'string' || key.length > 64) return wrongTry(socket, next, STUDENTS_ONLY);
+    if (live.removedKeys.has(key)) return next(new Error('removed from class'));
+    const member = await registry.member(live, key);
+    if (!member) return wrongTry(socket, next, STUDENTS_ONLY);
+    socket.data.classKey = key;
+    socket.data.name = member.name;
     next();
   });
   const childIn = (name: string) => {
@@ -128,6 +135,7 @@ export function createClassControl(
     if (!code || !lesson) return;
     const classHooks: BoundaryHooks = {
       ...hooks,
+      ownNameOnly: true,
       refuse: (spec, event) =>
         hooks.refuse?.(spec, event) ??
         (spec.lockable && registry.get(code)?.state.chatLocked ? 'The instructor has paused the chat for now.' : undefined),
@@ -161,7 +169,7 @@ export function createClassControl(
       }
       case 'removed':
         live?.removedKeys.add(change.key);
-        live?.here.delete(change.name.toLowerCase());
+        live?.here.delete(nameKey(change.name));
         // `.local`: said at once (not round the adapter), so it leaves before the disconnect.
         for (const socket of presenceHere(code)?.sockets.values() ?? []) {
           if (socket.data.classKey !== change.key) continue;
@@ -171,6 +179,9 @@ export function createClassControl(
         for (const nsp of lessonNamespacesHere(code)) {
           for (const socket of nsp.sockets.values()) if (socket.data.classKey === change.key) socket.disconnect(true);
         }
+        return;
+      case 'readmitted':
+        live?.removedKeys.delete(change.key);
         return;
       case 'ended':
         registry.forget(code);
@@ -215,6 +226,15 @@ export function createClassControl(
       if (!student) return false;
       logger.info({ code: live.code }, 'student removed by the instructor');
       await applyEverywhere(live.code, { type: 'removed', name: student.name, key: student.key, reason: 'The instructor removed you from the class.' });
+      return true;
+    },
+
+    /** Lets a removed student back in; false if nobody was removed under that name. */
+    async readmitStudent(live: LiveClass, name: string) {
+      const student = await registry.readmit(live, name);
+      if (!student) return false;
+      logger.info({ code: live.code }, 'student let back in by the instructor');
+      await applyEverywhere(live.code, { type: 'readmitted', key: student.key });
       return true;
     },
 

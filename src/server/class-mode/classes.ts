@@ -2,6 +2,7 @@ import type { ClassState, ClassSummary, RosterEntry } from '../../shared/class-m
 import { NO_STEERING, type ClassStore, type SteeringState, type StoredClass } from '../storage/class-store.ts';
 import type { PresenceEntry } from './cluster-events.ts';
 import { newClassCode } from './codes.ts';
+import { nameKey } from '../plumbing/name-key.ts';
 
 /** A student with a page on this process (or who had one). */
 export interface LocalStudent {
@@ -26,7 +27,7 @@ export interface LiveClass {
   title: string;
   state: SteeringState;
   removedKeys: Set<string>;
-  /** By lower-cased name: names are unique in a class, ignoring case. */
+  /** By `nameKey`: names are unique in a class, ignoring case and look-alike letters. */
   here: Map<string, LocalStudent>;
 }
 
@@ -36,9 +37,9 @@ export type JoinResult = { ok: true; student: LocalStudent } | { ok: false; erro
 export function mergePresence(entries: PresenceEntry[]): Map<string, PresenceEntry> {
   const merged = new Map<string, PresenceEntry>();
   for (const entry of entries) {
-    const seen = merged.get(entry.name.toLowerCase());
+    const seen = merged.get(nameKey(entry.name));
     const latest = !seen || entry.movedAt > seen.movedAt ? entry : seen;
-    merged.set(entry.name.toLowerCase(), { ...latest, connected: entry.connected || (seen?.connected ?? false) });
+    merged.set(nameKey(entry.name), { ...latest, connected: entry.connected || (seen?.connected ?? false) });
   }
   return merged;
 }
@@ -73,7 +74,7 @@ export function createClassRegistry(
   function presenceHere(code: string, name: string | null): PresenceEntry[] {
     const here = classes.get(code)?.here;
     if (!here) return [];
-    const mine = name === null ? [...here.values()] : [here.get(name.toLowerCase())].filter((s) => s !== undefined);
+    const mine = name === null ? [...here.values()] : [here.get(nameKey(name))].filter((s) => s !== undefined);
     return mine.map(localPresence);
   }
 
@@ -126,7 +127,7 @@ export function createClassRegistry(
 
     async roster(live: LiveClass): Promise<RosterEntry[]> {
       const [students, presence] = await Promise.all([store.students(live.code), presenceEverywhere(live, null)]);
-      return students.map((s) => entry(s.name, s.completed, presence.get(s.name.toLowerCase())));
+      return students.map((s) => entry(s.name, s.completed, presence.get(nameKey(s.name))));
     },
 
     /** Who of this class has a page on this process, for the other processes. */
@@ -136,7 +137,7 @@ export function createClassRegistry(
     async join(live: LiveClass, name: string, key: string, socketId: string): Promise<JoinResult> {
       const claim = await store.claimName(live.code, name, key);
       if (claim !== 'ok') return { ok: false, error: claim };
-      const lower = name.toLowerCase();
+      const lower = nameKey(name);
       const student = live.here.get(lower) ?? { name, key, sockets: new Set<string>(), lesson: null, section: null, movedAt: Date.now(), completed: [] };
       live.here.set(lower, student);
       student.sockets.add(socketId);
@@ -148,9 +149,9 @@ export function createClassRegistry(
     async leave(live: LiveClass, student: LocalStudent, socketId: string) {
       student.sockets.delete(socketId);
       touch(live.code);
-      if (live.here.get(student.name.toLowerCase()) !== student) return;
+      if (live.here.get(nameKey(student.name)) !== student) return;
       // Gone from here, perhaps still on another process (a second tab).
-      const presence = student.sockets.size ? localPresence(student) : (await presenceEverywhere(live, student.name)).get(student.name.toLowerCase());
+      const presence = student.sockets.size ? localPresence(student) : (await presenceEverywhere(live, student.name)).get(nameKey(student.name));
       onRoster(live.code, entryOf(student, presence));
     },
 
@@ -166,12 +167,19 @@ export function createClassRegistry(
       onRoster(live.code, entryOf(student));
     },
 
-    /** Frees the name and bars the student's key; the student, if there was one. */
+    /** The roster member whose browser holds `key` (not removed), if any: who a socket of the class is. */
+    member: (live: LiveClass, key: string) => store.memberByKey(live.code, key),
+
+    /** Bars the name and the student's key; the student, if there was one. */
     async remove(live: LiveClass, name: string) {
       const student = await store.removeStudent(live.code, name);
       if (student) onRoster(live.code, student.name);
       return student;
     },
+
+    /** Lets a removed student back in (their name and key); the student, if one was removed under that name. */
+    readmit: (live: LiveClass, name: string) => store.readmitStudent(live.code, name),
+    removedNames: (live: LiveClass) => store.removedNames(live.code),
 
     /** Open classes nobody has used for `idleMs`, with nobody connected on any process. */
     async idle(idleMs: number, now = Date.now()): Promise<string[]> {

@@ -8,6 +8,7 @@ export type ClassChange =
   | { type: 'state'; state: SteeringState }
   | { type: 'reset'; lesson: string }
   | { type: 'removed'; name: string; key: string; reason: string }
+  | { type: 'readmitted'; key: string }
   | { type: 'ended'; reason: string };
 
 /** A student as one process sees them: its own sockets, and where the student last went. */

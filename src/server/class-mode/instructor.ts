@@ -64,7 +64,8 @@ export function registerInstructor(io: Server, token: string, control: ClassCont
       const live = await registry.load(code);
       if (!live) return ack({ ok: false, error: NO_CLASS });
       socket.join(watchRoom(code));
-      ack({ ok: true, state: registry.stateOf(live), roster: await registry.roster(live) });
+      const [roster, removed] = await Promise.all([registry.roster(live), registry.removedNames(live)]);
+      ack({ ok: true, state: registry.stateOf(live), roster, removed });
     });
 
     socket.on('class:end', async ({ code }, ack) => {
@@ -106,6 +107,13 @@ export function registerInstructor(io: Server, token: string, control: ClassCont
       const live = await registry.load(code);
       if (!live) return ack({ ok: false, error: NO_CLASS });
       if (!(await control.removeStudent(live, name))) return ack({ ok: false, error: `There is no student called ${name} in this class.` });
+      ack({ ok: true });
+    });
+
+    socket.on('class:readmit', async ({ code, name }, ack) => {
+      const live = await registry.load(code);
+      if (!live) return ack({ ok: false, error: NO_CLASS });
+      if (!(await control.readmitStudent(live, name))) return ack({ ok: false, error: `Nobody called ${name} was removed from this class.` });
       ack({ ok: true });
     });
   });

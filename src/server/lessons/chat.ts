@@ -7,6 +7,7 @@ import {
   type ServerToClientEvents,
   type SystemMessage,
 } from '../../shared/lessons/chat.ts';
+import { nameKey } from '../plumbing/name-key.ts';
 import type { LessonNamespace } from '../plumbing/types.ts';
 import { memoryChatHistory, type ChatHistory } from '../storage/chat-history.ts';
 
@@ -31,8 +32,9 @@ export function register(
   const socketsIn = (room: string) => io.in(room).fetchSockets();
   // Whoever holds a name in a room also sits in a room of that name: asking who holds it
   // is then one small question, not the list of everyone. (Room names have no control
-  // characters, so this one cannot be a room someone joins.)
-  const nameRoom = (room: string, name: string) => `\u0000${room}\u0000${name.toLowerCase()}`;
+  // characters, so this one cannot be a room someone joins.) Names are compared as people
+  // see them: "Ada", "ADA" and "Аda" (with a Cyrillic А) are one name.
+  const nameRoom = (room: string, name: string) => `\u0000${room}\u0000${nameKey(name)}`;
   async function usersIn(room: string) {
     const sockets = await socketsIn(room);
     return sockets.flatMap((s) => (s.data.member ? [{ id: s.id, name: s.data.member.name }] : []));

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SERVER_PROBLEM, type AckError, type AckResponse } from '../../shared/acks.ts';
 import type { ClientEventSpec, ClientEventSpecs } from '../../shared/events.ts';
 import { eventLimits, TOO_FAST, type EventLimits, type Rates } from './rate-limit.ts';
+import { nameKey } from './name-key.ts';
 import { callSafely, guardedSocketUse, type OnFault, type Tries } from './guarded.ts';
 import type { AnyNamespace, AnySocket } from './types.ts';
 
@@ -28,6 +29,8 @@ export interface BoundaryHooks {
   whoIs?: (socket: AnySocket) => string;
   /** Wrong tries at a lesson's own checks, counted per address. */
   tries?: Tries;
+  /** In a class: an event that names its sender (`claimsName`) must name the student, not a classmate. */
+  ownNameOnly?: boolean;
   /** A reason to refuse an event for now (an instructor's chat lock), or nothing. */
   refuse?: (spec: ClientEventSpec, event: string) => string | undefined;
 }
@@ -119,6 +122,11 @@ export function createGuard(specs: ClientEventSpecs, hooks: BoundaryHooks = {}) 
       const parsed = spec.args.safeParse(args);
       if (!parsed.success) {
         reply(refusal(describe(parsed.error, event)));
+        return;
+      }
+      const claimed = hooks.ownNameOnly ? spec.claimsName?.(parsed.data) : undefined;
+      if (claimed !== undefined && nameKey(claimed) !== nameKey(String(socket.data.name))) {
+        reply(refusal(`In this class you are ${socket.data.name}: use that name.`));
         return;
       }
       if (!spec.answers) automatic.add(reply);

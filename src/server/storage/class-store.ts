@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { ClassState, ClassSummary } from '../../shared/class-mode.ts';
+import { nameKey } from '../plumbing/name-key.ts';
 
 /** What the instructor steers: follow-me, the announcement, the chat lock. */
 export type SteeringState = Omit<ClassState, 'code' | 'title'>;
@@ -40,12 +41,22 @@ export interface ClassStore {
   endClass(code: string, now?: number): Promise<boolean>;
   touchClass(code: string, now?: number): Promise<void>;
   saveState(code: string, state: SteeringState): Promise<void>;
-  /** The name is the key's if it is free or already theirs, in one step. */
+  /**
+   * The name is the key's if it is free or already theirs, in one step. A key
+   * holds one name: taking another frees the one it had (the student renamed).
+   * A removed student's name and key stay refused until `readmitStudent`.
+   */
   claimName(code: string, name: string, key: string): Promise<NameClaim>;
+  /** The student (not removed) whose browser holds `key`, if any. */
+  memberByKey(code: string, key: string): Promise<StoredStudent | undefined>;
   /** The lessons the student has done (their "Try it" steps). */
   saveCompleted(code: string, name: string, completed: string[]): Promise<void>;
-  /** Frees the name and bars the key; the student who held it, if any. */
+  /** Bars the name and the key; the student who held it, if any. */
   removeStudent(code: string, name: string): Promise<StoredStudent | undefined>;
+  /** Lifts a removal: the name is free again and the key may come back; the student, if one was removed under it. */
+  readmitStudent(code: string, name: string): Promise<StoredStudent | undefined>;
+  /** The names removed from the class, for the instructor to let back in. */
+  removedNames(code: string): Promise<string[]>;
   /** Open classes nobody has touched since `before`. */
   idleClasses(before: number): Promise<string[]>;
 }
@@ -73,6 +84,12 @@ export function sqliteClassStore(db: DatabaseSync): ClassStore {
   // Databases made before the steering state was kept: add its column.
   const columns = db.prepare('PRAGMA table_info(classes)').all() as { name: string }[];
   if (!columns.some((c) => c.name === 'state')) db.exec('ALTER TABLE classes ADD COLUMN state TEXT');
+  // Names used to be keyed by lower case; they are keyed by their look-alike skeleton now.
+  const rekey = db.prepare('UPDATE OR IGNORE students SET name_key = ? WHERE class_code = ? AND name_key = ?');
+  for (const row of db.prepare('SELECT class_code, name, name_key FROM students').all()) {
+    const key = nameKey(String(row.name));
+    if (key !== row.name_key) rekey.run(key, String(row.class_code), String(row.name_key));
+  }
 
   const sql = {
     insertClass: db.prepare('INSERT OR IGNORE INTO classes (code, title, created_at, last_active_at) VALUES (?, ?, ?, ?)'),
@@ -88,6 +105,10 @@ export function sqliteClassStore(db: DatabaseSync): ClassStore {
     removedKeys: db.prepare('SELECT student_key FROM students WHERE class_code = ? AND removed = 1'),
     student: db.prepare('SELECT name, student_key, completed, removed FROM students WHERE class_code = ? AND name_key = ?'),
     isRemoved: db.prepare('SELECT 1 FROM students WHERE class_code = ? AND student_key = ? AND removed = 1'),
+    byKey: db.prepare('SELECT name, student_key, completed FROM students WHERE class_code = ? AND student_key = ? AND removed = 0'),
+    releaseOtherNames: db.prepare('DELETE FROM students WHERE class_code = ? AND student_key = ? AND name_key != ? AND removed = 0'),
+    readmit: db.prepare('DELETE FROM students WHERE class_code = ? AND name_key = ? AND removed = 1'),
+    removedNames: db.prepare('SELECT name FROM students WHERE class_code = ? AND removed = 1 ORDER BY name'),
     upsertStudent: db.prepare(`
       INSERT INTO students (class_code, name, name_key, student_key) VALUES (?, ?, ?, ?)
       ON CONFLICT (class_code, name_key) DO UPDATE SET name = excluded.name, student_key = excluded.student_key, removed = 0`),
@@ -136,19 +157,34 @@ export function sqliteClassStore(db: DatabaseSync): ClassStore {
     },
     async claimName(code, name, key) {
       if (sql.isRemoved.get(code, key)) return 'removed from class';
-      const holder = sql.student.get(code, name.toLowerCase());
-      if (holder && !holder.removed && holder.student_key !== key) return 'name taken';
-      if (!holder || holder.removed) sql.upsertStudent.run(code, name, name.toLowerCase(), key);
+      const holder = sql.student.get(code, nameKey(name));
+      if (holder?.removed) return 'removed from class';
+      if (holder && holder.student_key !== key) return 'name taken';
+      if (!holder) sql.upsertStudent.run(code, name, nameKey(name), key);
+      sql.releaseOtherNames.run(code, key, nameKey(name));
       return 'ok';
     },
+    async memberByKey(code, key) {
+      const row = sql.byKey.get(code, key);
+      return row ? studentOf(row) : undefined;
+    },
     async saveCompleted(code, name, completed) {
-      sql.saveCompleted.run(JSON.stringify(completed), code, name.toLowerCase());
+      sql.saveCompleted.run(JSON.stringify(completed), code, nameKey(name));
     },
     async removeStudent(code, name) {
-      const row = sql.student.get(code, name.toLowerCase());
+      const row = sql.student.get(code, nameKey(name));
       if (!row || row.removed) return undefined;
-      sql.removeStudent.run(code, name.toLowerCase());
+      sql.removeStudent.run(code, nameKey(name));
       return studentOf(row);
+    },
+    async readmitStudent(code, name) {
+      const row = sql.student.get(code, nameKey(name));
+      if (!row?.removed) return undefined;
+      sql.readmit.run(code, nameKey(name));
+      return studentOf(row);
+    },
+    async removedNames(code) {
+      return sql.removedNames.all(code).map((row) => String(row.name));
     },
     async idleClasses(before) {
       return sql.idleClasses.all(before).map((row) => String(row.code));

@@ -1,3 +1,4 @@
+import { nameKey } from '../plumbing/name-key.ts';
 import type { RedisClient } from '../scale/redis.ts';
 import { NO_STEERING, type ClassStore, type NameClaim, type StoredStudent, type SteeringState } from './class-store.ts';
 
@@ -14,20 +15,27 @@ redis.call('HSET', KEYS[1], ARGV[1], cjson.encode(student))
 return 1`;
 
 // Checked and taken in one step inside Redis: two processes cannot give one name to two browsers.
+// KEYS: students (name key -> student), removed keys, removed names, key -> name key. A key holds
+// one name: taking another frees the one it had.
 const CLAIM_NAME = `
 if redis.call('SISMEMBER', KEYS[2], ARGV[2]) == 1 then return 'removed from class' end
+if redis.call('HEXISTS', KEYS[3], ARGV[1]) == 1 then return 'removed from class' end
 local held = redis.call('HGET', KEYS[1], ARGV[1])
 if held then
   if cjson.decode(held).key == ARGV[2] then return 'ok' end
   return 'name taken'
 end
+local before = redis.call('HGET', KEYS[4], ARGV[2])
+if before then redis.call('HDEL', KEYS[1], before) end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+redis.call('HSET', KEYS[4], ARGV[2], ARGV[1])
 return 'ok'`;
 
 /**
  * Classes in Redis, shared by every server process: a sorted set of open
  * classes scored by their last activity (so idle ones are one range away),
- * a hash per class, its students by lower-cased name, and its removed keys.
+ * a hash per class, its students by name key (`nameKey`), which key holds
+ * which name, and its removed keys and names.
  */
 export function redisClassStore(redis: RedisClient): ClassStore {
   const OPEN = 'workshop:classes';
@@ -35,6 +43,8 @@ export function redisClassStore(redis: RedisClient): ClassStore {
     info: `workshop:class:${code}`,
     students: `workshop:class:${code}:students`,
     removed: `workshop:class:${code}:removed`,
+    removedNames: `workshop:class:${code}:removed-names`,
+    byKey: `workshop:class:${code}:keys`,
   });
 
   return {
@@ -76,7 +86,9 @@ export function redisClassStore(redis: RedisClient): ClassStore {
     async endClass(code) {
       if (!(await redis.zRem(OPEN, code))) return false;
       const k = keys(code);
-      await redis.multi().expire(k.info, ENDED_TTL_S).expire(k.students, ENDED_TTL_S).expire(k.removed, ENDED_TTL_S).exec();
+      const multi = redis.multi();
+      for (const key of Object.values(k)) multi.expire(key, ENDED_TTL_S);
+      await multi.exec();
       return true;
     },
     async touchClass(code, now = Date.now()) {
@@ -88,19 +100,41 @@ export function redisClassStore(redis: RedisClient): ClassStore {
     async claimName(code, name, key) {
       const k = keys(code);
       const student: StoredStudent = { name, key, completed: [] };
-      const answer = await redis.eval(CLAIM_NAME, { keys: [k.students, k.removed], arguments: [name.toLowerCase(), key, JSON.stringify(student)] });
+      const answer = await redis.eval(CLAIM_NAME, {
+        keys: [k.students, k.removed, k.removedNames, k.byKey],
+        arguments: [nameKey(name), key, JSON.stringify(student)],
+      });
       return answer as NameClaim;
     },
+    async memberByKey(code, key) {
+      const k = keys(code);
+      const held = await redis.hGet(k.byKey, key);
+      const json = held ? await redis.hGet(k.students, held) : null;
+      const student = json ? (JSON.parse(json) as StoredStudent) : undefined;
+      return student?.key === key ? student : undefined;
+    },
     async saveCompleted(code, name, completed) {
-      await redis.eval(SAVE_COMPLETED, { keys: [keys(code).students], arguments: [name.toLowerCase(), JSON.stringify(completed)] });
+      await redis.eval(SAVE_COMPLETED, { keys: [keys(code).students], arguments: [nameKey(name), JSON.stringify(completed)] });
     },
     async removeStudent(code, name) {
       const k = keys(code);
-      const json = await redis.hGet(k.students, name.toLowerCase());
+      const json = await redis.hGet(k.students, nameKey(name));
       if (!json) return undefined;
       const student = JSON.parse(json) as StoredStudent;
-      await redis.multi().hDel(k.students, name.toLowerCase()).sAdd(k.removed, student.key).exec();
+      await redis.multi().hDel(k.students, nameKey(name)).hDel(k.byKey, student.key).sAdd(k.removed, student.key).hSet(k.removedNames, nameKey(name), json).exec();
       return student;
+    },
+    async readmitStudent(code, name) {
+      const k = keys(code);
+      const json = await redis.hGet(k.removedNames, nameKey(name));
+      if (!json) return undefined;
+      const student = JSON.parse(json) as StoredStudent;
+      await redis.multi().hDel(k.removedNames, nameKey(name)).sRem(k.removed, student.key).exec();
+      return student;
+    },
+    async removedNames(code) {
+      const all = await redis.hVals(keys(code).removedNames);
+      return all.map((json) => (JSON.parse(json) as StoredStudent).name).sort();
     },
     async idleClasses(before) {
       return redis.zRangeByScore(OPEN, '-inf', `(${before}`);

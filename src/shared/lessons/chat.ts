@@ -82,6 +82,7 @@ export const chat = {
         ),
       ]),
       answers: true,
+      claimsName: (args) => (args[0] as { name: string }).name,
     },
     sendMessage: { args: z.tuple([messageText, clientId.optional()]), answers: true, lockable: true },
     typing: { args: z.tuple([z.boolean({ error: 'Typing is true or false.' })]), answers: true },

@@ -2,6 +2,7 @@ import type { Socket } from 'socket.io-client';
 import { SERVER_PROBLEM, TOO_FAST } from '../../../shared/acks.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/lessons/chat.ts';
 import type { LessonClient } from '../../demo/demo-host.ts';
+import { currentClass } from '../../class/class-session.ts';
 import { createChatView, type ChatView } from './chat-view.ts';
 
 type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -16,7 +17,9 @@ const chatClient: LessonClient = {
   slug: 'chat',
   worksOffline: true, // what is written offline waits in the outbox
   mount({ controls, socket, neighbours }) {
-    const view = createChatView(controls, SUGGESTED[neighbours().length % SUGGESTED.length]!);
+    // In a class, the first chatter is the student, under their class name (the server holds them to it).
+    const first = neighbours().length === 0;
+    const view = createChatView(controls, (first && currentClass()?.name) || SUGGESTED[neighbours().length % SUGGESTED.length]!);
     wireForms(socket, view, createChat(socket, view));
   },
 };
