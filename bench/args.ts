@@ -16,9 +16,23 @@ export interface BenchOptions {
   chat: boolean;
   /** Worker counts for `--cluster` runs (with Redis), beside one process without it; empty: no cluster run. */
   cluster: number[];
+  /** Minutes of churn for `--soak` (a fraction is fine); 0: no soak. */
+  soak: number;
+  /** The soak's churn, each a second; 0 leaves that kind out. */
+  soakRates: SoakRates;
+}
+
+export interface SoakRates {
+  /** Chat visits begun: connect, join, a few lines with acks, leave. */
+  chats: number;
+  /** Connections a namespace refuses (a class that does not exist, a namespace nobody serves). */
+  refusals: number;
+  /** Namespaces opened and closed on long-lived connections (a new dynamic team namespace every other time). */
+  hops: number;
 }
 
 const USAGE = `Usage: npm run bench -- [--students N] [--rate R] [--seconds S] [--quick] [--sweep] [--cluster N,M] [--workers W] [--out FILE]
+       npm run bench -- --soak MINUTES [--chats R] [--refusals R] [--hops R] [--out FILE]
 
   --students N   simulated students (default 1000)
   --rate R       chat messages a second into one room of them all (default 100)
@@ -28,7 +42,14 @@ const USAGE = `Usage: npm run bench -- [--students N] [--rate R] [--seconds S] [
   --cluster N,M  also run the workshop as a cluster of N (then M…) workers on Redis, as
                  \`npm run cluster\` does, next to one process without Redis (e.g. --cluster 1,2,4)
   --workers W    load-generating threads (default 2)
-  --out FILE     where the JSON goes (default bench/results/latest.json)`;
+  --out FILE     where the JSON goes (default bench/results/latest.json; a sweep, cluster
+                 or soak writes its own file in that folder)
+
+  --soak M       M minutes (0.5 is fine) of churn against one server, its heap and RSS
+                 sampled after a GC; drawn in bench/results/soak.svg, with a verdict
+  --chats R      chat visits begun a second (default 30; 0: none)
+  --refusals R   refused connections a second (default 60; 0: none)
+  --hops R       namespaces opened and closed a second (default 60; 0: none)`;
 
 /** Reads the command line; a bad value stops the bench with a sentence and the usage. */
 export function readBenchOptions(argv = process.argv.slice(2)): BenchOptions {
@@ -49,6 +70,14 @@ export function readBenchOptions(argv = process.argv.slice(2)): BenchOptions {
     if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`--${name} must be a whole number from 1 to ${max} (got "${raw}").\n\n${USAGE}`);
     return n;
   };
+  // Like `count`, but 0 is allowed: it leaves one kind of churn out.
+  const rate = (name: 'chats' | 'refusals' | 'hops', fallback: number) => {
+    const raw = values[name];
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0 || n > 1000) throw new Error(`--${name} must be a whole number from 0 to 1000 (got "${raw}").\n\n${USAGE}`);
+    return n;
+  };
   const quick = values.quick === true;
   return {
     students: count('students', quick ? 100 : 1000, 20_000),
@@ -60,7 +89,19 @@ export function readBenchOptions(argv = process.argv.slice(2)): BenchOptions {
     sweep: values.sweep === true,
     chat: true,
     cluster: clusterSizes(values.cluster),
+    soak: minutes(values.soak),
+    soakRates: { chats: rate('chats', 30), refusals: rate('refusals', 60), hops: rate('hops', 60) },
   };
+}
+
+/** Soak minutes: a fraction is fine (0.5 for a try), up to a day. */
+function minutes(raw: string | undefined): number {
+  if (raw === undefined) return 0;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0.05 || n > 1440) {
+    throw new Error(`--soak takes minutes, from 0.05 to 1440 (got "${raw}").\n\n${USAGE}`);
+  }
+  return n;
 }
 
 function clusterSizes(raw: string | undefined): number[] {
@@ -82,6 +123,10 @@ const parse = (args: string[]) =>
       workers: { type: 'string' },
       out: { type: 'string' },
       cluster: { type: 'string' },
+      soak: { type: 'string' },
+      chats: { type: 'string' },
+      refusals: { type: 'string' },
+      hops: { type: 'string' },
       quick: { type: 'boolean' },
       sweep: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },

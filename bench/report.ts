@@ -1,5 +1,7 @@
 import type { Weight } from './page-weight.ts';
 import type { KindResult } from './scenarios.ts';
+import { mb, minutesSeconds } from './soak/flat.ts';
+import type { SoakSample } from './soak/run.ts';
 
 type Row = [label: string, ours: number, floor: number | undefined];
 
@@ -62,6 +64,32 @@ export function pageWeightTable(weights: Record<string, Weight>) {
   const kb = (n: number) => (n / 1024).toFixed(1);
   const rows = Object.entries(weights).map(([slug, w]) => [slug, kb(w.js), kb(w.jsGzip), kb(w.css), kb(w.cssGzip)]);
   return table(['lesson page', 'JS KB', 'JS gzip KB', 'CSS KB', 'CSS gzip KB'], rows);
+}
+
+/**
+ * One row per sample of a soak: memory after a GC, the churn's totals so far,
+ * and its pace since the row before (operations, and the server's CPU).
+ * `after`: the sample once the churn stopped, if there is one.
+ */
+export function soakTable(samples: SoakSample[], after?: SoakSample) {
+  const rows = [...samples, ...(after ? [after] : [])].map((s, i, all) => {
+    const before = all[i - 1];
+    const seconds = before ? s.seconds - before.seconds : 0;
+    const pace = (key: 'operations' | 'cpuMs', scale = 1) => (before && seconds > 0 ? String(Math.round(((s[key] - before[key]) / seconds) * scale)) : '—');
+    return [
+      s === after ? `${minutesSeconds(s.seconds)} idle` : minutesSeconds(s.seconds),
+      mb(s.heapUsed).toFixed(1),
+      mb(s.rss).toFixed(1),
+      pace('operations'),
+      pace('cpuMs', 0.1), // ms of CPU a second, in % of one core
+      String(s.chats),
+      String(s.refused),
+      String(s.hops),
+      String(s.skipped),
+      String(s.errors),
+    ];
+  });
+  return table(['time', 'heap MB', 'RSS MB', 'ops/s', 'CPU %', 'chats', 'refused', 'hops', 'skipped', 'errors'], rows);
 }
 
 function table(head: string[], rows: string[][]) {

@@ -2,11 +2,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { readBenchOptions, type BenchOptions } from './args.ts';
-import { sweepChart, type SweepPoint } from './chart.ts';
+import { soakChart, sweepChart, type SweepPoint } from './chart.ts';
 import { lessonPageWeights } from './page-weight.ts';
-import { capacitySentence, clusterTable, comparisonRows, comparisonTable, pageWeightTable, ratio } from './report.ts';
+import { capacitySentence, clusterTable, comparisonRows, comparisonTable, pageWeightTable, ratio, soakTable } from './report.ts';
 import { runScenarios, type KindResult } from './scenarios.ts';
 import { startBenchServer } from './servers/protocol.ts';
+import { mb, minutesSeconds, signed } from './soak/flat.ts';
+import { runSoak } from './soak/run.ts';
 import { startRedis } from '../scripts/redis-server.ts';
 
 // `npm run bench`: the workshop server and a raw `ws` floor, side by side, in one run.
@@ -19,6 +21,7 @@ const progress = (line: string) => {
 };
 const clearProgress = () => process.stderr.isTTY && process.stderr.write('\r\x1b[2K');
 
+if (options.soak) process.exit(await soak());
 if (options.sweep) await sweep();
 else if (options.cluster.length) await clusters();
 else await single();
@@ -90,6 +93,43 @@ async function clusters() {
   console.log(`\n${clusterTable(runs)}\n`);
   const out = options.out === 'bench/results/latest.json' ? 'bench/results/cluster.json' : options.out;
   write(out, { date: new Date().toISOString(), ...machine, options, runs });
+}
+
+/**
+ * Minutes of churn against one server: does its memory stay flat? A
+ * measurement, so it exits 0 whatever it finds; 1 only if the server died.
+ */
+async function soak() {
+  const { chats, refusals, hops } = options.soakRates;
+  console.log(
+    `Soak: ${options.soak} min against the workshop server; each second ${chats} chat visits, ` +
+      `${refusals} refused connections and ${hops} namespace hops; its heap and RSS after a full GC`,
+  );
+  const result = await runSoak(options.soak, options.soakRates, progress);
+  clearProgress();
+  console.log(`\n${soakTable(result.samples, result.after)}`);
+  const errors = Object.entries(result.errorKinds);
+  if (errors.length) console.log(`\nErrors seen by the clients:\n${errors.map(([what, n]) => `  ${n} × ${what}`).join('\n')}`);
+
+  const folder = dirname(options.out);
+  const date = new Date().toISOString();
+  write(join(folder, 'soak.json'), { date, ...machine, ...result, sentence: result.verdict.sentence });
+  const { verdict } = result;
+  const fit = verdict.flat === undefined ? undefined : {
+    ...verdict,
+    label: `fit: ${signed(verdict.mbPer10Min)} MB per 10 min (${verdict.flat ? 'flat' : 'grows'})`,
+  };
+  const points = result.samples.map((s) => ({ seconds: s.seconds, heapMB: mb(s.heapUsed), rssMB: mb(s.rss) }));
+  const caption = `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${date.slice(0, 10)}; ${chats} chats, ${refusals} refusals, ${hops} hops a second`;
+  writeFileSync(join(folder, 'soak.svg'), soakChart(points, fit, caption));
+  console.log(`Drawn in ${join(folder, 'soak.svg')}\n`);
+
+  if (result.died) {
+    console.log(`The server process died (${result.died.how}) ${minutesSeconds(result.died.seconds)} into the soak; the samples stop there.`);
+    return 1;
+  }
+  console.log(verdict.sentence);
+  return 0;
 }
 
 function write(file: string, result: object) {

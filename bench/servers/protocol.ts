@@ -4,14 +4,16 @@ import type { AppOptions } from '../../src/server/app.ts';
 
 /**
  * The workshop's app as the bench runs it. The limits meant for a room of
- * people are lifted: every student here shares one address, and the senders
- * send for many.
+ * people are lifted: every student here shares one address, the senders
+ * send for many, and the soak's refused class codes (thousands, from that
+ * one address) are measured, not locked out as guesses.
  */
 export const BENCH_APP_OPTIONS: AppOptions = {
   staticDir: 'dist',
   dataDir: ':memory:',
   maxConnectionsPerIp: 1_000_000,
   rates: { message: { perSecond: 1e6, burst: 1e6 }, event: { perSecond: 1e6, burst: 1e6 } },
+  guesses: { slowAfter: 1e9, blockAfter: 1e9, windowMs: 1000, blockMs: 1000 },
 };
 
 /** What a bench server tells its parent over IPC, and what the parent asks. */
@@ -52,18 +54,25 @@ export async function startBenchServer(file: string, env: Record<string, string>
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const [ready] = (await once(child, 'message')) as [ServerMessage];
+  // How the process ended ("code 1", "SIGKILL"): a soak must notice a server that died under it.
+  const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? `code ${code}`)));
+  const died = exited.then((how) => Promise.reject(new Error(`${file} exited (${how})`)));
+  died.catch(() => {}); // only an answer awaited meanwhile fails with it
+  const [ready] = (await Promise.race([once(child, 'message'), died])) as [ServerMessage];
   if (ready.type !== 'ready') throw new Error(`${file} did not start`);
   return {
     url: `http://127.0.0.1:${ready.port}`,
+    exited,
+    /** The server's usage; rejects if the process is gone (an answer would never come). */
     async usage() {
-      child.send({ type: 'usage' } satisfies ParentMessage);
-      const [answer] = (await once(child, 'message')) as [Extract<ServerMessage, { type: 'usage' }>];
+      // A failed send (the process gone) is told by `died`, not thrown as an 'error' event.
+      child.send({ type: 'usage' } satisfies ParentMessage, () => {});
+      const [answer] = (await Promise.race([once(child, 'message'), died])) as [Extract<ServerMessage, { type: 'usage' }>];
       return answer;
     },
     async stop() {
       child.kill();
-      if (child.exitCode === null) await once(child, 'exit');
+      await exited;
     },
   };
 }
