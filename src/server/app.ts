@@ -16,6 +16,7 @@ import type { AnySocket, InterServerEvents, LessonServices, SocketData } from '.
 import { connectionCap } from './connection-cap.ts';
 import { clientAddress, socketLimits } from './socket-limits.ts';
 import { originCheck } from './origin-check.ts';
+import { hostCheck } from './host-check.ts';
 import { healthChecks } from './health.ts';
 import type { RedisConnections } from './scale/redis.ts';
 import { staticSite } from './static-files.ts';
@@ -41,6 +42,8 @@ export interface AppOptions {
   classIdleMs?: number;
   /** Origins besides the page's own that may open sockets (`ALLOWED_ORIGINS`). */
   allowedOrigins?: string[];
+  /** Names besides its own addresses and `localhost` that this server answers to (`ALLOWED_HOSTS`). */
+  allowedHosts?: string[];
   /** Rate limits per person (default: about 5 chat messages a second). */
   rates?: Rates;
   /** Wrong tries (tokens, class codes) one address gets before it is slowed down and then refused. */
@@ -83,6 +86,7 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
   let closing = false;
   // With Redis away, nothing can be stored: readiness says so, and chat messages are refused.
   const storeDown = () => options.redis !== undefined && !options.redis.store.isReady;
+  const knownHost = hostCheck(options.allowedHosts, options.allowedOrigins);
   // Before Socket.IO attaches: it then routes `/socket.io/` to itself and the rest here.
   if (options.staticDir) {
     const site = staticSite(options.staticDir);
@@ -90,7 +94,7 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
       if (closing) return 'shutting down';
       if (storeDown()) return 'Redis is unreachable';
     });
-    httpServer.on('request', (req, res) => health(req, res) || site(req, res));
+    httpServer.on('request', (req, res) => knownHost.refuse(req, res) || health(req, res) || site(req, res));
   }
 
   const maxConnectionsPerIp = options.maxConnectionsPerIp ?? 200;
@@ -119,6 +123,7 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
     allowRequest: (req, callback) => {
       if (closing) return callback('the server is shutting down', false);
       if (!cap.allows(req)) return callback('too many connections from this address', false);
+      if (!knownHost.allows(req)) return callback('this server does not answer to that name (ALLOWED_HOSTS)', false);
       sameOrigin(req, callback);
     },
   });

@@ -12,6 +12,8 @@ export interface ServerOptions {
   classIdleMs: number;
   /** Other origins whose pages may open sockets here, from ALLOWED_ORIGINS (comma-separated). */
   allowedOrigins: string[];
+  /** Other names this server is reached by, from ALLOWED_HOSTS (comma-separated): a proxy's public name. */
+  allowedHosts: string[];
   maxConnectionsPerIp: number;
   /** MAX_SOCKETS_PER_IP: sockets (namespaces joined) one address may hold over all its connections. */
   maxSocketsPerIp: number;
@@ -63,6 +65,7 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env, argv: string[]
     instructorToken: token || undefined,
     classIdleMs: idleMinutes * 60_000,
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    allowedHosts: (env.ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean),
     maxConnectionsPerIp,
     maxSocketsPerIp,
     redisUrl,

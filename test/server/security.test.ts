@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { get as httpGet } from 'node:http';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { MAX_MESSAGE_BYTES } from '../../src/server/app.ts';
@@ -133,5 +134,41 @@ test('the installed Socket.IO packages are at least the versions with the known 
   for (const [name, floor] of Object.entries(floors)) {
     const { version } = JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')) as { version: string };
     assert.ok(newer(version, floor), `${name} ${version} is older than ${floor}`);
+  }
+});
+
+/** A GET with the Host header a browser would send for `host` (a rebound name, say). */
+function getWithHost(url: string, path: string, host: string) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const request = httpGet(`${url}${path}`, { headers: { host } }, (response) => {
+      let body = '';
+      response.on('data', (chunk) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on('error', reject);
+  });
+}
+
+test('DNS rebinding: pages and sockets answer only to the names this server is known by', async () => {
+  const site = mkdtempSync(join(tmpdir(), 'workshop-site-'));
+  writeFileSync(join(site, 'index.html'), '<!doctype html><title>t</title>');
+  const server = await startApp({ staticDir: site, allowedHosts: ['workshop.example.org'] });
+  const port = new URL(server.url).port;
+  try {
+    const polling = '/socket.io/?EIO=4&transport=polling';
+    for (const path of ['/', polling]) {
+      const rebound = await getWithHost(server.url, path, `evil.example:${port}`);
+      assert.ok(rebound.status >= 400 && rebound.status < 500, `${path}: ${rebound.status}`);
+    }
+    const page = await getWithHost(server.url, '/', 'evil.example');
+    assert.equal(page.status, 421);
+    assert.match(page.body, /does not answer to the name "evil.example".*ALLOWED_HOSTS/);
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${hostname()}:${port}`, 'workshop.example.org', 'WORKSHOP.example.org.']) {
+      assert.equal((await getWithHost(server.url, '/', host)).status, 200, host);
+      assert.equal((await getWithHost(server.url, polling, host)).status, 200, `${host}, socket`);
+    }
+  } finally {
+    await server.close();
+    rmSync(site, { recursive: true, force: true });
   }
 });
