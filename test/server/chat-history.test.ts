@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { DatabaseSync } from 'node:sqlite';
 import { after, before, describe, test } from 'node:test';
 import { createClient } from 'redis';
-import { memoryChatHistory, sqliteChatHistories, type ChatHistory } from '../../src/server/storage/chat-history.ts';
+import { KEEP_PER_ROOM, memoryChatHistory, sqliteChatHistories, type ChatHistory } from '../../src/server/storage/chat-history.ts';
 import { redisChatHistories } from '../../src/server/storage/redis-chat-history.ts';
 import { startRedis } from '../redis.ts';
 
@@ -75,4 +75,19 @@ test('a database from before client message ids gets the column, and keeps its m
   await history.add('lobby', message(8, 'new'), 'c-8');
   assert.deepEqual((await history.recent('lobby', 50)).map((m) => m.text), ['old', 'new']);
   assert.equal((await history.sentAs('c-8'))?.id, 8);
+});
+
+test('SQLite keeps a room to its newest messages, as the other stores do, so a flood cannot fill the disk', async () => {
+  const db = new DatabaseSync(':memory:');
+  const history = sqliteChatHistories(db)('/chat');
+  for (let i = 0; i < KEEP_PER_ROOM + 50; i++) {
+    await history.add('lobby', { id: await history.nextId(), user: 'Ada', text: `line ${i}`, at: i });
+  }
+  await history.add('other', { id: await history.nextId(), user: 'Bo', text: 'elsewhere', at: 0 });
+  const count = (room: string) => Number(db.prepare('SELECT COUNT(*) AS n FROM chat_messages WHERE room = ?').get(room)!.n);
+  assert.equal(count('lobby'), KEEP_PER_ROOM);
+  assert.equal(count('other'), 1);
+  const newest = await history.recent('lobby', 1);
+  assert.equal((newest[0] as { text: string }).text, `line ${KEEP_PER_ROOM + 49}`);
+  db.close();
 });

@@ -85,7 +85,8 @@ export function memoryChatHistory(keepPerRoom = KEEP_PER_ROOM): ChatHistory {
  * Chat history in SQLite: one table for every `space` (a namespace: the
  * public chat, or a class's), and a `ChatHistory` per space. A message is
  * written before `add` returns, so once its sender has the ack it is on
- * disk; ids come from one counter that only goes up, across restarts.
+ * disk; ids come from one counter that only goes up, across restarts. A
+ * room keeps its newest `KEEP_PER_ROOM` messages.
  */
 export function sqliteChatHistories(db: DatabaseSync): (space: string) => ChatHistory {
   db.exec(`
@@ -113,12 +114,17 @@ export function sqliteChatHistories(db: DatabaseSync): (space: string) => ChatHi
     'SELECT message FROM (SELECT id, message FROM chat_messages WHERE space = ? AND room = ? ORDER BY id DESC LIMIT ?) ORDER BY id',
   );
   const clear = db.prepare('DELETE FROM chat_messages WHERE space = ?');
+  // A room keeps its newest KEEP_PER_ROOM, as the other stores do: a busy or flooded room cannot fill the disk.
+  const trim = db.prepare(`
+    DELETE FROM chat_messages WHERE space = ? AND room = ? AND id <= (
+      SELECT id FROM chat_messages WHERE space = ? AND room = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`);
   return (space) => ({
     async nextId() {
       return Number(next.get()!.id);
     },
     async add(room, message, clientId) {
       insert.run(message.id, space, room, JSON.stringify(message), clientId ?? null);
+      trim.run(space, room, space, room, KEEP_PER_ROOM);
     },
     async sentAs(clientId) {
       const row = sentAs.get(space, clientId);
