@@ -11,7 +11,7 @@ import { lessonModules } from './lessons/index.ts';
 import { mountLesson, serveChildren } from './plumbing/mount.ts';
 import { SessionAdapterReleasingItsTimer } from './plumbing/session-adapter.ts';
 import { eventLimits, type Rates } from './plumbing/rate-limit.ts';
-import { guessLimits, type GuessLimits } from './guesses.ts';
+import { guessLimits, LESSON_GUESSES, type GuessLimits } from './guesses.ts';
 import type { AnySocket, InterServerEvents, LessonServices, SocketData } from './plumbing/types.ts';
 import { connectionCap } from './connection-cap.ts';
 import { clientAddress, socketLimits } from './socket-limits.ts';
@@ -48,6 +48,8 @@ export interface AppOptions {
   rates?: Rates;
   /** Wrong tries (tokens, class codes) one address gets before it is slowed down and then refused. */
   guesses?: GuessLimits;
+  /** The same for a lesson's own checks (the staff room's token), more lenient (default `LESSON_GUESSES`). */
+  lessonGuesses?: GuessLimits;
   /** Open connections allowed from one address (`MAX_CONNECTIONS_PER_IP`, default 200). */
   maxConnectionsPerIp?: number;
   /** Sockets (namespaces joined, over all its connections) one address may hold (`MAX_SOCKETS_PER_IP`, default twice the connections). */
@@ -131,11 +133,17 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
   const stats = { unknownEvents: 0, badEventNames: 0 };
   const addressOf = (socket: AnySocket) => clientAddress(socket.request, options.trustProxy);
   const guesses = guessLimits(options.guesses, options.redis?.store);
+  const lessonGuesses = guessLimits(options.lessonGuesses ?? LESSON_GUESSES, options.redis?.store, 'lessons');
+  const triesAt = (limits: typeof guesses) => ({
+    barred: (socket: AnySocket) => limits.barred(addressOf(socket)),
+    failed: (socket: AnySocket) => limits.failed(addressOf(socket)),
+  });
   const hooks: BoundaryHooks = {
     limits: eventLimits(options.rates, options.redis?.store),
     // In a class, a person is their class membership (one student, many sockets); elsewhere, their address.
     whoIs: (socket) => (socket.data.classKey ? `member:${socket.data.classKey}` : `address:${addressOf(socket)}`),
-    tries: { barred: (socket) => guesses.barred(addressOf(socket)), failed: (socket) => guesses.failed(addressOf(socket)) },
+    tries: triesAt(lessonGuesses),
+    secretTries: triesAt(guesses),
     onUnknownEvent: (event: string) => {
       stats.unknownEvents++;
       logger.debug({ event: event.slice(0, 40) }, 'unknown event refused');

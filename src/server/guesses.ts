@@ -19,6 +19,13 @@ export interface GuessLimits {
  */
 export const GUESSES: GuessLimits = { slowAfter: 5, blockAfter: 30, windowMs: 10 * 60_000, blockMs: 15 * 60_000 };
 
+/**
+ * A lesson's own checks (the staff room's token) guard nothing secret (the
+ * page prints the token) and knocking wrong is the lesson: a learner gets
+ * plenty of tries, a script still not thousands.
+ */
+export const LESSON_GUESSES: GuessLimits = { slowAfter: 30, blockAfter: 120, windowMs: 10 * 60_000, blockMs: 5 * 60_000 };
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function inWords(ms: number): string {
@@ -32,11 +39,11 @@ function inWords(ms: number): string {
  * code, a student key, the staff room's token), counted per address: with
  * Redis, across processes.
  */
-export function guessLimits(limits: GuessLimits = GUESSES, redis?: RedisClient) {
+export function guessLimits(limits: GuessLimits = GUESSES, redis?: RedisClient, name = 'secrets') {
   // The try that goes over `points` blocks the key for `blockDuration`: the `blockAfter`-th one.
   const points = Math.max(1, limits.blockAfter - 1);
   const limiter = makeLimiter(
-    { keyPrefix: 'workshop:guess', points, duration: Math.ceil(limits.windowMs / 1000), blockDuration: Math.ceil(limits.blockMs / 1000) },
+    { keyPrefix: `workshop:guess:${name}`, points, duration: Math.ceil(limits.windowMs / 1000), blockDuration: Math.ceil(limits.blockMs / 1000) },
     redis,
   );
   return {

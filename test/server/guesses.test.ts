@@ -35,16 +35,19 @@ test('wrong instructor tokens are answered at once, then more slowly, then refus
   }
 });
 
-test('guessing class codes, and the staff room token, count against the same address', async () => {
-  const server = await startApp({ instructorToken: TOKEN, guesses });
+test('guessing class codes and instructor tokens count against one address; the staff room, a lesson, has an allowance of its own', async () => {
+  const server = await startApp({ instructorToken: TOKEN, guesses, lessonGuesses: { ...guesses, blockAfter: 4 } });
   try {
     const mallory = '127.0.7.9';
     const answers: string[] = [];
     for (let i = 0; i < 3; i++) answers.push(await refusal(server.client(`/class/ZZZZZ${'23456789'[i]}/chat`, {}, mallory)));
-    for (let i = 0; i < 3; i++) answers.push(await refusal(server.client('/namespaces-and-middleware/staff', { token: `sesame-${i}` }, mallory)));
-    assert.deepEqual(answers, [...Array(3).fill('unknown class'), ...Array(3).fill('That token does not open the staff room.')]);
+    for (let i = 0; i < 3; i++) answers.push(await refusal(server.client('/instructor', { token: `guess-${i}` }, mallory)));
+    assert.deepEqual(answers, [...Array(3).fill('unknown class'), ...Array(3).fill('unauthorized')]);
     assert.match(await refusal(server.client('/class/ZZZZZZ', { name: 'M', key: 'k'.repeat(20) }, mallory)), /^Too many wrong tries/);
-    assert.match(await refusal(server.client('/namespaces-and-middleware/staff', { token: 'let-me-in' }, mallory)), /^Too many wrong tries/);
+    // The staff room still answers that address, until its own allowance is spent.
+    const staff = (token: string) => refusal(server.client('/namespaces-and-middleware/staff', { token }, mallory));
+    for (let i = 0; i < 4; i++) assert.equal(await staff(`sesame-${i}`), 'That token does not open the staff room.');
+    assert.match(await staff('let-me-in'), /^Too many wrong tries/);
     // A namespace without anything to guess is still open to that address.
     assert.equal(await refusal(server.client('/sockets-intro', {}, mallory)), 'connected');
   } finally {

@@ -62,11 +62,11 @@ export function createClassControl(
 
   // A class code, or a student's key, that is wrong costs the address one of its tries.
   const wrongTry = async (socket: AnySocket, next: Next, message: string) => {
-    await hooks.tries?.failed(socket);
+    await hooks.secretTries?.failed(socket);
     next(new Error(message));
   };
   const barred = async (socket: AnySocket, next: Next) => {
-    const why = await hooks.tries?.barred(socket);
+    const why = await hooks.secretTries?.barred(socket);
     if (why) next(new Error(why));
     return why !== undefined;
   };

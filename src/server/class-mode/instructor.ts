@@ -34,10 +34,10 @@ export function registerInstructor(io: Server, token: string, control: ClassCont
     callSafely(
       async () => {
         const anySocket = socket as unknown as AnySocket;
-        const barred = await hooks.tries?.barred(anySocket);
+        const barred = await hooks.secretTries?.barred(anySocket);
         if (barred) return next(new Error(barred));
         if (isInstructor(socket.handshake.auth?.token)) return next();
-        await hooks.tries?.failed(anySocket);
+        await hooks.secretTries?.failed(anySocket);
         next(new Error('unauthorized'));
       },
       () => next(new Error(SERVER_PROBLEM)),

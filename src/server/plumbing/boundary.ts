@@ -29,6 +29,8 @@ export interface BoundaryHooks {
   whoIs?: (socket: AnySocket) => string;
   /** Wrong tries at a lesson's own checks, counted per address. */
   tries?: Tries;
+  /** Wrong tries at the workshop's secrets (the instructor token, class codes, student keys), counted per address. */
+  secretTries?: Tries;
   /** In a class: an event that names its sender (`claimsName`) must name the student, not a classmate. */
   ownNameOnly?: boolean;
   /** A reason to refuse an event for now (an instructor's chat lock), or nothing. */
