@@ -80,7 +80,7 @@ test('a wrong instructor token is refused with a clear message', async ({ page }
   await expect(page.getByRole('button', { name: 'Create a class' })).toBeHidden();
 });
 
-test('a removed student is told why and continues on their own', async ({ student }) => {
+test('a removed student is told why and continues on their own, stays out under that name, and comes back when the instructor lets them', async ({ student }) => {
   const teacher = await student();
   const { code } = await openDashboard(teacher);
   const ada = await student();
@@ -92,6 +92,16 @@ test('a removed student is told why and continues on their own', async ({ studen
   await expect(row).toHaveCount(0);
   await ada.getByRole('button', { name: 'Continue on your own' }).click();
   await expect(ada.getByText('you are Ada')).toBeHidden();
+
+  // A fresh start under the same name is refused until the instructor says otherwise.
+  await ada.goto(`/?class=${code}`);
+  await ada.getByRole('textbox', { name: 'Your name' }).fill('Ada');
+  await ada.getByRole('button', { name: 'Join the class' }).click();
+  await expect(ada.getByRole('alert')).toHaveText('The instructor removed you from this class.');
+  await teacher.getByRole('list', { name: 'Removed students' }).getByRole('button', { name: 'Let Ada back in' }).click();
+  await expect(teacher.getByText('Ada may join the class again.')).toBeVisible();
+  await expect(teacher.getByRole('list', { name: 'Removed students' })).toBeHidden();
+  await joinClass(ada, code, 'Ada');
 });
 
 test('follow me can follow where the instructor reads, section by section, and a student can step out', async ({ student }) => {
