@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { after, before, describe, test } from 'node:test';
 import { io, type Socket } from 'socket.io-client';
+import { RATES } from '../../src/server/plumbing/rate-limit.ts';
 import { connected, nextEvent, settle } from '../harness.ts';
 import { startServer } from '../processes.ts';
 import { startRedis } from '../redis.ts';
@@ -34,6 +35,17 @@ describe('two server processes sharing one Redis', () => {
       await once(server.child, 'exit');
     }
     await redis.stop();
+  });
+
+  test('one address has one chat allowance, whichever process its sockets reach', async () => {
+    const from = (server: Server) =>
+      io(`${server.url}/chat`, { transports: ['websocket'], forceNew: true, reconnection: false, localAddress: '127.0.8.8' } as object);
+    const [onA, onB] = [from(a), from(b)];
+    sockets.push(onA, onB);
+    await Promise.all([connected(onA), connected(onB)]);
+    for (const [i, s] of [onA, onB].entries()) assert.equal((await s.emitWithAck('join', { name: `Twin${i}`, room: 'twins' })).ok, true);
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => [onA, onB][i % 2]!.emitWithAck('sendMessage', `hi ${i}`)));
+    assert.equal(answers.filter((answer) => answer.ok).length, RATES.message.burst);
   });
 
   test('a student on A and a student on B share one counter', async () => {
