@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { Ack } from './acks.ts';
 import { displayName } from './contract.ts';
 import { CODE_HINT, CODE_PATTERN } from './namespaces.ts';
-import { messageText } from './text.ts';
 
 export { CODE_ALPHABET, CODE_LENGTH, classLessonNamespace, classNamespace } from './namespaces.ts';
 
