@@ -38,6 +38,15 @@ export const shownText = (max: number, say: { type: string; empty: string; long:
     .refine(visibleOnly, say.hidden)
     .refine((text) => VISIBLE.test(text), say.blank);
 
+/** A room's name, in chat and in `rooms`: broadcast in "Ada joined <room>", so checked as a person's name is. */
+export const roomName = (max: number, say: { type: string; empty: string }) =>
+  shownText(max, {
+    ...say,
+    long: `A room name can be at most ${max} characters.`,
+    hidden: 'A room name cannot contain invisible or control characters.',
+    blank: 'A room name needs at least one visible character.',
+  });
+
 export const displayName = shownText(NAME_MAX, {
   type: 'Your name must be text.',
   empty: 'Your name cannot be empty.',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Ack } from '../acks.ts';
-import { displayName, shownText } from '../contract.ts';
+import { displayName, roomName } from '../contract.ts';
 import type { LessonContract } from '../events.ts';
 import { messageText } from '../text.ts';
 
@@ -59,13 +59,7 @@ const clientId = z
   .string({ error: 'The client message id must be a string.' })
   .regex(/^[\w-]{1,64}$/, 'A client message id is 1 to 64 letters, digits, - or _.');
 
-const chatRoom = shownText(CHAT_ROOM_MAX, {
-  type: 'The room must be a string.',
-  empty: 'Choose a room to join.',
-  long: `A room name can be at most ${CHAT_ROOM_MAX} characters.`,
-  hidden: 'A room name cannot contain invisible or control characters.',
-  blank: 'A room name needs at least one visible character.',
-});
+const chatRoom = roomName(CHAT_ROOM_MAX, { type: 'The room must be a string.', empty: 'Choose a room to join.' });
 
 export const chat = {
   slug: 'chat',
