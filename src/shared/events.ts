@@ -9,8 +9,13 @@ import type { z } from 'zod';
 export interface ClientEventSpec {
   args: z.ZodType<unknown[]>;
   answers?: boolean;
-  /** A message a person writes: refused while an instructor has locked the chat. */
+  /** A message a person writes: refused while an instructor has locked the chat (and counted as a message). */
   lockable?: boolean;
+  /**
+   * `message`: what others read (text broadcast to them, a "joined" notice), limited as
+   * chat messages are; otherwise an event (a click), with the looser limit.
+   */
+  rate?: 'message' | 'event';
   /** The name the event says its sender goes by (chat's `join`): in a class, it must be the student's own. */
   claimsName?: (args: unknown[]) => string | undefined;
 }

@@ -45,7 +45,7 @@ describe('two server processes sharing one Redis', () => {
     await Promise.all([connected(onA), connected(onB)]);
     for (const [i, s] of [onA, onB].entries()) assert.equal((await s.emitWithAck('join', { name: `Twin${i}`, room: 'twins' })).ok, true);
     const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => [onA, onB][i % 2]!.emitWithAck('sendMessage', `hi ${i}`)));
-    assert.equal(answers.filter((answer) => answer.ok).length, RATES.message.burst);
+    assert.equal(answers.filter((answer) => answer.ok).length, RATES.message.burst - 2, 'the two joins were two of them');
   });
 
   test('a student on A and a student on B share one counter', async () => {

@@ -76,6 +76,7 @@ export const chat = {
         ),
       ]),
       answers: true,
+      rate: 'message', // "Ada joined" goes to the room: leaving and joining again is no free way to post
       claimsName: (args) => (args[0] as { name: string }).name,
     },
     sendMessage: { args: z.tuple([messageText, clientId.optional()]), answers: true, lockable: true },

@@ -40,8 +40,8 @@ export const emitVsBroadcast = {
   slug: 'emit-vs-broadcast',
   clientEvents: {
     'emit:self': { args: textPayload },
-    'emit:all': { args: textPayload },
-    'emit:others': { args: textPayload },
+    'emit:all': { args: textPayload, rate: 'message' },
+    'emit:others': { args: textPayload, rate: 'message' },
     'emit:to': {
       args: z.tuple([
         z.object(
@@ -54,6 +54,7 @@ export const emitVsBroadcast = {
       ]),
       // The handler answers: only it knows whether the recipient is connected.
       answers: true,
+      rate: 'message',
     },
   },
 } satisfies LessonContract<ClientToServerEvents>;

@@ -10,6 +10,6 @@ export * from './namespaces-and-middleware-events.ts';
 export const namespacesAndMiddleware = {
   slug: 'namespaces-and-middleware',
   clientEvents: {
-    'note:post': { args: z.tuple([z.object({ text: messageText }, { error: 'Send a note like { text: "..." }.' })]) },
+    'note:post': { args: z.tuple([z.object({ text: messageText }, { error: 'Send a note like { text: "..." }.' })]), rate: 'message' },
   },
 } satisfies LessonContract<ClientToServerEvents>;

@@ -10,7 +10,7 @@ export * from './reconnection-events.ts';
 export const reconnection = {
   slug: 'reconnection',
   clientEvents: {
-    'message:send': { args: z.tuple([z.object({ text: messageText }, { error: 'Send a message like { text: "..." }.' })]) },
+    'message:send': { args: z.tuple([z.object({ text: messageText }, { error: 'Send a message like { text: "..." }.' })]), rate: 'message' },
     'server:restart': { args: z.tuple([]), answers: true },
   },
 } satisfies LessonContract<ClientToServerEvents>;

@@ -22,6 +22,6 @@ export const rooms = {
     // Joining and leaving answer for themselves: they can be refused by state.
     [IO_CLIENT_JOIN_ROOM]: { args: z.tuple([roomNameCheck]), answers: true },
     [IO_CLIENT_LEAVE_ROOM]: { args: z.tuple([roomNameCheck]), answers: true },
-    [IO_CLIENT_HELLO]: { args: z.tuple([messageText]), answers: true },
+    [IO_CLIENT_HELLO]: { args: z.tuple([messageText]), answers: true, rate: 'message' },
   },
 } satisfies LessonContract<ClientToServerEvents>;

@@ -10,7 +10,7 @@ export * from './scaling-out-events.ts';
 export const scalingOut = {
   slug: 'scaling-out',
   clientEvents: {
-    'message:send': { args: z.tuple([z.object({ text: messageText }, { error: 'Send a message like { text: "..." }.' })]) },
+    'message:send': { args: z.tuple([z.object({ text: messageText }, { error: 'Send a message like { text: "..." }.' })]), rate: 'message' },
     'adapter:set': {
       args: z.tuple([z.object({ on: z.boolean({ error: 'Say { on: true } or { on: false }.' }) }, { error: 'Say { on: true } or { on: false }.' })]),
     },
