@@ -58,7 +58,11 @@ test('an instructor runs a class: students join by code, show on the roster, fol
   await outsider.goto('/lessons/sockets-intro/');
   const inPublic = counter(outsider);
   await expect(inPublic.connection).toHaveText('connected');
+  await expect(inPublic.count).toHaveText(/^-?\d+$/); // the count it was sent on connecting
+  const before = Number(await inPublic.count.textContent());
   await inPublic.increment.click();
+  // Read the count once the server's answer is in, not the one the click was made on.
+  await expect(inPublic.count).toHaveText(String(before + 1));
   const publicCount = await inPublic.count.textContent();
   await expect(inClass.count).toHaveText('0');
   await inClass.increment.click();
