@@ -107,7 +107,7 @@ export function createGuard(specs: ClientEventSpecs, hooks: BoundaryHooks = {}) 
         reply(refusal(`This demo has no event called "${event.slice(0, 40)}".`));
         return;
       }
-      if (!(await limits.allows(spec.lockable ? 'message' : 'event', who))) {
+      if (!(await limits.allows(spec.lockable || spec.rate === 'message' ? 'message' : 'event', who))) {
         reply(refusal(TOO_FAST));
         return;
       }
