@@ -1,5 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import { createRequire } from 'node:module';
 import WebSocket from 'ws';
+
+// ws frames text itself; `burst` needs its frame encoder, which its types do not list.
+const { Sender } = createRequire(import.meta.url)('ws') as { Sender: { frame(data: Buffer, options: object): Buffer[] } };
 
 /**
  * A WebSocket that speaks Engine.IO/Socket.IO by hand, as a hostile script
@@ -8,6 +13,8 @@ import WebSocket from 'ws';
  */
 export interface RawClient {
   send(frame: string): void;
+  /** Sends frames in one TCP write, so that the server reads them in one go. */
+  burst(frames: string[]): void;
   /** The next frame that `match` accepts (a string test: starts with it). */
   next(match: string | ((frame: string) => boolean), timeoutMs?: number): Promise<string>;
   /** Resolves when the server closes the connection. */
@@ -15,8 +22,8 @@ export interface RawClient {
   close(): void;
 }
 
-export async function rawClient(url: string, headers: Record<string, string> = {}): Promise<RawClient> {
-  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, { headers });
+export async function rawClient(url: string, headers: Record<string, string> = {}, localAddress?: string): Promise<RawClient> {
+  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, { headers, localAddress });
   const frames: string[] = [];
   const waiting = new Set<() => void>();
   ws.on('message', (data, isBinary) => {
@@ -29,6 +36,11 @@ export async function rawClient(url: string, headers: Record<string, string> = {
   await once(ws, 'open');
   const client: RawClient = {
     send: (frame) => ws.send(frame),
+    burst(list) {
+      const mask = { fin: true, rsv1: false, opcode: 1, mask: true, readOnly: false } as const;
+      const bytes = list.flatMap((frame) => Sender.frame(Buffer.from(frame), { ...mask, maskKey: randomBytes(4) }));
+      (ws as unknown as { _socket: { write(data: Buffer): void } })._socket.write(Buffer.concat(bytes));
+    },
     next(match, timeoutMs = 2000) {
       const test = typeof match === 'string' ? (frame: string) => frame.startsWith(match) : match;
       return new Promise((resolve, reject) => {

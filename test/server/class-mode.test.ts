@@ -6,6 +6,7 @@ import { after, afterEach, before, beforeEach, describe, test } from 'node:test'
 import type { Socket } from 'socket.io-client';
 import type { ClassState, RosterEntry } from '../../src/shared/class-mode.ts';
 import { collect, connected, nextEvent, settle, startApp, type Running } from '../harness.ts';
+import { rawClient } from '../raw.ts';
 import { startRedis, storeOnRedis } from '../redis.ts';
 
 const TOKEN = 'test-token-for-the-instructor';
@@ -305,6 +306,23 @@ for (const store of ['sqlite', 'redis'] as const) describe(`class mode (${store}
     const chatter = await server.client(`/class/${code}/chat`, ada);
     assert.deepEqual(await chatter.emitWithAck('join', { name: 'Bo', room: 'lobby' }), { ok: false, error: 'In this class you are Ada: use that name.' });
     assert.deepEqual(await chatter.emitWithAck('join', { name: 'Аda', room: 'lobby' }).then((a) => a.ok), true, 'a look-alike of her own name is hers');
+  });
+
+  test("a student still hears her removal after a stranger's trick has taken her namespace out of Socket.IO's list", async () => {
+    const code = await createClass();
+    const troll = await rawClient(server.url, {}, '127.0.31.31');
+    // One read: a CONNECT refused at once (it drops the empty namespace) and one let in (into the dropped one).
+    troll.burst([`40/class/${code},{}`, `40/class/${code},${JSON.stringify({ name: 'Troll', key: key(66) })}`]);
+    await troll.next(`40/class/${code},{"sid"`);
+    const ada = await server.client(`/class/${code}`, { name: 'Ada', key: key(1) });
+    troll.send(`41/class/${code},`); // the dropped namespace empties, and takes the name of Ada's with it
+    await settle();
+    const told = nextEvent<{ reason: string }>(ada, 'class:removed');
+    const dropped = nextEvent(ada, 'disconnect');
+    assert.deepEqual(await instructor.emitWithAck('class:remove-student', { code, name: 'Ada' }), { ok: true });
+    assert.match((await told).reason, /removed you/);
+    await dropped;
+    troll.close();
   });
 
   test('a removed student stays out under that name, from a fresh browser too, until the instructor lets them back in', async () => {

@@ -1,23 +1,19 @@
-import type { Namespace, Server } from 'socket.io';
+import type { Server } from 'socket.io';
 import {
   classLessonNamespace,
   classNamespace,
   studentAuth,
   studentEvents,
-  type StudentClientEvents,
-  type StudentServerEvents,
 } from '../../shared/class-mode.ts';
 import { createGuard, type BoundaryHooks } from '../plumbing/boundary.ts';
 import { childServing, mountChild, mountLesson } from '../plumbing/mount.ts';
-import type { AnyNamespace, AnySocket, LessonModule, LessonServices, WithAcks } from '../plumbing/types.ts';
+import type { AnyNamespace, AnySocket, LessonModule, LessonServices } from '../plumbing/types.ts';
 import type { Logger } from '../log.ts';
 import type { Peers } from '../scale/peers.ts';
 import type { SteeringState } from '../storage/class-store.ts';
 import type { ClassRegistry, LiveClass } from './classes.ts';
 import type { ClassChange } from './cluster-events.ts';
 import { nameKey } from '../plumbing/name-key.ts';
-
-type StudentNamespace = Namespace<WithAcks<StudentClientEvents>, StudentServerEvents>;
 
 // `/class/<CODE>`: a student's page, and `/class/<CODE>/<slug>`: a lesson's demo in that class.
 // A code is asked for in a shape close to a real one (letters and digits, any case), so that a
@@ -78,20 +74,23 @@ export function createClassControl(
     if (!live) return wrongTry(socket, next, 'unknown class');
     const auth = studentAuth.safeParse(socket.handshake.auth ?? {});
     if (!auth.success) return next(new Error(auth.error.issues[0]?.message ?? 'Say who you are.'));
-    const joined = await registry.join(live, auth.data.name, auth.data.key, socket.id);
-    if (!joined.ok) {
-      logger.debug({ code: live.code, why: joined.error }, 'student refused');
-      return next(new Error(JOIN_ERRORS[joined.error] ?? joined.error));
+    const claim = await registry.claim(live, auth.data.name, auth.data.key);
+    if (claim !== 'ok') {
+      logger.debug({ code: live.code, why: claim }, 'student refused');
+      return next(new Error(JOIN_ERRORS[claim] ?? claim));
     }
-    socket.data = { name: joined.student.name, classKey: auth.data.key };
+    socket.data = { name: auth.data.name, classKey: auth.data.key };
     next();
   }));
   if (hooks.admit) students.use(hooks.admit);
   const guard = createGuard(studentEvents, hooks);
   students.on('connection', (socket) => {
     const live = registry.get(PRESENCE.exec(socket.nsp.name)![1]!);
-    const student = live?.here.get(nameKey(String(socket.data.name)));
-    if (!live || !student) return void socket.disconnect(true);
+    const key = socket.data.classKey;
+    // Removed (or the class ended) while this socket was being let in.
+    if (!live || key === undefined || live.removedKeys.has(key)) return void socket.disconnect(true);
+    track(live.code, socket as unknown as AnySocket);
+    const student = registry.arrive(live, socket.data.name, key, socket.id);
     guard(socket as unknown as AnySocket);
     socket.emit('class:state', registry.stateOf(live));
     socket.on('student:where', ({ lesson, section }: { lesson: string | null; section?: string | null }) => {
@@ -140,6 +139,8 @@ export function createClassControl(
         hooks.refuse?.(spec, event) ??
         (spec.lockable && registry.get(code)?.state.chatLocked ? 'The instructor has paused the chat for now.' : undefined),
     };
+    // First of its connection listeners: a socket removed meanwhile goes before the lesson sees it.
+    nsp.on('connection', (socket) => track(code, socket as AnySocket));
     // A namespace under the lesson's shares the lesson's services.
     const services = servicesFor(classLessonNamespace(code, slug!));
     const child = childIn(nsp.name);
@@ -147,37 +148,54 @@ export function createClassControl(
     else if (LESSON.test(nsp.name)) mountLesson(nsp as AnyNamespace, lesson, classHooks, services);
   });
 
-  // This process's own namespaces of a class (its sockets); each other process has its own.
-  const presenceHere = (code: string) => io._nsps.get(classNamespace(code)) as StudentNamespace | undefined;
-  const lessonNamespacesHere = (code: string) => [...io._nsps.values()].filter((nsp) => nsp.name.startsWith(`${classNamespace(code)}/`));
+  /**
+   * This process's own sockets of each class (each other process has its own),
+   * kept here rather than looked up by namespace name: Socket.IO may drop a
+   * namespace's name while a socket is still being let into it, and that socket
+   * must hear a removal or the end of its class all the same.
+   */
+  const socketsOf = new Map<string, Set<AnySocket>>();
+  function track(code: string, socket: AnySocket) {
+    const live = registry.get(code);
+    const key = socket.data.classKey;
+    // Removed, or the class ended, while this socket was being let in.
+    if (!live || key === undefined || live.removedKeys.has(key)) return void socket.disconnect(true);
+    const sockets = socketsOf.get(code) ?? new Set();
+    socketsOf.set(code, sockets);
+    sockets.add(socket);
+    socket.once('disconnect', () => {
+      sockets.delete(socket);
+      if (sockets.size === 0 && socketsOf.get(code) === sockets) socketsOf.delete(code);
+    });
+  }
+  // `.local`: said at once, not round the adapter (with Redis, a socket's own emit is published
+  // first), so that it is out before a disconnect that follows.
+  const tell = (socket: AnySocket, event: string, payload: unknown) => socket.nsp.local.to(socket.id).emit(event, payload);
+  const presenceOf = (code: string) => [...(socketsOf.get(code) ?? [])].filter((s) => s.nsp.name === classNamespace(code));
+  const lessonSocketsOf = (code: string) => [...(socketsOf.get(code) ?? [])].filter((s) => s.nsp.name !== classNamespace(code));
 
   /** Applies a change of the class to this process's sockets (each process does it for its own). */
   function apply(code: string, change: ClassChange) {
     const live = registry.get(code);
-    const presence = presenceHere(code)?.local;
     switch (change.type) {
       case 'state':
         if (!live) return;
         live.state = change.state;
-        presence?.emit('class:state', registry.stateOf(live));
+        for (const socket of presenceOf(code)) tell(socket, 'class:state', registry.stateOf(live));
         return;
       case 'reset': {
-        presence?.emit('class:reset', { lesson: change.lesson });
+        for (const socket of presenceOf(code)) tell(socket, 'class:reset', { lesson: change.lesson });
         const name = classLessonNamespace(code, change.lesson);
-        for (const nsp of lessonNamespacesHere(code)) if (nsp.name === name) nsp.local.disconnectSockets(true);
+        for (const socket of lessonSocketsOf(code)) if (socket.nsp.name === name) socket.disconnect(true);
         return;
       }
       case 'removed':
         live?.removedKeys.add(change.key);
         live?.here.delete(nameKey(change.name));
-        // `.local`: said at once (not round the adapter), so it leaves before the disconnect.
-        for (const socket of presenceHere(code)?.sockets.values() ?? []) {
+        for (const socket of socketsOf.get(code) ?? []) {
           if (socket.data.classKey !== change.key) continue;
-          presence?.to(socket.id).emit('class:removed', { reason: change.reason });
+          if (socket.nsp.name === classNamespace(code)) tell(socket, 'class:removed', { reason: change.reason });
           socket.disconnect(true);
-        }
-        for (const nsp of lessonNamespacesHere(code)) {
-          for (const socket of nsp.sockets.values()) if (socket.data.classKey === change.key) socket.disconnect(true);
         }
         return;
       case 'readmitted':
@@ -185,9 +203,8 @@ export function createClassControl(
         return;
       case 'ended':
         registry.forget(code);
-        presence?.emit('class:ended', { reason: change.reason });
-        presence?.disconnectSockets(true);
-        for (const nsp of lessonNamespacesHere(code)) nsp.local.disconnectSockets(true);
+        for (const socket of presenceOf(code)) tell(socket, 'class:ended', { reason: change.reason });
+        for (const socket of [...(socketsOf.get(code) ?? [])]) socket.disconnect(true);
     }
   }
   peers.answer('class:changed', (code, change) => {

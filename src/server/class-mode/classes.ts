@@ -31,8 +31,6 @@ export interface LiveClass {
   here: Map<string, LocalStudent>;
 }
 
-export type JoinResult = { ok: true; student: LocalStudent } | { ok: false; error: string };
-
 /** One entry per name: connected anywhere, and wherever the student went last. */
 export function mergePresence(entries: PresenceEntry[]): Map<string, PresenceEntry> {
   const merged = new Map<string, PresenceEntry>();
@@ -133,17 +131,23 @@ export function createClassRegistry(
     /** Who of this class has a page on this process, for the other processes. */
     presenceHere,
 
-    /** A student's page arrives. The name is theirs if it is free, or if their key already holds it. */
-    async join(live: LiveClass, name: string, key: string, socketId: string): Promise<JoinResult> {
-      const claim = await store.claimName(live.code, name, key);
-      if (claim !== 'ok') return { ok: false, error: claim };
+    /** A student's page asks to come in: the name is theirs if it is free, or if their key already holds it. */
+    claim: (live: LiveClass, name: string, key: string) => store.claimName(live.code, name, key),
+
+    /**
+     * A student's page has come in (after every check, so that a refused one is
+     * never counted as connected). An entry of another key under that name is
+     * not theirs to take over.
+     */
+    arrive(live: LiveClass, name: string, key: string, socketId: string): LocalStudent {
       const lower = nameKey(name);
-      const student = live.here.get(lower) ?? { name, key, sockets: new Set<string>(), lesson: null, section: null, movedAt: Date.now(), completed: [] };
+      const known = live.here.get(lower);
+      const student = known?.key === key ? known : { name, key, sockets: new Set<string>(), lesson: null, section: null, movedAt: Date.now(), completed: [] };
       live.here.set(lower, student);
       student.sockets.add(socketId);
       touch(live.code);
       onRoster(live.code, entryOf(student));
-      return { ok: true, student };
+      return student;
     },
 
     async leave(live: LiveClass, student: LocalStudent, socketId: string) {

@@ -42,9 +42,10 @@ export interface ClassStore {
   touchClass(code: string, now?: number): Promise<void>;
   saveState(code: string, state: SteeringState): Promise<void>;
   /**
-   * The name is the key's if it is free or already theirs, in one step. A key
-   * holds one name: taking another frees the one it had (the student renamed).
-   * A removed student's name and key stay refused until `readmitStudent`.
+   * The name is the key's if it is free or already theirs, in one step. A name
+   * once held stays its key's (a key may hold several: a student who renamed),
+   * so that no socket still named by it can speak for a newcomer. A removed
+   * student's name and key stay refused until `readmitStudent`.
    */
   claimName(code: string, name: string, key: string): Promise<NameClaim>;
   /** The student (not removed) whose browser holds `key`, if any. */
@@ -106,7 +107,6 @@ export function sqliteClassStore(db: DatabaseSync): ClassStore {
     student: db.prepare('SELECT name, student_key, completed, removed FROM students WHERE class_code = ? AND name_key = ?'),
     isRemoved: db.prepare('SELECT 1 FROM students WHERE class_code = ? AND student_key = ? AND removed = 1'),
     byKey: db.prepare('SELECT name, student_key, completed FROM students WHERE class_code = ? AND student_key = ? AND removed = 0'),
-    releaseOtherNames: db.prepare('DELETE FROM students WHERE class_code = ? AND student_key = ? AND name_key != ? AND removed = 0'),
     readmit: db.prepare('DELETE FROM students WHERE class_code = ? AND name_key = ? AND removed = 1'),
     removedNames: db.prepare('SELECT name FROM students WHERE class_code = ? AND removed = 1 ORDER BY name'),
     upsertStudent: db.prepare(`
@@ -161,7 +161,6 @@ export function sqliteClassStore(db: DatabaseSync): ClassStore {
       if (holder?.removed) return 'removed from class';
       if (holder && holder.student_key !== key) return 'name taken';
       if (!holder) sql.upsertStudent.run(code, name, nameKey(name), key);
-      sql.releaseOtherNames.run(code, key, nameKey(name));
       return 'ok';
     },
     async memberByKey(code, key) {

@@ -15,8 +15,8 @@ redis.call('HSET', KEYS[1], ARGV[1], cjson.encode(student))
 return 1`;
 
 // Checked and taken in one step inside Redis: two processes cannot give one name to two browsers.
-// KEYS: students (name key -> student), removed keys, removed names, key -> name key. A key holds
-// one name: taking another frees the one it had.
+// KEYS: students (name key -> student), removed keys, removed names, key -> its latest name key.
+// A name once held stays its key's, so that no socket still named by it speaks for a newcomer.
 const CLAIM_NAME = `
 if redis.call('SISMEMBER', KEYS[2], ARGV[2]) == 1 then return 'removed from class' end
 if redis.call('HEXISTS', KEYS[3], ARGV[1]) == 1 then return 'removed from class' end
@@ -25,8 +25,6 @@ if held then
   if cjson.decode(held).key == ARGV[2] then return 'ok' end
   return 'name taken'
 end
-local before = redis.call('HGET', KEYS[4], ARGV[2])
-if before then redis.call('HDEL', KEYS[1], before) end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
 redis.call('HSET', KEYS[4], ARGV[2], ARGV[1])
 return 'ok'`;
