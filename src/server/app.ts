@@ -135,7 +135,7 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
   const guesses = guessLimits(options.guesses, options.redis?.store);
   const lessonGuesses = guessLimits(options.lessonGuesses ?? LESSON_GUESSES, options.redis?.store, 'lessons');
   const triesAt = (limits: typeof guesses) => ({
-    barred: (socket: AnySocket) => limits.barred(addressOf(socket)),
+    enter: (socket: AnySocket) => limits.enter(addressOf(socket)),
     failed: (socket: AnySocket) => limits.failed(addressOf(socket)),
   });
   const hooks: BoundaryHooks = {

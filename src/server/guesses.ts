@@ -26,6 +26,17 @@ export const GUESSES: GuessLimits = { slowAfter: 5, blockAfter: 30, windowMs: 10
  */
 export const LESSON_GUESSES: GuessLimits = { slowAfter: 30, blockAfter: 120, windowMs: 10 * 60_000, blockMs: 5 * 60_000 };
 
+/**
+ * Tries being checked at once from one address. Counting a wrong try only
+ * once it is known wrong would let a burst of tries in one write all be
+ * checked before the first is counted: so few may be in flight at a time (a
+ * page in a class opens a handful of sockets at once).
+ */
+export const MAX_TRIES_IN_FLIGHT = 16;
+export const TOO_MANY_AT_ONCE = 'Too many tries at once from your address: wait for their answers, then try again.';
+/** A try that never says how it ended (a store that failed meanwhile) stops counting as in flight after this long. */
+const IN_FLIGHT_MAX_MS = 30_000;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function inWords(ms: number): string {
@@ -46,12 +57,39 @@ export function guessLimits(limits: GuessLimits = GUESSES, redis?: RedisClient, 
     { keyPrefix: `workshop:guess:${name}`, points, duration: Math.ceil(limits.windowMs / 1000), blockDuration: Math.ceil(limits.blockMs / 1000) },
     redis,
   );
+  const inFlight = new Map<string, number>();
+  async function barred(address: string): Promise<string | undefined> {
+    const seen = await limiter.get(address);
+    if (!seen || seen.consumedPoints <= points) return undefined;
+    return `Too many wrong tries from your address: try again in ${inWords(seen.msBeforeNext)}.`;
+  }
   return {
-    /** Why this address may not try now (a sentence that says when it may), or nothing. */
-    async barred(address: string): Promise<string | undefined> {
-      const seen = await limiter.get(address);
-      if (!seen || seen.consumedPoints <= points) return undefined;
-      return `Too many wrong tries from your address: try again in ${inWords(seen.msBeforeNext)}.`;
+    /**
+     * Starts a try: why this address may not try now (a sentence that says
+     * when it may), or nothing; `leave` ends the try (once, whatever happens).
+     */
+    async enter(address: string): Promise<{ barred?: string; leave: () => void }> {
+      if ((inFlight.get(address) ?? 0) >= MAX_TRIES_IN_FLIGHT) return { barred: TOO_MANY_AT_ONCE, leave: () => {} };
+      inFlight.set(address, (inFlight.get(address) ?? 0) + 1);
+      let left = false;
+      const leave = () => {
+        if (left) return;
+        left = true;
+        clearTimeout(timer);
+        const n = (inFlight.get(address) ?? 1) - 1;
+        if (n > 0) inFlight.set(address, n);
+        else inFlight.delete(address);
+      };
+      const timer = setTimeout(leave, IN_FLIGHT_MAX_MS);
+      timer.unref();
+      try {
+        const why = await barred(address);
+        if (why) leave();
+        return { barred: why, leave };
+      } catch (error) {
+        leave();
+        throw error;
+      }
     },
     /** Counts a wrong try; resolves when its refusal may be sent (later and later after `slowAfter`). */
     async failed(address: string): Promise<void> {

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { test } from 'node:test';
+import { GUESSES, MAX_TRIES_IN_FLIGHT, TOO_MANY_AT_ONCE } from '../../src/server/guesses.ts';
 import { startApp } from '../harness.ts';
+import { rawClient } from '../raw.ts';
 
 const TOKEN = 'the-guess-suite-token';
 // Small numbers, so that the test is quick: answered at once 3 times, slower and slower up to 6, then refused.
@@ -65,4 +67,22 @@ test('an INSTRUCTOR_TOKEN shorter than 16 characters stops the server with a sen
   const [code] = await once(child, 'exit');
   assert.equal(code, 1);
   assert.match(stderr, /INSTRUCTOR_TOKEN must be at least 16 characters long \(it has 11\): a shorter one can be guessed/);
+});
+
+test('a burst of guesses in one write is not all checked before the first is counted: a few at a time, the rest refused at once', async () => {
+  const server = await startApp({ instructorToken: TOKEN });
+  try {
+    const mallory = await rawClient(server.url, {}, '127.0.7.10');
+    const codes = Array.from({ length: 100 }, (_, i) => `ZZ${String(i).padStart(4, '2').replace(/[01]/g, '3')}`);
+    mallory.burst(codes.map((code) => `40/class/${code},{"name":"M","key":"mallory-key-0000001"}`));
+    const answers = await Promise.all(codes.map((code) => mallory.next(`44/class/${code},`, 10_000)));
+    const checked = answers.filter((a) => a.includes('unknown class')).length;
+    const atOnce = answers.filter((a) => a.includes(TOO_MANY_AT_ONCE)).length;
+    // No more codes checked than an address's allowance of wrong tries (a few at a time, of at most 16).
+    assert.ok(checked > 0 && checked <= Math.min(MAX_TRIES_IN_FLIGHT, GUESSES.blockAfter), `${checked} codes checked`);
+    assert.equal(checked + atOnce, codes.length);
+    mallory.close();
+  } finally {
+    await server.close();
+  }
 });

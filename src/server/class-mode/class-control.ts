@@ -61,15 +61,20 @@ export function createClassControl(
     await hooks.secretTries?.failed(socket);
     next(new Error(message));
   };
-  const barred = async (socket: AnySocket, next: Next) => {
-    const why = await hooks.secretTries?.barred(socket);
-    if (why) next(new Error(why));
-    return why !== undefined;
+  /** Starts a try: a `next` that ends it, or nothing when the address may not try now (refused already). */
+  const enter = async (socket: AnySocket, next: Next): Promise<Next | undefined> => {
+    const attempt = await hooks.secretTries?.enter(socket);
+    if (attempt?.barred) return void next(new Error(attempt.barred));
+    return (error) => {
+      attempt?.leave();
+      next(error);
+    };
   };
 
   const students = io.of(PRESENCE);
-  students.use(waiting(async (socket, next) => {
-    if (await barred(socket, next)) return;
+  students.use(waiting(async (socket, refuseOrPass) => {
+    const next = await enter(socket, refuseOrPass);
+    if (!next) return;
     const live = await registry.load(PRESENCE.exec(socket.nsp.name)![1]!);
     if (!live) return wrongTry(socket, next, 'unknown class');
     const auth = studentAuth.safeParse(socket.handshake.auth ?? {});
@@ -105,8 +110,9 @@ export function createClassControl(
 
   // A lesson's demo in a class, and the namespaces under it (`/class/<CODE>/<slug>/staff`).
   // Only the class's students: a roster member's key, not removed, and the roster's name, whatever `auth.name` says.
-  const inClass = waiting(async (socket, next) => {
-    if (await barred(socket, next)) return;
+  const inClass = waiting(async (socket, refuseOrPass) => {
+    const next = await enter(socket, refuseOrPass);
+    if (!next) return;
     const [, code] = CLASS_LESSON.exec(socket.nsp.name)!;
     const live = await registry.load(code!);
     if (!live) return wrongTry(socket, next, 'unknown class');

@@ -34,11 +34,15 @@ export function registerInstructor(io: Server, token: string, control: ClassCont
     callSafely(
       async () => {
         const anySocket = socket as unknown as AnySocket;
-        const barred = await hooks.secretTries?.barred(anySocket);
-        if (barred) return next(new Error(barred));
-        if (isInstructor(socket.handshake.auth?.token)) return next();
-        await hooks.secretTries?.failed(anySocket);
-        next(new Error('unauthorized'));
+        const attempt = await hooks.secretTries?.enter(anySocket);
+        if (attempt?.barred) return next(new Error(attempt.barred));
+        try {
+          if (isInstructor(socket.handshake.auth?.token)) return next();
+          await hooks.secretTries?.failed(anySocket);
+          next(new Error('unauthorized'));
+        } finally {
+          attempt?.leave();
+        }
       },
       () => next(new Error(SERVER_PROBLEM)),
     ),

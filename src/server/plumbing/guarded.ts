@@ -35,8 +35,8 @@ type Middleware = Parameters<AnyNamespace['use']>[0];
 
 /** Wrong tries at a lesson's own checks (the staff room's token), counted per address by the app. */
 export interface Tries {
-  /** Why this socket's address may not try now, or nothing. */
-  barred(socket: AnySocket): Promise<string | undefined>;
+  /** Starts a try: why this socket's address may not try now, or nothing; `leave` when the try is over. */
+  enter(socket: AnySocket): Promise<{ barred?: string; leave: () => void }>;
   /** Counts a refusal; resolves when it may be sent. */
   failed(socket: AnySocket): Promise<void>;
 }
@@ -76,11 +76,12 @@ export function guardNamespace(nsp: AnyNamespace, { onFault, first = [], last, t
     if (!lessons.length) return done();
     if (!tries) return series(lessons, socket, done);
     callSafely(async () => {
-      const barred = await tries.barred(socket);
-      if (barred) return done(new Error(barred));
+      const attempt = await tries.enter(socket);
+      if (attempt.barred) return done(new Error(attempt.barred));
       series(lessons, socket, (error) => {
-        if (!error) return done();
-        tries.failed(socket).then(() => done(error), () => done(error));
+        if (!error) return attempt.leave(), done();
+        const refuse = () => (attempt.leave(), done(error));
+        tries.failed(socket).then(refuse, refuse);
       });
     }, (error) => {
       onFault(error, 'counting wrong tries', nsp.name);
