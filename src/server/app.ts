@@ -140,8 +140,9 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
   });
   const hooks: BoundaryHooks = {
     limits: eventLimits(options.rates, options.redis?.store),
-    // In a class, a person is their class membership (one student, many sockets); elsewhere, their address.
-    whoIs: (socket) => (socket.data.classKey ? `member:${socket.data.classKey}` : `address:${addressOf(socket)}`),
+    // A person is their address; in a class, their membership too (one student, many sockets), so that
+    // neither many members from one address nor one member from many addresses gets more than one allowance.
+    whoIs: (socket) => [`address:${addressOf(socket)}`, ...(socket.data.classKey ? [`member:${socket.data.classKey}`] : [])],
     tries: triesAt(lessonGuesses),
     secretTries: triesAt(guesses),
     onUnknownEvent: (event: string) => {

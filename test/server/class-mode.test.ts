@@ -6,6 +6,7 @@ import { after, afterEach, before, beforeEach, describe, test } from 'node:test'
 import type { Socket } from 'socket.io-client';
 import type { ClassState, RosterEntry } from '../../src/shared/class-mode.ts';
 import { collect, connected, nextEvent, settle, startApp, type Running } from '../harness.ts';
+import { RATES } from '../../src/server/plumbing/rate-limit.ts';
 import { rawClient } from '../raw.ts';
 import { startRedis, storeOnRedis } from '../redis.ts';
 
@@ -306,6 +307,20 @@ for (const store of ['sqlite', 'redis'] as const) describe(`class mode (${store}
     const chatter = await server.client(`/class/${code}/chat`, ada);
     assert.deepEqual(await chatter.emitWithAck('join', { name: 'Bo', room: 'lobby' }), { ok: false, error: 'In this class you are Ada: use that name.' });
     assert.deepEqual(await chatter.emitWithAck('join', { name: 'Аda', room: 'lobby' }).then((a) => a.ok), true, 'a look-alike of her own name is hers');
+  });
+
+  test('many students from one address share its allowance: made-up classmates buy no extra messages', async () => {
+    const code = await createClass();
+    const from = '127.0.41.41';
+    const chatters = [];
+    for (let i = 0; i < 4; i++) {
+      await server.client(`/class/${code}`, { name: `Sock${i}`, key: key(200 + i) }, from);
+      const chatter = await server.client(`/class/${code}/chat`, { classKey: key(200 + i) }, from);
+      assert.equal((await chatter.emitWithAck('join', { name: `Sock${i}`, room: 'puppets' })).ok, true);
+      chatters.push(chatter);
+    }
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => chatters[i % 4]!.emitWithAck('sendMessage', `hi ${i}`)));
+    assert.equal(answers.filter((a) => a.ok).length, RATES.message.burst - 4, 'one allowance, of which the four joins took four');
   });
 
   test("a student still hears her removal after a stranger's trick has taken her namespace out of Socket.IO's list", async () => {

@@ -25,8 +25,8 @@ export interface BoundaryHooks {
   rates?: Rates;
   /** The counters of the rate limits, shared by every namespace (and with Redis, every process). */
   limits?: EventLimits;
-  /** Whom a socket's events count against: its class member, or its address (default: the socket alone). */
-  whoIs?: (socket: AnySocket) => string;
+  /** Whom a socket's events count against, each with its own allowance: its address, and in a class its member too (default: the socket alone). */
+  whoIs?: (socket: AnySocket) => string[];
   /** Wrong tries at a lesson's own checks, counted per address. */
   tries?: Tries;
   /** Wrong tries at the workshop's secrets (the instructor token, class codes, student keys), counted per address. */
@@ -84,7 +84,7 @@ export function createGuard(specs: ClientEventSpecs, hooks: BoundaryHooks = {}) 
 
   return (socket: AnySocket) => {
     // What a person writes is limited more tightly than demo clicks, per person rather than per socket.
-    const who = hooks.whoIs?.(socket) ?? socket.id;
+    const who = hooks.whoIs?.(socket) ?? [socket.id];
 
     socket.use((packet, next) => {
       // Whatever the packet holds, this middleware must not throw: Socket.IO runs it from the network's callback.

@@ -29,8 +29,8 @@ export function eventLimits(rates: Rates = RATES, redis?: RedisClient) {
   };
   const limiters = { message: limiter('message'), event: limiter('event') };
   return {
-    /** True if `who` may send one more event of this kind now. */
-    allows: async (kind: RateKind, who: string) => (await take(limiters[kind], who)) !== false,
+    /** True if each of `who` may send one more event of this kind now (each is charged). */
+    allows: async (kind: RateKind, who: string[]) => (await Promise.all(who.map((key) => take(limiters[kind], key)))).every((taken) => taken !== false),
   };
 }
 
