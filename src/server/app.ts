@@ -42,7 +42,7 @@ export interface AppOptions {
   classIdleMs?: number;
   /** Origins besides the page's own that may open sockets (`ALLOWED_ORIGINS`). */
   allowedOrigins?: string[];
-  /** Names besides its own addresses and `localhost` that this server answers to (`ALLOWED_HOSTS`). */
+  /** Names besides addresses, its machine name and `localhost` that this server answers to (`ALLOWED_HOSTS`). */
   allowedHosts?: string[];
   /** Rate limits per person (default: about 5 chat messages a second). */
   rates?: Rates;

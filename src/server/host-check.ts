@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isIP } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
 
 /** How long the machine's own addresses are trusted before they are read again (a laptop changes networks). */
@@ -16,12 +17,20 @@ export function hostName(host: string): string {
  * laptop is, to the browser, same-origin with it, so the Origin check alone
  * lets its sockets in. What the browser cannot fake is the Host header: it
  * names evil.example. Only the names this server is known by are answered:
- * its own addresses and machine name, `localhost`, and what `ALLOWED_HOSTS`
- * (and the hosts of `ALLOWED_ORIGINS`) add. A request without a Host is not
- * a browser's, and passes.
+ * any address typed as one (an IP is never a rebound name), its machine
+ * name, `localhost`, and what `ALLOWED_HOSTS` (and the hosts of
+ * `ALLOWED_ORIGINS`) add. A request without a Host is not a browser's, and passes.
  */
 export function hostCheck(allowedHosts: string[] = [], allowedOrigins: string[] = []) {
-  const extra = new Set<string>(allowedHosts.map(hostName));
+  // `https://workshop.example.org` is taken to mean its host, not silently matched against nothing.
+  const asHost = (entry: string) => {
+    try {
+      return entry.includes('://') ? new URL(entry).host : entry;
+    } catch {
+      return entry;
+    }
+  };
+  const extra = new Set<string>(allowedHosts.map((entry) => hostName(asHost(entry))));
   for (const origin of allowedOrigins) {
     try {
       extra.add(hostName(new URL(origin).host));
@@ -40,7 +49,8 @@ export function hostCheck(allowedHosts: string[] = [], allowedOrigins: string[] 
     }
     return own;
   };
-  const known = (name: string) => name.endsWith('.localhost') || extra.has(name) || ownNames().has(name) || /^127\.\d+\.\d+\.\d+$/.test(name);
+  // An address typed as such can never be a rebound name (a VM's or a container's forwarded port, say).
+  const known = (name: string) => isIP(name) !== 0 || name.endsWith('.localhost') || extra.has(name) || ownNames().has(name);
   const allows = (req: IncomingMessage) => {
     const host = req.headers.host;
     return host === undefined || known(hostName(host));

@@ -152,7 +152,7 @@ function getWithHost(url: string, path: string, host: string) {
 test('DNS rebinding: pages and sockets answer only to the names this server is known by', async () => {
   const site = mkdtempSync(join(tmpdir(), 'workshop-site-'));
   writeFileSync(join(site, 'index.html'), '<!doctype html><title>t</title>');
-  const server = await startApp({ staticDir: site, allowedHosts: ['workshop.example.org'] });
+  const server = await startApp({ staticDir: site, allowedHosts: ['workshop.example.org', 'https://other.example.org'] });
   const port = new URL(server.url).port;
   try {
     const polling = '/socket.io/?EIO=4&transport=polling';
@@ -163,7 +163,7 @@ test('DNS rebinding: pages and sockets answer only to the names this server is k
     const page = await getWithHost(server.url, '/', 'evil.example');
     assert.equal(page.status, 421);
     assert.match(page.body, /does not answer to the name "evil.example".*ALLOWED_HOSTS/);
-    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${hostname()}:${port}`, 'workshop.example.org', 'WORKSHOP.example.org.']) {
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${hostname()}:${port}`, 'workshop.example.org', 'WORKSHOP.example.org.', 'other.example.org', '203.0.113.5:8080', '[2001:db8::1]']) {
       assert.equal((await getWithHost(server.url, '/', host)).status, 200, host);
       assert.equal((await getWithHost(server.url, polling, host)).status, 200, `${host}, socket`);
     }
