@@ -312,7 +312,7 @@ for (const store of ['sqlite', 'redis'] as const) describe(`class mode (${store}
   test('many students from one address share its allowance: made-up classmates buy no extra messages', async () => {
     const code = await createClass();
     const from = '127.0.41.41';
-    const chatters = [];
+    const chatters: Socket[] = [];
     for (let i = 0; i < 4; i++) {
       await server.client(`/class/${code}`, { name: `Sock${i}`, key: key(200 + i) }, from);
       const chatter = await server.client(`/class/${code}/chat`, { classKey: key(200 + i) }, from);
