@@ -99,5 +99,3 @@ export function guessLimits(limits: GuessLimits = GUESSES, redis?: RedisClient, 
     },
   };
 }
-
-export type GuessLimitsHandle = ReturnType<typeof guessLimits>;

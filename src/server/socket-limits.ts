@@ -21,6 +21,22 @@ export function clientAddress(req: IncomingMessage, trustProxy = false): string 
 
 type Conn = AnySocket['conn'];
 
+/** How many of something each key holds now (connections, sockets per address); a key at 0 is forgotten. */
+export function countsByKey() {
+  const counts = new Map<string, number>();
+  return {
+    of: (key: string) => counts.get(key) ?? 0,
+    add(key: string, n = 1) {
+      counts.set(key, (counts.get(key) ?? 0) + n);
+    },
+    remove(key: string, n = 1) {
+      const left = (counts.get(key) ?? n) - n;
+      if (left > 0) counts.set(key, left);
+      else counts.delete(key);
+    },
+  };
+}
+
 /**
  * How many sockets (namespaces joined) one connection and one address may
  * hold at once: a connection multiplexes namespaces, so capping connections
@@ -33,45 +49,32 @@ type Conn = AnySocket['conn'];
  * never got to connect.
  */
 export function socketLimits(maxPerAddress: number, trustProxy = false) {
-  const perAddress = new Map<string, number>();
+  const perAddress = countsByKey();
   const held = new WeakMap<Conn, Set<AnySocket>>();
 
-  const release = (address: string, n: number) => {
-    const left = (perAddress.get(address) ?? n) - n;
-    if (left > 0) perAddress.set(address, left);
-    else perAddress.delete(address);
-  };
-
   return {
-    /** Sockets open from each address, for tests and the operator. */
-    openFrom: (address: string) => perAddress.get(address) ?? 0,
-
     admit(socket: AnySocket, next: (err?: ExtendedError) => void) {
       const conn = socket.conn;
       const address = clientAddress(socket.request, trustProxy);
-      let mine = held.get(conn);
-      if (mine?.has(socket)) return next(); // already counted (a namespace with this middleware twice)
-      if ((mine?.size ?? 0) >= MAX_NAMESPACES_PER_CONNECTION) return next(new Error(TOO_MANY_NAMESPACES));
-      if ((perAddress.get(address) ?? 0) >= maxPerAddress) return next(new Error(TOO_MANY_SOCKETS));
-      if (!mine) {
-        const sockets = new Set<AnySocket>();
-        mine = sockets;
-        held.set(conn, sockets);
+      let sockets = held.get(conn);
+      if ((sockets?.size ?? 0) >= MAX_NAMESPACES_PER_CONNECTION) return next(new Error(TOO_MANY_NAMESPACES));
+      if (perAddress.of(address) >= maxPerAddress) return next(new Error(TOO_MANY_SOCKETS));
+      if (!sockets) {
+        const mine = new Set<AnySocket>();
+        held.set(conn, (sockets = mine));
         // What is still counted when the connection goes never connected (or left no word).
         conn.once('close', () => {
-          release(address, sockets.size);
-          sockets.clear();
+          perAddress.remove(address, mine.size);
+          mine.clear();
         });
       }
-      const sockets = mine;
-      sockets.add(socket);
-      perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
+      const mine = sockets;
+      mine.add(socket);
+      perAddress.add(address);
       socket.once('disconnect', () => {
-        if (sockets.delete(socket)) release(address, 1);
+        if (mine.delete(socket)) perAddress.remove(address);
       });
       next();
     },
   };
 }
-
-export type SocketLimits = ReturnType<typeof socketLimits>;

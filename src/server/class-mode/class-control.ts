@@ -90,12 +90,10 @@ export function createClassControl(
   if (hooks.admit) students.use(hooks.admit);
   const guard = createGuard(studentEvents, hooks);
   students.on('connection', (socket) => {
-    const live = registry.get(PRESENCE.exec(socket.nsp.name)![1]!);
-    const key = socket.data.classKey;
-    // Removed (or the class ended) while this socket was being let in.
-    if (!live || key === undefined || live.removedKeys.has(key)) return void socket.disconnect(true);
-    track(live.code, socket as unknown as AnySocket);
-    const student = registry.arrive(live, socket.data.name, key, socket.id);
+    const code = PRESENCE.exec(socket.nsp.name)![1]!;
+    if (!track(code, socket as unknown as AnySocket)) return;
+    const live = registry.get(code)!;
+    const student = registry.arrive(live, socket.data.name, socket.data.classKey!, socket.id);
     guard(socket as unknown as AnySocket);
     socket.emit('class:state', registry.stateOf(live));
     socket.on('student:where', ({ lesson, section }: { lesson: string | null; section?: string | null }) => {
@@ -161,11 +159,14 @@ export function createClassControl(
    * must hear a removal or the end of its class all the same.
    */
   const socketsOf = new Map<string, Set<AnySocket>>();
-  function track(code: string, socket: AnySocket) {
+  /** Counts the socket in its class; false (and it is sent away) if it was removed, or the class ended, while being let in. */
+  function track(code: string, socket: AnySocket): boolean {
     const live = registry.get(code);
     const key = socket.data.classKey;
-    // Removed, or the class ended, while this socket was being let in.
-    if (!live || key === undefined || live.removedKeys.has(key)) return void socket.disconnect(true);
+    if (!live || key === undefined || live.removedKeys.has(key)) {
+      socket.disconnect(true);
+      return false;
+    }
     const sockets = socketsOf.get(code) ?? new Set();
     socketsOf.set(code, sockets);
     sockets.add(socket);
@@ -173,6 +174,7 @@ export function createClassControl(
       sockets.delete(socket);
       if (sockets.size === 0 && socketsOf.get(code) === sockets) socketsOf.delete(code);
     });
+    return true;
   }
   // `.local`: said at once, not round the adapter (with Redis, a socket's own emit is published
   // first), so that it is out before a disconnect that follows.

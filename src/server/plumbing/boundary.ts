@@ -53,7 +53,7 @@ export interface BoundaryHooks {
  *   polite error, and the server and everyone else go on.
  */
 export function createGuard(specs: ClientEventSpecs, hooks: BoundaryHooks = {}) {
-  // Made once per namespace; each socket adds only its own two buckets.
+  // Made once per namespace; the rate counters are per person, shared by every namespace.
   // Replies that the plumbing owns, as opposed to the lesson's own acks.
   const automatic = new WeakSet<Reply>();
   const limits = hooks.limits ?? eventLimits(hooks.rates);
