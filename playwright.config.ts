@@ -8,7 +8,9 @@ const baseURL = `http://127.0.0.1:${port}`;
 const executablePath = systemChromium();
 
 export default defineConfig({
-  testDir: './e2e',
+  // The site's own specs, and each lesson's beside its code (`src/lessons/<slug>/demo.spec.ts`).
+  testDir: '.',
+  testMatch: ['e2e/**/*.spec.ts', 'src/lessons/*/*.spec.ts'],
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   // One worker: the server, several browsers per test and the runner share two cores here,

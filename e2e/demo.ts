@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { test as base, expect, type Page } from '@playwright/test';
 
 /**
@@ -51,8 +51,8 @@ export async function rename(page: Page, from: string, to: string) {
   return renamed;
 }
 
-/** Every lesson, from its text in `src/lessons/`: specs that cover all lessons use this. */
+/** Every lesson, from its folder in `src/lessons/`: specs that cover all lessons use this. */
 export const lessonSlugs = () =>
-  readdirSync('src/lessons')
-    .filter((file) => file.endsWith('.mdx'))
-    .map((file) => file.replace(/\.mdx$/, ''));
+  readdirSync('src/lessons', { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(`src/lessons/${entry.name}/lesson.mdx`))
+    .map((entry) => entry.name);

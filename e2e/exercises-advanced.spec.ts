@@ -7,7 +7,7 @@ import { runSolution } from './exercise.ts';
 
 test("namespaces-and-middleware's solution is turned away without a token, posts with the staff token, and is refused a post as a visitor", async ({ page }) => {
   await openDemo(page, 'namespaces-and-middleware', ['Ada', 'Bo']);
-  const ex = await runSolution(page, 'src/exercises/namespaces-and-middleware/staff.solution.js');
+  const ex = await runSolution(page, 'src/lessons/namespaces-and-middleware/exercises/staff.solution.js');
   const { frame } = ex;
   const enter = frame.getByRole('button', { name: 'Enter the staff room' });
   await enter.click();
@@ -46,7 +46,7 @@ test("scaling-out's solution talks to both nodes: its message stays on node 1 un
   const adapter = page.getByRole('switch', { name: 'Adapter between the nodes' });
   await expect(adapter).toBeEnabled();
   await adapter.uncheck(); // the switch is the server's: start from "off", whatever an earlier visitor left
-  const ex = await runSolution(page, 'src/exercises/scaling-out/two-nodes.solution.js');
+  const ex = await runSolution(page, 'src/lessons/scaling-out/exercises/two-nodes.solution.js');
   const { frame } = ex;
   const [nodeOne, nodeTwo] = [frame.getByRole('list', { name: 'Heard on node 1' }), frame.getByRole('list', { name: 'Heard on node 2' })];
   const bo = client(page, 'Bo').panel.getByRole('log', { name: 'Messages' });
@@ -88,7 +88,7 @@ test("chat's solution joins a demo client's room with its history, and its messa
   await ada.getByRole('button', { name: 'Send' }).click();
   await expect(ada.getByRole('log', { name: 'Messages' })).toContainText('Before you came');
 
-  const ex = await runSolution(page, 'src/exercises/chat/chat.solution.js');
+  const ex = await runSolution(page, 'src/lessons/chat/exercises/chat.solution.js');
   const { frame } = ex;
   await frame.getByRole('textbox', { name: 'Room' }).fill(room);
   await frame.getByRole('button', { name: 'Join' }).click();
@@ -113,7 +113,7 @@ test("chat's solution joins a demo client's room with its history, and its messa
 
 test("reconnection's solution starts a new session, drops its connection and comes back recovered, and a send made offline still arrives", async ({ page }) => {
   await openDemo(page, 'reconnection', ['Ada', 'Bo']);
-  const ex = await runSolution(page, 'src/exercises/reconnection/come-back.solution.js');
+  const ex = await runSolution(page, 'src/lessons/reconnection/exercises/come-back.solution.js');
   const { frame } = ex;
   await expect(frame.getByText(/^New session: the latest message is #\d+$/)).toBeVisible();
   await expect(ex.check('Your page shows the latest message number a new session starts from')).toContainText('(done)');
@@ -153,7 +153,7 @@ test("in a class, the code's staff room is the class's: a class-mate there hears
   const [classmate, stranger] = [await staffNotes(bo), await staffNotes(outsider)];
 
   await openDemo(ada, 'namespaces-and-middleware', ['Ada', 'Bo']);
-  const ex = await runSolution(ada, 'src/exercises/namespaces-and-middleware/staff.solution.js');
+  const ex = await runSolution(ada, 'src/lessons/namespaces-and-middleware/exercises/staff.solution.js');
   const note = `for the class only ${tag()}`;
   await ex.frame.getByRole('textbox', { name: 'Token' }).fill('let-me-in');
   await ex.frame.getByRole('button', { name: 'Enter the staff room' }).click();

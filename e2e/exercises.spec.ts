@@ -158,7 +158,7 @@ test("the exercise, its editor loaded and the code's page running, has no access
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto('/lessons/namespaces-and-middleware/');
     // The code's page too (its labelled boxes, buttons and lists), with an error in the console.
-    const ex = await runSolution(page, 'src/exercises/namespaces-and-middleware/staff.solution.js');
+    const ex = await runSolution(page, 'src/lessons/namespaces-and-middleware/exercises/staff.solution.js');
     await ex.frame.getByRole('button', { name: 'Enter the staff room' }).click();
     await expect(ex.frame.getByText('The staff room needs a token: connect with auth: { token }.')).toBeVisible();
     const results = await new AxeBuilder({ page })
@@ -173,7 +173,7 @@ test('a wrong solution leaves its checks open and shows its error; the solution 
   const first = await student();
   await openDemo(first, 'sockets-intro', ['Client 1']);
   const ex = await openExercise(first);
-  const starter = readFileSync('src/exercises/sockets-intro/count.start.js', 'utf8');
+  const starter = readFileSync('src/lessons/sockets-intro/exercises/count.start.js', 'utf8');
   const wrong = `${starter}
 down.addEventListener('click', () => socket.emit('decrease'));
 socket.on('number:change', (value) => {
@@ -192,7 +192,7 @@ socket.on('number:change', (value) => {
   await expect(ex.check('A -1 from your page reaches the demo')).toContainText('(not done yet)');
   await expect(ex.check('Your page shows the count after someone changes it')).toContainText('(not done yet)');
 
-  await setCode(first, readFileSync('src/exercises/sockets-intro/count.solution.js', 'utf8'));
+  await setCode(first, readFileSync('src/lessons/sockets-intro/exercises/count.solution.js', 'utf8'));
   await ex.run.click();
   await expect(ex.console).toContainText(/^connected as/);
   await ex.frame.getByRole('button', { name: '-1' }).click();
@@ -223,7 +223,7 @@ socket.on('number:change', (value) => {
 
 test("emit-vs-broadcast's solution broadcasts its hello, and thanks a demo client privately for a message to all", async ({ page }) => {
   await openDemo(page, 'emit-vs-broadcast', ['Ada', 'Bo', 'Cy']);
-  const ex = await runSolution(page, 'src/exercises/emit-vs-broadcast/thanks.solution.js');
+  const ex = await runSolution(page, 'src/lessons/emit-vs-broadcast/exercises/thanks.solution.js');
   await ex.frame.getByRole('button', { name: 'Say hello to the others' }).click();
   const bo = client(page, 'Bo');
   await expect(bo.panel.getByRole('log', { name: 'Inbox' })).toContainText('Hello!');
@@ -237,7 +237,7 @@ test("emit-vs-broadcast's solution broadcasts its hello, and thanks a demo clien
 
 test("acknowledgements' solution gives up on a slow answer, yet the answer comes; and it answers the server's question", async ({ page }) => {
   await openDemo(page, 'acknowledgements', ['Client 1']);
-  const ex = await runSolution(page, 'src/exercises/acknowledgements/patience.solution.js');
+  const ex = await runSolution(page, 'src/lessons/acknowledgements/exercises/patience.solution.js');
   await ex.frame.getByRole('button', { name: 'Ask (the server takes 2 s)' }).click();
   await expect(ex.frame.getByText('Gave up after 1 s.')).toBeVisible();
   // The late answer still arrives on the wire (the code dropped it): the check sees it.
@@ -256,7 +256,7 @@ test("rooms' solution joins the room a demo client is in, and its hello reaches 
   await ada.getByRole('button', { name: 'Join', exact: true }).click();
   await expect(ada.getByRole('list', { name: 'My rooms' })).toContainText(room);
 
-  const ex = await runSolution(page, 'src/exercises/rooms/greet.solution.js');
+  const ex = await runSolution(page, 'src/lessons/rooms/exercises/greet.solution.js');
   await ex.frame.getByRole('textbox', { name: 'Room' }).fill(room);
   await ex.frame.getByRole('button', { name: 'Join' }).click();
   await expect(ex.console).toContainText(`in ${room}`);

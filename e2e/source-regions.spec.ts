@@ -7,7 +7,7 @@ for (const slug of lessonSlugs()) {
   test(`the code shown on ${slug} is cut from the files that run`, async ({ page }) => {
     await page.goto(`/lessons/${slug}/`);
     const figures = page.locator('figure[data-file]');
-    const wanted = (readFileSync(`src/lessons/${slug}.mdx`, 'utf8').match(/<SourceRegion /g) ?? []).length;
+    const wanted = (readFileSync(`src/lessons/${slug}/lesson.mdx`, 'utf8').match(/<SourceRegion /g) ?? []).length;
     expect(wanted, 'the lesson shows some code').toBeGreaterThan(0);
     await expect(figures).toHaveCount(wanted);
     for (const figure of await figures.all()) {

@@ -95,7 +95,7 @@ test("in a class, a student's finished lessons (steps and exercise) show on the 
 
   // Ada's code, run in her class, passes the exercise's checks.
   const ex = await openExercise(ada);
-  await setCode(ada, readFileSync('src/exercises/sockets-intro/count.solution.js', 'utf8'));
+  await setCode(ada, readFileSync('src/lessons/sockets-intro/exercises/count.solution.js', 'utf8'));
   await ex.run.click();
   await expect(ex.console).toContainText(/^connected as/);
   await ex.frame.getByRole('button', { name: '-1' }).click();

@@ -45,14 +45,15 @@ const exerciseCheck = z.object({
   ]),
 });
 
-const exerciseFile = (kind: 'start' | 'solution') => z.string().regex(new RegExp(`^src/exercises/[a-z0-9-]+/[a-z0-9-]+\\.${kind}\\.(js|ts)$`));
+/** A file in the lesson folder's `exercises/`, named from the lesson folder: `exercises/<id>.start.js`. */
+const exerciseFile = (kind: 'start' | 'solution') => z.string().regex(new RegExp(`^exercises/[a-z0-9-]+\\.${kind}\\.(js|ts)$`));
 
 const exercise = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   title: z.string().min(1).max(120),
   /** What to do, in a sentence or two. */
   task: z.string().min(1).max(400),
-  /** The starting code, from the project root: `src/exercises/<lesson>/<id>.start.js` (or `.ts`). */
+  /** The starting code, in the lesson folder: `exercises/<id>.start.js` (or `.ts`). */
   starter: exerciseFile('start'),
   /** A solution, shown on request; the browser tests run it. */
   solution: exerciseFile('solution'),
@@ -60,7 +61,8 @@ const exercise = z.object({
 });
 
 const lessons = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: './src/lessons' }),
+  // A lesson is a folder, `src/lessons/<slug>/`, and its text is `lesson.mdx` in it.
+  loader: glob({ pattern: '*/lesson.mdx', base: './src/lessons', generateId: ({ entry }) => entry.split('/')[0]! }),
   schema: z.object({
     title: z.string().min(1),
     /** Position in the course: 1 is first. */
@@ -69,8 +71,6 @@ const lessons = defineCollection({
     summary: z.string().min(1).max(240),
     /** The seeds this lesson draws on. */
     seeds: z.array(seed).default([]),
-    /** The folder in `src/components/demos/` whose `Demo.astro` the page embeds. */
-    demo: z.string().optional(),
     /** What to try in the demo; each step ticks itself when the demo sees it happen. */
     tryIt: z.array(tryItStep).default([]),
     /** Code for the reader to write, run in the page against the live server. */

@@ -3,57 +3,89 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createApp, type App, type AppOptions } from '../src/server/app.ts';
+import { silentLogger } from '../src/server/log.ts';
+import { connectRedis, type RedisConnections } from '../src/server/scale/redis.ts';
+import { startRedis } from '../scripts/redis-server.ts';
 
 export interface Running {
+  /** The first server's app (the only one, on one server). */
   app: App;
+  /** Every server's app: one, or two sharing one Redis. */
+  apps: App[];
+  /** The first server's address. */
   url: string;
   /**
    * Opens a real client to a namespace without waiting: listen, then it connects.
    * Each client comes from an address of its own (127.x.y.z: loopback, like
-   * people on their own machines), unless `from` names one.
+   * people on their own machines), unless `from` names one. With two servers,
+   * clients take turns: the first on server A, the second on B, and so on;
+   * `on` picks one.
    */
-  open: <S extends object = any, C extends object = any>(namespace: string, auth?: object, from?: string) => Socket<S, C>;
+  open: <S extends object = any, C extends object = any>(namespace: string, auth?: object, from?: string, on?: number) => Socket<S, C>;
   /** Connects a real client to a namespace and waits until it is in. */
-  client: <S extends object = any, C extends object = any>(namespace: string, auth?: object, from?: string) => Promise<Socket<S, C>>;
+  client: <S extends object = any, C extends object = any>(namespace: string, auth?: object, from?: string, on?: number) => Promise<Socket<S, C>>;
   /** What the server logged as errors; `close` fails if it is not empty. */
   errors: unknown[];
   close: () => Promise<void>;
 }
 
-/** Starts the app on port 0 (a free port) with real clients, as socket.io's own tests do. */
-export async function startApp(options: AppOptions = {}): Promise<Running> {
-  const httpServer = createServer();
+/**
+ * The ways a lesson is served, and so tested: one server, and two servers on
+ * one Redis (each with its own adapter and connections, as two processes have:
+ * whatever one keeps in memory, the other does not see).
+ */
+export const SERVERS = [
+  { name: 'on one server', count: 1 },
+  { name: 'on two servers sharing Redis', count: 2 },
+] as const;
+
+/**
+ * Starts the app on port 0 (a free port) with real clients, as socket.io's own
+ * tests do; with `servers: 2`, two apps on a Redis of their own.
+ */
+export async function startApp(options: AppOptions = {}, { servers = 1 }: { servers?: number } = {}): Promise<Running> {
   const errors: unknown[] = [];
   const logger = { error: (obj: { err?: unknown }) => void errors.push(obj.err ?? obj), warn() {}, info() {}, debug() {} };
-  const app = createApp(httpServer, { logger: logger as unknown as AppOptions['logger'], ...options });
-  httpServer.listen(0, '127.0.0.1');
-  await once(httpServer, 'listening');
-  const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  const redis = servers > 1 ? await startRedis() : undefined;
+  const connections: RedisConnections[] = [];
+  const started = await Promise.all(
+    Array.from({ length: servers }, async () => {
+      const httpServer = createServer();
+      const shared = redis ? await connectRedis(redis.url, silentLogger) : undefined;
+      if (shared) connections.push(shared);
+      const app = createApp(httpServer, { logger: logger as unknown as AppOptions['logger'], ...(shared && { redis: shared }), ...options });
+      httpServer.listen(0, '127.0.0.1');
+      await once(httpServer, 'listening');
+      return { app, url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}` };
+    }),
+  );
   const clients: Socket[] = [];
   let opened = 0;
-  const ownAddress = () => {
+  const open = (namespace: string, auth?: object, from?: string, on?: number) => {
     const n = opened++;
-    return `127.0.${1 + Math.floor(n / 250)}.${2 + (n % 250)}`;
-  };
-
-  const open = (namespace: string, auth?: object, from = ownAddress()) => {
+    from ??= `127.0.${1 + Math.floor(n / 250)}.${2 + (n % 250)}`;
+    const { url } = started[on ?? n % started.length]!;
     const socket = connect(url + namespace, { auth, forceNew: true, transports: ['websocket'], localAddress: from } as object);
     clients.push(socket);
     return socket as any;
   };
   return {
-    app,
-    url,
+    app: started[0]!.app,
+    apps: started.map((s) => s.app),
+    url: started[0]!.url,
     errors,
     open,
-    async client(namespace, auth, from) {
-      const socket = open(namespace, auth, from);
+    async client(namespace, auth, from, on) {
+      const socket = open(namespace, auth, from, on);
       await connected(socket);
       return socket as any;
     },
     async close() {
       for (const socket of clients) socket.disconnect();
-      await app.close();
+      await Promise.all(started.map((s) => s.app.close()));
+      // Gently: the adapter's last writes finish first.
+      await Promise.all(connections.flatMap((c) => [c.store.close(), c.bus.close()]));
+      await redis?.stop();
       if (errors.length) throw new Error(`the server logged errors: ${errors.join('; ')}`, { cause: errors });
     },
   };

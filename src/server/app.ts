@@ -7,7 +7,7 @@ import type { ClientEventSpec, CommonServerEvents } from '../shared/events.ts';
 import type { BoundaryHooks } from './plumbing/boundary.ts';
 import { setupClassMode } from './class-mode/index.ts';
 import { newInstructorToken } from './class-mode/token.ts';
-import { lessonModules } from './lessons/index.ts';
+import { lessonModules } from '../lessons/index.ts';
 import { mountLesson, serveChildren } from './plumbing/mount.ts';
 import { SessionAdapterReleasingItsTimer } from './plumbing/session-adapter.ts';
 import { eventLimits, type Rates } from './plumbing/rate-limit.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { instructorEvents, studentEvents } from '../../src/shared/class-mode.ts';
-import { STAFF_TOKEN, VISITOR_TOKEN } from '../../src/shared/lessons/namespaces-and-middleware.ts';
-import { lessonModules } from '../../src/server/lessons/index.ts';
+import { STAFF_TOKEN, VISITOR_TOKEN } from '../../src/lessons/namespaces-and-middleware/contract.ts';
+import { lessonModules } from '../../src/lessons/index.ts';
 import { MAX_MESSAGE_BYTES } from '../../src/server/app.ts';
 import { nspPart } from './raw.ts';
 import { STUDENT_KEY } from './world.ts';

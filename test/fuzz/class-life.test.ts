@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { after, describe, test } from 'node:test';
-import { STAFF_TOKEN, VISITOR_TOKEN } from '../../src/shared/lessons/namespaces-and-middleware.ts';
+import { STAFF_TOKEN, VISITOR_TOKEN } from '../../src/lessons/namespaces-and-middleware/contract.ts';
 import { answers, anyJson, connectStep, eventsOf, eventStep, pause, recoverStep, shortText, SLUGS, step, type Script, type Step } from './arbitraries.ts';
 import { NEW } from './execute.ts';
 import { check, runs, runScript, WorldKeeper } from './fuzz.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { after, before, describe, test } from 'node:test';
-import { lessonModules } from '../../src/server/lessons/index.ts';
+import { lessonModules } from '../../src/lessons/index.ts';
 import { CODE_ALPHABET } from '../../src/shared/class-mode.ts';
 import { anyNamespace, studentKey } from './arbitraries.ts';
 import { effectiveNamespace } from './execute.ts';

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import { STAFF_TOKEN } from '../../src/shared/lessons/namespaces-and-middleware.ts';
+import { STAFF_TOKEN } from '../../src/lessons/namespaces-and-middleware/contract.ts';
 import { startServerChild, type ServerChild } from './child.ts';
 
 /**

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { after, before, describe, test } from 'node:test';
 import { io, type Socket } from 'socket.io-client';
 import { TOO_FAST } from '../../src/shared/acks.ts';
-import type { ChatMessage } from '../../src/shared/lessons/chat.ts';
+import type { ChatMessage } from '../../src/lessons/chat/contract.ts';
 import { connected, nextEvent } from '../harness.ts';
 import { startServer } from '../processes.ts';
 import { startRedis } from '../redis.ts';

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { studentAuth } from '../../src/shared/class-mode.ts';
 import { displayName } from '../../src/shared/contract.ts';
-import { chat } from '../../src/shared/lessons/chat.ts';
-import { IO_CLIENT_JOIN_ROOM, rooms } from '../../src/shared/lessons/rooms.ts';
+import { chat } from '../../src/lessons/chat/contract.ts';
+import { IO_CLIENT_JOIN_ROOM, rooms } from '../../src/lessons/rooms/contract.ts';
 import { nameKey } from '../../src/server/plumbing/name-key.ts';
 import { collect, settle, startApp } from '../harness.ts';
 

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { ChatMessage } from '../../shared/lessons/chat.ts';
+import type { ChatMessage } from '../../lessons/chat/contract.ts';
 
 /**
  * Where chat keeps its messages. The lesson code only sees this interface:

@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../../shared/lessons/chat.ts';
+import type { ChatMessage } from '../../lessons/chat/contract.ts';
 import type { RedisClient } from '../scale/redis.ts';
 import { KEEP_PER_ROOM, missedSince, type ChatHistory } from './chat-history.ts';
 /** A retry comes within minutes; a day is plenty to remember a client message id. */

@@ -1,0 +1,15 @@
+import type { LessonModule } from '../server/plumbing/types.ts';
+import * as acknowledgements from './acknowledgements/server.ts';
+import * as chat from './chat/server.ts';
+import * as emitVsBroadcast from './emit-vs-broadcast/server.ts';
+import * as namespacesAndMiddleware from './namespaces-and-middleware/server.ts';
+import * as reconnection from './reconnection/server.ts';
+import * as rooms from './rooms/server.ts';
+import * as scalingOut from './scaling-out/server.ts';
+import * as socketsIntro from './sockets-intro/server.ts';
+
+/**
+ * Every lesson's server module. Adding a lesson adds a line here; each one
+ * gets its namespace `/<slug>` from `createApp`.
+ */
+export const lessonModules: LessonModule[] = [socketsIntro, emitVsBroadcast, rooms, chat, acknowledgements, namespacesAndMiddleware, reconnection, scalingOut];

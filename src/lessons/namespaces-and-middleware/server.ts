@@ -1,0 +1,79 @@
+import {
+  namespacesAndMiddleware,
+  NO_TOKEN,
+  STAFF_PATH,
+  STAFF_TOKEN,
+  TEAM_PATH,
+  VISITOR_TOKEN,
+  VISITORS_READ_ONLY,
+  WRONG_TOKEN,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from './contract.ts';
+import type { LessonChild, LessonNamespace } from '../../server/plumbing/types.ts';
+
+export const contract = namespacesAndMiddleware;
+
+type Role = 'staff' | 'visitor';
+type NotesNamespace = LessonNamespace<ClientToServerEvents, ServerToClientEvents, { role: Role }>;
+
+// #region relay
+// Each namespace relays notes to its own clients, and only to them: `nsp.emit`
+// never leaves the namespace, even when the same connection carries several.
+function relayNotes(nsp: NotesNamespace) {
+  nsp.on('connection', (socket) => {
+    socket.on('note:post', ({ text }) => nsp.emit('note:new', { from: socket.data.name, text }));
+  });
+}
+// #endregion
+
+/** The lobby: the lesson's own namespace, open to everyone. */
+export function register(io: NotesNamespace) {
+  relayNotes(io);
+}
+
+// #region staff
+const ROLES = new Map<unknown, Role>([
+  [STAFF_TOKEN, 'staff'],
+  [VISITOR_TOKEN, 'visitor'],
+]);
+
+function staffRoom(staff: NotesNamespace) {
+  // #region use
+  // Runs once per connection, before it is accepted. An error refuses it: the
+  // client gets a `connect_error` with this message, and no handler runs.
+  staff.use((socket, next) => {
+    const { token } = socket.handshake.auth;
+    if (!token) return next(new Error(NO_TOKEN));
+    const role = ROLES.get(token);
+    if (!role) return next(new Error(WRONG_TOKEN));
+    socket.data.role = role; // kept on the socket for the handlers
+    next();
+  });
+  // #endregion
+
+  staff.on('connection', (socket) => {
+    // #region socket-use
+    // Runs for every packet this socket sends, before any handler sees it.
+    socket.use(([event, ...args], next) => {
+      if (event !== 'note:post' || socket.data.role === 'staff') return next();
+      const ack = args.at(-1);
+      if (typeof ack === 'function') ack({ ok: false, error: VISITORS_READ_ONLY });
+      // No next(): the packet stops here.
+    });
+    // #endregion
+  });
+  relayNotes(staff);
+}
+// #endregion
+
+// #region of
+// The namespaces under the lobby, as `io.of()` would make them in an app of one
+// lesson: io.of('/staff'), and io.of(/^\/team-[a-z]{1,12}$/) for every team at once.
+export const children: LessonChild[] = [
+  { path: new RegExp(`^${STAFF_PATH}$`), register: staffRoom as LessonChild['register'] },
+  // A dynamic namespace: each name that matches becomes a namespace of its own
+  // when its first client connects, and goes when its last one leaves.
+  { path: TEAM_PATH, register: relayNotes as LessonChild['register'] },
+];
+// #endregion

@@ -1,0 +1,102 @@
+import type { Page } from '@playwright/test';
+import { client, expect, openDemo, rename, tag, test } from '../../../e2e/demo.ts';
+
+const SLUG = 'rooms';
+const NAMES = ['Ada', 'Bo', 'Cy'];
+
+function member(page: Page, name: string) {
+  const c = client(page, name);
+  return {
+    ...c,
+    room: c.panel.getByRole('textbox', { name: 'Room' }),
+    hello: c.panel.getByRole('textbox', { name: 'Hello' }),
+    hellos: c.panel.getByRole('log', { name: 'Hellos' }),
+    error: c.panel.getByRole('alert'),
+    async join(room: string) {
+      await this.room.fill(room);
+      await this.button('Join').click();
+      await expect(c.panel.getByRole('list', { name: 'My rooms' })).toContainText(room);
+    },
+  };
+}
+
+/** The room map's list for one room, found by the room's name. */
+const roomList = (page: Page, room: string) => page.getByRole('list', { name: room, exact: true });
+
+test("A and B join a room, C does not: A's hello reaches B only, and leaving updates the map everywhere", async ({ student }) => {
+  const first = await student();
+  const second = await student();
+  await openDemo(first, SLUG, NAMES);
+  await openDemo(second, SLUG, NAMES);
+  const [aName, bName, cName] = [`A-${tag()}`, `B-${tag()}`, `C-${tag()}`];
+  await rename(first, 'Ada', aName);
+  await rename(first, 'Cy', cName);
+  await rename(second, 'Ada', bName);
+  const [a, c, b] = [member(first, aName), member(first, cName), member(second, bName)];
+  const red = `red-${tag()}`;
+
+  await a.join(red);
+  await b.join(red);
+  for (const page of [first, second]) {
+    await expect(roomList(page, red)).toContainText(aName);
+    await expect(roomList(page, red)).toContainText(bName);
+    await expect(roomList(page, red)).not.toContainText(cName);
+  }
+
+  const text = `hi ${tag()}`;
+  await a.hello.fill(text);
+  await a.button('Say hello').click();
+  await expect(b.hellos).toContainText(`${aName} says: ${text}`);
+  await first.waitForTimeout(300);
+  await expect(c.hellos).not.toContainText(text);
+  await expect(a.hellos).not.toContainText(text);
+
+  await b.button(`Leave ${red}`).click();
+  for (const page of [first, second]) {
+    await expect(roomList(page, red)).not.toContainText(bName);
+    await expect(roomList(page, red)).toContainText(aName);
+  }
+});
+
+test('joining greets everyone, the room and the joiner, each once', async ({ page }) => {
+  await openDemo(page, SLUG, NAMES);
+  const [ada, bo, cy] = NAMES.map((name) => member(page, name));
+  const room = `green-${tag()}`;
+  await bo!.join(room);
+  await ada!.join(room);
+  await expect(ada!.hellos).toContainText(`Hello Ada, you are in ${room} now.`);
+  await expect(bo!.hellos).toContainText(`Hello everyone! Ada joined ${room}.`);
+  await expect(cy!.hellos).toContainText(`Hello everyone! Ada joined ${room}.`);
+  // Bo is in the room: the room's hello twice (for Bo's own join and Ada's); Cy is not: never.
+  await expect(bo!.hellos.getByText(`Hello, members of ${room}!`)).toHaveCount(2);
+  await expect(cy!.hellos.getByText(`Hello, members of ${room}!`)).toHaveCount(0);
+});
+
+test('a client that goes away leaves its rooms, and the map shows it at once', async ({ page }) => {
+  await openDemo(page, SLUG, NAMES);
+  const room = `blue-${tag()}`;
+  await member(page, 'Ada').join(room);
+  await member(page, 'Bo').join(room);
+  await expect(roomList(page, room)).toContainText('Bo');
+  await page.getByRole('button', { name: 'Remove Bo' }).click();
+  await expect(roomList(page, room)).not.toContainText('Bo');
+  await expect(roomList(page, room)).toContainText('Ada');
+});
+
+test('a suggested room joins in one click and a bad name is refused with a sentence', async ({ page }) => {
+  await openDemo(page, SLUG, NAMES);
+  const cy = member(page, 'Cy');
+  // The box stops at the server's limit of 32 characters...
+  await cy.room.fill('x'.repeat(33));
+  await expect(cy.room).toHaveValue('x'.repeat(32));
+  // ...and what it cannot stop, the server refuses with a sentence.
+  await cy.room.fill('   ');
+  await cy.button('Join').click();
+  await expect(cy.error).toHaveText('The room name cannot be empty.');
+
+  await cy.button('Join red').click();
+  await expect(cy.button('Leave red')).toBeVisible();
+  await expect(cy.button('Join red')).toBeHidden();
+  await cy.button('Leave red').click();
+  await expect(cy.button('Join red')).toBeVisible();
+});

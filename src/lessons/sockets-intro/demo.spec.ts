@@ -1,0 +1,143 @@
+import type { Locator, Page } from '@playwright/test';
+import { client, expect, test } from '../../../e2e/demo.ts';
+
+const LESSON = '/lessons/sockets-intro/';
+
+/** An in-page client of the counter, found by role and name. */
+function counter(page: Page, name = 'Client 1') {
+  const c = client(page, name);
+  return {
+    ...c,
+    count: c.panel.getByRole('status', { name: 'Count' }),
+    increment: c.button('Increment'),
+    decrement: c.button('Decrement'),
+    transport: c.panel.getByRole('status', { name: 'Transport' }),
+    log: c.events,
+  };
+}
+
+async function openLesson(page: Page) {
+  await page.goto(LESSON);
+  const first = counter(page);
+  await expect(first.connection).toHaveText('connected');
+  await expect(first.count).toHaveText(/^-?\d+$/);
+  return first;
+}
+
+async function countOf(count: Locator) {
+  return Number(await count.textContent());
+}
+
+test('a second student sees the count change that the first one makes', async ({ student }) => {
+  const a = await openLesson(await student());
+  const b = await openLesson(await student());
+
+  const before = await countOf(a.count);
+  await expect(b.count).toHaveText(String(before));
+  await a.increment.click();
+  await expect(a.count).toHaveText(String(before + 1));
+  await expect(b.count).toHaveText(String(before + 1));
+  await b.decrement.click();
+  await expect(b.count).toHaveText(String(before));
+  await expect(a.count).toHaveText(String(before));
+});
+
+test('a student who opens the lesson later gets the current count, not 0', async ({ student }) => {
+  const a = await openLesson(await student());
+  await a.increment.click();
+  await a.increment.click();
+  const current = await countOf(a.count);
+  await expect(a.log).toContainText('number:change');
+
+  const c = await openLesson(await student());
+  await expect(c.count).toHaveText(String(current));
+});
+
+test('one reader adds a second client in the page and both agree', async ({ page }) => {
+  const first = await openLesson(page);
+  await page.getByRole('button', { name: 'Add a client' }).click();
+  const second = counter(page, 'Client 2');
+  await expect(second.connection).toHaveText('connected');
+
+  await second.increment.click();
+  const after = await countOf(second.count);
+  await expect(first.count).toHaveText(String(after));
+  await first.decrement.click();
+  await expect(second.count).toHaveText(String(after - 1));
+
+  // Each client logs its own traffic: the first sent a decrement, the second did not.
+  await expect(first.log).toContainText('decrement');
+  await expect(second.log).not.toContainText('decrement');
+
+  await page.getByRole('button', { name: 'Remove Client 2' }).click();
+  await expect(second.panel).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Add a client' })).toBeFocused();
+});
+
+test('the client shows its transport, upgraded from polling to websocket', async ({ page }) => {
+  const first = await openLesson(page);
+  await expect(first.transport).toHaveText('websocket');
+  await expect(first.log).toContainText('connected over polling');
+  await expect(first.log).toContainText('upgraded to websocket');
+  await expect(first.panel.getByText(/^Welcome, Guest \d+! You are connected\.$/)).toBeVisible();
+});
+
+test('the spot-the-bug answer stays hidden until asked for', async ({ page }) => {
+  await page.goto(LESSON);
+  const box = page.getByRole('complementary', { name: 'Spot the bug' });
+  const answer = box.getByText(/none to\s+decrement/);
+  await expect(answer).toBeHidden();
+  await box.getByText('Show the answer').click();
+  await expect(answer).toBeVisible();
+});
+
+test('without JavaScript the lesson reads as an article and the demo says it needs JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(LESSON);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sockets, from the first connection');
+  // The message is in <noscript>, which text locators skip: find it by its class.
+  const demo = page.getByRole('region', { name: /One counter, every client/ });
+  await expect(demo.locator('.demo-needs-js')).toBeVisible();
+  await expect(demo.locator('.demo-needs-js')).toContainText('This live demo needs JavaScript');
+  await expect(page.getByRole('button', { name: 'Increment' })).toHaveCount(0);
+  await context.close();
+});
+
+test('the home page lists the lessons in order with their summaries', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Socket Workshop');
+  const first = page.getByRole('link', { name: 'Sockets, from the first connection' });
+  await expect(first).toHaveAttribute('href', LESSON);
+  await first.click();
+  await expect(page).toHaveURL(LESSON);
+});
+
+test('an unknown address shows a "Page not found" page with the lessons, and a 404 status', async ({ page }) => {
+  const response = await page.goto('/lessons/no-such-lesson/');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await page.getByRole('link', { name: 'Sockets, from the first connection' }).click();
+  await expect(page).toHaveURL('/lessons/sockets-intro/');
+});
+
+test('the demo works from the keyboard alone', async ({ page }) => {
+  const first = await openLesson(page);
+  const before = await countOf(first.count);
+  // Tab through the page until the Increment button has the focus, then press it.
+  for (let i = 0; i < 60 && !(await first.increment.evaluate((b) => b === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(first.increment).toBeFocused();
+  expect(await first.increment.evaluate((b) => getComputedStyle(b).outlineStyle), 'the focus is visible').not.toBe('none');
+  await page.keyboard.press('Enter');
+  await expect(first.count).toHaveText(String(before + 1));
+  await page.keyboard.press('Shift+Tab');
+  await expect(first.decrement).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(first.count).toHaveText(String(before));
+  // "Add a client" by keyboard, and the new client's buttons are reachable too.
+  await page.getByRole('button', { name: 'Add a client' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(counter(page, 'Client 2').connection).toHaveText('connected');
+});

@@ -1,0 +1,48 @@
+import createDebug from 'debug';
+import {
+  socketsIntro,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from './contract.ts';
+import type { LessonNamespace, LessonServices } from '../../server/plumbing/types.ts';
+
+// Quiet by default; `DEBUG=workshop:*` prints what the seeds print with console.log.
+const log = createDebug('workshop:sockets-intro');
+
+export const contract = socketsIntro;
+
+// #region server
+export function register(io: LessonNamespace<ClientToServerEvents, ServerToClientEvents>, { counter }: LessonServices) {
+  // The count lives in `counter`, not in a variable: the server may be
+  // several processes (scale-out), and a variable would be one process's own.
+  io.on('connection', async (socket) => {
+    // Listeners first: an event that arrives while the count is read must find its handler.
+    // #region events
+    socket.on('increment', async () => {
+      io.emit('number:change', await counter.add(1)); // to everyone, the sender included
+    });
+
+    socket.on('decrement', async () => {
+      io.emit('number:change', await counter.add(-1));
+    });
+
+    socket.on('thanks', ({ message }) => {
+      log('%s says: %s', socket.data.name, message);
+    });
+    // #endregion
+
+    // #region disconnect
+    socket.on('disconnect', (reason) => {
+      log('%s disconnected (%s)', socket.id, reason);
+    });
+    // #endregion
+
+    // #region connection
+    log('%s connected as %s', socket.id, socket.data.name);
+    socket.emit('welcome', { message: `Welcome, ${socket.data.name}! You are connected.` });
+    // The initial state goes to this socket only: the others already have it.
+    socket.emit('number:change', await counter.get());
+    // #endregion
+  });
+}
+// #endregion
