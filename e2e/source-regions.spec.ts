@@ -18,3 +18,15 @@ for (const slug of lessonSlugs()) {
     }
   });
 }
+
+for (const slug of lessonSlugs()) {
+  test(`no line of the code shown on ${slug} runs wider than its box on a 1280 px screen`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`/lessons/${slug}/`);
+    for (const figure of await page.locator('figure[data-file]').all()) {
+      const where = `${await figure.getAttribute('data-file')}#${await figure.getAttribute('data-region')}`;
+      const { scrollWidth, clientWidth } = await figure.locator('pre').evaluate((pre) => ({ scrollWidth: pre.scrollWidth, clientWidth: pre.clientWidth }));
+      expect(scrollWidth, `${where} scrolls sideways`).toBeLessThanOrEqual(clientWidth + 1);
+    }
+  });
+}

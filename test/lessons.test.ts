@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { extractRegion } from '../src/components/code/regions.ts';
+import { lessonModules } from '../src/lessons/index.ts';
+import { connected, type Running, startApp } from './harness.ts';
+
+/** What a lesson folder holds: its text, contract, server, demo, tests (exercises are checked from the frontmatter). */
+export const LESSON_PARTS = [
+  'lesson.mdx',
+  'contract.ts',
+  'server.ts',
+  'Demo.astro',
+  'client.ts',
+  'server.test.ts',
+  'demo.spec.ts',
+];
+
+const LESSONS = 'src/lessons';
+const folders = readdirSync(LESSONS, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+/** Every `.ts`/`.astro`/`.mdx` file under `dir`, from the project root. */
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.(ts|astro|mdx)$/.test(entry.name))
+    .map((entry) => relative('.', join(entry.parentPath, entry.name)));
+}
+
+/** The files `file` imports (relative specifiers only), from the project root. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const specifiers = [...text.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]!);
+  return specifiers.map((specifier) => relative('.', resolve(dirname(file), specifier)));
+}
+
+describe('a lesson is one folder', () => {
+  test('there are lessons, each a folder in src/lessons/', () => {
+    assert.ok(folders.length >= 8, `only ${folders.length} lesson folders`);
+  });
+
+  for (const slug of folders) {
+    test(`${slug} holds every part of a lesson, and the files its exercises name`, () => {
+      const missing = LESSON_PARTS.filter((part) => !existsSync(join(LESSONS, slug, part)));
+      const text = readFileSync(join(LESSONS, slug, 'lesson.mdx'), 'utf8');
+      for (const [, file] of text.matchAll(/^\s+(?:starter|solution):\s*(\S+)/gm)) {
+        if (!existsSync(join(LESSONS, slug, file!))) missing.push(file!);
+      }
+      assert.ok(/^\s+starter:/m.test(text), `${slug} has no exercise`);
+      assert.deepEqual(missing, [], `src/lessons/${slug}/ lacks ${missing.join(', ')}`);
+    });
+  }
+
+  test('the server list holds every lesson folder once, and nothing else', () => {
+    const listed = lessonModules.map((lesson) => lesson.contract.slug).sort();
+    assert.deepEqual(listed, [...folders].sort(), 'src/lessons/index.ts and the folders disagree');
+  });
+
+  test('each lesson’s server module is the one in its own folder', () => {
+    const index = readFileSync(join(LESSONS, 'index.ts'), 'utf8');
+    for (const slug of folders) assert.match(index, new RegExp(`from '\\./${slug}/server\\.ts'`), slug);
+  });
+});
+
+describe('the layers', () => {
+  const kit = ['src/shared', 'src/components', 'src/server', 'src/layouts', 'src/integrations'].flatMap(sources);
+  /** The app on top, which may know the lessons: the server app and the pages. */
+  const top = new Set(['src/server/app.ts']);
+
+  test('nothing below the lessons imports from a lesson', () => {
+    const upward = kit
+      .filter((file) => !top.has(file))
+      .flatMap((file) => importsOf(file).filter((to) => to.startsWith(`${LESSONS}/`)).map((to) => `${file} → ${to}`));
+    assert.deepEqual(upward, []);
+  });
+
+  test('a lesson imports from the kit and its own folder, never from another lesson or the app', () => {
+    const wrong = folders.flatMap((slug) =>
+      sources(join(LESSONS, slug)).flatMap((file) =>
+        importsOf(file)
+          .filter(
+            (to) =>
+              (to.startsWith(`${LESSONS}/`) && !to.startsWith(`${LESSONS}/${slug}/`)) ||
+              to === 'src/server/app.ts' ||
+              to.startsWith('src/server/class-mode/') ||
+              to.startsWith('src/pages/'),
+          )
+          .map((to) => `${file} → ${to}`),
+      ),
+    );
+    assert.deepEqual(wrong, []);
+  });
+});
+
+/** What a shown line must not hold: the workshop's own types, casts, Socket.IO's private parts. */
+const NOT_PLAIN = [
+  /\b(?:LessonServices|LessonChild|LessonNamespace|LessonModule|AnyNamespace|AnySocket|WithAcks)\b/,
+  /\bas (?:unknown|any)\b/,
+  /\._nsps\b/,
+];
+
+describe('the code shown on the pages is plain Socket.IO', () => {
+  for (const slug of folders) {
+    test(`${slug} shows no workshop type, cast or private Socket.IO API`, () => {
+      const text = readFileSync(join(LESSONS, slug, 'lesson.mdx'), 'utf8');
+      const shown = [...text.matchAll(/<SourceRegion file="([^"]+)" region="([^"]+)"/g)];
+      const found = shown.flatMap(([, file, region]) =>
+        extractRegion(readFileSync(file!, 'utf8'), region!, file)
+          .split('\n')
+          .filter((line) => NOT_PLAIN.some((pattern) => pattern.test(line)))
+          .map((line) => `${file}#${region}: ${line.trim()}`),
+      );
+      assert.deepEqual(found, []);
+    });
+  }
+});
+
+describe('every lesson folder is served', () => {
+  let server: Running;
+  before(async () => {
+    server = await startApp();
+  });
+  after(() => server.close());
+
+  for (const slug of folders) {
+    test(`a client reaches /${slug}`, async () => {
+      const socket = server.open(`/${slug}`);
+      await connected(socket);
+      socket.disconnect();
+    });
+  }
+});
