@@ -151,3 +151,32 @@ export async function chatters(server: Running, names: string[], room = 'lobby',
   await settle();
   return sockets;
 }
+
+/**
+ * Resolves once `condition()` holds (checked every few ms), for what a test
+ * cannot hear as an event: a log line written, a count the server keeps.
+ */
+export async function until(condition: () => boolean, what = 'the condition', timeoutMs = 2000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** The next `event` on `socket` whose first argument passes `matches` (others are let by). */
+export function nextMatching<T = unknown>(socket: Socket, event: string, matches: (value: T) => boolean, timeoutMs = 2000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const listener = (value: T) => {
+      if (!matches(value)) return;
+      clearTimeout(timer);
+      socket.off(event, listener);
+      resolve(value);
+    };
+    const timer = setTimeout(() => {
+      socket.off(event, listener);
+      reject(new Error(`no matching "${event}" within ${timeoutMs} ms`));
+    }, timeoutMs);
+    socket.on(event, listener);
+  });
+}

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { after, before, describe, test } from 'node:test';
 import { io, type Socket } from 'socket.io-client';
 import { RATES } from '../../src/server/plumbing/rate-limit.ts';
-import { connected, nextEvent, settle } from '../harness.ts';
+import { connected, nextEvent, nextMatching, settle } from '../harness.ts';
 import { startServer } from '../processes.ts';
 import { startRedis } from '../redis.ts';
 
@@ -49,10 +49,14 @@ describe('two server processes sharing one Redis', () => {
   });
 
   test('a student on A and a student on B share one counter', async () => {
-    const ada = await student(a, '/sockets-intro', 'Ada');
-    const bo = await student(b, '/sockets-intro', 'Bo');
-    sockets.push(ada, bo);
-    await settle(200);
+    // Each has the count sent on arrival: what comes next is a change.
+    const counted = async (server: Server, name: string) => {
+      const socket = io(`${server.url}/sockets-intro`, { transports: ['websocket'], auth: { name }, forceNew: true, reconnection: false });
+      sockets.push(socket);
+      await nextEvent(socket, 'number:change', 3000);
+      return socket;
+    };
+    const [ada, bo] = await Promise.all([counted(a, 'Ada'), counted(b, 'Bo')]);
     // Everyone gets each new count, the clicker too: wait for both before the next click.
     const first = [bo, ada].map((s) => nextEvent<number>(s, 'number:change', 3000));
     ada.emit('increment');
@@ -72,8 +76,8 @@ describe('two server processes sharing one Redis', () => {
     sockets.push(ada, bo);
     assert.equal((await ada.emitWithAck('IO_CLIENT_JOIN_ROOM', 'red')).ok, true);
     assert.equal((await bo.emitWithAck('IO_CLIENT_JOIN_ROOM', 'red')).ok, true);
-    await settle(200);
-    const heard = nextEvent<string>(bo, 'IO_SERVER_HELLO', 3000);
+    // Ada's join notices may still be on their way to B: wait for her hello itself.
+    const heard = nextMatching<string>(bo, 'IO_SERVER_HELLO', (text) => text.startsWith('Ada says'), 3000);
     assert.equal((await ada.emitWithAck('IO_CLIENT_HELLO', 'from A')).ok, true);
     assert.equal(await heard, 'Ada says: from A');
   });

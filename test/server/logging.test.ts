@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chatters, settle, startApp } from '../harness.ts';
+import { chatters, startApp, until } from '../harness.ts';
 
 test('the logs tell what happened, at every level, but never what people wrote', async () => {
   const records: { level: string; args: unknown[] }[] = [];
@@ -16,7 +16,7 @@ test('the logs tell what happened, at every level, but never what people wrote',
     await ada!.emitWithAck('privateMessage', { to: 'nobody', text: 'secret private line' });
     await ada!.emitWithAck('no-such-event', 'secret payload');
     await instructor.emitWithAck('class:end', { code });
-    await settle();
+    await until(() => JSON.stringify(records).includes('class ended'), 'the end of the class logged');
 
     const text = JSON.stringify(records);
     assert.match(text, /class created/);

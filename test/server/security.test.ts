@@ -5,7 +5,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { MAX_MESSAGE_BYTES } from '../../src/server/app.ts';
-import { chatters, collect, connected, nextEvent, settle, startApp, type Running } from '../harness.ts';
+import { chatters, collect, connected, nextEvent, startApp, type Running, until } from '../harness.ts';
 import { io, type Socket } from 'socket.io-client';
 
 test('a page of another site cannot open a socket here; the same origin and listed origins can', async () => {
@@ -96,7 +96,8 @@ test('one address can hold only so many connections; closing one makes room', as
     await assert.rejects(server.client('/sockets-intro', {}, from), /too many connections|xhr poll error|websocket error/);
     await server.client('/sockets-intro', {}, '127.0.5.6'); // another address has its own
     clients[0]!.disconnect();
-    await settle(100);
+    // The slot is free once the server hears of the close: try until it has.
+    await until(() => server.app.io.engine.clientsCount === 3, 'the close heard');
     await server.client('/sockets-intro', {}, from);
   } finally {
     await server.close();
