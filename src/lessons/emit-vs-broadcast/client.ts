@@ -93,25 +93,28 @@ const emitClient: LessonClient<FanOutStage> = {
 function listen(socket: EmitSocket, view: EmitView) {
   // Every message says who sent it and how: the inbox shows both.
   socket.on('message', ({ from, kind, text }: Message) => {
-    view.inbox.append(h('li', {}, h('strong', {}, from.name), ` ${KIND_LABEL[kind]}: `, text));
+    const sender = h('strong', {}, from.name);
+    view.inbox.append(h('li', {}, sender, ` ${KIND_LABEL[kind]}: `, text));
   });
 
   // The server sends the whole list whenever someone comes or goes.
   socket.on('clients', (clients) => {
     const others = clients.filter((client) => client.id !== socket.id);
-    view.recipient.replaceChildren(...others.map((c) => h('option', { value: c.id }, c.name)));
+    const options = others.map((c) => h('option', { value: c.id }, c.name));
+    view.recipient.replaceChildren(...options);
   });
 }
 
 function send(socket: EmitSocket, view: EmitView) {
   const text = () => view.text.value;
-  // The last argument is the ack: the server calls it with { ok } or { ok: false, error }.
-  view.self.addEventListener('click', () => socket.emit('emit:self', { text: text() }, view.showAck));
-  view.all.addEventListener('click', () => socket.emit('emit:all', { text: text() }, view.showAck));
-  view.others.addEventListener('click', () => socket.emit('emit:others', { text: text() }, view.showAck));
-  view.to.addEventListener('click', () =>
-    socket.emit('emit:to', { to: view.recipient.value, text: text() }, view.showAck),
-  );
+  const ack = view.showAck;
+  // The last argument is the ack: the server answers { ok } or { ok: false, error }.
+  view.self.onclick = () => socket.emit('emit:self', { text: text() }, ack);
+  view.all.onclick = () => socket.emit('emit:all', { text: text() }, ack);
+  view.others.onclick = () => socket.emit('emit:others', { text: text() }, ack);
+  view.to.onclick = () => {
+    socket.emit('emit:to', { to: view.recipient.value, text: text() }, ack);
+  };
 }
 // #endregion
 

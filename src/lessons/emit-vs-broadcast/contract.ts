@@ -21,7 +21,7 @@ export interface Message {
 
 export interface ServerToClientEvents {
   message: (message: Message) => void;
-  /** Everyone connected to the namespace, sent to all whenever someone comes or goes. */
+  /** Everyone connected to the namespace (on every server), sent to all after someone comes or goes. */
   clients: (clients: Client[]) => void;
 }
 

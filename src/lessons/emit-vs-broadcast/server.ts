@@ -3,23 +3,32 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from './contract.ts';
+import { whenSettled } from './when-settled.ts';
 import type { LessonNamespace } from '../../server/plumbing/types.ts';
 
 export const contract = emitVsBroadcast;
 
-// #region server
+/** A list goes out once things have been quiet this long after a change (the page says why). */
+export const LIST_QUIET_MS = 200;
+/** How long a list waits for the other servers' answers: less than the quiet time. */
+export const ANSWER_MS = 120;
+
+// `io` is the lesson's namespace (typed with its events); the shown regions work on a Server too.
 export function register(io: LessonNamespace<ClientToServerEvents, ServerToClientEvents>) {
   // #region clients
-  // `io.sockets` is a Map of socket id -> socket (in Socket.IO 2 it was a plain object).
-  function sendClients() {
-    const clients = [...io.sockets.values()].map((s) => ({ id: s.id, name: s.data.name }));
-    io.emit('clients', clients);
+  // Everyone connected, on every server: `io.fetchSockets()` asks the other servers too,
+  // and rejects if one of them does not answer within ANSWER_MS.
+  async function sendClients() {
+    const sockets = await io.timeout(ANSWER_MS).fetchSockets();
+    io.emit('clients', sockets.map((s) => ({ id: s.id, name: s.data.name })));
   }
+  // Sent once things are quiet after a change; a try that fails is made again.
+  const clientsChanged = whenSettled(sendClients, { quietMs: LIST_QUIET_MS });
   // #endregion
 
   io.on('connection', (socket) => {
     const from = { id: socket.id, name: socket.data.name };
-    sendClients(); // someone came: everyone gets the new list
+    clientsChanged(); // someone came: everyone gets the new list
 
     // #region four-ways
     // 1. Back to the sender only.
@@ -38,8 +47,13 @@ export function register(io: LessonNamespace<ClientToServerEvents, ServerToClien
     });
 
     // 4. To one chosen client: every socket is alone in a room named by its id.
-    socket.on('emit:to', ({ to, text }, ack) => {
-      if (!io.sockets.has(to)) {
+    socket.on('emit:to', async ({ to, text }, ack) => {
+      // Connected to this server or to another? `fetchSockets()` asks them all.
+      const sockets = await io.in(to).fetchSockets().catch(() => null);
+      if (!sockets) {
+        return ack({ ok: false, error: 'A server did not answer in time: try again.' });
+      }
+      if (!sockets.some((s) => s.id === to)) {
         return ack({ ok: false, error: 'That client is not connected (any more).' });
       }
       io.to(to).emit('message', { from, kind: 'direct', text });
@@ -47,7 +61,6 @@ export function register(io: LessonNamespace<ClientToServerEvents, ServerToClien
     });
     // #endregion
 
-    socket.on('disconnect', sendClients); // someone left: everyone gets the new list
+    socket.on('disconnect', clientsChanged); // someone left: everyone gets the new list
   });
 }
-// #endregion

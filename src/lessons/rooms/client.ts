@@ -8,6 +8,7 @@ import {
   IO_SERVER_ROOMS,
   ROOM_NAME_MAX,
   type ClientToServerEvents,
+  type RoomInfo,
   type ServerToClientEvents,
 } from './events.ts';
 import type { DemoClient, LessonClient } from '../../components/demo/demo-host.ts';
@@ -79,7 +80,8 @@ function listen(socket: RoomsSocket, view: RoomsView) {
 
   // Rooms live on the server: a client learns its own from the map it is sent.
   socket.on(IO_SERVER_ROOMS, (rooms) => {
-    const mine = rooms.filter((r) => r.members.some((m) => m.id === socket.id)).map((r) => r.room);
+    const isMine = (r: RoomInfo) => r.members.some((m) => m.id === socket.id);
+    const mine = rooms.filter(isMine).map((r) => r.room);
     showMyRooms(socket, view, mine);
   });
 }
@@ -90,9 +92,12 @@ function send(socket: RoomsSocket, view: RoomsView) {
     socket.emit(IO_CLIENT_JOIN_ROOM, view.room.value, view.showAck);
   });
   for (const button of view.suggestions) {
-    button.addEventListener('click', () => socket.emit(IO_CLIENT_JOIN_ROOM, button.dataset.room!, view.showAck));
+    const room = button.dataset.room ?? '';
+    button.onclick = () => socket.emit(IO_CLIENT_JOIN_ROOM, room, view.showAck);
   }
-  view.hello.addEventListener('click', () => socket.emit(IO_CLIENT_HELLO, view.helloText.value, view.showAck));
+  view.hello.onclick = () => {
+    socket.emit(IO_CLIENT_HELLO, view.helloText.value, view.showAck);
+  };
 }
 // #endregion
 

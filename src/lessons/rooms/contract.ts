@@ -10,7 +10,7 @@ import {
   type ClientToServerEvents,
 } from './events.ts';
 
-/** Lesson `rooms`: what the server accepts. The names and payloads are in `rooms-events.ts`. */
+/** Lesson `rooms`: what the server accepts. The names and payloads are in `events.ts`. */
 export * from './events.ts';
 
 // The same checks as chat's rooms.

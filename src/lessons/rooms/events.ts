@@ -2,7 +2,7 @@ import type { Ack } from '../../shared/acks.ts';
 
 /**
  * Lesson `rooms`: the event names and payloads, which the browser imports
- * too (so no zod here; the checks are in `rooms.ts`). The event names are
+ * too (so no zod here; the checks are in `contract.ts`). The event names are
  * constants that the server and the client both import, so a typo is a
  * compile error rather than a message that silently goes nowhere (what
  * seed 002 teaches, typed here).
