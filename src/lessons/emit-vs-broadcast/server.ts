@@ -3,7 +3,7 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from './contract.ts';
-import { whenSettled } from './when-settled.ts';
+import { whenSettled } from '../../server/plumbing/when-settled.ts';
 import type { LessonNamespace } from '../../server/plumbing/types.ts';
 
 export const contract = emitVsBroadcast;

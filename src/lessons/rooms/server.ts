@@ -10,7 +10,7 @@ import {
   type Member,
   type ServerToClientEvents,
 } from './contract.ts';
-import { whenSettled } from '../emit-vs-broadcast/when-settled.ts';
+import { whenSettled } from '../../server/plumbing/when-settled.ts';
 import type { LessonNamespace } from '../../server/plumbing/types.ts';
 
 export const contract = rooms;
