@@ -11,8 +11,11 @@ const log = createDebug('workshop:sockets-intro');
 
 export const contract = socketsIntro;
 
-// #region server
-export function register(io: LessonNamespace<ClientToServerEvents, ServerToClientEvents>, { counter }: LessonServices) {
+export function register(
+  io: LessonNamespace<ClientToServerEvents, ServerToClientEvents>,
+  { counter }: LessonServices,
+) {
+  // #region server
   // The count lives in `counter`, not in a variable: the server may be
   // several processes (scale-out), and a variable would be one process's own.
   io.on('connection', async (socket) => {
@@ -44,5 +47,5 @@ export function register(io: LessonNamespace<ClientToServerEvents, ServerToClien
     socket.emit('number:change', await counter.get());
     // #endregion
   });
+  // #endregion
 }
-// #endregion
