@@ -36,20 +36,23 @@ type AckView = ReturnType<typeof render>;
 // #region client
 function listen(socket: AckSocket, view: AckView) {
   // Ask, and wait at most `timeout` ms for the answer: emitWithAck gives a promise,
-  // and timeout() makes it fail when the answer is late (the late answer is then dropped).
+  // and timeout() makes it fail when the answer is late (a late answer is dropped).
   view.ask.addEventListener('click', async () => {
     const started = performance.now();
     view.result.textContent = 'Waiting for the answer…';
     try {
+      const delayMs = Number(view.delay.value);
+      const question = { text: 'What is the answer?', delayMs };
       const reply = await socket
         .timeout(Number(view.timeout.value))
-        .emitWithAck('question:send', { text: 'What is the answer?', delayMs: Number(view.delay.value) });
+        .emitWithAck('question:send', question);
       const ms = Math.round(performance.now() - started);
       view.result.textContent = reply.ok
         ? `Answered in ${ms} ms: ${reply.answer}`
         : `Refused: ${reply.error}`;
     } catch {
-      view.result.textContent = `No answer within ${view.timeout.value} ms: this client gave up.`;
+      const ms = view.timeout.value;
+      view.result.textContent = `No answer within ${ms} ms: this client gave up.`;
     }
   });
 
@@ -59,10 +62,11 @@ function listen(socket: AckSocket, view: AckView) {
     if (view.answers.checked) answer({ answer: '7' });
   });
   view.request.addEventListener('click', async () => {
+    // The server waits 3 s for us; we wait 5 for it.
     const reply = await socket
-      .timeout(CLIENT_ANSWER_TIMEOUT_MS + 2000) // the server waits 3 s for us, we wait 5
+      .timeout(CLIENT_ANSWER_TIMEOUT_MS + 2000)
       .emitWithAck('question:request')
-      .catch((err: Error) => ({ ok: false as const, error: `no answer (${err.message})` }));
+      .catch((err: Error) => ({ ok: false as const, error: err.message }));
     view.asked.textContent = reply.ok
       ? `The server heard: ${reply.answer}`
       : `The server says: ${reply.error}`;
@@ -77,7 +81,7 @@ function pollEveryone(socket: AckSocket, view: AckView) {
     const reply = await socket
       .timeout(CLIENT_ANSWER_TIMEOUT_MS + 2000)
       .emitWithAck('question:poll')
-      .catch((err: Error) => ({ ok: false as const, error: `no answer (${err.message})` }));
+      .catch((err: Error) => ({ ok: false as const, error: `no answer: ${err.message}` }));
     if (!reply.ok) return void (view.polled.textContent = `The server says: ${reply.error}`);
     const heard = reply.answers.length ? reply.answers.join(', ') : 'nothing';
     const late = reply.everyone ? '' : ` Some clients did not answer within ${CLIENT_ANSWER_TIMEOUT_MS / 1000} seconds.`;

@@ -14,8 +14,10 @@ const QUESTION = { text: 'What is your favourite number?' };
 
 // #region answer-text
 // A client's answer is input like any other: a short string, or nothing.
-const answerText = (reply?: { answer?: unknown }) =>
-  typeof reply?.answer === 'string' ? reply.answer.slice(0, 100) : '(an answer without text)';
+function answerText(reply?: { answer?: unknown }) {
+  if (typeof reply?.answer !== 'string') return '(an answer without text)';
+  return reply.answer.slice(0, 100);
+}
 // #endregion
 
 export function register(io: LessonNamespace<ClientToServerEvents, ServerToClientEvents>) {
@@ -35,7 +37,9 @@ export function register(io: LessonNamespace<ClientToServerEvents, ServerToClien
     // The other way round: the server asks, and waits at most 3 seconds for the client.
     socket.on('question:request', async (ack) => {
       try {
-        const reply = await socket.timeout(CLIENT_ANSWER_TIMEOUT_MS).emitWithAck('question:ask', QUESTION);
+        const reply = await socket
+          .timeout(CLIENT_ANSWER_TIMEOUT_MS)
+          .emitWithAck('question:ask', QUESTION);
         ack({ ok: true, answer: answerText(reply) });
       } catch {
         const seconds = CLIENT_ANSWER_TIMEOUT_MS / 1000;
@@ -47,7 +51,8 @@ export function register(io: LessonNamespace<ClientToServerEvents, ServerToClien
     // #region ask-everyone
     // Ask every client of the namespace, on every server: one answer per client.
     socket.on('question:poll', (ack) => {
-      io.timeout(CLIENT_ANSWER_TIMEOUT_MS).emit('question:ask', QUESTION, (err, replies) => {
+      const everyone = io.timeout(CLIENT_ANSWER_TIMEOUT_MS);
+      everyone.emit('question:ask', QUESTION, (err, replies) => {
         // `err`: some clients did not answer in time; `replies` holds those that did.
         const answers = replies.slice(0, MAX_POLL_ANSWERS).map(answerText);
         ack({ ok: true, answers, everyone: !err });

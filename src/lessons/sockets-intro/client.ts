@@ -37,7 +37,7 @@ function follow(socket: CounterSocket, view: CounterView) {
   socket.on('connect', () => show(`Connected as ${socket.id}`));
   // The server refused (a middleware said why), or could not be reached.
   socket.on('connect_error', (err) => show(`Cannot connect: ${err.message}`));
-  // `reason` says who ended it; the client retries by itself unless it was told to stop.
+  // `reason` says who ended it; the client retries by itself unless told to stop.
   socket.on('disconnect', (reason) => show(`Disconnected (${reason})`));
 }
 // #endregion
