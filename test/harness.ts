@@ -59,6 +59,7 @@ export async function startApp(options: AppOptions = {}, { servers = 1 }: { serv
       return { app, url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}` };
     }),
   );
+  if (redis) await adaptersListening(connections[0]!.store, started.map((s) => s.app));
   const clients: Socket[] = [];
   let opened = 0;
   const open = (namespace: string, auth?: object, from?: string, on?: number) => {
@@ -89,6 +90,21 @@ export async function startApp(options: AppOptions = {}, { servers = 1 }: { serv
       if (errors.length) throw new Error(`the server logged errors: ${errors.join('; ')}`, { cause: errors });
     },
   };
+}
+
+/**
+ * Resolves when every namespace's adapter, on every app, has subscribed to its
+ * Redis channel: it does so a moment after it is made, and an app closed before
+ * then leaves the subscription's promise to reject ("Disconnects client").
+ */
+async function adaptersListening(redis: RedisConnections['store'], apps: App[]) {
+  const names = [...apps[0]!.io._nsps.keys()];
+  for (let tries = 0; tries < 200; tries++) {
+    const counts = await redis.PUBSUB_NUMSUB(names.map((name) => `socket.io#${name}#`));
+    if (Object.values(counts).every((n) => Number(n) >= apps.length)) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('the adapters did not subscribe to Redis within 2 s');
 }
 
 /** The next time `socket` receives `event`, with its arguments. */

@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io-client';
-import { MAX_DELAY_MS, type ClientToServerEvents, type ServerToClientEvents } from './events.ts';
+import { CLIENT_ANSWER_TIMEOUT_MS, MAX_DELAY_MS, type ClientToServerEvents, type ServerToClientEvents } from './events.ts';
 import type { LessonClient } from '../../components/demo/demo-host.ts';
 import { h } from '../../components/demo/dom.ts';
 
@@ -16,6 +16,8 @@ function render(controls: HTMLElement) {
     answers: h('input', { type: 'checkbox', checked: true }),
     request: h('button', { type: 'button' }, 'Let the server ask me'),
     asked: h('p', { role: 'status', 'aria-label': 'Server asked', class: 'ack-result' }),
+    poll: h('button', { type: 'button' }, 'Let the server ask everyone'),
+    polled: h('p', { role: 'status', 'aria-label': 'Everyone asked', class: 'ack-result' }),
   };
   controls.append(
     h('label', { class: 'field' }, 'Server delay (ms) ', view.delay),
@@ -23,8 +25,9 @@ function render(controls: HTMLElement) {
     h('div', { class: 'button-row' }, view.ask),
     view.result,
     h('label', { class: 'inline' }, view.answers, ' Answer when the server asks'),
-    h('div', { class: 'button-row' }, view.request),
+    h('div', { class: 'button-row' }, view.request, view.poll),
     view.asked,
+    view.polled,
   );
   return view;
 }
@@ -33,18 +36,23 @@ type AckView = ReturnType<typeof render>;
 // #region client
 function listen(socket: AckSocket, view: AckView) {
   // Ask, and wait at most `timeout` ms for the answer: emitWithAck gives a promise,
-  // and timeout() makes it fail when the answer is late (the late answer is then dropped).
+  // and timeout() makes it fail when the answer is late (a late answer is dropped).
   view.ask.addEventListener('click', async () => {
     const started = performance.now();
     view.result.textContent = 'Waiting for the answer…';
     try {
+      const delayMs = Number(view.delay.value);
+      const question = { text: 'What is the answer?', delayMs };
       const reply = await socket
         .timeout(Number(view.timeout.value))
-        .emitWithAck('question:send', { text: 'What is the answer?', delayMs: Number(view.delay.value) });
+        .emitWithAck('question:send', question);
       const ms = Math.round(performance.now() - started);
-      view.result.textContent = reply.ok ? `Answered in ${ms} ms: ${reply.answer}` : `Refused: ${reply.error}`;
+      view.result.textContent = reply.ok
+        ? `Answered in ${ms} ms: ${reply.answer}`
+        : `Refused: ${reply.error}`;
     } catch {
-      view.result.textContent = `No answer within ${view.timeout.value} ms: this client gave up.`;
+      const ms = view.timeout.value;
+      view.result.textContent = `No answer within ${ms} ms: this client gave up.`;
     }
   });
 
@@ -54,16 +62,39 @@ function listen(socket: AckSocket, view: AckView) {
     if (view.answers.checked) answer({ answer: '7' });
   });
   view.request.addEventListener('click', async () => {
-    const reply = await socket.emitWithAck('question:request');
-    view.asked.textContent = reply.ok ? `The server heard: ${reply.answer}` : `The server says: ${reply.error}`;
+    // The server waits 3 s for us; we wait 5 for it.
+    const reply = await socket
+      .timeout(CLIENT_ANSWER_TIMEOUT_MS + 2000)
+      .emitWithAck('question:request')
+      .catch((err: Error) => ({ ok: false as const, error: err.message }));
+    view.asked.textContent = reply.ok
+      ? `The server heard: ${reply.answer}`
+      : `The server says: ${reply.error}`;
   });
 }
 // #endregion
 
+/** The server asks every client of the namespace (this page's, other windows'): the answers that came in time. */
+function pollEveryone(socket: AckSocket, view: AckView) {
+  view.poll.addEventListener('click', async () => {
+    view.polled.textContent = 'The server is asking every client…';
+    const reply = await socket
+      .timeout(CLIENT_ANSWER_TIMEOUT_MS + 2000)
+      .emitWithAck('question:poll')
+      .catch((err: Error) => ({ ok: false as const, error: `no answer: ${err.message}` }));
+    if (!reply.ok) return void (view.polled.textContent = `The server says: ${reply.error}`);
+    const heard = reply.answers.length ? reply.answers.join(', ') : 'nothing';
+    const late = reply.everyone ? '' : ` Some clients did not answer within ${CLIENT_ANSWER_TIMEOUT_MS / 1000} seconds.`;
+    view.polled.textContent = `${reply.answers.length} answered: ${heard}.${late}`;
+  });
+}
+
 const ackClient: LessonClient = {
   slug: 'acknowledgements',
   mount({ controls, socket }) {
-    listen(socket as AckSocket, render(controls));
+    const view = render(controls);
+    listen(socket as AckSocket, view);
+    pollEveryone(socket as AckSocket, view);
   },
 };
 

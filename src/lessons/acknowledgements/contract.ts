@@ -27,5 +27,7 @@ export const acknowledgements = {
       answers: true,
     },
     'question:request': { args: z.tuple([]), answers: true },
+    // One poll sends a question to every client: charged like a message.
+    'question:poll': { args: z.tuple([]), answers: true, rate: 'message' },
   },
 } satisfies LessonContract<ClientToServerEvents>;

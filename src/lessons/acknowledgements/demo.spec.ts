@@ -49,3 +49,17 @@ test('the server asks a client: an answer comes back, and a client that keeps qu
   await expect(one.asked).toHaveText('The server says: The client did not answer within 3 seconds.', { timeout: 6000 });
   await expect(page.getByRole('region', { name: 'Try it' }).getByText('(done)')).toHaveCount(2);
 });
+
+test('the server asks every client at once: the answers come back, and a silent client is reported', async ({ page }) => {
+  // The tests run one at a time: this page's two clients are all the namespace has.
+  await openDemo(page, 'acknowledgements', ['Client 1']);
+  await page.getByRole('button', { name: 'Add a client' }).click();
+  await expect(client(page, 'Client 2').connection).toHaveText('connected');
+  const [one, two] = [asker(page, 'Client 1'), asker(page, 'Client 2')];
+  await one.button('Let the server ask everyone').click();
+  const polled = one.panel.getByRole('status', { name: 'Everyone asked' });
+  await expect(polled).toHaveText('2 answered: 7, 7.');
+  await two.answers.uncheck();
+  await one.button('Let the server ask everyone').click();
+  await expect(polled).toHaveText('1 answered: 7. Some clients did not answer within 3 seconds.', { timeout: 6000 });
+});

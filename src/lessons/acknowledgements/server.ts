@@ -1,6 +1,7 @@
 import {
   acknowledgements,
   CLIENT_ANSWER_TIMEOUT_MS,
+  MAX_POLL_ANSWERS,
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from './contract.ts';
@@ -9,8 +10,16 @@ import type { LessonNamespace } from '../../server/plumbing/types.ts';
 export const contract = acknowledgements;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const QUESTION = { text: 'What is your favourite number?' };
 
-// #region server
+// #region answer-text
+// A client's answer is input like any other: a short string, or nothing.
+function answerText(reply?: { answer?: unknown }) {
+  if (typeof reply?.answer !== 'string') return '(an answer without text)';
+  return reply.answer.slice(0, 100);
+}
+// #endregion
+
 export function register(io: LessonNamespace<ClientToServerEvents, ServerToClientEvents>) {
   io.on('connection', (socket) => {
     // #region answer
@@ -19,7 +28,8 @@ export function register(io: LessonNamespace<ClientToServerEvents, ServerToClien
     socket.on('question:send', async ({ text, delayMs }, ack) => {
       const started = Date.now();
       await sleep(delayMs); // a slow database, say: the reader sets how slow
-      ack({ ok: true, answer: `You asked "${text}". The answer is 42.`, waitedMs: Date.now() - started });
+      const answer = `You asked "${text}". The answer is 42.`;
+      ack({ ok: true, answer, waitedMs: Date.now() - started });
     });
     // #endregion
 
@@ -27,15 +37,27 @@ export function register(io: LessonNamespace<ClientToServerEvents, ServerToClien
     // The other way round: the server asks, and waits at most 3 seconds for the client.
     socket.on('question:request', async (ack) => {
       try {
-        const reply = await socket.timeout(CLIENT_ANSWER_TIMEOUT_MS).emitWithAck('question:ask', { text: 'What is your favourite number?' });
-        // A client's answer is input like any other: a short string, or nothing.
-        const answer = typeof reply?.answer === 'string' ? reply.answer.slice(0, 100) : '(an answer without text)';
-        ack({ ok: true, answer });
+        const reply = await socket
+          .timeout(CLIENT_ANSWER_TIMEOUT_MS)
+          .emitWithAck('question:ask', QUESTION);
+        ack({ ok: true, answer: answerText(reply) });
       } catch {
-        ack({ ok: false, error: `The client did not answer within ${CLIENT_ANSWER_TIMEOUT_MS / 1000} seconds.` });
+        const seconds = CLIENT_ANSWER_TIMEOUT_MS / 1000;
+        ack({ ok: false, error: `The client did not answer within ${seconds} seconds.` });
       }
+    });
+    // #endregion
+
+    // #region ask-everyone
+    // Ask every client of the namespace, on every server: one answer per client.
+    socket.on('question:poll', (ack) => {
+      const everyone = io.timeout(CLIENT_ANSWER_TIMEOUT_MS);
+      everyone.emit('question:ask', QUESTION, (err, replies) => {
+        // `err`: some clients did not answer in time; `replies` holds those that did.
+        const answers = replies.slice(0, MAX_POLL_ANSWERS).map(answerText);
+        ack({ ok: true, answers, everyone: !err });
+      });
     });
     // #endregion
   });
 }
-// #endregion

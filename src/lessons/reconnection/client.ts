@@ -51,25 +51,29 @@ function follow(socket: ReconnectSocket, view: ReconnectView) {
     droppedAt = performance.now();
     // `active`: Socket.IO will try again by itself. After `io server disconnect`
     // or `io client disconnect` it will not: call socket.connect().
-    say(`Disconnected (${reason}). ${socket.active ? 'Retrying by itself…' : 'Not retrying.'}`);
+    const next = socket.active ? 'Retrying by itself…' : 'Not retrying.';
+    say(`Disconnected (${reason}). ${next}`);
   });
   manager.on('reconnect_attempt', (attempt) => say(`Attempt ${attempt}…`));
-  manager.on('reconnect_error', () => say(`${view.state.textContent} failed; the next one waits longer.`));
+  manager.on('reconnect_error', () => {
+    say(`${view.state.textContent} failed; the next one waits longer.`);
+  });
 
   socket.on('connect', () => {
     if (droppedAt === undefined) return say('Connected: a new session.');
     const away = ((performance.now() - droppedAt) / 1000).toFixed(1);
     say(
       socket.recovered
-        ? `Back after ${away} s: recovered. Same id, and what was missed is replayed below.`
-        : `Back after ${away} s: a new session (id ${socket.id}); anything missed is lost.`,
+        ? `Back after ${away} s: recovered. Same id; what was missed is replayed below.`
+        : `Back after ${away} s: a new session, a new id; what was missed is lost.`,
     );
   });
 
   // Messages are numbered: a gap is what this client missed and did not get back.
   let last: number | undefined;
   const lost = (upTo: number) => {
-    if (last !== undefined && upTo > last) view.messages.append(h('li', { class: 'lost' }, `Lost: #${last + 1} to #${upTo}`));
+    if (last === undefined || upTo <= last) return;
+    view.messages.append(h('li', { class: 'lost' }, `Lost: #${last + 1} to #${upTo}`));
   };
   socket.on('session:start', ({ lastMessage }) => {
     lost(lastMessage);

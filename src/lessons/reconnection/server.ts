@@ -5,36 +5,48 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from './contract.ts';
-import type { LessonNamespace } from '../../server/plumbing/types.ts';
+import type { LessonNamespace, LessonServices } from '../../server/plumbing/types.ts';
 
 export const contract = reconnection;
 
-// #region server
-export function register(io: LessonNamespace<ClientToServerEvents, ServerToClientEvents>) {
-  let lastMessage = 0; // numbered, so that a client can see a gap
+export function register(
+  io: LessonNamespace<ClientToServerEvents, ServerToClientEvents>,
+  { counter }: LessonServices,
+) {
+  // When this process last "restarted": a restart is of one process, and so is its cooldown.
   let lastRestart = 0;
 
-  io.on('connection', (socket) => {
-    // #region recovered
-    // Back within the recovery window (two minutes here), the socket has its old id,
-    // rooms and `socket.data`, and the broadcasts it missed are already on their way.
-    // Only a new session needs the state from scratch.
-    if (!socket.recovered) socket.emit('session:start', { lastMessage });
+  io.on('connection', async (socket) => {
+    // #region numbered
+    // The numbers come from a shared counter (memory on one server, Redis on
+    // several), not a variable: each process would number its own messages.
+    socket.on('message:send', async ({ text }) => {
+      const n = await counter.add(1); // one step: two sends at once get two numbers
+      io.emit('message:new', { n, from: socket.data.name, text });
+    });
     // #endregion
 
-    socket.on('message:send', ({ text }) => {
-      io.emit('message:new', { n: ++lastMessage, from: socket.data.name, text });
-    });
-
     // #region restart
-    // What a crash or a deploy looks like from the clients: the connection just closes.
+    // What a crash or a deploy looks like from the clients: the connection closes.
     socket.on('server:restart', (ack) => {
-      if (Date.now() - lastRestart < RESTART_COOLDOWN_MS) return ack({ ok: false, error: RESTARTED_RECENTLY });
+      if (Date.now() - lastRestart < RESTART_COOLDOWN_MS) {
+        return ack({ ok: false, error: RESTARTED_RECENTLY });
+      }
       lastRestart = Date.now();
       ack({ ok: true });
+      // `io.sockets` here: this namespace's sockets in this process, a Map.
+      // (On a Server, `io.sockets` is the main namespace: io.sockets.sockets.)
       for (const client of io.sockets.values()) client.conn.close();
     });
     // #endregion
+
+    // #region recovered
+    // Back within the recovery window (two minutes here), the socket has its old
+    // id, rooms and `socket.data`, and the events it missed are on their way.
+    // Only a new session needs the state from scratch.
+    if (!socket.recovered) {
+      socket.emit('session:start', { lastMessage: await counter.get() });
+    }
+    // #endregion
   });
 }
-// #endregion

@@ -141,3 +141,12 @@ test('the demo works from the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(counter(page, 'Client 2').connection).toHaveText('connected');
 });
+
+test('each client shows its socket id once connected, and a second client has another', async ({ page }) => {
+  await openLesson(page);
+  const socket = (name: string) => client(page, name).panel.getByRole('status', { name: 'Socket' });
+  await expect(socket('Client 1')).toHaveText(/^Connected as [\w-]{20}$/);
+  await page.getByRole('button', { name: 'Add a client' }).click();
+  await expect(socket('Client 2')).toHaveText(/^Connected as [\w-]{20}$/);
+  expect(await socket('Client 2').textContent()).not.toBe(await socket('Client 1').textContent());
+});

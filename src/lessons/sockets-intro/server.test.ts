@@ -2,17 +2,41 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import type { Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from './contract.ts';
-import { collect, nextEvent, startApp, type Running } from '../../../test/harness.ts';
+import { collect, nextEvent, SERVERS, startApp, type Running } from '../../../test/harness.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const NSP = '/sockets-intro';
 
-const join = (server: Running, auth?: object): Promise<Client> => server.client(NSP, auth);
+/** A client that is in, and has the count the server sends it on connect (with Redis, a moment after). */
+async function join(server: Running, auth?: object): Promise<Client> {
+  const socket: Client = server.open(NSP, auth);
+  await nextEvent(socket, 'number:change');
+  return socket;
+}
 
-describe('sockets-intro', () => {
+/** The first `count` values `socket` receives for `event`, in order. */
+function received<T>(socket: Client, event: string, count: number, timeoutMs = 2000): Promise<T[]> {
+  const raw = socket as unknown as Socket;
+  const seen: T[] = [];
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      raw.off(event, listener);
+      reject(new Error(`${seen.length} of ${count} "${event}" within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const listener = (value: T) => {
+      if (seen.push(value) < count) return;
+      clearTimeout(timer);
+      raw.off(event, listener);
+      resolve(seen);
+    };
+    raw.on(event, listener);
+  });
+}
+
+for (const servers of SERVERS) describe(`sockets-intro ${servers.name}`, () => {
   let server: Running;
   beforeEach(async () => {
-    server = await startApp();
+    server = await startApp({}, { servers: servers.count });
   });
   afterEach(async () => {
     await server.close();
@@ -41,10 +65,11 @@ describe('sockets-intro', () => {
 
   test('a decrement lowers the count for everyone (the seed registered increment twice)', async () => {
     const alice = await join(server);
-    const bob = await join(server);
+    const bob = await join(server); // on the other server, when there are two
+    const twoUp = received<number>(bob, 'number:change', 2);
     alice.emit('increment');
     alice.emit('increment');
-    await collect(bob, 'number:change');
+    assert.deepEqual(await twoUp, [1, 2]);
     const seenByBob = nextEvent<number>(bob, 'number:change');
     alice.emit('decrement');
     assert.equal(await seenByBob, 1);

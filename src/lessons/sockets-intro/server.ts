@@ -11,12 +11,15 @@ const log = createDebug('workshop:sockets-intro');
 
 export const contract = socketsIntro;
 
-// #region server
-export function register(io: LessonNamespace<ClientToServerEvents, ServerToClientEvents>, { counter }: LessonServices) {
+export function register(
+  io: LessonNamespace<ClientToServerEvents, ServerToClientEvents>,
+  { counter }: LessonServices,
+) {
+  // #region server
   // The count lives in `counter`, not in a variable: the server may be
   // several processes (scale-out), and a variable would be one process's own.
   io.on('connection', async (socket) => {
-    // Listeners first: an event that arrives while the count is read must find its handler.
+    // Listeners first: an event that comes while the count is read finds its handler.
     // #region events
     socket.on('increment', async () => {
       io.emit('number:change', await counter.add(1)); // to everyone, the sender included
@@ -39,10 +42,11 @@ export function register(io: LessonNamespace<ClientToServerEvents, ServerToClien
 
     // #region connection
     log('%s connected as %s', socket.id, socket.data.name);
-    socket.emit('welcome', { message: `Welcome, ${socket.data.name}! You are connected.` });
+    const message = `Welcome, ${socket.data.name}! You are connected.`;
+    socket.emit('welcome', { message });
     // The initial state goes to this socket only: the others already have it.
     socket.emit('number:change', await counter.get());
     // #endregion
   });
+  // #endregion
 }
-// #endregion
