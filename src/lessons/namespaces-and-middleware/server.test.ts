@@ -61,7 +61,7 @@ describe('namespaces-and-middleware', () => {
     await assert.rejects(server.client(STAFF, { name: 'Eve', token: 42 }), { message: WRONG_TOKEN });
     await assert.rejects(server.client(STAFF, { name: 'Eve', token: 'constructor' }), { message: WRONG_TOKEN });
     await settle();
-    assert.equal(server.app.io._nsps.get(STAFF)?.sockets.size ?? 0, 0);
+    assert.equal(server.app.namespaces.has(STAFF), false);
   });
 
   test('a visitor reads the staff room but cannot post in it; staff can', async () => {
@@ -84,8 +84,8 @@ describe('namespaces-and-middleware', () => {
 
     blue.disconnect();
     await settle();
-    assert.equal(server.app.io._nsps.has(`${NSP}/team-blue`), false);
-    assert.equal(server.app.io._nsps.has(`${NSP}/team-red`), true);
+    assert.equal(server.app.namespaces.has(`${NSP}/team-blue`), false);
+    assert.equal(server.app.namespaces.has(`${NSP}/team-red`), true);
   });
 
   test('a name that no namespace serves is refused', async () => {

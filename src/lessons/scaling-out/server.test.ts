@@ -54,7 +54,7 @@ describe('scaling-out', () => {
     const { socket: ada } = await on(1, 'Ada');
     await ada.emitWithAck('adapter:set', { on: true });
     await ada.emitWithAck('message:send', { text: 'anyone?' });
-    assert.equal(server.app.io._nsps.has(`${NSP}/node-2`), false);
+    assert.equal(server.app.namespaces.has(`${NSP}/node-2`), false);
   });
 
   test('a class has its own switch and its own nodes', async () => {
