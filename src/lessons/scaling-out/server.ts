@@ -25,10 +25,10 @@ function adapterSwitch(counter: Counter) {
     set: async (on: boolean) => (on ? void (await counter.add(1)) : counter.reset()),
   };
 }
-type AdapterSwitch = ReturnType<typeof adapterSwitch>;
+type Switch = ReturnType<typeof adapterSwitch>;
 
 // #region node
-function node(io: NodeNamespace, name: string, other: NodeNamespace, adapter: AdapterSwitch) {
+function node(io: NodeNamespace, name: string, other: NodeNamespace, adapter: Switch) {
   io.on('connection', (socket) => {
     socket.on('message:send', async ({ text }) => {
       const message = { from: socket.data.name, text, node: name };
