@@ -9,10 +9,11 @@ import { setupClassMode } from './class-mode/index.ts';
 import { newInstructorToken } from './class-mode/token.ts';
 import { lessonModules } from '../lessons/index.ts';
 import { mountLesson, serveChildren } from './plumbing/mount.ts';
+import { namespaceRegistry, type Namespaces } from './plumbing/namespace-registry.ts';
 import { SessionAdapterReleasingItsTimer } from './plumbing/session-adapter.ts';
 import { eventLimits, type Rates } from './plumbing/rate-limit.ts';
 import { guessLimits, LESSON_GUESSES, type GuessLimits } from './guesses.ts';
-import type { AnySocket, InterServerEvents, LessonServices, SocketData } from './plumbing/types.ts';
+import type { AnyNamespace, AnySocket, ChildPath, InterServerEvents, LessonServices, SocketData } from './plumbing/types.ts';
 import { connectionCap } from './connection-cap.ts';
 import { clientAddress, socketLimits } from './socket-limits.ts';
 import { originCheck } from './origin-check.ts';
@@ -70,6 +71,8 @@ export const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
 
 export interface App {
   io: Server<Record<string, any>, Record<string, any>, InterServerEvents, SocketData>;
+  /** The namespaces this server holds now (a namespace made on demand leaves when Socket.IO drops it). */
+  namespaces: Namespaces;
   /** Counters for the operator: events that no lesson declares (probes, typos, old clients). */
   stats: { unknownEvents: number; badEventNames: number };
   /** Refuses new clients, tells the connected ones, disconnects them, closes the HTTP server and the database. */
@@ -103,6 +106,8 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
   const cap = connectionCap(maxConnectionsPerIp, options.trustProxy);
   const limits = socketLimits(options.maxSocketsPerIp ?? 2 * maxConnectionsPerIp, options.trustProxy);
   const sameOrigin = originCheck(options.allowedOrigins);
+  const registry = namespaceRegistry();
+  const { namespaces } = registry;
   const io = new Server<Record<string, any>, Record<string, any>, InterServerEvents, SocketData>(httpServer, {
     // Under `astro dev`, Vite's own WebSocket shares the server: leave its upgrades alone.
     destroyUpgrade: false,
@@ -119,9 +124,12 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
     // A process that dies without a word is counted out after 3 s (not 10): until then,
     // asking every process (who is in a room?) waits for its answer.
     // Without Redis: Socket.IO's in-memory adapter, whose timer goes with its namespace.
-    adapter: options.redis
-      ? createAdapter(options.redis.bus, { heartbeatInterval: 1000, heartbeatTimeout: 3000 })
-      : (SessionAdapterReleasingItsTimer as unknown as typeof Adapter),
+    // Either way, wrapped so that the app knows which namespaces it holds.
+    adapter: registry.tracking(
+      options.redis
+        ? createAdapter(options.redis.bus, { heartbeatInterval: 1000, heartbeatTimeout: 3000 })
+        : (SessionAdapterReleasingItsTimer as unknown as typeof Adapter),
+    ),
     allowRequest: (req, callback) => {
       if (closing) return callback('the server is shutting down', false);
       if (!cap.allows(req)) return callback('too many connections from this address', false);
@@ -172,14 +180,17 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
     return { ...services, clear: async () => void (await Promise.all([services.history.clear(), services.counter.reset()])) };
   };
 
+  // The names each lesson serves under its own namespace, as its `register` asked for them.
+  const childPaths = new Map<string, ChildPath[]>();
   for (const lesson of lessonModules) {
-    const name = lessonNamespace(lesson.contract.slug);
-    const services = servicesFor(name);
-    mountLesson(io.of(name), lesson, hooks, services);
-    if (lesson.children) serveChildren(io, name, lesson, hooks, services);
+    const at = { base: lessonNamespace(lesson.contract.slug), namespaces };
+    const services = servicesFor(at.base);
+    const paths = mountLesson(io.of(at.base), lesson, hooks, services, at);
+    childPaths.set(lesson.contract.slug, paths);
+    if (paths.length) serveChildren(io, lesson, paths, hooks, services, at);
   }
 
-  const classes = setupClassMode(io, lessonModules, servicesFor, {
+  const classes = setupClassMode(io, { lessons: lessonModules, childPaths, namespaces }, servicesFor, {
     token: options.instructorToken ?? newInstructorToken(),
     idleMs: options.classIdleMs ?? 4 * 60 * 60 * 1000,
     logger,
@@ -189,11 +200,12 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
 
   return {
     io,
+    namespaces,
     stats,
     async close() {
       closing = true;
       classes.close();
-      await tellClientsWeClose(io);
+      await tellClientsWeClose(namespaces.all());
       await new Promise<void>((resolve) => {
         // The clients see "transport close" and retry until the server is back.
         io.close(() => resolve());
@@ -213,13 +225,13 @@ const CLOSING: Parameters<CommonServerEvents['server:closing']>[0] = {
  * Says `server:closing` on every namespace. A long-polling client only gets
  * it with its next request: wait for those (half a second at most).
  */
-async function tellClientsWeClose(io: App['io']) {
-  const namespaces = [...io._nsps.values()];
+async function tellClientsWeClose(namespaces: AnyNamespace[]) {
   const polling = new Set<AnySocket['conn']>();
   for (const nsp of namespaces) {
     for (const socket of nsp.sockets.values()) if (socket.conn.transport.name === 'polling') polling.add(socket.conn);
   }
   const fetched = [...polling].map((conn) => new Promise((resolve) => conn.once('drain', resolve)));
-  for (const nsp of namespaces) nsp.emit('server:closing', CLOSING);
+  // `.local`: with Redis, the clients of the other processes are not told (they are not closing).
+  for (const nsp of namespaces) nsp.local.emit('server:closing', CLOSING);
   if (fetched.length) await Promise.race([Promise.all(fetched), new Promise((resolve) => setTimeout(resolve, 500))]);
 }

@@ -77,9 +77,9 @@ process.on('message', (message: ParentMessage) => {
     id: message.id,
     heapUsed,
     rss,
-    namespaces: app.io._nsps.size,
+    namespaces: app.namespaces.names().length,
     liveNamespaces: message.gc ? (queryObjects(Namespace, { format: 'count' }) as number) : -1,
-    ...(message.names && { names: [...app.io._nsps.keys()] }),
+    ...(message.names && { names: app.namespaces.names() }),
     timers,
   } satisfies ChildMessage);
 });

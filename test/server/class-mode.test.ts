@@ -61,7 +61,7 @@ for (const store of ['sqlite', 'redis'] as const) describe(`class mode (${store}
     }
     // Refused codes leave no namespace behind.
     await settle();
-    assert.ok(![...server.app.io._nsps.keys()].some((name) => name.includes('ZZZZZZ')));
+    assert.ok(!server.app.namespaces.names().some((name) => name.includes('ZZZZZZ')));
   });
 
   test('a student cannot act as the instructor, whatever the page sends', async () => {

@@ -70,15 +70,17 @@ function render(client: DemoClient) {
 }
 type NotesView = ReturnType<typeof render>;
 
-// #region client
 /**
- * Opens a namespace under the lobby on the lobby's own connection: `lobby.io`
- * is the Manager that owns the WebSocket, and each namespace is one more
- * socket on it. `auth` is a function, so each attempt sends what it returns then.
+ * `io(path, options)` for this demo: the page's `io()` with the lesson's namespace
+ * in front (`/namespaces-and-middleware`, or its class's), on the lobby's own
+ * connection, with the lobby's `auth` (the name, in a class the student's key)
+ * added to what the caller sends.
  */
-function openOnSameConnection(lobby: NotesSocket, path: string, auth: () => object): NotesSocket {
-  const { namespace } = demoNamespace(SLUG); // `/namespaces-and-middleware`, or its class's
-  return lobby.io.socket(`${namespace}${path}`, { auth: (send) => send({ ...(lobby.auth as object), ...auth() }) });
+function lessonIo(lobby: NotesSocket) {
+  const { namespace } = demoNamespace(SLUG);
+  type Auth = (send: (data: object) => void) => void;
+  return (path: string, { auth }: { auth: Auth }): NotesSocket =>
+    lobby.io.socket(`${namespace}${path}`, { auth: (send) => auth((data) => send({ ...(lobby.auth as object), ...data })) });
 }
 
 function follow(socket: NotesSocket, where: Door, view: NotesView) {
@@ -87,10 +89,12 @@ function follow(socket: NotesSocket, where: Door, view: NotesView) {
     where.post.disabled = false;
     if (where.leave) where.leave.disabled = false;
   });
+  // #region refused
   // Refused by a middleware: the message is the server's own. No retry follows.
   socket.on('connect_error', (error) => {
     where.status.textContent = `Refused: ${error.message}`;
   });
+  // #endregion
   socket.on('disconnect', () => {
     where.status.textContent = `Left the ${where.label.toLowerCase()}.`;
     where.post.disabled = true;
@@ -98,7 +102,6 @@ function follow(socket: NotesSocket, where: Door, view: NotesView) {
   });
   socket.on('note:new', ({ from, text }) => view.notes.append(h('li', {}, `${where.label} · ${from}: ${text}`)));
 }
-// #endregion
 
 /** Posts the note through `socket`; a refusal shows under the controls. */
 async function post(socket: NotesSocket | undefined, view: NotesView) {
@@ -114,10 +117,11 @@ function wire(client: DemoClient, view: NotesView) {
 
   // One socket per namespace, made once: after a refusal or a leave, the same socket tries again.
   const opened = new Map<string, NotesSocket>();
-  const open = (where: Door, path: string, auth: () => object = () => ({})) => {
+  const io = lessonIo(lobby);
+  const open = (where: Door, path: string, make = () => io(path, { auth: (send) => send({}) })) => {
     let socket = opened.get(path);
     if (!socket) {
-      socket = openOnSameConnection(lobby, path, auth);
+      socket = make();
       opened.set(path, socket);
       follow(socket, where, view);
       client.watch(socket, where.label);
@@ -129,7 +133,16 @@ function wire(client: DemoClient, view: NotesView) {
     where.socket = socket;
     where.status.textContent = `Knocking on ${path}…`;
   };
-  view.enterStaff.addEventListener('click', () => open(view.staff, STAFF_PATH, () => ({ token: view.token.value.trim() })));
+  const token = view.token;
+  view.enterStaff.addEventListener('click', () =>
+    open(view.staff, STAFF_PATH, () =>
+      // #region client
+      // One more socket on the lobby's connection. `auth` as a function: each
+      // attempt sends the token as it is typed at that moment.
+      io('/staff', { auth: (send) => send({ token: token.value.trim() }) }),
+      // #endregion
+    ),
+  );
   view.joinTeam.addEventListener('click', () => {
     const name = view.team.value.trim();
     if (!TEAM_PATH.test(teamPath(name))) return void (view.error.textContent = TEAM_NAME_HINT);

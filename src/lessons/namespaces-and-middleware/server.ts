@@ -1,36 +1,48 @@
 import {
   namespacesAndMiddleware,
   NO_TOKEN,
-  STAFF_PATH,
   STAFF_TOKEN,
-  TEAM_PATH,
   VISITOR_TOKEN,
   VISITORS_READ_ONLY,
   WRONG_TOKEN,
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from './contract.ts';
-import type { LessonChild, LessonNamespace } from '../../server/plumbing/types.ts';
+import type { LessonNamespace, LessonServer } from '../../server/plumbing/types.ts';
 
 export const contract = namespacesAndMiddleware;
 
 type Role = 'staff' | 'visitor';
 type NotesNamespace = LessonNamespace<ClientToServerEvents, ServerToClientEvents, { role: Role }>;
 
+/**
+ * The lobby (the lesson's own namespace), the staff room and the teams. The
+ * workshop puts them under `/namespaces-and-middleware`; the code is as an app's.
+ */
+export function register(io: LessonServer<ClientToServerEvents, ServerToClientEvents, { role: Role }>) {
+  // #region of
+  relayNotes(io); // the main namespace: here, the lobby
+  staffRoom(io.of('/staff'));
+  // #endregion
+  // #region teams
+  // A dynamic namespace: each name that matches becomes a namespace of its own
+  // when its first client connects, and goes when its last one leaves.
+  relayNotes(io.of(/^\/team-[a-z]{1,12}$/));
+  // #endregion
+}
+
 // #region relay
-// Each namespace relays notes to its own clients, and only to them: `nsp.emit`
-// never leaves the namespace, even when the same connection carries several.
+// Each namespace relays notes to its own clients, and only to them: `emit` on a
+// namespace never leaves it, even when one connection carries several.
 function relayNotes(nsp: NotesNamespace) {
   nsp.on('connection', (socket) => {
-    socket.on('note:post', ({ text }) => nsp.emit('note:new', { from: socket.data.name, text }));
+    // `socket.nsp` is the socket's own namespace: under a pattern, its team's.
+    socket.on('note:post', ({ text }) => {
+      socket.nsp.emit('note:new', { from: socket.data.name, text });
+    });
   });
 }
 // #endregion
-
-/** The lobby: the lesson's own namespace, open to everyone. */
-export function register(io: NotesNamespace) {
-  relayNotes(io);
-}
 
 // #region staff
 const ROLES = new Map<unknown, Role>([
@@ -65,15 +77,4 @@ function staffRoom(staff: NotesNamespace) {
   });
   relayNotes(staff);
 }
-// #endregion
-
-// #region of
-// The namespaces under the lobby, as `io.of()` would make them in an app of one
-// lesson: io.of('/staff'), and io.of(/^\/team-[a-z]{1,12}$/) for every team at once.
-export const children: LessonChild[] = [
-  { path: new RegExp(`^${STAFF_PATH}$`), register: staffRoom as LessonChild['register'] },
-  // A dynamic namespace: each name that matches becomes a namespace of its own
-  // when its first client connects, and goes when its last one leaves.
-  { path: TEAM_PATH, register: relayNotes as LessonChild['register'] },
-];
 // #endregion

@@ -37,7 +37,8 @@ type NodeView = ReturnType<typeof render>;
 
 // #region client
 function listen(socket: NodeSocket, view: NodeView) {
-  // The client does not know there are two servers: it broadcasts, and hears what reaches it.
+  // The client does not know there are two servers: it broadcasts,
+  // and hears what reaches it.
   view.send.addEventListener('click', async () => {
     const answer = await socket.emitWithAck('message:send', { text: view.text.value });
     view.error.textContent = answer.ok ? '' : answer.error;

@@ -6,8 +6,9 @@ import {
   studentEvents,
 } from '../../shared/class-mode.ts';
 import { createGuard, type BoundaryHooks } from '../plumbing/boundary.ts';
-import { childServing, mountChild, mountLesson } from '../plumbing/mount.ts';
-import type { AnyNamespace, AnySocket, LessonModule, LessonServices } from '../plumbing/types.ts';
+import { mountLesson, servedPath } from '../plumbing/mount.ts';
+import type { AnyNamespace, AnySocket, LessonServices } from '../plumbing/types.ts';
+import type { MountedLessons } from './index.ts';
 import type { Logger } from '../log.ts';
 import type { Peers } from '../scale/peers.ts';
 import type { SteeringState } from '../storage/class-store.ts';
@@ -41,7 +42,7 @@ export function createClassControl(
   io: Server,
   registry: ClassRegistry,
   peers: Peers,
-  lessons: LessonModule[],
+  { lessons, childPaths, namespaces }: MountedLessons,
   hooks: BoundaryHooks,
   servicesFor: (namespace: string) => LessonServices,
   logger: Logger,
@@ -123,9 +124,11 @@ export function createClassControl(
     socket.data.name = member.name;
     next();
   });
+  /** The path under its lesson's namespace of a class namespace that a lesson serves (`/staff`), if it is one. */
   const childIn = (name: string) => {
     const [, code, slug] = CLASS_LESSON.exec(name) ?? [];
-    return code && slug ? childServing(lessonsBySlug.get(slug), classLessonNamespace(code, slug), name) : undefined;
+    const paths = slug ? childPaths.get(slug) : undefined;
+    return code && paths ? servedPath(paths, classLessonNamespace(code, slug!), name) : undefined;
   };
   // Only the lessons there are: a namespace for any other name would be made before a middleware could refuse it.
   io.of((name, _auth, next) => next(null, LESSON.test(name) && lessonsBySlug.has(LESSON.exec(name)![2]!))).use(inClass);
@@ -147,9 +150,10 @@ export function createClassControl(
     nsp.on('connection', (socket) => track(code, socket as AnySocket));
     // A namespace under the lesson's shares the lesson's services.
     const services = servicesFor(classLessonNamespace(code, slug!));
-    const child = childIn(nsp.name);
-    if (child) mountChild(nsp as AnyNamespace, lesson, child, classHooks, services);
-    else if (LESSON.test(nsp.name)) mountLesson(nsp as AnyNamespace, lesson, classHooks, services);
+    const at = { base: classLessonNamespace(code, slug!), namespaces };
+    const path = childIn(nsp.name);
+    if (path !== undefined) mountLesson(nsp as AnyNamespace, lesson, classHooks, services, { ...at, path });
+    else if (LESSON.test(nsp.name)) mountLesson(nsp as AnyNamespace, lesson, classHooks, services, at);
   });
 
   /**

@@ -1,7 +1,8 @@
 import type { Server } from 'socket.io';
 import type { Logger } from '../log.ts';
 import type { BoundaryHooks } from '../plumbing/boundary.ts';
-import type { LessonModule, LessonServices } from '../plumbing/types.ts';
+import type { Namespaces } from '../plumbing/namespace-registry.ts';
+import type { ChildPath, LessonModule, LessonServices } from '../plumbing/types.ts';
 import type { Peers } from '../scale/peers.ts';
 import type { ClassStore } from '../storage/class-store.ts';
 import { createClassControl } from './class-control.ts';
@@ -21,10 +22,17 @@ export interface ClassModeOptions {
   peers: Peers;
 }
 
+/** The lessons as the app mounted them: the names each serves under its own namespace, and the server's namespaces. */
+export interface MountedLessons {
+  lessons: LessonModule[];
+  childPaths: Map<string, ChildPath[]>;
+  namespaces: Namespaces;
+}
+
 /** Classes: the registry, the students' and lessons' class namespaces, and `/instructor`. */
 export function setupClassMode(
   io: Server,
-  lessons: LessonModule[],
+  lessons: MountedLessons,
   servicesFor: (namespace: string) => LessonServices,
   options: ClassModeOptions,
   hooks: BoundaryHooks,

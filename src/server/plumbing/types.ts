@@ -45,20 +45,25 @@ export interface LessonServices {
   clear: () => Promise<void>;
 }
 
-/**
- * A namespace that a lesson serves under its own: `path` tests what follows the
- * lesson's namespace (`/staff` of `/namespaces-and-middleware/staff`). Each one
- * is made when a client first asks for it, and dropped when its last client goes.
- * It gets the services of the lesson's namespace: what it stores, it shares with it.
- */
-export interface LessonChild {
-  path: RegExp;
-  register: (io: AnyNamespace, services: LessonServices) => void;
-}
+/** A name a lesson's `register` asks `io.of()` for: a path under its namespace (`/staff`), or a pattern of paths. */
+export type ChildPath = string | RegExp;
 
-/** A lesson's server side: its contract, the `register` that holds its code, and any namespaces under its own. */
+/**
+ * The `io` of a lesson's `register`: its namespace, plus `of()` for the
+ * namespaces under it, named as an app names its own (see `lessonServer`).
+ */
+export type LessonServer<ClientEvents extends object, ServerEvents extends object, Data extends object = object> = LessonNamespace<
+  ClientEvents,
+  ServerEvents,
+  Data
+> & {
+  of(name: ChildPath): LessonNamespace<ClientEvents, ServerEvents, Data>;
+};
+export type AnyLessonServer = AnyNamespace & { of(name: ChildPath): AnyNamespace };
+
+/** A lesson's server side: its contract, and the `register` that holds its code. */
 export interface LessonModule {
   contract: LessonContract;
-  register: (io: AnyNamespace, services: LessonServices) => void;
-  children?: LessonChild[];
+  /** Runs for each of the lesson's namespaces as it is made: the lesson's own, and each one under it that `io.of()` names. */
+  register: (io: AnyLessonServer, services: LessonServices) => void;
 }
