@@ -18,7 +18,7 @@ const keeper = new WorldKeeper();
 after(() => keeper.close());
 
 /** Events that may take long to answer: a delay the client chooses, or a question to the client. */
-const SLOW = new Set(['question:send', 'question:request']);
+const SLOW = new Set(['question:send', 'question:request', 'question:poll']);
 /** Names socket.io-client refuses to send (it throws): the raw frames cover them. */
 const RESERVED = new Set(['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener']);
 

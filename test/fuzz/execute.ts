@@ -13,7 +13,7 @@ import { TOKEN, type World } from './world.ts';
  */
 
 /** Events that may take long to answer: a delay the client chooses, or a question to the client. */
-const SLOW_EVENTS = new Set(['question:send', 'question:request']);
+const SLOW_EVENTS = new Set(['question:send', 'question:request', 'question:poll']);
 const ANSWER_TIMEOUT_MS = 1500;
 const CONNECT_TIMEOUT_MS = 3000;
 const SYNC_ID = 987_654_321;
