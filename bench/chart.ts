@@ -26,7 +26,7 @@ const PAD = { left: 52, right: 16, top: 40, bottom: 44 };
 const OURS = '#3b5bdb';
 const FLOOR = '#868e96';
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 const niceMax = (n: number) => {
   const step = 10 ** Math.floor(Math.log10(n || 1));
   return Math.ceil(n / step) * step;
@@ -42,11 +42,11 @@ function panel(title: string, unit: string, across: Axis, series: Series[], dx: 
   const x = (v: number) => dx + PAD.left + (v / maxX) * (W - PAD.left - PAD.right);
   const y = (v: number) => PAD.top + (1 - v / maxY) * (H - PAD.top - PAD.bottom);
   const parts: string[] = [
-    `<text x="${dx + W / 2}" y="20" text-anchor="middle" font-weight="600">${escape(title)}</text>`,
+    `<text x="${dx + W / 2}" y="20" text-anchor="middle" font-weight="600">${escapeXml(title)}</text>`,
     `<line x1="${x(0)}" y1="${y(0)}" x2="${x(maxX)}" y2="${y(0)}" stroke="#adb5bd"/>`,
     `<line x1="${x(0)}" y1="${y(0)}" x2="${x(0)}" y2="${y(maxY)}" stroke="#adb5bd"/>`,
-    `<text x="${dx + W / 2}" y="${H - 8}" text-anchor="middle">${escape(across.label)}</text>`,
-    `<text x="${dx + 14}" y="${PAD.top - 10}">${escape(unit)}</text>`,
+    `<text x="${dx + W / 2}" y="${H - 8}" text-anchor="middle">${escapeXml(across.label)}</text>`,
+    `<text x="${dx + 14}" y="${PAD.top - 10}">${escapeXml(unit)}</text>`,
   ];
   for (const tick of across.ticks) {
     parts.push(`<text x="${x(tick)}" y="${y(0) + 16}" text-anchor="middle">${tick}</text>`);
@@ -60,7 +60,7 @@ function panel(title: string, unit: string, across: Axis, series: Series[], dx: 
       `<polyline points="${points}" fill="none" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`,
       ...(s.dots === false ? [] : s.points.map(([px, py]) => `<circle cx="${x(px)}" cy="${y(py)}" r="3" fill="${s.color}"/>`)),
       `<line x1="${dx + PAD.left + 8}" x2="${dx + PAD.left + 28}" y1="${PAD.top + i * 16}" y2="${PAD.top + i * 16}" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`,
-      `<text x="${dx + PAD.left + 34}" y="${PAD.top + 4 + i * 16}" fill="${s.color}">${escape(s.label)}</text>`,
+      `<text x="${dx + PAD.left + 34}" y="${PAD.top + 4 + i * 16}" fill="${s.color}">${escapeXml(s.label)}</text>`,
     );
   });
   return parts.join('\n  ');
@@ -86,12 +86,12 @@ export function sweepChart(points: SweepPoint[], caption: string) {
 /** Two panels side by side, and the caption under them. */
 function figure(title: string, caption: string, left: string, right: string) {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${2 * W} ${H + 24}" width="${2 * W}" height="${H + 24}" role="img" aria-labelledby="title desc" font-family="system-ui, sans-serif" font-size="12">
-  <title id="title">${escape(title)}</title>
-  <desc id="desc">${escape(caption)}</desc>
+  <title id="title">${escapeXml(title)}</title>
+  <desc id="desc">${escapeXml(caption)}</desc>
   <rect width="100%" height="100%" fill="#fff"/>
   ${left}
   ${right}
-  <text x="${W}" y="${H + 16}" text-anchor="middle" fill="#495057">${escape(caption)}</text>
+  <text x="${W}" y="${H + 16}" text-anchor="middle" fill="#495057">${escapeXml(caption)}</text>
 </svg>
 `;
 }

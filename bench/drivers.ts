@@ -42,7 +42,9 @@ async function workshopDriver(url: string): Promise<Driver> {
         }),
       );
     },
-    close: () => opened.forEach((socket) => socket.disconnect()),
+    close: () => {
+      for (const socket of opened) socket.disconnect();
+    },
   };
 }
 
@@ -73,6 +75,8 @@ async function rawDriver(url: string): Promise<Driver> {
       const sockets = await Promise.all(Array.from({ length: n }, open));
       return sockets.map((ws) => (text: string) => ws.send(text));
     },
-    close: () => opened.forEach((ws) => ws.terminate()),
+    close: () => {
+      for (const ws of opened) ws.terminate();
+    },
   };
 }

@@ -85,7 +85,11 @@ async function clusters() {
     const redis = await startRedis();
     const start = async () => {
       const server = await startBenchServer('workshop-cluster.ts', { REDIS_URL: redis.url, BENCH_CLUSTER_WORKERS: String(workers) });
-      return { ...server, stop: async () => void (await server.stop(), await redis.stop()) };
+      const stop = async () => {
+        await server.stop();
+        await redis.stop();
+      };
+      return { ...server, stop };
     };
     runs.push({ label: `cluster of ${workers}, Redis`, processes: workers, result: await runScenarios('workshop', options, progress, start) });
   }

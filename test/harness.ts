@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { DefaultEventsMap } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createApp, type App, type AppOptions } from '../src/server/app.ts';
 import { silentLogger } from '../src/server/log.ts';
@@ -21,9 +22,9 @@ export interface Running {
    * clients take turns: the first on server A, the second on B, and so on;
    * `on` picks one.
    */
-  open: <S extends object = any, C extends object = any>(namespace: string, auth?: object, from?: string, on?: number) => Socket<S, C>;
+  open: <S extends object = DefaultEventsMap, C extends object = DefaultEventsMap>(namespace: string, auth?: object, from?: string, on?: number) => Socket<S, C>;
   /** Connects a real client to a namespace and waits until it is in. */
-  client: <S extends object = any, C extends object = any>(namespace: string, auth?: object, from?: string, on?: number) => Promise<Socket<S, C>>;
+  client: <S extends object = DefaultEventsMap, C extends object = DefaultEventsMap>(namespace: string, auth?: object, from?: string, on?: number) => Promise<Socket<S, C>>;
   /** What the server logged as errors; `close` fails if it is not empty. */
   errors: unknown[];
   close: () => Promise<void>;
@@ -62,13 +63,18 @@ export async function startApp(options: AppOptions = {}, { servers = 1 }: { serv
   if (redis) await adaptersListening(connections[0]!.store, started.map((s) => s.app));
   const clients: Socket[] = [];
   let opened = 0;
-  const open = (namespace: string, auth?: object, from?: string, on?: number) => {
+  const open = <S extends object = DefaultEventsMap, C extends object = DefaultEventsMap>(
+    namespace: string,
+    auth?: object,
+    from?: string,
+    on?: number,
+  ): Socket<S, C> => {
     const n = opened++;
     from ??= `127.0.${1 + Math.floor(n / 250)}.${2 + (n % 250)}`;
     const { url } = started[on ?? n % started.length]!;
     const socket = connect(url + namespace, { auth, forceNew: true, transports: ['websocket'], localAddress: from } as object);
     clients.push(socket);
-    return socket as any;
+    return socket as unknown as Socket<S, C>;
   };
   return {
     app: started[0]!.app,
@@ -76,10 +82,15 @@ export async function startApp(options: AppOptions = {}, { servers = 1 }: { serv
     url: started[0]!.url,
     errors,
     open,
-    async client(namespace, auth, from, on) {
-      const socket = open(namespace, auth, from, on);
+    async client<S extends object = DefaultEventsMap, C extends object = DefaultEventsMap>(
+      namespace: string,
+      auth?: object,
+      from?: string,
+      on?: number,
+    ) {
+      const socket = open<S, C>(namespace, auth, from, on);
       await connected(socket);
-      return socket as any;
+      return socket;
     },
     async close() {
       for (const socket of clients) socket.disconnect();
@@ -135,7 +146,7 @@ export async function collect<T = unknown>(socket: Socket, event: string, ms = 1
 export const settle = (ms = 80) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Connects one client per name (in order) to `namespace`, and lets their arrival notices settle. */
-export async function connectNamed<S extends object = any, C extends object = any>(
+export async function connectNamed<S extends object = DefaultEventsMap, C extends object = DefaultEventsMap>(
   server: Running,
   namespace: string,
   names: string[],

@@ -16,6 +16,7 @@ export async function startServer(env: Record<string, string>, command = ['src/s
     const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 10_000);
     child.stdout.on('data', () => {
       // Colours or not (a terminal, or FORCE_COLOR under Playwright), the address is there.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI colour codes, which start with ESC (\x1b)
       const found = /Local:\s+(http:\/\/[^/\s]+)\//.exec(output.replace(/\x1b\[[0-9;]*m/g, ''));
       if (found) {
         clearTimeout(timer);

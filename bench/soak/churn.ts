@@ -57,8 +57,14 @@ async function within<T>(work: Promise<T>, what: string): Promise<T> {
 /** Resolves on `connect`; a `connect_error` rejects, saying what refused it. */
 function connected(socket: Socket, what: string) {
   const answer = new Promise<void>((resolve, reject) => {
-    const ok = () => (socket.off('connect_error', no), resolve());
-    const no = (error: Error) => (socket.off('connect', ok), reject(new Error(`${what}: refused with "${error.message}"`)));
+    const ok = () => {
+      socket.off('connect_error', no);
+      resolve();
+    };
+    const no = (error: Error) => {
+      socket.off('connect', ok);
+      reject(new Error(`${what}: refused with "${error.message}"`));
+    };
     socket.once('connect', ok);
     socket.once('connect_error', no);
   });
@@ -68,8 +74,14 @@ function connected(socket: Socket, what: string) {
 /** Resolves with the `connect_error` message; connecting after all rejects (the server let in what it should refuse). */
 function refusal(socket: Socket, what: string) {
   const answer = new Promise<string>((resolve, reject) => {
-    const ok = () => (socket.off('connect_error', no), reject(new Error(`${what}: let in`)));
-    const no = (error: Error) => (socket.off('connect', ok), resolve(error.message));
+    const ok = () => {
+      socket.off('connect_error', no);
+      reject(new Error(`${what}: let in`));
+    };
+    const no = (error: Error) => {
+      socket.off('connect', ok);
+      resolve(error.message);
+    };
     socket.once('connect', ok);
     socket.once('connect_error', no);
   });

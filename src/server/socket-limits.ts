@@ -61,7 +61,8 @@ export function socketLimits(maxPerAddress: number, trustProxy = false) {
       if (perAddress.of(address) >= maxPerAddress) return next(new Error(TOO_MANY_SOCKETS));
       if (!sockets) {
         const mine = new Set<AnySocket>();
-        held.set(conn, (sockets = mine));
+        sockets = mine;
+        held.set(conn, mine);
         // What is still counted when the connection goes never connected (or left no word).
         conn.once('close', () => {
           perAddress.remove(address, mine.size);

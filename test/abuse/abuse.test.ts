@@ -119,7 +119,7 @@ const cases: Case[] = [
     attack: async (server) => {
       const sockets = Array.from({ length: 40 }, () => server.open('/emit-vs-broadcast', { name: 'Crowd' }, '127.0.66.66'));
       await Promise.allSettled(sockets.map((s) => connected(s)));
-      sockets.forEach((s) => s.disconnect());
+      for (const s of sockets) s.disconnect();
     },
   },
   // Text that looks like code is kept as it is: the pages render it as text

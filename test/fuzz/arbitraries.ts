@@ -145,6 +145,7 @@ export const anyString = fc.oneof(
   { weight: 2, arbitrary: fc.string({ maxLength: 40, unit: 'binary' }) },
   { weight: 2, arbitrary: repeated(400, 600) },
   { weight: 1, arbitrary: repeated(2000, MAX_MESSAGE_BYTES - 200) },
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: '${7*7}' is a template-injection probe; the literal text is the payload
   { weight: 1, arbitrary: fc.constantFrom('', ' ', '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '$ne', '../..', '%s%s%s', '${7*7}', '<script>') },
 );
 
@@ -169,7 +170,7 @@ const plausibleObject = fc
 
 /** Deep nesting, as deep as a frame allows. */
 const deep = fc.tuple(fc.constantFrom('[', '{"a":'), fc.integer({ min: 50, max: 3000 })).map(([open, depth]) =>
-  open === '[' ? '['.repeat(depth) + ']'.repeat(depth) : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth),
+  open === '[' ? '['.repeat(depth) + ']'.repeat(depth) : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`,
 );
 
 /** JSON text of any shape: fast-check's JSON values, payload-shaped objects, deep nesting, big strings, poison. */
@@ -347,7 +348,7 @@ export function malformedStep(nsp: string, events: string[]): fc.Arbitrary<Step>
     anyJson.filter((j) => !j.startsWith('[')).map((payload) => frame(`43${n}1${payload}`)),
     fc.tuple(eventName(events), repeated(MAX_MESSAGE_BYTES, MAX_MESSAGE_BYTES + 4000)).map(([name, big]) => frame(`42${n}1[${name},${JSON.stringify(big)}]`)),
     badBinaryStep(nsp, events),
-    fc.constantFrom('', '0', '1', '2', '3', '5', '6', '7', '8', '9', '4', '40', '41', '44', '47', '48', '49', '4/', `4${n}`, `42${n}`, `42${n}[]`, `42${n}[`, `42${n}{}`, `42${n}"x"`, `42${n}1`, `44${n}{"message":"x"}`, `41${n}{"x":1}`, `40${n}`, `40${n}[]`, `40${n}"x"`, `40${n}null`, `43${n}[]`, `43${n}`, `45${n}[]`, `451-${n}`, '6probe', '5', '2probe', '3probe', `4${'9'.repeat(400)}`, 'b' + 'AAAA', '4' + '\u0000'.repeat(10)).map(frame),
+    fc.constantFrom('', '0', '1', '2', '3', '5', '6', '7', '8', '9', '4', '40', '41', '44', '47', '48', '49', '4/', `4${n}`, `42${n}`, `42${n}[]`, `42${n}[`, `42${n}{}`, `42${n}"x"`, `42${n}1`, `44${n}{"message":"x"}`, `41${n}{"x":1}`, `40${n}`, `40${n}[]`, `40${n}"x"`, `40${n}null`, `43${n}[]`, `43${n}`, `45${n}[]`, `451-${n}`, '6probe', '5', '2probe', '3probe', `4${'9'.repeat(400)}`, 'bAAAA', `4${'\u0000'.repeat(10)}`).map(frame),
     fc.uint8Array({ maxLength: 40 }).map((data) => step({ kind: 'bytes', data })),
     anyJson.map((json) => frame(`4${json}`)),
   );

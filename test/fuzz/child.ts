@@ -75,8 +75,14 @@ export async function startServerChild(env: Record<string, string> = {}): Promis
         reject(new Error(`the server process did not answer over IPC within ${timeoutMs} ms (stuck?); the end of its stderr:\n${stderr.slice(-4000)}`));
       }, timeoutMs);
       waiting.set(id, {
-        resolve: (m) => (clearTimeout(timer), resolve(m)),
-        reject: (e) => (clearTimeout(timer), reject(e)),
+        resolve: (m) => {
+          clearTimeout(timer);
+          resolve(m);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
       });
       child.send({ ...message, id } as ParentMessage, (error) => {
         // The process is gone, or going: its exit (with its stderr) is the answer; the timer above bounds the wait.
@@ -91,7 +97,10 @@ export async function startServerChild(env: Record<string, string> = {}): Promis
       clearTimeout(timer);
       resolve(message.port);
     });
-    exited.then(() => (clearTimeout(timer), reject(new Error(death))));
+    exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(death));
+    });
   });
 
   return {

@@ -56,7 +56,8 @@ const script = fc
   .noShrink(targets(CODE, TOKEN).filter((t) => t.nsp !== '/'))
   .chain((target) => fc.record({ target: fc.constant(target), emits: fc.array(emitOn(target), { minLength: 1, maxLength: 8 }) }));
 
-function shapeOk(answer: any) {
+function shapeOk(ack: unknown) {
+  const answer = ack as { ok?: unknown; error?: unknown } | null | undefined;
   return answer?.ok === true || (answer?.ok === false && typeof answer.error === 'string' && answer.error.length > 0 && answer.error.length <= 300);
 }
 

@@ -26,7 +26,9 @@ export const NEW = '@NEW@';
 
 /** What the runs did, for `FUZZ_STATS=1`: how far the frames got. */
 export const tally: Record<string, number> = {};
-const count = (key: string, n = 1) => void (tally[key] = (tally[key] ?? 0) + n);
+const count = (key: string, n = 1) => {
+  tally[key] = (tally[key] ?? 0) + n;
+};
 
 export interface Outcome {
   transcript: string[];

@@ -120,7 +120,9 @@ function plan(code: string, scale: number, offset = 0): Phase[] {
 async function classLives(world: World, count: number) {
   const answers: Record<string, number> = {};
   const unexpected: string[] = [];
-  const tally = (kind: string) => void (answers[kind] = (answers[kind] ?? 0) + 1);
+  const tally = (kind: string) => {
+    answers[kind] = (answers[kind] ?? 0) + 1;
+  };
   const instructor = await RawConnection.open(world.server.url);
   const joined = await connectRaw(instructor, '/instructor', JSON.stringify({ token: TOKEN }));
   if (joined.kind !== 'connected') return { answers, unexpected: [`/instructor: ${JSON.stringify(joined)}`] };

@@ -114,8 +114,14 @@ export class RawConnection {
         ws.terminate();
         reject(new Error(`the WebSocket did not open within ${timeoutMs} ms`));
       }, timeoutMs);
-      ws.once('error', (error) => (clearTimeout(timer), reject(error)));
-      ws.once('open', () => (clearTimeout(timer), resolve()));
+      ws.once('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+      ws.once('open', () => {
+        clearTimeout(timer);
+        resolve();
+      });
     });
     const open = await connection.waitFor((frame) => frame.startsWith('0{'), timeoutMs);
     if (!open) throw new Error(`no Engine.IO open packet within ${timeoutMs} ms (${connection.closeInfo || 'still open'})`);

@@ -31,15 +31,24 @@ function open(url: string, namespace: string, auth?: object): Promise<Socket> {
   const socket = io(url + namespace, { auth, forceNew: true, transports: ['websocket'], reconnection: false, localAddress: honestAddress() } as object);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`honest client could not connect to ${namespace} in time`)), HONEST_TIMEOUT_MS);
-    socket.once('connect', () => (clearTimeout(timer), resolve(socket)));
-    socket.once('connect_error', (error) => (clearTimeout(timer), reject(new Error(`honest client refused by ${namespace}: ${error.message}`))));
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      resolve(socket);
+    });
+    socket.once('connect_error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`honest client refused by ${namespace}: ${error.message}`));
+    });
   });
 }
 
+/** What an honest client hears: the checks only read fields (`m?.text`), so a non-object reads as no match. */
+type Heard = Record<string, unknown> | undefined;
+
 /** The next `event` on `socket` that `match` accepts, or a rejection after the timeout. */
-function heard(socket: Socket, event: string, match: (...args: any[]) => boolean): Promise<void> {
+function heard(socket: Socket, event: string, match: (...args: Heard[]) => boolean): Promise<void> {
   return new Promise((resolve, reject) => {
-    const listener = (...args: any[]) => {
+    const listener = (...args: Heard[]) => {
       if (!match(...args)) return;
       clearTimeout(timer);
       socket.off(event, listener);
@@ -57,17 +66,19 @@ async function ack(socket: Socket, event: string, ...args: unknown[]) {
   return socket.timeout(HONEST_TIMEOUT_MS).emitWithAck(event, ...args);
 }
 
-function expectOk(answer: any, what: string) {
-  if (answer?.ok !== true) throw new Error(`${what} answered ${JSON.stringify(answer)}`);
+function expectOk(answer: unknown, what: string) {
+  if ((answer as { ok?: unknown } | null | undefined)?.ok !== true) throw new Error(`${what} answered ${JSON.stringify(answer)}`);
 }
 
 export async function createWorld(): Promise<World> {
   const server = await startServerChild({ FUZZ_TOKEN: TOKEN });
   const { url } = server;
   const honest: Socket[] = [];
+  const namespaceOf = new Map<Socket, string>();
   const connect = async (namespace: string, auth?: object) => {
     const socket = await open(url, namespace, auth);
     honest.push(socket);
+    namespaceOf.set(socket, namespace);
     return socket;
   };
 
@@ -135,7 +146,7 @@ export async function createWorld(): Promise<World> {
       async probe() {
         round++;
         const problems: string[] = [];
-        const disconnected = honest.filter((s) => !s.connected).map((s) => (s as any).nsp as string);
+        const disconnected = honest.filter((s) => !s.connected).map((s) => namespaceOf.get(s));
         if (disconnected.length) problems.push(`honest clients were disconnected from ${disconnected.join(', ')}`);
         const results = await Promise.allSettled(checks.map(([, check]) => check()));
         results.forEach((result, i) => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { resolveNamespace, mergeAuth } from '../../src/components/exercise/bridge.ts';
-import { showsValue, valueOf } from '../../src/components/exercise/checks.ts';
+import { showsValue, checkedValue } from '../../src/components/exercise/checks.ts';
 
 test("a page shows a value when it stands on its own, not inside another number or a button's +1", () => {
   assert.equal(showsValue('Count: 12\n+1 -1', '12'), true);
@@ -14,12 +14,12 @@ test("a page shows a value when it stands on its own, not inside another number 
 });
 
 test('a check may look at one field of what the event carried; a value cut short or nested is no value', () => {
-  assert.equal(valueOf('{"lastMessage":12}', 'lastMessage'), '12');
-  assert.equal(valueOf('{"on":true}', 'on'), 'true');
-  assert.equal(valueOf('{"lastMessage":12', 'lastMessage'), undefined);
-  assert.equal(valueOf('{"user":{"name":"Ada"}}', 'user'), undefined);
-  assert.equal(valueOf('"plain text"', 'lastMessage'), undefined);
-  assert.equal(valueOf('plain text'), 'plain text');
+  assert.equal(checkedValue('{"lastMessage":12}', 'lastMessage'), '12');
+  assert.equal(checkedValue('{"on":true}', 'on'), 'true');
+  assert.equal(checkedValue('{"lastMessage":12', 'lastMessage'), undefined);
+  assert.equal(checkedValue('{"user":{"name":"Ada"}}', 'user'), undefined);
+  assert.equal(checkedValue('"plain text"', 'lastMessage'), undefined);
+  assert.equal(checkedValue('plain text'), 'plain text');
 });
 
 const lesson = { lesson: 'namespaces-and-middleware', namespace: '/namespaces-and-middleware', auth: { name: 'Your code' } };

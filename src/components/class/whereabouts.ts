@@ -29,7 +29,7 @@ export function watchWhereabouts(report: (where: Whereabouts) => void) {
     },
     { rootMargin: '0px 0px -60% 0px' },
   );
-  headings.forEach((heading) => observer.observe(heading));
+  for (const heading of headings) observer.observe(heading);
   return current;
 }
 

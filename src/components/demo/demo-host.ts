@@ -7,7 +7,7 @@ import { reportTraffic } from './traffic.ts';
 
 /** One in-page client, as a lesson's `mount` gets it. */
 export interface DemoClient<Stage = DemoStage | undefined> {
-  socket: Socket<any, any>;
+  socket: Socket;
   /** Where the lesson puts this client's controls; disabled while disconnected. */
   controls: HTMLFieldSetElement;
   panel: ClientPanel;
@@ -18,12 +18,12 @@ export interface DemoClient<Stage = DemoStage | undefined> {
   /** Where under the lesson's namespace this client connected (`pathOf`), or ''. */
   path: string;
   /** Shows another namespace this client opened (on its connection) on its panel, and to "Try it". */
-  watch: (socket: Socket<any, any>, label: string) => void;
+  watch: (socket: Socket, label: string) => void;
 }
 
 /** A demo-wide view; it may follow every in-page client as it is added. */
 export interface DemoStage {
-  track?: (client: DemoClient<any>) => void;
+  track?: (client: DemoClient) => void;
 }
 
 /** What a lesson's demo adds to the shared frame. */
@@ -133,8 +133,9 @@ export function startDemo<Stage extends DemoStage | undefined>(root: HTMLElement
     note.textContent = `${client.panel.label()} added, with its own connection.`;
     client.panel.element.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   });
-  if (lesson.names?.length) lesson.names.forEach((name) => addClient(name));
-  else addClient();
+  if (lesson.names?.length) {
+    for (const name of lesson.names) addClient(name);
+  } else addClient();
 }
 
 /**

@@ -38,7 +38,10 @@ export function confirmTwice(button: HTMLButtonElement, confirmLabel: string, ac
     if (armed) return action();
     armed = true;
     button.textContent = confirmLabel;
-    setTimeout(() => ((armed = false), (button.textContent = label)), 5000);
+    setTimeout(() => {
+      armed = false;
+      button.textContent = label;
+    }, 5000);
   });
 }
 

@@ -132,7 +132,10 @@ export function runInSandbox(container: HTMLElement, code: string, connection: R
       // A function cannot cross to the frame: the server's callback waits here for the code's reply.
       const ack = typeof args.at(-1) === 'function' ? (args.pop() as (...reply: unknown[]) => void) : undefined;
       let replyId: number | undefined;
-      if (ack) replies.set((replyId = nextReply++), ack);
+      if (ack) {
+        replyId = nextReply++;
+        replies.set(replyId, ack);
+      }
       post({ type: 'event', socket: number, event, args, replyId });
     });
     on.connected?.(opened);

@@ -16,7 +16,7 @@ export const showsValue = (text: string, value: string) =>
   new RegExp(`(^|[^\\w+-])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w])`).test(text);
 
 /** The value a `shows` check looks for: the event's first argument as sent, or one field of it. */
-export function valueOf(text: string, field?: string): string | undefined {
+export function checkedValue(text: string, field?: string): string | undefined {
   if (!field) return text;
   try {
     const value = (JSON.parse(text) as Record<string, unknown> | null)?.[field];
@@ -48,7 +48,7 @@ export function watchChecks(checks: Check[], onSeen: (id: string) => void) {
       if (!('shows' in check.when) || !pending.has(check.id)) continue;
       const { shows, field, fromFirst, includes } = check.when;
       const seen = latest.get(shows);
-      const value = seen && valueOf(seen.text, field);
+      const value = seen && checkedValue(seen.text, field);
       if (!value || (includes && !value.includes(includes))) continue;
       // More than one: a change came after the value sent on arrival.
       if ((fromFirst || seen.count > 1) && showsValue(page, value)) say(check.id);

@@ -84,7 +84,8 @@ async function startExercise(root: HTMLElement) {
     state.textContent = 'Preparing your code…';
     let prepareCode: typeof import('./prepare-code.ts').prepareCode;
     try {
-      ({ prepareCode } = await (prepare ??= import('./prepare-code.ts')));
+      prepare ??= import('./prepare-code.ts');
+      ({ prepareCode } = await prepare);
     } catch {
       prepare = undefined; // try the download again next time
       return ended('The part of the page that prepares your code did not load (offline?). Try Run again.');

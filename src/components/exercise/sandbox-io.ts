@@ -17,7 +17,9 @@ function createListeners() {
       if (listener) listeners.get(event)?.delete(listener);
       else listeners.delete(event);
     },
-    fire: (event: string, args: unknown[]) => listeners.get(event)?.forEach((listener) => listener(...args)),
+    fire: (event: string, args: unknown[]) => {
+      for (const listener of listeners.get(event) ?? []) listener(...args);
+    },
   };
 }
 
@@ -103,7 +105,10 @@ export function createIo(post: (message: FromSandbox) => void) {
           throw new TypeError(`socket.emit('${event}', …): only plain data can travel to the server, not a function or a page element.`);
         }
         let ackId: number | undefined;
-        if (ack) acks.set((ackId = nextAck++), ack);
+        if (ack) {
+          ackId = nextAck++;
+          acks.set(ackId, ack);
+        }
         send({ type: 'emit', socket: number, event, args, ackId });
         return socket;
       },

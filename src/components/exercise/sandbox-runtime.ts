@@ -58,6 +58,7 @@ new MutationObserver(() => {
   pageDue = true;
   setTimeout(() => {
     pageDue = false;
+    // biome-ignore lint/performance/useDomNodeTextContent: the checks read the page as the learner sees it (hidden elements left out, a line per block), which only innerText gives
     post({ type: 'page', text: document.body.innerText.slice(0, 5000) });
   }, 100);
 }).observe(document.body, { subtree: true, childList: true, characterData: true });

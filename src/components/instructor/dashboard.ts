@@ -122,7 +122,8 @@ function runDashboard(
       if (!answer.ok) {
         sessionStorage.removeItem(WATCHED_KEY);
         $('class-panel').hidden = true;
-        return void ($('error').textContent = answer.error);
+        $('error').textContent = answer.error;
+        return;
       }
       watched = code;
       sessionStorage.setItem(WATCHED_KEY, code);
@@ -152,7 +153,10 @@ function runDashboard(
     event.preventDefault();
     const title = String(new FormData(event.currentTarget as HTMLFormElement).get('title') ?? '');
     socket.emit('class:create', { title }, (answer) => {
-      if (!answer.ok) return void ($('error').textContent = answer.error);
+      if (!answer.ok) {
+        $('error').textContent = answer.error;
+        return;
+      }
       listClasses();
       watch(answer.code);
     });

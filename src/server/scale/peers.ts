@@ -1,4 +1,4 @@
-import type { Server } from 'socket.io';
+import type { DefaultEventsMap, Server } from 'socket.io';
 import type { Logger } from '../log.ts';
 import type { InterServerEvents } from '../plumbing/types.ts';
 
@@ -20,7 +20,7 @@ export const noPeers: Peers = {
   answer: () => {},
 };
 
-export function socketIoPeers(io: Server<any, any, InterServerEvents, any>, logger: Logger): Peers {
+export function socketIoPeers(io: Server<DefaultEventsMap, DefaultEventsMap, InterServerEvents, unknown>, logger: Logger): Peers {
   return {
     ask(event, code, payload) {
       return new Promise((resolve) => {
@@ -32,7 +32,7 @@ export function socketIoPeers(io: Server<any, any, InterServerEvents, any>, logg
       });
     },
     answer(event, handler) {
-      (io.on as (event: string, listener: (...args: any[]) => void) => void)(event, async (code: string, payload: Question<typeof event>[1], done: (answer: unknown) => void) => {
+      (io.on as (event: string, listener: (...args: never[]) => void) => void)(event, async (code: string, payload: Question<typeof event>[1], done: (answer: unknown) => void) => {
         try {
           done(await handler(code, payload));
         } catch (error) {
