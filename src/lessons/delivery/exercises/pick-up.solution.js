@@ -2,9 +2,9 @@
 // The handshake says the last offset this page saw; on a first connection, 0.
 const socket = io({ auth: { serverOffset: 0 } });
 
-const messages = page.list('Messages');
 const text = page.input('Message', 'Hello from your code');
 const send = page.button('Send');
+const messages = page.list('Messages');
 
 const shown = new Set();
 socket.on('message', (message) => {

@@ -2,9 +2,9 @@
 // 1. Connect with the last offset this page saw in the handshake: io({ auth: { serverOffset: 0 } }).
 const socket = io();
 
-const messages = page.list('Messages');
 const text = page.input('Message', 'Hello from your code');
 const send = page.button('Send');
+const messages = page.list('Messages');
 
 // 2. Show each "message" ({ id, user, text, at }) once: skip an id you have shown already.
 //    Then keep the newest id in socket.auth.serverOffset, so that a new session asks for
