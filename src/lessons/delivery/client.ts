@@ -122,7 +122,11 @@ const deliveryClient: LessonClient = {
   worksOffline: true, // each client gets "Go offline for 5 s": back within two minutes, it is recovered
   // #region options
   // As `io('/delivery', { auth: { serverOffset: 0 }, ackTimeout: 5000, retries: 5 })`:
-  socketOptions: { auth: { serverOffset: 0 }, ackTimeout: ACK_TIMEOUT_MS, retries: RETRIES },
+  socketOptions: {
+    auth: { serverOffset: 0 }, // the last offset this client saw: none yet
+    ackTimeout: ACK_TIMEOUT_MS,
+    retries: RETRIES,
+  },
   // #endregion
   mount(client) {
     wire(client, render(client));

@@ -1,4 +1,4 @@
-// Your page: the messages, each once, and a message to send that is stored once, however often it goes.
+// Your page: each message once, and a message to send that is stored once.
 // The handshake says the last offset this page saw; on a first connection, 0.
 const socket = io({ auth: { serverOffset: 0 } });
 
@@ -18,11 +18,13 @@ socket.on('message', (message) => {
 const me = Math.random().toString(36).slice(2);
 let sent = 0;
 send.addEventListener('click', async () => {
-  const clientOffset = `${me}-${++sent}`; // one name for this message and all its retries
+  const clientOffset = `${me}-${++sent}`; // one name for this message and its retries
   // By hand, what `ackTimeout` and `retries` do: wait 5 s for the ack, then send again.
   for (let tries = 1; tries <= 6; tries++) {
     try {
-      const answer = await socket.timeout(5000).emitWithAck('message:send', text.value, clientOffset);
+      const answer = await socket
+        .timeout(5000)
+        .emitWithAck('message:send', text.value, clientOffset);
       if (!answer.ok) console.error(answer.error);
       return;
     } catch {
