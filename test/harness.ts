@@ -15,6 +15,8 @@ export interface Running {
   apps: App[];
   /** The first server's address. */
   url: string;
+  /** Every server's address, for a client that needs options of its own. */
+  urls: string[];
   /**
    * Opens a real client to a namespace without waiting: listen, then it connects.
    * Each client comes from an address of its own (127.x.y.z: loopback, like
@@ -80,6 +82,7 @@ export async function startApp(options: AppOptions = {}, { servers = 1 }: { serv
     app: started[0]!.app,
     apps: started.map((s) => s.app),
     url: started[0]!.url,
+    urls: started.map((s) => s.url),
     errors,
     open,
     async client<S extends object = DefaultEventsMap, C extends object = DefaultEventsMap>(

@@ -129,7 +129,7 @@ export function startChurn(url: string, rates: SoakRates) {
       for (let i = 0; i < LINES; i++) {
         await pause(LINE_GAP_MS);
         // A client id, as the site's chat sends, so the store keeps its index of them too.
-        await ask(chat, 'chat: line', 'sendMessage', `line ${i} from ${name}`, `${name}-${i}`);
+        await ask(chat, 'chat: line', 'sendMessage', `line ${i} from ${name}`);
         answered();
         counts.lines++;
       }

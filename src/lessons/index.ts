@@ -1,6 +1,7 @@
 import type { LessonModule } from '../server/plumbing/types.ts';
 import * as acknowledgements from './acknowledgements/server.ts';
 import * as chat from './chat/server.ts';
+import * as delivery from './delivery/server.ts';
 import * as emitVsBroadcast from './emit-vs-broadcast/server.ts';
 import * as namespacesAndMiddleware from './namespaces-and-middleware/server.ts';
 import * as reconnection from './reconnection/server.ts';
@@ -12,4 +13,4 @@ import * as socketsIntro from './sockets-intro/server.ts';
  * Every lesson's server module. Adding a lesson adds a line here; each one
  * gets its namespace `/<slug>` from `createApp`.
  */
-export const lessonModules: LessonModule[] = [socketsIntro, emitVsBroadcast, rooms, chat, acknowledgements, namespacesAndMiddleware, reconnection, scalingOut];
+export const lessonModules: LessonModule[] = [socketsIntro, emitVsBroadcast, rooms, chat, acknowledgements, namespacesAndMiddleware, reconnection, delivery, scalingOut];

@@ -22,6 +22,8 @@ export type FromSandbox =
   | { type: 'size'; height: number }
   /** `io(namespace, { auth })`: a new socket. */
   | { type: 'open'; socket: number; namespace?: string; auth?: Record<string, unknown> }
+  /** `socket.auth` changed (`socket.auth.serverOffset = 12`): the next handshake sends it. */
+  | { type: 'auth'; socket: number; auth: Record<string, unknown> }
   /** `socket.connect()`, after a `disconnect()`. */
   | { type: 'connect'; socket: number }
   | { type: 'disconnect'; socket: number }

@@ -3,7 +3,6 @@ import { once } from 'node:events';
 import { after, before, describe, test } from 'node:test';
 import { io, type Socket } from 'socket.io-client';
 import { TOO_FAST } from '../../src/shared/acks.ts';
-import type { ChatMessage } from '../../src/lessons/chat/contract.ts';
 import { connected, nextEvent } from '../harness.ts';
 import { startServer } from '../processes.ts';
 import { startRedis } from '../redis.ts';
@@ -11,47 +10,31 @@ import { startRedis } from '../redis.ts';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * A chatter that behaves as the chat page does: after a reconnect that Socket.IO
- * could not recover, it joins again with the last id it saw; it sends each
- * message until it has a receipt, always with the same client id.
+ * A client that behaves as the delivery lesson's page does: its handshake says the
+ * last offset it saw (a new session gets what came after it), and it sends each
+ * message until it has an ack, always with the same client offset.
  */
 async function chatter(url: string, name: string) {
   // Long-polling first, as a browser does: the cluster must keep each session on one worker.
-  const socket: Socket = io(`${url}/chat`, { auth: { name }, forceNew: true, reconnectionDelay: 200, reconnectionDelayMax: 1000 });
-  const state = { seen: new Map<number, string>(), lastId: 0, drops: 0 };
-  const saw = (message: ChatMessage) => {
-    state.lastId = Math.max(state.lastId, message.id);
-    if (!('system' in message)) state.seen.set(message.id, message.text);
-  };
-  socket.on('message', saw);
-  socket.on('disconnect', () => state.drops++);
-
-  async function join(after?: number) {
-    while (socket.connected) {
-      try {
-        const answer = await socket.timeout(6000).emitWithAck('join', { name, room: 'hall', after });
-        if (answer.ok) return void answer.history.forEach(saw);
-      } catch {
-        // no answer in time: try again
-      }
-      await sleep(500);
-    }
-  }
-  socket.on('connect', () => {
-    if (state.lastId && !socket.recovered) void join(state.lastId);
+  const auth = { name, serverOffset: 0 };
+  const socket: Socket = io(`${url}/delivery`, { auth, forceNew: true, reconnectionDelay: 200, reconnectionDelayMax: 1000 });
+  const state = { seen: new Map<number, string>(), drops: 0 };
+  socket.on('message', (message: { id: number; text: string }) => {
+    state.seen.set(message.id, message.text);
+    auth.serverOffset = Math.max(auth.serverOffset, message.id);
   });
+  socket.on('disconnect', () => state.drops++);
   await connected(socket);
-  await join();
 
   async function send(text: string) {
-    const clientId = `${name}-${text}`.replace(/\W/g, '-');
+    const clientOffset = `${name}-${text}`.replace(/\W/g, '-');
     for (;;) {
       try {
-        const answer = await socket.timeout(3000).emitWithAck('sendMessage', text, clientId);
+        const answer = await socket.timeout(3000).emitWithAck('message:send', text, clientOffset);
         if (answer.ok) return void state.seen.set(answer.id, text);
-        await sleep(answer.error === TOO_FAST ? 1000 : 300); // e.g. not back in the room yet
+        await sleep(answer.error === TOO_FAST ? 1000 : 300);
       } catch {
-        await sleep(300); // no receipt: the connection dropped, or the worker died
+        await sleep(300); // no ack: the connection dropped, or the worker died
       }
     }
   }
@@ -90,7 +73,7 @@ describe('npm run cluster: several workers on one port', () => {
     }
   });
 
-  test('killing a worker moves its students to another, and no chat message is lost or doubled', async () => {
+  test('killing a worker moves its students to another, and no message is lost or doubled', async () => {
     const pids = [...cluster.output().matchAll(/Worker \d+ ready \(pid (\d+)\)/g)].map((m) => Number(m[1]));
     assert.equal(pids.length, 2);
     const names = ['Ada', 'Bo', 'Cy', 'Di', 'Ed', 'Flo'];
@@ -109,7 +92,7 @@ describe('npm run cluster: several workers on one port', () => {
       process.kill(pids[0]!, 'SIGKILL');
       await Promise.all(sending);
 
-      // Each one ends up with every line, once (the dropped ones by joining again with `after`).
+      // Each one ends up with every line, once (the dropped ones by catching up from their offset).
       const deadline = Date.now() + 15_000;
       while (Date.now() < deadline && chatters.some((c) => c.state.seen.size < texts.length)) await sleep(200);
       const dropped = chatters.filter((c) => c.state.drops > 0).map((c) => c.name);
@@ -119,6 +102,9 @@ describe('npm run cluster: several workers on one port', () => {
       // And the room's history holds each line once: a retry that reached the other worker was not stored twice.
       const late = await chatter(cluster.url, 'Late');
       chatters.push(late);
+      const caughtUp = Date.now() + 5000;
+      while (Date.now() < caughtUp && late.state.seen.size < texts.length) await sleep(50);
+      await sleep(200);
       assert.deepEqual([...late.state.seen.values()].sort(), [...texts].sort());
       assert.match(cluster.output(), /Worker 1 \(pid \d+\) stopped \(SIGKILL\); starting another/);
     } finally {

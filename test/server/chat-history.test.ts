@@ -6,17 +6,19 @@ import { KEEP_PER_ROOM, memoryChatHistory, sqliteChatHistories, type ChatHistory
 import { redisChatHistories } from '../../src/server/storage/redis-chat-history.ts';
 import { startRedis } from '../redis.ts';
 
-const message = (id: number, text: string) => ({ id, user: 'Ada', text, at: id * 1000 });
+/** What these tests store: a store keeps any message with an id and a time. */
+type Message = { id: number; user: string; text: string; at: number };
+const message = (id: number, text: string): Message => ({ id, user: 'Ada', text, at: id * 1000 });
 
 /** What every store must do, whatever it keeps the messages in. */
 function behavesAsChatHistory(make: () => ChatHistory) {
   test('recent gives the last messages of a room, or only those after an id, oldest first', async () => {
     const history = make();
     for (let i = 1; i <= 6; i++) await history.add(i % 2 ? 'lobby' : 'games', message(await history.nextId(), `m${i}`));
-    assert.deepEqual((await history.recent('lobby', 2)).map((m) => m.text), ['m3', 'm5']);
-    const [first] = await history.recent('lobby', 50);
-    assert.deepEqual((await history.recent('lobby', 50, first!.id)).map((m) => m.text), ['m3', 'm5']);
-    assert.deepEqual(await history.recent('nowhere', 50), []);
+    assert.deepEqual((await history.recent<Message>('lobby', 2)).map((m) => m.text), ['m3', 'm5']);
+    const [first] = await history.recent<Message>('lobby', 50);
+    assert.deepEqual((await history.recent<Message>('lobby', 50, first!.id)).map((m) => m.text), ['m3', 'm5']);
+    assert.deepEqual(await history.recent<Message>('nowhere', 50), []);
   });
 
   test('a client back after id N also gets a message with a smaller id stored after N was sent, as in a cluster', async () => {
@@ -27,7 +29,7 @@ function behavesAsChatHistory(make: () => ChatHistory) {
     await history.add('lobby', { id: late, user: 'Bo', text: 'seen', at: now });
     await history.add('lobby', { id: early, user: 'Cy', text: 'stored late', at: now - 200 });
     // Back "after" the one it saw: the late-stored one comes too, oldest id first; the one it saw does not.
-    const missed = await history.recent('lobby', 50, late);
+    const missed = await history.recent<Message>('lobby', 50, late);
     assert.deepEqual(missed.map((m) => m.text).sort(), ['long ago', 'stored late']);
     assert.ok(missed.every((m, i) => i === 0 || m.id > missed[i - 1]!.id), 'in id order');
   });
@@ -36,11 +38,11 @@ function behavesAsChatHistory(make: () => ChatHistory) {
     const history = make();
     const id = await history.nextId();
     await history.add('lobby', message(id, 'hi'), `c-${id}`);
-    assert.equal((await history.sentAs(`c-${id}`))?.text, 'hi');
-    assert.equal(await history.sentAs('c-never'), undefined);
+    assert.equal((await history.sentAs<Message>(`c-${id}`))?.text, 'hi');
+    assert.equal(await history.sentAs<Message>('c-never'), undefined);
     await history.clear();
-    assert.equal(await history.sentAs(`c-${id}`), undefined);
-    assert.deepEqual(await history.recent('lobby', 50), []);
+    assert.equal(await history.sentAs<Message>(`c-${id}`), undefined);
+    assert.deepEqual(await history.recent<Message>('lobby', 50), []);
   });
 }
 
@@ -73,8 +75,8 @@ test('a database from before client message ids gets the column, and keeps its m
   const history = sqliteChatHistories(db)('/chat');
   assert.equal(await history.nextId(), 8);
   await history.add('lobby', message(8, 'new'), 'c-8');
-  assert.deepEqual((await history.recent('lobby', 50)).map((m) => m.text), ['old', 'new']);
-  assert.equal((await history.sentAs('c-8'))?.id, 8);
+  assert.deepEqual((await history.recent<Message>('lobby', 50)).map((m) => m.text), ['old', 'new']);
+  assert.equal((await history.sentAs<Message>('c-8'))?.id, 8);
 });
 
 test('SQLite keeps a room to its newest messages, as the other stores do, so a flood cannot fill the disk', async () => {
@@ -87,7 +89,7 @@ test('SQLite keeps a room to its newest messages, as the other stores do, so a f
   const count = (room: string) => Number(db.prepare('SELECT COUNT(*) AS n FROM chat_messages WHERE room = ?').get(room)!.n);
   assert.equal(count('lobby'), KEEP_PER_ROOM);
   assert.equal(count('other'), 1);
-  const newest = await history.recent('lobby', 1);
+  const newest = await history.recent<Message>('lobby', 1);
   assert.equal((newest[0] as { text: string }).text, `line ${KEEP_PER_ROOM + 49}`);
   db.close();
 });

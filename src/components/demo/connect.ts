@@ -1,4 +1,7 @@
-import { io, type Socket } from 'socket.io-client';
+import { io, type Socket, type SocketOptions } from 'socket.io-client';
+
+/** What a lesson may ask of its demo clients' sockets (lesson `delivery`: acks waited for, and retried). */
+export type DeliveryOptions = Pick<SocketOptions, 'ackTimeout' | 'retries'>;
 
 /**
  * Opens one demo client: its own connection to the lesson's namespace on
@@ -7,8 +10,10 @@ import { io, type Socket } from 'socket.io-client';
  */
 export function connectClient<S extends object, C extends object>(
   namespace: string,
-  auth: Record<string, string> = {},
+  auth: Record<string, unknown> = {},
+  { ackTimeout, retries }: DeliveryOptions = {},
 ): Socket<S, C> {
+  if (retries !== undefined) return io(namespace, { auth, forceNew: true, ackTimeout, retries });
   // #region connect
   const socket: Socket<S, C> = io(namespace, { auth, forceNew: true });
   // #endregion

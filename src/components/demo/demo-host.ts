@@ -1,7 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import { demoNamespace } from '../class/class-session.ts';
 import { createClientPanel, watchNamespace, watchSocket, type ClientPanel } from './client-panel.ts';
-import { connectClient } from './connect.ts';
+import { connectClient, type DeliveryOptions } from './connect.ts';
 import { createOfflineSwitch } from './offline-switch.ts';
 import { reportTraffic } from './traffic.ts';
 
@@ -44,6 +44,8 @@ export interface LessonClient<Stage extends DemoStage | undefined = DemoStage | 
   stage?: (element: HTMLElement) => Stage;
   /** Builds one client's controls and wires them to its socket. */
   mount: (client: DemoClient<Stage>) => void;
+  /** What each client's socket gets besides the page's own auth: more `auth`, and `ackTimeout` with `retries`. */
+  socketOptions?: DeliveryOptions & { auth?: Record<string, unknown> };
 }
 
 /** Enough to see a fan-out; more would only crowd the page. */
@@ -72,7 +74,8 @@ export function startDemo<Stage extends DemoStage | undefined>(root: HTMLElement
     // In a class, the same lesson lives in the class's own namespace.
     const { namespace, classKey } = demoNamespace(lesson.slug);
     const path = lesson.pathOf?.(opened - 1) ?? '';
-    const socket = connectClient(namespace + path, { ...(name && { name }), ...(classKey && { classKey }) });
+    const auth = { ...lesson.socketOptions?.auth, ...(name && { name }), ...(classKey && { classKey }) };
+    const socket = connectClient(namespace + path, auth, lesson.socketOptions);
     const panel = createClientPanel(label, {
       worksOffline: lesson.worksOffline,
       action: lesson.worksOffline && !lesson.ownFaultControls ? createOfflineSwitch(socket) : undefined,

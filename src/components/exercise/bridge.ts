@@ -89,6 +89,9 @@ export function runInSandbox(container: HTMLElement, code: string, connection: R
       case 'open':
         open(message);
         break;
+      case 'auth':
+        if (socket && message.auth && typeof message.auth === 'object') socket.auth = mergeAuth(message.auth, connection.auth);
+        break;
       case 'connect':
         socket?.connect();
         break;

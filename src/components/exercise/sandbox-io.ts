@@ -61,8 +61,20 @@ export function createIo(post: (message: FromSandbox) => void) {
     const send = (message: FromSandbox) => (waiting ? waiting.push(message) : post(message));
     /** The server asked for an acknowledgement: the code's handler gets a callback, as with a real socket. */
     const replyTo = (replyId: number) => (...args: unknown[]) => post({ type: 'reply', replyId, args });
+    // `socket.auth` as in socket.io-client: what it holds when the socket (re)connects. Changes go to the page's socket.
+    const auth =
+      options.auth && typeof options.auth === 'object'
+        ? new Proxy({ ...(options.auth as Record<string, unknown>) }, {
+            set(target, key, value) {
+              Reflect.set(target, key, value);
+              send({ type: 'auth', socket: number, auth: { ...target } });
+              return true;
+            },
+          })
+        : options.auth;
     const socket = {
       id: undefined as string | undefined,
+      auth,
       connected: false,
       /** True when the last connection came back with its session (connection state recovery). */
       recovered: false,

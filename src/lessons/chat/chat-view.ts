@@ -29,7 +29,6 @@ export function createChatView(controls: HTMLFieldSetElement, suggestedName: str
   const text = h('input', { type: 'text', maxlength: 500, autocomplete: 'off', placeholder: 'Write a message' });
   const sendButton = h('button', { type: 'submit' }, 'Send');
   const error = h('p', { class: 'field-error', role: 'alert' });
-  const outbox = h('p', { class: 'outbox', role: 'status', 'aria-label': 'Outbox' });
   const composerFields = h(
     'fieldset',
     { class: 'composer-fields', disabled: true },
@@ -52,7 +51,6 @@ export function createChatView(controls: HTMLFieldSetElement, suggestedName: str
     ),
     typingLine,
     composer,
-    outbox,
     error,
   );
 
@@ -91,7 +89,7 @@ export function createChatView(controls: HTMLFieldSetElement, suggestedName: str
     showError(message: string) {
       error.textContent = message;
     },
-    /** After a join: the room's history replaces what was shown (not what is still being sent), and the composer opens. */
+    /** After a join: the room's history replaces what was shown, and the composer opens. */
     joined(user: string, roomName: string, history: ChatMessage[]) {
       me = user;
       error.textContent = '';
@@ -102,19 +100,24 @@ export function createChatView(controls: HTMLFieldSetElement, suggestedName: str
       messages.replace(
         ...history.map((m) => messageLine(m, 'user' in m && m.user === me && !m.private)),
         h('li', { class: 'system' }, `You joined ${roomName}.`),
-        ...messages.list.querySelectorAll('.unsent'),
       );
       composerFields.disabled = false;
     },
     /** A message from the server; one it already shows (a replay, a history overlap) is left as it is. */
     addMessage(message: ChatMessage) {
-      if (messages.list.querySelector(`[data-id="${message.id}"]`)) return false;
+      if (messages.list.querySelector(`[data-id="${message.id}"]`)) return;
       place(messageLine(message, 'user' in message && message.user === me), message.id);
-      return true;
+      // Whoever sent a message has stopped typing it (in case their "stopped" was dropped).
+      if ('user' in message) this.showTyping(message.user, false);
     },
-    /** A line of the page's own (no id): "You are back", and the like. */
-    note(text: string) {
-      messages.append(h('li', { class: 'system' }, text), messages.list.querySelector('.unsent'));
+    /**
+     * The connection dropped: a message still waiting for its receipt may or may not have
+     * reached the server (the history of the next join tells), and nobody is typing any more.
+     */
+    connectionLost() {
+      for (const receipt of messages.list.querySelectorAll('.unsent .receipt')) receipt.textContent = 'not confirmed';
+      typists.clear();
+      typingLine.textContent = '';
     },
     /** Your own message, shown at once and marked when the server's ack (the receipt) comes. */
     addOwnMessage(message: string) {
@@ -137,12 +140,6 @@ export function createChatView(controls: HTMLFieldSetElement, suggestedName: str
     markDelivered(id: number) {
       const line = messages.list.querySelector(`[data-id="${id}"]`);
       line?.append(' ', h('span', { class: 'receipt', 'aria-label': 'delivered', title: 'Delivered' }, '✓'));
-    },
-    /** How many written messages wait for the server, said only when some do. */
-    showOutbox(waiting: number, online: boolean) {
-      const messagesWord = waiting === 1 ? '1 message' : `${waiting} messages`;
-      outbox.textContent =
-        waiting === 0 ? '' : online ? `Sending ${messagesWord}…` : `Offline: ${messagesWord} will be sent when the connection is back.`;
     },
     showOnline(users: ChatUser[], myId: string | undefined) {
       online.replaceChildren(...users.map((u) => h('li', {}, u.name, u.id === myId ? ' (you)' : '')));

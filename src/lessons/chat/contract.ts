@@ -46,18 +46,12 @@ export interface ServerToClientEvents {
 }
 
 export interface ClientToServerEvents {
-  /** `after`: the last message id this client saw; the history then holds what came after it. */
-  join: (payload: { name: string; room: string; after?: number }, ack?: Ack<{ history: ChatMessage[] }>) => void;
-  /** `clientId` names this message, so a retried send is stored and delivered once. */
-  sendMessage: (text: string, clientId?: string, ack?: Ack<{ id: number; at: number }>) => void;
+  /** The answer's `history`: the room's last 50 messages, oldest first. */
+  join: (payload: { name: string; room: string }, ack?: Ack<{ history: ChatMessage[] }>) => void;
+  sendMessage: (text: string, ack?: Ack<{ id: number; at: number }>) => void;
   typing: (typing: boolean, ack?: Ack) => void;
   privateMessage: (payload: { to: string; text: string }, ack?: Ack<{ id: number }>) => void;
 }
-
-/** A message id the client made up (a UUID fits), so the server can spot a retry. */
-const clientId = z
-  .string({ error: 'The client message id must be a string.' })
-  .regex(/^[\w-]{1,64}$/, 'A client message id is 1 to 64 letters, digits, - or _.');
 
 const chatRoom = roomName(CHAT_ROOM_MAX, { type: 'The room must be a string.', empty: 'Choose a room to join.' });
 
@@ -67,11 +61,7 @@ export const chat = {
     join: {
       args: z.tuple([
         z.object(
-          {
-            name: displayName,
-            room: chatRoom,
-            after: z.number({ error: 'after is the last message id you saw.' }).int().nonnegative().optional(),
-          },
+          { name: displayName, room: chatRoom },
           { error: 'Send { name, room } to join.' },
         ),
       ]),
@@ -79,7 +69,7 @@ export const chat = {
       rate: 'message', // "Ada joined" goes to the room: leaving and joining again is no free way to post
       claimsName: (args) => (args[0] as { name: string }).name,
     },
-    sendMessage: { args: z.tuple([messageText, clientId.optional()]), answers: true, lockable: true },
+    sendMessage: { args: z.tuple([messageText]), answers: true, lockable: true },
     typing: { args: z.tuple([z.boolean({ error: 'Typing is true or false.' })]), answers: true },
     privateMessage: {
       args: z.tuple([

@@ -159,7 +159,7 @@ test('the message list keeps the place of a reader who scrolled up, and follows 
   expect(await atBottom(ada.messages)).toBe(true);
 });
 
-test('a student offline for 5 seconds while the others chat sees every message once, in order, and what she wrote offline arrives', async ({
+test('a student whose connection drops joins again by itself, and the history shows what was said meanwhile', async ({
   student,
 }) => {
   const room = `away-${tag()}`;
@@ -169,52 +169,16 @@ test('a student offline for 5 seconds while the others chat sees every message o
   await ada.join('Ada', room);
   await bo.join('Bo', room);
 
-  const offlineAt = Date.now();
   await adaPage.context().setOffline(true);
   await expect(ada.connection).toHaveText('disconnected');
-  const said = [1, 2, 3, 4, 5].map((i) => `while Ada is away ${i} ${tag()}`);
-  for (const text of said) {
-    await bo.send(text);
-    await expect(bo.messages.getByRole('listitem').filter({ hasText: text }).getByLabel('delivered')).toBeVisible();
-  }
-  // Ada can still write: it waits in her outbox.
-  const fromAda = `written offline ${tag()}`;
-  await ada.send(fromAda);
-  await expect(ada.panel.getByRole('status', { name: 'Outbox' })).toHaveText(
-    'Offline: 1 message will be sent when the connection is back.',
-  );
-  await adaPage.waitForTimeout(Math.max(0, 5000 - (Date.now() - offlineAt)));
+  await expect(bo.messages).toContainText('Ada left');
+  const said = `while Ada is away ${tag()}`;
+  await bo.send(said);
+  await expect(bo.messages.getByRole('listitem').filter({ hasText: said }).getByLabel('delivered')).toBeVisible();
   await adaPage.context().setOffline(false);
 
   await expect(ada.connection).toHaveText('connected', { timeout: 15_000 });
-  await expect(ada.messages).toContainText('Reconnected: 5 missed messages caught up.');
-  const missed = ada.messages.getByRole('listitem').filter({ hasText: 'while Ada is away' });
-  await expect(missed).toHaveText(said.map((text) => new RegExp(`^Bo ${text} `)));
-  await expect(ada.messages.getByRole('listitem').filter({ hasText: fromAda }).getByLabel('delivered')).toBeVisible();
-  await expect(bo.messages.getByRole('listitem').filter({ hasText: fromAda })).toHaveCount(1);
-  await expect(bo.messages).toContainText('Ada is back');
-});
-
-test('in one page, "Go offline for 5 s" cuts a client off; back, it has what it missed and its own message is sent', async ({
-  page,
-}) => {
-  const room = `switch-${tag()}`;
-  const ada = await openChat(page);
-  await ada.join('Ada', room);
-  await page.getByRole('button', { name: 'Add a client' }).click();
-  const bo = chatter(page, 'Client 2');
-  await bo.join('Bo', room);
-
-  await ada.button('Go offline for 5 s').click();
-  await expect(ada.connection).toHaveText('disconnected');
-  await expect(ada.panel.getByRole('button', { name: /^Offline, back in \d s$/ })).toBeDisabled();
-  await expect(bo.messages).toContainText('Ada left');
-  await bo.send('you missed this');
-  await ada.send('sent from offline');
-
-  await expect(ada.connection).toHaveText('connected', { timeout: 15_000 });
-  await expect(ada.messages).toContainText('Reconnected: 1 missed message caught up.');
-  await expect(ada.messages).toContainText('Bo you missed this');
-  await expect(bo.messages.getByRole('listitem').filter({ hasText: 'sent from offline' })).toHaveCount(1);
-  await expect(bo.messages).toContainText('Ada is back');
+  await expect(ada.messages.getByRole('listitem').filter({ hasText: said })).toHaveCount(1);
+  await expect(bo.messages).toContainText('Ada joined');
+  await expect(bo.online).toContainText('Ada');
 });

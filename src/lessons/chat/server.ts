@@ -3,6 +3,7 @@ import {
   HISTORY_LENGTH,
   ROOM_LIST_DELAY_MS,
   TYPING_TIMEOUT_MS,
+  type ChatMessage,
   type ClientToServerEvents,
   type ServerToClientEvents,
   type SystemMessage,
@@ -13,63 +14,112 @@ import { memoryChatHistory, type ChatHistory } from '../../server/storage/chat-h
 
 export const contract = chat;
 
-/**
- * Who a socket is in the chat. It lives in `socket.data`, which connection
- * state recovery gives back to a socket that returns after a short drop.
- */
+/** Who a socket is in the chat, kept in `socket.data`. */
 interface Member {
   name: string;
   room: string;
 }
 
-// #region server
-export function register(
-  io: LessonNamespace<ClientToServerEvents, ServerToClientEvents, { member: Member }>,
-  { history = memoryChatHistory() }: { history?: ChatHistory } = {},
-) {
-  // #region helpers
-  // Who is in a room, asked of Socket.IO itself (with an adapter, of every server).
+type ChatNamespace = LessonNamespace<ClientToServerEvents, ServerToClientEvents, { member: Member }>;
+/** What the rules need of a socket. */
+type ChatSocket = { id: string; join(room: string): unknown; leave(room: string): unknown };
+
+/**
+ * The chat's rules that the page does not show: how a name is held in a room,
+ * what a room may not be called, and how often the Online list goes out.
+ * All of it asks Socket.IO (`io.in(room).fetchSockets()`), so it holds on one
+ * server and on several sharing an adapter.
+ */
+function roomRules(io: ChatNamespace) {
   const socketsIn = (room: string) => io.in(room).fetchSockets();
-  // Whoever holds a name in a room also sits in a room of that name: asking who holds it
-  // is then one small question, not the list of everyone. (Room names have no control
-  // characters, so this one cannot be a room someone joins.) Names are compared as people
-  // see them: "Ada", "ADA" and "Аda" (with a Cyrillic А) are one name.
+  // Whoever holds a name in a room also sits in a room of that name: asking whether it is
+  // taken is then one small question, not the list of everyone. Room names have no control
+  // characters, so nobody can join this one. Names are compared as people see them: "Ada",
+  // "ADA" and "Аda" (with a Cyrillic А) are one name (see `nameKey`).
   const nameRoom = (room: string, name: string) => `\u0000${room}\u0000${nameKey(name)}`;
+  const listsDue = new Set<string>();
+
+  return {
+    /** Why `socket` may not join `room` as `name`, or undefined. */
+    async refuseJoin(socket: ChatSocket, name: string, room: string): Promise<string | undefined> {
+      // Every socket sits in a room named by its id (20 characters): joining that one would overhear its private messages.
+      if (room.length === 20 && (await socketsIn(room)).some((s) => s.id === room)) {
+        return 'That name is not free for a room: pick another.';
+      }
+      if ((await socketsIn(nameRoom(room, name))).some((s) => s.id !== socket.id)) {
+        return `Someone in ${room} is already called ${name}: pick another name.`;
+      }
+    },
+    claimName: (socket: ChatSocket, { name, room }: Member) => socket.join(nameRoom(room, name)),
+    releaseName: (socket: ChatSocket, { name, room }: Member) => socket.leave(nameRoom(room, name)),
+    /** The chatter behind a socket id; none if `id` is a room of several, or nobody's. */
+    async memberById(id: string) {
+      return (await socketsIn(id)).find((s) => s.id === id)?.data.member;
+    },
+    /**
+     * Sends `list(room)` once for the comings and goings of ROOM_LIST_DELAY_MS: a class
+     * arriving at once gets one list, not one per arrival (n lists of n names to n people).
+     */
+    soon(list: (room: string) => Promise<void>) {
+      return (room: string) => {
+        if (listsDue.has(room)) return;
+        listsDue.add(room);
+        setTimeout(() => {
+          listsDue.delete(room);
+          // If asking fails (a server or Redis away), the next change sends the list again.
+          list(room).catch(() => {});
+        }, ROOM_LIST_DELAY_MS);
+      };
+    },
+  };
+}
+
+// #region server
+export function register(io: ChatNamespace, { history = memoryChatHistory() }: { history?: ChatHistory } = {}) {
+  const { refuseJoin, claimName, releaseName, memberById, soon } = roomRules(io);
+
+  // #region online
+  // Who is in a room, asked of Socket.IO itself (with an adapter: of every server).
   async function usersIn(room: string) {
-    const sockets = await socketsIn(room);
-    return sockets.flatMap((s) => (s.data.member ? [{ id: s.id, name: s.data.member.name }] : []));
+    const sockets = await io.in(room).fetchSockets();
+    return sockets.flatMap((s) => {
+      const member = s.data.member;
+      return member ? [{ id: s.id, name: member.name }] : [];
+    });
   }
 
-  // Everyone in the room gets the new list whenever someone comes, goes or moves.
-  // A class arriving at once gets one list, not one per arrival (with n people,
-  // a list per arrival would be n lists of n names sent to n people).
-  const listsDue = new Set<string>();
-  function sendRoomData(room: string) {
-    if (listsDue.has(room)) return;
-    listsDue.add(room);
-    setTimeout(() => {
-      listsDue.delete(room);
-      // If asking fails (a server or Redis away), the next change sends the list again.
-      usersIn(room).then((users) => io.to(room).emit('roomData', { room, users }), () => {});
-    }, ROOM_LIST_DELAY_MS);
-  }
+  // Everyone in the room gets the new list, whoever came or went included.
+  const sendRoomData = soon(async (room) => {
+    io.to(room).emit('roomData', { room, users: await usersIn(room) });
+  });
 
   // A join or leave notice is kept in the room's history like any message.
   async function notice(room: string, text: string): Promise<SystemMessage> {
-    const message = { id: await history.nextId(), system: true as const, text, at: Date.now() };
+    const id = await history.nextId();
+    const message = { id, system: true as const, text, at: Date.now() };
     await history.add(room, message);
     return message;
   }
   // #endregion
 
   io.on('connection', (socket) => {
+    // Back from a short drop, connection state recovery (lesson `reconnection`) gives a socket
+    // its rooms and `socket.data` again. The room was told it left, so it starts over: the
+    // page joins again.
+    if (socket.recovered && socket.data.member) {
+      const { member } = socket.data;
+      socket.leave(member.room);
+      releaseName(socket, member);
+      socket.data.member = undefined;
+    }
+
     // #region typing
     let typingTimer: ReturnType<typeof setTimeout> | undefined;
     function stopTyping({ name, room }: Member) {
       if (!typingTimer) return;
       clearTimeout(typingTimer);
       typingTimer = undefined;
-      socket.to(room).emit('typing', { user: name, typing: false });
+      socket.to(room).volatile.emit('typing', { user: name, typing: false });
     }
 
     socket.on('typing', (typing, ack) => {
@@ -77,7 +127,8 @@ export function register(
       if (!member) return ack({ ok: false, error: 'Join a room first.' });
       if (typing) {
         // Tell the others once, then keep it alive while the typing goes on.
-        if (!typingTimer) socket.to(member.room).emit('typing', { user: member.name, typing: true });
+        const others = socket.to(member.room).volatile;
+        if (!typingTimer) others.emit('typing', { user: member.name, typing: true });
         clearTimeout(typingTimer);
         typingTimer = setTimeout(() => stopTyping(member), TYPING_TIMEOUT_MS);
       } else {
@@ -89,29 +140,26 @@ export function register(
 
     // #region leave
     async function leave(member: Member) {
-      const { name, room } = member;
       stopTyping(member);
-      socket.leave(room);
-      socket.leave(nameRoom(room, name));
-      socket.to(room).emit('message', await notice(room, `${name} left`));
-      sendRoomData(room);
+      socket.leave(member.room);
+      releaseName(socket, member);
+      const left = await notice(member.room, `${member.name} left`);
+      socket.to(member.room).emit('message', left);
+      sendRoomData(member.room);
     }
     // #endregion
 
     // #region join
-    socket.on('join', async ({ name, room, after }, ack) => {
-      // Every socket sits in a room named by its id (20 characters): joining that one would overhear its private messages.
-      const isSocketId = room.length === 20 && (await socketsIn(room)).some((s) => s.id === room);
-      if (isSocketId) return ack({ ok: false, error: 'That name is not free for a room: pick another.' });
-      const taken = (await socketsIn(nameRoom(room, name))).some((s) => s.id !== socket.id);
-      if (taken) return ack({ ok: false, error: `Someone in ${room} is already called ${name}: pick another name.` });
+    socket.on('join', async ({ name, room }, ack) => {
+      const refused = await refuseJoin(socket, name, room); // the room's name, and yours
+      if (refused) return ack({ ok: false, error: refused });
 
       const before = socket.data.member;
       socket.data.member = { name, room };
-      socket.join(nameRoom(room, name)); // from here on, the name is taken
-      // `after` is the last message id the client saw: it gets what it missed.
-      const past = await history.recent(room, HISTORY_LENGTH, after);
-      if (before?.room === room && before.name === name) return ack({ ok: true, history: past });
+      claimName(socket, { name, room }); // from here on, the name is taken
+      const past = await history.recent<ChatMessage>(room, HISTORY_LENGTH);
+      const again = before?.room === room && before.name === name; // a double click
+      if (again) return ack({ ok: true, history: past });
       if (before) await leave(before); // a second join moves the user
       socket.join(room);
       // A broadcast: the others read "Ada joined"; Ada knows.
@@ -121,35 +169,18 @@ export function register(
     });
     // #endregion
 
-    // #region recovered
-    // Back within two minutes of a drop: Socket.IO has given this socket its
-    // rooms and `socket.data` again and replayed the broadcasts it missed.
-    async function welcomeBack({ name, room }: Member) {
-      socket.to(room).emit('message', await notice(room, `${name} is back`));
-      sendRoomData(room);
-    }
-    if (socket.recovered && socket.data.member) void welcomeBack(socket.data.member);
-    // #endregion
-
     // #region send
-    socket.on('sendMessage', async (text, clientId, ack) => {
+    socket.on('sendMessage', async (text, ack) => {
       const member = socket.data.member;
       if (!member) return ack({ ok: false, error: 'Join a room before sending messages.' });
-      // A retry of a message that is already stored: the same receipt, nothing stored twice.
-      // It goes out again (the first try may have died before its broadcast); pages skip ids they have.
-      const earlier = clientId && (await history.sentAs(clientId));
-      if (earlier) {
-        socket.to(member.room).emit('message', earlier);
-        return ack({ ok: true, id: earlier.id, at: earlier.at });
-      }
-
       stopTyping(member);
-      const message = { id: await history.nextId(), user: member.name, text, at: Date.now() };
-      await history.add(member.room, message, clientId);
+      const id = await history.nextId();
+      const message = { id, user: member.name, text, at: Date.now() };
+      await history.add(member.room, message);
       // The sender shows its own message already: the others get it by broadcast,
       // and the sender gets the ack, its delivery receipt.
       socket.to(member.room).emit('message', message);
-      ack({ ok: true, id: message.id, at: message.at });
+      ack({ ok: true, id, at: message.at });
     });
     // #endregion
 
@@ -157,19 +188,20 @@ export function register(
     socket.on('privateMessage', async ({ to, text }, ack) => {
       const member = socket.data.member;
       if (!member) return ack({ ok: false, error: 'Join a room before sending messages.' });
-      const recipient = (await socketsIn(to)).find((s) => s.id === to)?.data.member;
-      if (recipient?.room !== member.room) return ack({ ok: false, error: 'That person is not in this room (any more).' });
-
+      const recipient = await memberById(to);
+      if (recipient?.room !== member.room) {
+        return ack({ ok: false, error: 'That person is not in this room (any more).' });
+      }
       stopTyping(member);
-      const message = { id: await history.nextId(), user: member.name, text, at: Date.now(), private: true as const, to: recipient.name };
+      const id = await history.nextId();
+      const message = { id, user: member.name, text, at: Date.now(), to: recipient.name };
       // Only these two sockets: the recipient's room (its id) and the sender's own.
-      io.to([to, socket.id]).emit('message', message);
-      ack({ ok: true, id: message.id });
+      io.to([to, socket.id]).emit('message', { ...message, private: true });
+      ack({ ok: true, id });
     });
     // #endregion
 
     // #region disconnect
-    // `socket.data.member` stays: if the socket comes back in time, it is still in the room.
     socket.on('disconnect', async () => {
       if (socket.data.member) await leave(socket.data.member);
     });

@@ -1,10 +1,18 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { ChatMessage } from '../../lessons/chat/contract.ts';
+/**
+ * What a store needs of a message: an id that only ever increases, and when it
+ * was written (ms since the epoch). The rest is the lesson's, kept as JSON.
+ */
+export interface StoredMessage {
+  id: number;
+  at: number;
+}
 
 /**
- * Where chat keeps its messages. The lesson code only sees this interface:
- * today it is in memory; a durable store (`node:sqlite`, Redis) can take its
- * place without a change to the lesson.
+ * Where a lesson keeps its messages. The lesson code only sees this interface:
+ * in memory, SQLite or Redis, without a change to the lesson. Each namespace
+ * has its own, so what a lesson reads back is what it stored: `M` names it
+ * (`history.recent<ChatMessage>(…)`).
  */
 export interface ChatHistory {
   /** The next message id; ids only ever increase. */
@@ -13,14 +21,14 @@ export interface ChatHistory {
    * Keeps a room's message (join and leave notices included, private messages
    * never), under the `clientId` its sender gave it, if any.
    */
-  add(room: string, message: ChatMessage, clientId?: string): Promise<void>;
+  add<M extends StoredMessage>(room: string, message: M, clientId?: string): Promise<void>;
   /** The message stored under this client id, if any: a retried send finds its first copy. */
-  sentAs(clientId: string): Promise<ChatMessage | undefined>;
+  sentAs<M extends StoredMessage>(clientId: string): Promise<M | undefined>;
   /**
    * The room's last `limit` messages, oldest first; given `after` (the last id
    * a client saw), only what it may have missed since (see `missedSince`).
    */
-  recent(room: string, limit: number, after?: number): Promise<ChatMessage[]>;
+  recent<M extends StoredMessage>(room: string, limit: number, after?: number): Promise<M[]>;
   /** Forgets every room's messages (an instructor's reset). */
   clear(): Promise<void>;
 }
@@ -35,7 +43,7 @@ export interface ChatHistory {
 export const REORDER_WINDOW_MS = 60_000;
 
 /** What a client that last saw id `after` may have missed, from a room's messages in id order. */
-export function missedSince(messages: ChatMessage[], limit: number, after?: number): ChatMessage[] {
+export function missedSince<M extends StoredMessage>(messages: M[], limit: number, after?: number): M[] {
   if (!after) return messages.slice(-limit);
   const cursor = messages.findLast((m) => m.id <= after);
   const since = cursor ? cursor.at - REORDER_WINDOW_MS : Infinity;
@@ -47,9 +55,9 @@ export const KEEP_PER_ROOM = 200;
 
 /** Keeps what `recent` can return, per room, and forgets the rest. */
 export function memoryChatHistory(keepPerRoom = KEEP_PER_ROOM): ChatHistory {
-  const rooms = new Map<string, ChatMessage[]>();
-  const byClientId = new Map<string, ChatMessage>();
-  const clientIds = new WeakMap<ChatMessage, string>();
+  const rooms = new Map<string, StoredMessage[]>();
+  const byClientId = new Map<string, StoredMessage>();
+  const clientIds = new WeakMap<StoredMessage, string>();
   let lastId = 0;
   return {
     async nextId() {
@@ -68,11 +76,11 @@ export function memoryChatHistory(keepPerRoom = KEEP_PER_ROOM): ChatHistory {
       for (const old of dropped) byClientId.delete(clientIds.get(old) ?? '');
       rooms.set(room, messages);
     },
-    async sentAs(clientId) {
-      return byClientId.get(clientId);
+    async sentAs<M extends StoredMessage>(clientId: string) {
+      return byClientId.get(clientId) as M | undefined;
     },
-    async recent(room, limit, after) {
-      return missedSince(rooms.get(room) ?? [], limit, after);
+    async recent<M extends StoredMessage>(room: string, limit: number, after?: number) {
+      return missedSince((rooms.get(room) ?? []) as M[], limit, after);
     },
     async clear() {
       rooms.clear();
@@ -126,12 +134,13 @@ export function sqliteChatHistories(db: DatabaseSync): (space: string) => ChatHi
       insert.run(message.id, space, room, JSON.stringify(message), clientId ?? null);
       trim.run(space, room, space, room, KEEP_PER_ROOM);
     },
-    async sentAs(clientId) {
+    async sentAs<M extends StoredMessage>(clientId: string) {
       const row = sentAs.get(space, clientId);
-      return row && (JSON.parse(String(row.message)) as ChatMessage);
+      return row && (JSON.parse(String(row.message)) as M);
     },
-    async recent(room, limit, after) {
-      const messages = newest.all(space, room, after ? KEEP_PER_ROOM : limit).map((row) => JSON.parse(String(row.message)) as ChatMessage);
+    async recent<M extends StoredMessage>(room: string, limit: number, after?: number) {
+      const rows = newest.all(space, room, after ? KEEP_PER_ROOM : limit);
+      const messages = rows.map((row) => JSON.parse(String(row.message)) as M);
       return missedSince(messages, limit, after);
     },
     async clear() {

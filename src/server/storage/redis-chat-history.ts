@@ -1,6 +1,6 @@
-import type { ChatMessage } from '../../lessons/chat/contract.ts';
 import type { RedisClient } from '../scale/redis.ts';
-import { KEEP_PER_ROOM, missedSince, type ChatHistory } from './chat-history.ts';
+import { KEEP_PER_ROOM, missedSince, type ChatHistory, type StoredMessage } from './chat-history.ts';
+
 /** A retry comes within minutes; a day is plenty to remember a client message id. */
 const CLIENT_ID_TTL_S = 24 * 60 * 60;
 
@@ -25,13 +25,13 @@ export function redisChatHistories(redis: RedisClient): (space: string) => ChatH
         if (clientId) write.set(clientKey(clientId), json, { expiration: { type: 'EX', value: CLIENT_ID_TTL_S } });
         await write.exec();
       },
-      async sentAs(clientId) {
+      async sentAs<M extends StoredMessage>(clientId: string) {
         const json = await redis.get(clientKey(clientId));
-        return json ? (JSON.parse(json) as ChatMessage) : undefined;
+        return json ? (JSON.parse(json) as M) : undefined;
       },
-      async recent(room, limit, after) {
+      async recent<M extends StoredMessage>(room: string, limit: number, after?: number) {
         const kept = await redis.zRange(roomKey(room), after ? 0 : -limit, -1); // in id order; at most KEEP_PER_ROOM
-        return missedSince(kept.map((json) => JSON.parse(json) as ChatMessage), limit, after);
+        return missedSince(kept.map((json) => JSON.parse(json) as M), limit, after);
       },
       async clear() {
         for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) {
