@@ -24,7 +24,12 @@ async function chatter(url: string, name: string) {
     auth.serverOffset = Math.max(auth.serverOffset, message.id);
   });
   socket.on('disconnect', () => state.drops++);
-  await connected(socket);
+  try {
+    await connected(socket);
+  } catch (error) {
+    socket.disconnect(); // else it keeps reconnecting, and the test process never ends
+    throw error;
+  }
 
   async function send(text: string) {
     const clientOffset = `${name}-${text}`.replace(/\W/g, '-');
