@@ -12,7 +12,10 @@ export default defineConfig({
   build: { inlineStylesheets: 'always' },
   markdown: {
     // Code in lesson text gets the same light and dark themes as the cut regions.
-    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }, defaultColor: false },
+    shikiConfig: {
+      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
+      defaultColor: false,
+    },
   },
   devToolbar: { enabled: false },
   // Never inline a script into the page: the server's CSP allows only the site's own files.

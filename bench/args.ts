@@ -67,7 +67,8 @@ export function readBenchOptions(argv = process.argv.slice(2)): BenchOptions {
     const raw = values[name];
     if (raw === undefined) return fallback;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`--${name} must be a whole number from 1 to ${max} (got "${raw}").\n\n${USAGE}`);
+    if (!Number.isInteger(n) || n < 1 || n > max)
+      throw new Error(`--${name} must be a whole number from 1 to ${max} (got "${raw}").\n\n${USAGE}`);
     return n;
   };
   // Like `count`, but 0 is allowed: it leaves one kind of churn out.
@@ -75,7 +76,8 @@ export function readBenchOptions(argv = process.argv.slice(2)): BenchOptions {
     const raw = values[name];
     if (raw === undefined) return fallback;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < 0 || n > 1000) throw new Error(`--${name} must be a whole number from 0 to 1000 (got "${raw}").\n\n${USAGE}`);
+    if (!Number.isInteger(n) || n < 0 || n > 1000)
+      throw new Error(`--${name} must be a whole number from 0 to 1000 (got "${raw}").\n\n${USAGE}`);
     return n;
   };
   const quick = values.quick === true;

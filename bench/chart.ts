@@ -52,13 +52,17 @@ function panel(title: string, unit: string, across: Axis, series: Series[], dx: 
     parts.push(`<text x="${x(tick)}" y="${y(0) + 16}" text-anchor="middle">${tick}</text>`);
   }
   for (const tick of [0, 0.5, 1]) {
-    parts.push(`<text x="${x(0) - 6}" y="${y(maxY * tick) + 4}" text-anchor="end">${Math.round(maxY * tick * 10) / 10}</text>`);
+    parts.push(
+      `<text x="${x(0) - 6}" y="${y(maxY * tick) + 4}" text-anchor="end">${Math.round(maxY * tick * 10) / 10}</text>`,
+    );
   }
   series.forEach((s, i) => {
     const points = s.points.map(([px, py]) => `${x(px).toFixed(1)},${y(py).toFixed(1)}`).join(' ');
     parts.push(
       `<polyline points="${points}" fill="none" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`,
-      ...(s.dots === false ? [] : s.points.map(([px, py]) => `<circle cx="${x(px)}" cy="${y(py)}" r="3" fill="${s.color}"/>`)),
+      ...(s.dots === false
+        ? []
+        : s.points.map(([px, py]) => `<circle cx="${x(px)}" cy="${y(py)}" r="3" fill="${s.color}"/>`)),
       `<line x1="${dx + PAD.left + 8}" x2="${dx + PAD.left + 28}" y1="${PAD.top + i * 16}" y2="${PAD.top + i * 16}" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`,
       `<text x="${dx + PAD.left + 34}" y="${PAD.top + 4 + i * 16}" fill="${s.color}">${escapeXml(s.label)}</text>`,
     );
@@ -70,16 +74,28 @@ function panel(title: string, unit: string, across: Axis, series: Series[], dx: 
 export function sweepChart(points: SweepPoint[], caption: string) {
   const students = { label: 'students', ticks: points.map((p) => p.students) };
   const by = (pick: (p: SweepPoint) => number) => points.map((p): [number, number] => [p.students, pick(p)]);
-  const latency = panel('One broadcast to all', 'ms', students, [
-    { label: 'workshop p99', color: OURS, dashed: true, points: by((p) => p.workshop.p99) },
-    { label: 'workshop p50', color: OURS, points: by((p) => p.workshop.p50) },
-    { label: 'raw ws p99', color: FLOOR, dashed: true, points: by((p) => p.ws.p99) },
-    { label: 'raw ws p50', color: FLOOR, points: by((p) => p.ws.p50) },
-  ], 0);
-  const memory = panel('Server heap per student', 'KB', students, [
-    { label: 'workshop', color: OURS, points: by((p) => p.workshop.heapKB) },
-    { label: 'raw ws', color: FLOOR, points: by((p) => p.ws.heapKB) },
-  ], W);
+  const latency = panel(
+    'One broadcast to all',
+    'ms',
+    students,
+    [
+      { label: 'workshop p99', color: OURS, dashed: true, points: by((p) => p.workshop.p99) },
+      { label: 'workshop p50', color: OURS, points: by((p) => p.workshop.p50) },
+      { label: 'raw ws p99', color: FLOOR, dashed: true, points: by((p) => p.ws.p99) },
+      { label: 'raw ws p50', color: FLOOR, points: by((p) => p.ws.p50) },
+    ],
+    0,
+  );
+  const memory = panel(
+    'Server heap per student',
+    'KB',
+    students,
+    [
+      { label: 'workshop', color: OURS, points: by((p) => p.workshop.heapKB) },
+      { label: 'raw ws', color: FLOOR, points: by((p) => p.ws.heapKB) },
+    ],
+    W,
+  );
   return figure('Socket Workshop benchmark: latency and memory by class size', caption, latency, memory);
 }
 
@@ -122,11 +138,26 @@ function minuteTicks(maxMinutes: number) {
 export function soakChart(samples: SoakPoint[], fit: SoakFit | undefined, caption: string) {
   const minutes = { label: 'minutes', ticks: minuteTicks(Math.max(...samples.map((s) => s.seconds)) / 60) };
   const at = (pick: (s: SoakPoint) => number) => samples.map((s): [number, number] => [s.seconds / 60, pick(s)]);
-  const line = fit && [fit.fromS, fit.toS].map((s): [number, number] => [s / 60, fit.interceptMB + fit.slopeMBPerS * s]);
-  const heap = panel('Server heap after a full GC', 'MB', minutes, [
-    { label: 'heap', color: OURS, points: at((s) => s.heapMB) },
-    ...(fit && line ? [{ label: fit.label, color: FLOOR, dashed: true, dots: false, points: line }] : []),
-  ], 0, 1.25);
-  const rss = panel('Server RSS after a full GC', 'MB', minutes, [{ label: 'RSS', color: OURS, points: at((s) => s.rssMB) }], W, 1.25);
+  const line =
+    fit && [fit.fromS, fit.toS].map((s): [number, number] => [s / 60, fit.interceptMB + fit.slopeMBPerS * s]);
+  const heap = panel(
+    'Server heap after a full GC',
+    'MB',
+    minutes,
+    [
+      { label: 'heap', color: OURS, points: at((s) => s.heapMB) },
+      ...(fit && line ? [{ label: fit.label, color: FLOOR, dashed: true, dots: false, points: line }] : []),
+    ],
+    0,
+    1.25,
+  );
+  const rss = panel(
+    'Server RSS after a full GC',
+    'MB',
+    minutes,
+    [{ label: 'RSS', color: OURS, points: at((s) => s.rssMB) }],
+    W,
+    1.25,
+  );
   return figure("Socket Workshop soak: the server's memory over time", caption, heap, rss);
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -33,7 +33,9 @@ export function lessonPageWeights(distDir = 'dist'): Record<string, Weight> {
       const code = readFileSync(file, 'utf8');
       for (const [, spec] of code.matchAll(STATIC_IMPORT)) visit(join(dirname(file), spec!));
       // The demo frame imports this lesson's client by name.
-      const own = new RegExp(`demos/${slug}/client\\.ts"\\s*:\\s*\\(\\)\\s*=>[^\`'"]*import\\([\`'"]\\./([^\`'"]+)[\`'"]\\)`).exec(code);
+      const own = new RegExp(
+        `demos/${slug}/client\\.ts"\\s*:\\s*\\(\\)\\s*=>[^\`'"]*import\\([\`'"]\\./([^\`'"]+)[\`'"]\\)`,
+      ).exec(code);
       if (own) visit(join(dirname(file), own[1]!));
     };
     for (const src of scripts) visit(join(distDir, src));

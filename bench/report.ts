@@ -6,7 +6,8 @@ import type { SoakSample } from './soak/run.ts';
 type Row = [label: string, ours: number, floor: number | undefined];
 
 /** Ours over the floor, to two decimals; none without a floor. */
-export const ratio = (ours: number, floor: number | undefined) => (floor && floor > 0 ? Math.round((ours / floor) * 100) / 100 : undefined);
+export const ratio = (ours: number, floor: number | undefined) =>
+  floor && floor > 0 ? Math.round((ours / floor) * 100) / 100 : undefined;
 
 /** The rows of the comparison: our figure, the raw `ws` floor's, and the ratio. */
 export function comparisonRows(ours: KindResult, floor: KindResult): Row[] {
@@ -32,7 +33,12 @@ export function comparisonRows(ours: KindResult, floor: KindResult): Row[] {
 }
 
 export function comparisonTable(ours: KindResult, floor: KindResult) {
-  const rows = comparisonRows(ours, floor).map(([label, a, b]) => [label, String(a), String(b ?? '—'), String(ratio(a, b) ?? '—')]);
+  const rows = comparisonRows(ours, floor).map(([label, a, b]) => [
+    label,
+    String(a),
+    String(b ?? '—'),
+    String(ratio(a, b) ?? '—'),
+  ]);
   return table(['', 'workshop', 'raw ws', 'ratio'], rows);
 }
 
@@ -55,7 +61,18 @@ export function clusterTable(runs: { label: string; processes: number; result: K
     ];
   });
   return table(
-    ['', 'workers', 'deliveries/s', 'per worker', 'chat p50', 'chat p99', 'delivered', 'bcast p50', 'bcast p99', 'CPU % (all)'],
+    [
+      '',
+      'workers',
+      'deliveries/s',
+      'per worker',
+      'chat p50',
+      'chat p99',
+      'delivered',
+      'bcast p50',
+      'bcast p99',
+      'CPU % (all)',
+    ],
     rows,
   );
 }
@@ -75,7 +92,8 @@ export function soakTable(samples: SoakSample[], after?: SoakSample) {
   const rows = [...samples, ...(after ? [after] : [])].map((s, i, all) => {
     const before = all[i - 1];
     const seconds = before ? s.seconds - before.seconds : 0;
-    const pace = (key: 'operations' | 'cpuMs', scale = 1) => (before && seconds > 0 ? String(Math.round(((s[key] - before[key]) / seconds) * scale)) : '—');
+    const pace = (key: 'operations' | 'cpuMs', scale = 1) =>
+      before && seconds > 0 ? String(Math.round(((s[key] - before[key]) / seconds) * scale)) : '—';
     return [
       s === after ? `${minutesSeconds(s.seconds)} idle` : minutesSeconds(s.seconds),
       mb(s.heapUsed).toFixed(1),
@@ -94,7 +112,8 @@ export function soakTable(samples: SoakSample[], after?: SoakSample) {
 
 function table(head: string[], rows: string[][]) {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 

@@ -1,15 +1,23 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
-import { readBenchOptions, type BenchOptions } from './args.ts';
-import { soakChart, sweepChart, type SweepPoint } from './chart.ts';
+import { startRedis } from '../scripts/redis-server.ts';
+import { type BenchOptions, readBenchOptions } from './args.ts';
+import { type SweepPoint, soakChart, sweepChart } from './chart.ts';
 import { lessonPageWeights } from './page-weight.ts';
-import { capacitySentence, clusterTable, comparisonRows, comparisonTable, pageWeightTable, ratio, soakTable } from './report.ts';
-import { runScenarios, type KindResult } from './scenarios.ts';
+import {
+  capacitySentence,
+  clusterTable,
+  comparisonRows,
+  comparisonTable,
+  pageWeightTable,
+  ratio,
+  soakTable,
+} from './report.ts';
+import { type KindResult, runScenarios } from './scenarios.ts';
 import { startBenchServer } from './servers/protocol.ts';
 import { mb, minutesSeconds, signed } from './soak/flat.ts';
 import { runSoak } from './soak/run.ts';
-import { startRedis } from '../scripts/redis-server.ts';
 
 // `npm run bench`: the workshop server and a raw `ws` floor, side by side, in one run.
 const options = readOptionsOrExit();
@@ -28,7 +36,9 @@ else await single();
 process.exit(0);
 
 async function single() {
-  console.log(`Benchmark: ${options.students} students, chat at ${options.rate}/s for ${options.seconds} s, ${options.workers} load workers`);
+  console.log(
+    `Benchmark: ${options.students} students, chat at ${options.rate}/s for ${options.seconds} s, ${options.workers} load workers`,
+  );
   const workshop = await runScenarios('workshop', options, progress);
   const floor = await runScenarios('ws', options, progress);
   clearProgress();
@@ -43,7 +53,16 @@ async function single() {
   const ratios = Object.fromEntries(
     comparisonRows(workshop, floor).map(([label, a, b]) => [label, ratio(a, b) ?? null]),
   );
-  write(options.out, { date: new Date().toISOString(), ...machine, options, workshop, ws: floor, ratios, pageWeight, sentence });
+  write(options.out, {
+    date: new Date().toISOString(),
+    ...machine,
+    options,
+    workshop,
+    ws: floor,
+    ratios,
+    pageWeight,
+    sentence,
+  });
 }
 
 /** Connect, broadcast and memory for several class sizes (no chat: a join storm into one room of 2,000 is its own story). */
@@ -55,7 +74,11 @@ async function sweep() {
     const run: BenchOptions = { ...options, students, broadcasts: 20, chat: false };
     const [ours, floor] = [await runScenarios('workshop', run, progress), await runScenarios('ws', run, progress)];
     clearProgress();
-    const point = (r: typeof ours) => ({ p50: r.broadcast.p50, p99: r.broadcast.p99, heapKB: r.memory.heapPerStudentKB });
+    const point = (r: typeof ours) => ({
+      p50: r.broadcast.p50,
+      p99: r.broadcast.p99,
+      heapKB: r.memory.heapPerStudentKB,
+    });
     points.push({ students, workshop: point(ours), ws: point(floor) });
     console.log(
       `  ${String(students).padStart(5)} students: broadcast p50 ${ours.broadcast.p50} ms (ws ${floor.broadcast.p50}), ` +
@@ -80,18 +103,29 @@ async function clusters() {
       `one process, then ${options.cluster.join(', ')} workers on Redis (${machine.cores} cores here, shared with the load)`,
   );
   const runs: { label: string; processes: number; result: KindResult }[] = [];
-  runs.push({ label: 'one process, no Redis', processes: 1, result: await runScenarios('workshop', options, progress) });
+  runs.push({
+    label: 'one process, no Redis',
+    processes: 1,
+    result: await runScenarios('workshop', options, progress),
+  });
   for (const workers of options.cluster) {
     const redis = await startRedis();
     const start = async () => {
-      const server = await startBenchServer('workshop-cluster.ts', { REDIS_URL: redis.url, BENCH_CLUSTER_WORKERS: String(workers) });
+      const server = await startBenchServer('workshop-cluster.ts', {
+        REDIS_URL: redis.url,
+        BENCH_CLUSTER_WORKERS: String(workers),
+      });
       const stop = async () => {
         await server.stop();
         await redis.stop();
       };
       return { ...server, stop };
     };
-    runs.push({ label: `cluster of ${workers}, Redis`, processes: workers, result: await runScenarios('workshop', options, progress, start) });
+    runs.push({
+      label: `cluster of ${workers}, Redis`,
+      processes: workers,
+      result: await runScenarios('workshop', options, progress, start),
+    });
   }
   clearProgress();
   console.log(`\n${clusterTable(runs)}\n`);
@@ -113,23 +147,29 @@ async function soak() {
   clearProgress();
   console.log(`\n${soakTable(result.samples, result.after)}`);
   const errors = Object.entries(result.errorKinds);
-  if (errors.length) console.log(`\nErrors seen by the clients:\n${errors.map(([what, n]) => `  ${n} × ${what}`).join('\n')}`);
+  if (errors.length)
+    console.log(`\nErrors seen by the clients:\n${errors.map(([what, n]) => `  ${n} × ${what}`).join('\n')}`);
 
   const folder = dirname(options.out);
   const date = new Date().toISOString();
   write(join(folder, 'soak.json'), { date, ...machine, ...result, sentence: result.verdict.sentence });
   const { verdict } = result;
-  const fit = verdict.flat === undefined ? undefined : {
-    ...verdict,
-    label: `fit: ${signed(verdict.mbPer10Min)} MB per 10 min (${verdict.flat ? 'flat' : 'grows'})`,
-  };
+  const fit =
+    verdict.flat === undefined
+      ? undefined
+      : {
+          ...verdict,
+          label: `fit: ${signed(verdict.mbPer10Min)} MB per 10 min (${verdict.flat ? 'flat' : 'grows'})`,
+        };
   const points = result.samples.map((s) => ({ seconds: s.seconds, heapMB: mb(s.heapUsed), rssMB: mb(s.rss) }));
   const caption = `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${date.slice(0, 10)}; ${chats} chats, ${refusals} refusals, ${hops} hops a second`;
   writeFileSync(join(folder, 'soak.svg'), soakChart(points, fit, caption));
   console.log(`Drawn in ${join(folder, 'soak.svg')}\n`);
 
   if (result.died) {
-    console.log(`The server process died (${result.died.how}) ${minutesSeconds(result.died.seconds)} into the soak; the samples stop there.`);
+    console.log(
+      `The server process died (${result.died.how}) ${minutesSeconds(result.died.seconds)} into the soak; the samples stop there.`,
+    );
     return 1;
   }
   console.log(verdict.sentence);

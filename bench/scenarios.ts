@@ -1,10 +1,10 @@
 import type { BenchOptions } from './args.ts';
 import { createDriver } from './drivers.ts';
 import type { ServerKind } from './load/messages.ts';
+import { chatLine } from './load/messages.ts';
 import { createPool } from './load/pool.ts';
 import { startBenchServer } from './servers/protocol.ts';
-import { chatLine } from './load/messages.ts';
-import { clock, summarize, type Summary } from './stats.ts';
+import { clock, type Summary, summarize } from './stats.ts';
 
 export interface KindResult {
   connect: { allMs: number; perClient: Summary };
@@ -43,7 +43,9 @@ export async function runScenarios(
 
     // 1. A class arrives.
     const started = clock();
-    const connectMs = await pool.connect(kind, server.url, options.students, (n) => log(`  ${kind}: ${n}/${options.students} connected`));
+    const connectMs = await pool.connect(kind, server.url, options.students, (n) =>
+      log(`  ${kind}: ${n}/${options.students} connected`),
+    );
     const connect = { allMs: Math.round(clock() - started), perClient: summarize(connectMs) };
     log(`  ${kind}: all ${options.students} connected in ${connect.allMs} ms`);
 
@@ -73,7 +75,11 @@ export async function runScenarios(
       const t0 = emittedAt.get(count);
       if (t0 !== undefined) broadcastMs.push(receipts.times[i]! - t0);
     });
-    const broadcast = { ...summarize(broadcastMs), delivered: broadcastMs.length, expected: options.broadcasts * options.students };
+    const broadcast = {
+      ...summarize(broadcastMs),
+      delivered: broadcastMs.length,
+      expected: options.broadcasts * options.students,
+    };
     log(`  ${kind}: ${options.broadcasts} broadcasts, p99 ${broadcast.p99} ms`);
 
     if (!options.chat) {

@@ -1,5 +1,4 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, lessonSlugs, test } from './demo.ts';
 
 // Every page, with its demo running (the live parts are what most often go wrong).
@@ -8,20 +7,27 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** What a theme changes: colours. The other rules read the same page in both. */
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
-const violations = async (page: Page, axe: AxeBuilder) =>
-  (await axe.analyze()).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+const violations = async (axe: AxeBuilder) =>
+  (await axe.analyze()).violations.map(
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')})`,
+  );
 
 for (const path of PAGES) {
   test(`${path} has no accessibility violations, in the light theme and the dark`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(path);
-    if (path.startsWith('/lessons/')) await expect(page.getByRole('status', { name: 'Connection' }).first()).toHaveText('connected');
-    expect(await violations(page, new AxeBuilder({ page }).withTags(WCAG)), 'light').toEqual([]);
+    if (path.startsWith('/lessons/'))
+      await expect(page.getByRole('status', { name: 'Connection' }).first()).toHaveText('connected');
+    expect(await violations(new AxeBuilder({ page }).withTags(WCAG)), 'light').toEqual([]);
     // The site follows the system's theme as it changes, without a reload.
     const background = () => page.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
     const light = await background();
     await page.emulateMedia({ colorScheme: 'dark' });
     await expect.poll(background).not.toBe(light);
-    expect(await violations(page, new AxeBuilder({ page }).withRules(COLOUR_RULES)), 'dark').toEqual([]);
+    expect(await violations(new AxeBuilder({ page }).withRules(COLOUR_RULES)), 'dark').toEqual([]);
   });
 }

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { joinClass, openDashboard } from './class.ts';
-import { client, expect, tag, test } from './demo.ts';
+import { client, expect, test } from './demo.ts';
 
 const counter = (page: Page) => {
   const c = client(page, 'Client 1');
@@ -45,7 +45,8 @@ test('an instructor runs a class: students join by code, show on the roster, fol
   // An announcement appears on every student's page, and can be dismissed.
   await teacher.getByRole('textbox', { name: 'Announcement' }).fill('Break until 11:00');
   await teacher.getByRole('button', { name: 'Announce' }).click();
-  for (const page of [ada, bo]) await expect(page.getByRole('region', { name: 'Announcement' })).toContainText('Break until 11:00');
+  for (const page of [ada, bo])
+    await expect(page.getByRole('region', { name: 'Announcement' })).toContainText('Break until 11:00');
   await ada.getByRole('button', { name: 'Dismiss' }).click();
   await expect(ada.getByRole('region', { name: 'Announcement' })).toBeHidden();
 
@@ -70,7 +71,9 @@ test('an instructor runs a class: students join by code, show on the roster, fol
   await expect(inClass.count).toHaveText('2');
   await expect(inPublic.count).toHaveText(publicCount!);
 
-  await teacher.getByRole('combobox', { name: 'Reset the demo of' }).selectOption({ label: 'Sockets, from the first connection' });
+  await teacher
+    .getByRole('combobox', { name: 'Reset the demo of' })
+    .selectOption({ label: 'Sockets, from the first connection' });
   await teacher.getByRole('button', { name: 'Reset demo' }).click();
   await expect(teacher.getByText('was reset for this class')).toBeVisible();
   await expect(inClass.count).toHaveText('0');
@@ -84,7 +87,9 @@ test('a wrong instructor token is refused with a clear message', async ({ page }
   await expect(page.getByRole('button', { name: 'Create a class' })).toBeHidden();
 });
 
-test('a removed student is told why and continues on their own, stays out under that name, and comes back when the instructor lets them', async ({ student }) => {
+test('a removed student is told why and continues on their own, stays out under that name, and comes back when the instructor lets them', async ({
+  student,
+}) => {
   const teacher = await student();
   const { code } = await openDashboard(teacher);
   const ada = await student();
@@ -102,26 +107,35 @@ test('a removed student is told why and continues on their own, stays out under 
   await ada.getByRole('textbox', { name: 'Your name' }).fill('Ada');
   await ada.getByRole('button', { name: 'Join the class' }).click();
   await expect(ada.getByRole('alert')).toHaveText('The instructor removed you from this class.');
-  await teacher.getByRole('list', { name: 'Removed students' }).getByRole('button', { name: 'Let Ada back in' }).click();
+  await teacher
+    .getByRole('list', { name: 'Removed students' })
+    .getByRole('button', { name: 'Let Ada back in' })
+    .click();
   await expect(teacher.getByText('Ada may join the class again.')).toBeVisible();
   await expect(teacher.getByRole('list', { name: 'Removed students' })).toBeHidden();
   await joinClass(ada, code, 'Ada');
 });
 
-test('follow me can follow where the instructor reads, section by section, and a student can step out', async ({ student }) => {
+test('follow me can follow where the instructor reads, section by section, and a student can step out', async ({
+  student,
+}) => {
   test.slow();
   const teacher = await student();
   const { code } = await openDashboard(teacher);
   const ada = await student();
   await joinClass(ada, code, 'Ada');
 
-  await teacher.getByRole('combobox', { name: /Follow me/ }).selectOption({ label: 'where I am reading (a lesson open in another tab)' });
+  await teacher
+    .getByRole('combobox', { name: /Follow me/ })
+    .selectOption({ label: 'where I am reading (a lesson open in another tab)' });
   const reading = await teacher.context().newPage();
   await reading.goto('/lessons/rooms/');
   await expect(ada).toHaveURL(/\/lessons\/rooms\//);
 
   // The instructor reads on: the section's heading reaches the top of the window.
-  await reading.getByRole('heading', { name: 'Rooms live on the server' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+  await reading
+    .getByRole('heading', { name: 'Rooms live on the server' })
+    .evaluate((h) => h.scrollIntoView({ block: 'start' }));
   await expect(ada.getByRole('heading', { name: 'Rooms live on the server' })).toBeInViewport();
 
   // Stepping out: the instructor moves on, Ada stays.

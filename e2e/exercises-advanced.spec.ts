@@ -5,7 +5,9 @@ import { runSolution } from './exercise.ts';
 
 // The exercises of the later lessons, where the code opens more than one socket or loses its connection.
 
-test("namespaces-and-middleware's solution is turned away without a token, posts with the staff token, and is refused a post as a visitor", async ({ page }) => {
+test("namespaces-and-middleware's solution is turned away without a token, posts with the staff token, and is refused a post as a visitor", async ({
+  page,
+}) => {
   await openDemo(page, 'namespaces-and-middleware', ['Ada', 'Bo']);
   const ex = await runSolution(page, 'src/lessons/namespaces-and-middleware/exercises/staff.solution.js');
   const { frame } = ex;
@@ -14,7 +16,9 @@ test("namespaces-and-middleware's solution is turned away without a token, posts
   await expect(frame.getByText('The staff room needs a token: connect with auth: { token }.')).toBeVisible();
   await expect(ex.check('Your page shows why the staff room turned it away')).toContainText('(done)');
   // The console says it too, for code that does not listen for connect_error.
-  await expect(ex.console).toContainText('connect_error (/namespaces-and-middleware/staff): The staff room needs a token');
+  await expect(ex.console).toContainText(
+    'connect_error (/namespaces-and-middleware/staff): The staff room needs a token',
+  );
   await expect(ex.check('With the staff token, your note reaches the staff room')).toContainText('(not done yet)');
 
   await frame.getByRole('textbox', { name: 'Token' }).fill('let-me-in');
@@ -41,14 +45,19 @@ test("namespaces-and-middleware's solution is turned away without a token, posts
   await expect(ex.state).toHaveText(/All checks passed!$/);
 });
 
-test("scaling-out's solution talks to both nodes: its message stays on node 1 until it switches the adapter on", async ({ page }) => {
+test("scaling-out's solution talks to both nodes: its message stays on node 1 until it switches the adapter on", async ({
+  page,
+}) => {
   await openDemo(page, 'scaling-out', ['Ada', 'Bo']);
   const adapter = page.getByRole('switch', { name: 'Adapter between the nodes' });
   await expect(adapter).toBeEnabled();
   await adapter.uncheck(); // the switch is the server's: start from "off", whatever an earlier visitor left
   const ex = await runSolution(page, 'src/lessons/scaling-out/exercises/two-nodes.solution.js');
   const { frame } = ex;
-  const [nodeOne, nodeTwo] = [frame.getByRole('list', { name: 'Heard on node 1' }), frame.getByRole('list', { name: 'Heard on node 2' })];
+  const [nodeOne, nodeTwo] = [
+    frame.getByRole('list', { name: 'Heard on node 1' }),
+    frame.getByRole('list', { name: 'Heard on node 2' }),
+  ];
   const bo = client(page, 'Bo').panel.getByRole('log', { name: 'Messages' });
   const text = frame.getByRole('textbox', { name: 'Message' });
 
@@ -76,7 +85,9 @@ test("scaling-out's solution talks to both nodes: its message stays on node 1 un
   await expect(frame.getByRole('paragraph')).toHaveText('Adapter off');
 });
 
-test("chat's solution joins a demo client's room with its history, and its messages and typing reach that client", async ({ page }) => {
+test("chat's solution joins a demo client's room with its history, and its messages and typing reach that client", async ({
+  page,
+}) => {
   await page.goto('/lessons/chat/');
   const ada = client(page, 'Client 1').panel;
   const room = `code-${tag()}`;
@@ -111,7 +122,9 @@ test("chat's solution joins a demo client's room with its history, and its messa
   await expect(frame.getByText('Ada is typing…')).toBeHidden();
 });
 
-test("reconnection's solution starts a new session, drops its connection and comes back recovered, and a send made offline still arrives", async ({ page }) => {
+test("reconnection's solution starts a new session, drops its connection and comes back recovered, and a send made offline still arrives", async ({
+  page,
+}) => {
   await openDemo(page, 'reconnection', ['Ada', 'Bo']);
   const ex = await runSolution(page, 'src/lessons/reconnection/exercises/come-back.solution.js');
   const { frame } = ex;
@@ -137,7 +150,9 @@ test("reconnection's solution starts a new session, drops its connection and com
   await expect(frame.getByRole('listitem').filter({ hasText: offline })).toHaveCount(1);
 });
 
-test("in a class, the code's staff room is the class's: a class-mate there hears its note, the public staff room does not", async ({ student }) => {
+test("in a class, the code's staff room is the class's: a class-mate there hears its note, the public staff room does not", async ({
+  student,
+}) => {
   const { code } = await openDashboard(await student());
   const [ada, bo, outsider] = [await student(), await student(), await student()];
   await joinClass(ada, code, 'Ada');

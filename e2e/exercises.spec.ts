@@ -3,11 +3,13 @@ import AxeBuilder from '@axe-core/playwright';
 import { client, expect, openDemo, test } from './demo.ts';
 import { exercise, openExercise, runSolution, setCode } from './exercise.ts';
 
-test("a learner's code runs in its own page with a live socket: its +1 moves the demo's count, in this browser and another", async ({ student }) => {
+test("a learner's code runs in its own page with a live socket: its +1 moves the demo's count, in this browser and another", async ({
+  student,
+}) => {
   const first = await student();
   await openDemo(first, 'sockets-intro', ['Client 1']);
   const ex = await openExercise(first);
-  await expect(ex.editor).toContainText("const socket = io();");
+  await expect(ex.editor).toContainText('const socket = io();');
   await ex.run.click();
   await expect(ex.console).toContainText(/^connected as \S+/);
   const demoCount = client(first, 'Client 1').panel.getByRole('status', { name: 'Count' });
@@ -24,7 +26,9 @@ test("a learner's code runs in its own page with a live socket: its +1 moves the
   await expect(ex.section.locator('iframe')).toHaveCount(0);
 });
 
-test('an error shows with its line number; an endless loop is stopped at its line, and the code that does not loop runs on', async ({ page }) => {
+test('an error shows with its line number; an endless loop is stopped at its line, and the code that does not loop runs on', async ({
+  page,
+}) => {
   await openDemo(page, 'sockets-intro', ['Client 1']);
   const ex = await openExercise(page);
   await setCode(page, 'const socket = io();\nconst nothing = null;\nconsole.log(nothing.count);');
@@ -33,16 +37,38 @@ test('an error shows with its line number; an endless loop is stopped at its lin
 
   await setCode(page, "const socket = io();\nsocket.emit('count:set', document.body);");
   await ex.run.click();
-  await expect(ex.console).toContainText("Line 2: socket.emit('count:set', …): only plain data can travel to the server, not a function or a page element.");
+  await expect(ex.console).toContainText(
+    "Line 2: socket.emit('count:set', …): only plain data can travel to the server, not a function or a page element.",
+  );
 
-  await setCode(page, ['const socket = io();', "socket.on('connect', () => console.log('still here'));", 'let n = 0;', 'while (true) n++;'].join('\n'));
+  await setCode(
+    page,
+    [
+      'const socket = io();',
+      "socket.on('connect', () => console.log('still here'));",
+      'let n = 0;',
+      'while (true) n++;',
+    ].join('\n'),
+  );
   await ex.run.click();
-  await expect(ex.console).toContainText('Line 4: This loop ran for over 1 s without a pause, so it was stopped (an endless loop?).');
+  await expect(ex.console).toContainText(
+    'Line 4: This loop ran for over 1 s without a pause, so it was stopped (an endless loop?).',
+  );
   await expect(ex.console).toContainText('still here');
   await expect(ex.state).toHaveText('Running: your code has its own page below.');
 
   // A loop that waits between rounds lets the page breathe: it may run as long as it likes.
-  await setCode(page, ['let rounds = 0;', 'while (rounds < 3) {', '  await new Promise((done) => setTimeout(done, 600));', '  rounds++;', '}', "console.log('waited', rounds, 'rounds');"].join('\n'));
+  await setCode(
+    page,
+    [
+      'let rounds = 0;',
+      'while (rounds < 3) {',
+      '  await new Promise((done) => setTimeout(done, 600));',
+      '  rounds++;',
+      '}',
+      "console.log('waited', rounds, 'rounds');",
+    ].join('\n'),
+  );
   await ex.run.click();
   await expect(ex.console).toContainText('waited 3 rounds');
   await expect(ex.console).not.toContainText('stopped');
@@ -54,7 +80,10 @@ test('code that keeps its page busy without a loop is stopped, and the lesson pa
   // A regular expression that backtracks for ages: no loop for the guard to see.
   await setCode(page, "const socket = io();\n/^(a+)+$/.test('a'.repeat(40) + '!');");
   await ex.run.click();
-  await expect(ex.console).toContainText('Your code kept its page busy for 3 seconds (an endless loop?), so it was stopped.', { timeout: 10_000 });
+  await expect(ex.console).toContainText(
+    'Your code kept its page busy for 3 seconds (an endless loop?), so it was stopped.',
+    { timeout: 10_000 },
+  );
   await expect(ex.state).toHaveText('Stopped.');
   // The lesson page itself never froze: its demo still answers.
   const demo = client(page, 'Client 1');
@@ -64,7 +93,9 @@ test('code that keeps its page busy without a loop is stopped, and the lesson pa
   await expect(count).toHaveText(String(before + 1));
 });
 
-test('TypeScript runs with its types removed and its lines kept; a syntax error is shown before anything runs', async ({ page }) => {
+test('TypeScript runs with its types removed and its lines kept; a syntax error is shown before anything runs', async ({
+  page,
+}) => {
   await openDemo(page, 'sockets-intro', ['Client 1']);
   const ex = await openExercise(page);
   const typed = [
@@ -72,6 +103,7 @@ test('TypeScript runs with its types removed and its lines kept; a syntax error 
     '  value: number;',
     '}',
     'const socket = io();',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the learner's code, with its own template literal
     "socket.on('number:change', (value: Counter['value']) => console.log(`count is ${value as number}`));",
     'const broken: string | null = null;',
     'console.log(broken!.length);',
@@ -88,7 +120,9 @@ test('TypeScript runs with its types removed and its lines kept; a syntax error 
   await expect(ex.section.locator('iframe')).toHaveCount(0);
 });
 
-test("the learner's code is kept in the browser across a reload; Start over brings the starting code, and Undo brings theirs back", async ({ page }) => {
+test("the learner's code is kept in the browser across a reload; Start over brings the starting code, and Undo brings theirs back", async ({
+  page,
+}) => {
   await page.goto('/lessons/sockets-intro/');
   const ex = await openExercise(page);
   await expect(ex.state).toHaveText('Not running.');
@@ -96,7 +130,9 @@ test("the learner's code is kept in the browser across a reload; Start over brin
   await setCode(page, mine);
   await page.reload();
   await openExercise(page);
-  await expect(ex.state).toHaveText('Not running. Your code from last time is back; Start over brings the starting code.');
+  await expect(ex.state).toHaveText(
+    'Not running. Your code from last time is back; Start over brings the starting code.',
+  );
   await expect(ex.editor).toContainText("console.log('my own code');");
 
   await ex.section.getByRole('button', { name: 'Start over' }).click();
@@ -114,12 +150,16 @@ test("the learner's code is kept in the browser across a reload; Start over brin
   await expect(ex.state).toHaveText('Not running.');
 });
 
-test('when the code preparer cannot load (offline), Run says so and changes nothing; Run again works', async ({ page }) => {
+test('when the code preparer cannot load (offline), Run says so and changes nothing; Run again works', async ({
+  page,
+}) => {
   await page.goto('/lessons/sockets-intro/');
   const ex = await openExercise(page);
   await page.route('**/_astro/prepare-code.*', (route) => route.abort());
   await ex.run.click();
-  await expect(ex.state).toHaveText('The part of the page that prepares your code did not load (offline?). Try Run again.');
+  await expect(ex.state).toHaveText(
+    'The part of the page that prepares your code did not load (offline?). Try Run again.',
+  );
   await expect(ex.section.locator('iframe')).toHaveCount(0);
   await page.unroute('**/_astro/prepare-code.*');
   await ex.run.click();
@@ -130,6 +170,7 @@ test("the learner's page cannot read the lesson page's storage, cookies or docum
   await openDemo(page, 'sockets-intro', ['Client 1']);
   await page.evaluate(() => {
     localStorage.setItem('secret', 'from the lesson page');
+    // biome-ignore lint/suspicious/noDocumentCookie: a cookie the sandbox must not read, set as a page would
     document.cookie = 'secret=from-the-lesson-page; path=/';
   });
   await openExercise(page);
@@ -153,7 +194,9 @@ test("the learner's page cannot read the lesson page's storage, cookies or docum
   await expect(output).not.toContainText('from the lesson page');
 });
 
-test("the exercise, its editor loaded and the code's page running, has no accessibility violations in either theme", async ({ page }) => {
+test("the exercise, its editor loaded and the code's page running, has no accessibility violations in either theme", async ({
+  page,
+}) => {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto('/lessons/namespaces-and-middleware/');
@@ -165,11 +208,16 @@ test("the exercise, its editor loaded and the code's page running, has no access
       .include('[data-exercise]')
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
       .analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), scheme).toEqual([]);
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`),
+      scheme,
+    ).toEqual([]);
   }
 });
 
-test('a wrong solution leaves its checks open and shows its error; the solution in the repo passes them all, and another student sees its effect', async ({ student }) => {
+test('a wrong solution leaves its checks open and shows its error; the solution in the repo passes them all, and another student sees its effect', async ({
+  student,
+}) => {
   const first = await student();
   await openDemo(first, 'sockets-intro', ['Client 1']);
   const ex = await openExercise(first);
@@ -217,11 +265,16 @@ socket.on('number:change', (value) => {
   await first.reload();
   const again = await openExercise(first);
   await expect(again.check('A -1 from your page reaches the demo')).toContainText('(done)');
-  await expect(first.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: /Sockets, from the first connection/ })).toContainText(/\d of 5 tried/);
+  await expect(
+    first
+      .getByRole('navigation', { name: 'Lessons' })
+      .getByRole('link', { name: /Sockets, from the first connection/ }),
+  ).toContainText(/\d of 5 tried/);
 });
 
-
-test("emit-vs-broadcast's solution broadcasts its hello, and thanks a demo client privately for a message to all", async ({ page }) => {
+test("emit-vs-broadcast's solution broadcasts its hello, and thanks a demo client privately for a message to all", async ({
+  page,
+}) => {
   await openDemo(page, 'emit-vs-broadcast', ['Ada', 'Bo', 'Cy']);
   const ex = await runSolution(page, 'src/lessons/emit-vs-broadcast/exercises/thanks.solution.js');
   await ex.frame.getByRole('button', { name: 'Say hello to the others' }).click();
@@ -235,7 +288,9 @@ test("emit-vs-broadcast's solution broadcasts its hello, and thanks a demo clien
   await expect(ex.frame.getByRole('listitem').filter({ hasText: '(all)' }).first()).toBeVisible();
 });
 
-test("acknowledgements' solution gives up on a slow answer, yet the answer comes; and it answers the server's question", async ({ page }) => {
+test("acknowledgements' solution gives up on a slow answer, yet the answer comes; and it answers the server's question", async ({
+  page,
+}) => {
   await openDemo(page, 'acknowledgements', ['Client 1']);
   const ex = await runSolution(page, 'src/lessons/acknowledgements/exercises/patience.solution.js');
   await ex.frame.getByRole('button', { name: 'Ask (the server takes 2 s)' }).click();
@@ -264,7 +319,9 @@ test("rooms' solution joins the room a demo client is in, and its hello reaches 
   await ex.frame.getByRole('button', { name: 'Say hello' }).click();
   await expect(ada.getByRole('log', { name: 'Hellos' })).toContainText('Hello from my own page!');
   await expect(ex.check('Your hello reaches a demo client in the same room')).toContainText('(done)');
-  await expect(client(page, 'Bo').panel.getByRole('log', { name: 'Hellos' })).not.toContainText('Hello from my own page!');
+  await expect(client(page, 'Bo').panel.getByRole('log', { name: 'Hellos' })).not.toContainText(
+    'Hello from my own page!',
+  );
   // Ada's hello reaches the code's page too.
   await ada.getByRole('button', { name: 'Say hello' }).click();
   await expect(ex.frame.getByRole('listitem').filter({ hasText: 'Ada says:' }).first()).toBeVisible();

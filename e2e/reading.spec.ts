@@ -1,7 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, lessonSlugs, test } from './demo.ts';
 
-test('the lesson list marks where the reader is, "On this page" jumps to a section, and previous/next lead on', async ({ page }) => {
+test('the lesson list marks where the reader is, "On this page" jumps to a section, and previous/next lead on', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto('/lessons/rooms/');
   const lessons = page.getByRole('navigation', { name: 'Lessons' });
@@ -13,9 +15,14 @@ test('the lesson list marks where the reader is, "On this page" jumps to a secti
   await expect(page).toHaveURL(/#rooms-live-on-the-server$/);
   await expect(page.getByRole('heading', { level: 2, name: 'Rooms live on the server' })).toBeInViewport();
 
-  await page.getByRole('navigation', { name: 'Previous and next lesson' }).getByRole('link', { name: /A chat, from the pieces/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Previous and next lesson' })
+    .getByRole('link', { name: /A chat, from the pieces/ })
+    .click();
   await expect(page).toHaveURL(/\/lessons\/chat\/$/);
-  await expect(page.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: 'A chat, from the pieces' })).toHaveAttribute('aria-current', 'page');
+  await expect(
+    page.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: 'A chat, from the pieces' }),
+  ).toHaveAttribute('aria-current', 'page');
 });
 
 test('on a 360 px phone the lesson list folds behind a button, and nothing scrolls sideways', async ({ page }) => {
@@ -77,7 +84,10 @@ test('"/" opens the search; a word finds the lessons that teach it, and a result
   const result = dialog.getByRole('link', { name: 'Emit, broadcast, or send to one', exact: true });
   await expect(result).toBeVisible();
 
-  const results = await new AxeBuilder({ page }).include('dialog').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await new AxeBuilder({ page })
+    .include('dialog')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   await result.click();

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { Page } from '@playwright/test';
-import { startServer } from '../test/processes.ts';
 import { startRedis } from '../scripts/redis-server.ts';
+import { startServer } from '../test/processes.ts';
 import { client, expect, test } from './demo.ts';
 
 // Two server processes of the built site on one Redis, as behind a balancer:
@@ -60,7 +60,9 @@ test('an instructor on one server runs a class whose students are on another', a
   await expect(bo.getByText('you are Bo')).toBeVisible();
 
   // Follow-me from A moves Ada's page on B.
-  await teacher.getByRole('combobox', { name: /Follow me/ }).selectOption({ label: 'Sockets, from the first connection' });
+  await teacher
+    .getByRole('combobox', { name: /Follow me/ })
+    .selectOption({ label: 'Sockets, from the first connection' });
   await expect(ada).toHaveURL(/\/lessons\/sockets-intro\//);
   await expect(bo).toHaveURL(/\/lessons\/sockets-intro\//);
 

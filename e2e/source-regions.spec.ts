@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { lessonSlugs } from './demo.ts';
 import { extractRegion } from '../src/components/code/regions.ts';
+import { lessonSlugs } from './demo.ts';
 
 for (const slug of lessonSlugs()) {
   test(`the code shown on ${slug} is cut from the files that run`, async ({ page }) => {
@@ -14,6 +14,7 @@ for (const slug of lessonSlugs()) {
       const file = (await figure.getAttribute('data-file'))!;
       const region = (await figure.getAttribute('data-region'))!;
       const expected = extractRegion(readFileSync(file, 'utf8'), region, file);
+      // biome-ignore lint/performance/useDomNodeTextContent: as the reader sees it, a line per line of code
       expect(await figure.locator('pre').innerText(), `${file}#${region}`).toBe(expected);
     }
   });
@@ -25,7 +26,9 @@ for (const slug of lessonSlugs()) {
     await page.goto(`/lessons/${slug}/`);
     for (const figure of await page.locator('figure[data-file]').all()) {
       const where = `${await figure.getAttribute('data-file')}#${await figure.getAttribute('data-region')}`;
-      const { scrollWidth, clientWidth } = await figure.locator('pre').evaluate((pre) => ({ scrollWidth: pre.scrollWidth, clientWidth: pre.clientWidth }));
+      const { scrollWidth, clientWidth } = await figure
+        .locator('pre')
+        .evaluate((pre) => ({ scrollWidth: pre.scrollWidth, clientWidth: pre.clientWidth }));
       expect(scrollWidth, `${where} scrolls sideways`).toBeLessThanOrEqual(clientWidth + 1);
     }
   });

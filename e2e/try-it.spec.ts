@@ -1,13 +1,15 @@
-import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { client, expect, openDemo, tag, test } from './demo.ts';
+import type { Page } from '@playwright/test';
 import { joinClass, openDashboard } from './class.ts';
+import { client, expect, openDemo, tag, test } from './demo.ts';
 import { openExercise, setCode } from './exercise.ts';
 
 const steps = (page: Page) => page.getByRole('region', { name: 'Try it' });
 const step = (page: Page, text: string | RegExp) => steps(page).getByRole('listitem').filter({ hasText: text });
 
-test('the Try it steps tick themselves as the demo sees them happen, and the progress shows on every page', async ({ student }) => {
+test('the Try it steps tick themselves as the demo sees them happen, and the progress shows on every page', async ({
+  student,
+}) => {
   const reader = await student();
   await openDemo(reader, 'sockets-intro', ['Client 1']);
   // Arriving is not trying: the count sent on connect ticks nothing.
@@ -16,7 +18,9 @@ test('the Try it steps tick themselves as the demo sees them happen, and the pro
   const one = client(reader, 'Client 1');
   await one.button('Increment').click();
   await expect(step(reader, 'Press Increment')).toContainText('(done)');
-  await expect(steps(reader).getByRole('status')).toHaveText('Done: Press Increment and watch the count come back from the server.');
+  await expect(steps(reader).getByRole('status')).toHaveText(
+    'Done: Press Increment and watch the count come back from the server.',
+  );
   await expect(step(reader, 'Add a client')).toContainText('(not done yet)');
 
   await reader.getByRole('button', { name: 'Add a client' }).click();
@@ -34,10 +38,16 @@ test('the Try it steps tick themselves as the demo sees them happen, and the pro
 
   // The lesson list and the home page know (the exercise's 2 checks count too); another lesson does not.
   const nav = reader.getByRole('navigation', { name: 'Lessons' });
-  await expect(nav.getByRole('link', { name: /Sockets, from the first connection/ })).toHaveAccessibleName(/3 of 5 tried/);
+  await expect(nav.getByRole('link', { name: /Sockets, from the first connection/ })).toHaveAccessibleName(
+    /3 of 5 tried/,
+  );
   await reader.goto('/');
-  await expect(reader.locator('.lesson-list li').filter({ hasText: 'Sockets, from the first connection' })).toContainText('3 of 5 tried');
-  const rooms = reader.locator('.lesson-list li').filter({ has: reader.getByRole('link', { name: 'Rooms', exact: true }) });
+  await expect(
+    reader.locator('.lesson-list li').filter({ hasText: 'Sockets, from the first connection' }),
+  ).toContainText('3 of 5 tried');
+  const rooms = reader
+    .locator('.lesson-list li')
+    .filter({ has: reader.getByRole('link', { name: 'Rooms', exact: true }) });
   await expect(rooms).not.toContainText('tried');
   // Kept across visits, in this browser only.
   await reader.goto('/lessons/sockets-intro/');
@@ -69,13 +79,18 @@ test('a step about another client is not ticked by the client alone', async ({ s
   await expect(step(reader, 'Say hello in a room')).toContainText('(done)');
 });
 
-test("in a class, a student's finished lessons (steps and exercise) show on the instructor's roster", async ({ student }) => {
+test("in a class, a student's finished lessons (steps and exercise) show on the instructor's roster", async ({
+  student,
+}) => {
   const teacher = await student();
   const { code } = await openDashboard(teacher);
   const roster = teacher.getByRole('table', { name: 'Roster' });
 
   const [ada, bo] = [await student(), await student()];
-  for (const [page, name] of [[ada, 'Ada'], [bo, 'Bo']] as const) {
+  for (const [page, name] of [
+    [ada, 'Ada'],
+    [bo, 'Bo'],
+  ] as const) {
     await joinClass(page, code, name);
     await openDemo(page, 'sockets-intro', ['Client 1']);
   }

@@ -17,7 +17,7 @@ if (system) {
 
 if (existsSync(chromium.executablePath())) process.exit(0);
 
-console.log('No Chromium found: installing Playwright\'s own (npx playwright install chromium)…');
+console.log("No Chromium found: installing Playwright's own (npx playwright install chromium)…");
 const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
 const install = spawnSync(process.execPath, [cli, 'install', 'chromium'], { stdio: 'inherit' });
 if (install.status !== 0 || !existsSync(chromium.executablePath())) {

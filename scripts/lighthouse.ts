@@ -25,15 +25,26 @@ try {
   });
   if (!result) throw new Error('Lighthouse gave no result');
   const { lhr } = result;
-  const scores = Object.fromEntries(Object.values(lhr.categories).map((c) => [c.title, Math.round((c.score ?? 0) * 100)]));
+  const scores = Object.fromEntries(
+    Object.values(lhr.categories).map((c) => [c.title, Math.round((c.score ?? 0) * 100)]),
+  );
   const metrics = Object.fromEntries(
-    ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift'].map((id) => [id, lhr.audits[id]?.displayValue]),
+    ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift'].map(
+      (id) => [id, lhr.audits[id]?.displayValue],
+    ),
   );
   console.log(`Lighthouse ${lhr.lighthouseVersion} on ${path} (mobile, simulated throttling):`);
   for (const [title, score] of Object.entries(scores)) console.log(`  ${title.padEnd(16)} ${score}`);
-  console.log(`  ${Object.entries(metrics).map(([id, value]) => `${id} ${value}`).join(', ')}`);
+  console.log(
+    `  ${Object.entries(metrics)
+      .map(([id, value]) => `${id} ${value}`)
+      .join(', ')}`,
+  );
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/lighthouse.json', `${JSON.stringify({ date: new Date().toISOString(), path, scores, metrics }, null, 2)}\n`);
+  writeFileSync(
+    'bench/results/lighthouse.json',
+    `${JSON.stringify({ date: new Date().toISOString(), path, scores, metrics }, null, 2)}\n`,
+  );
 } finally {
   chrome.kill();
   server.child.kill('SIGTERM');

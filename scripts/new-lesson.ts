@@ -4,6 +4,7 @@
  * module, demo, exercise, server tests and browser spec), working from the
  * start, and its line in `src/lessons/index.ts`. Then rewrite it into the lesson.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,7 +15,9 @@ const RESERVED = new Set(['class', 'instructor', 'playground', 'sandbox', 'lesso
 
 export function newLesson(root: string, slug: string, title?: string): string[] {
   if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(slug) || slug.length > 40) {
-    throw new Error(`"${slug}" cannot name a lesson: use lowercase letters, digits and single dashes, like "first-app".`);
+    throw new Error(
+      `"${slug}" cannot name a lesson: use lowercase letters, digits and single dashes, like "first-app".`,
+    );
   }
   if (RESERVED.has(slug)) throw new Error(`"${slug}" is one of the site's own names; pick another.`);
   const lessons = join(root, 'src/lessons');
@@ -23,7 +26,9 @@ export function newLesson(root: string, slug: string, title?: string): string[] 
 
   const orders = readdirSync(lessons, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(lessons, entry.name, 'lesson.mdx')))
-    .map((entry) => Number(/^order:\s*(\d+)/m.exec(readFileSync(join(lessons, entry.name, 'lesson.mdx'), 'utf8'))?.[1] ?? 0));
+    .map((entry) =>
+      Number(/^order:\s*(\d+)/m.exec(readFileSync(join(lessons, entry.name, 'lesson.mdx'), 'utf8'))?.[1] ?? 0),
+    );
   const camel = slug.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
   const files = lessonFiles({
     slug,
@@ -36,6 +41,11 @@ export function newLesson(root: string, slug: string, title?: string): string[] 
     writeFileSync(join(folder, name), text);
   }
   addToList(join(lessons, 'index.ts'), slug, camel);
+  // In the project's style from the start, so that `npm run lint` passes on it.
+  execFileSync(join(root, 'node_modules/.bin/biome'), ['check', '--write', folder, join(lessons, 'index.ts')], {
+    cwd: root,
+    stdio: 'ignore',
+  });
   return Object.keys(files).map((name) => `src/lessons/${slug}/${name}`);
 }
 
@@ -44,7 +54,8 @@ function addToList(path: string, slug: string, camel: string) {
   const source = readFileSync(path, 'utf8');
   const list = /(export const lessonModules: LessonModule\[\] = \[)([^\]]*)(\];)/;
   const match = list.exec(source);
-  if (!match) throw new Error(`${path} has no "export const lessonModules: LessonModule[] = [...]" to add the lesson to.`);
+  if (!match)
+    throw new Error(`${path} has no "export const lessonModules: LessonModule[] = [...]" to add the lesson to.`);
   const entries = match[2]!.trim().replace(/,$/, '');
   const multiline = match[2]!.includes('\n');
   const items = entries ? `${entries}, ${camel}` : camel;
@@ -65,7 +76,9 @@ if (import.meta.main) {
   try {
     const made = newLesson(process.cwd(), slug, values.title);
     console.log(`Made src/lessons/${slug}/ (and its line in src/lessons/index.ts):\n  ${made.join('\n  ')}`);
-    console.log(`It runs as it is: npm start, then /lessons/${slug}/. Its tests: node --test src/lessons/${slug}/server.test.ts`);
+    console.log(
+      `It runs as it is: npm start, then /lessons/${slug}/. Its tests: node --test src/lessons/${slug}/server.test.ts`,
+    );
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 
@@ -8,7 +8,8 @@ import { createServer } from 'node:net';
  * environment is used instead when set. `port`: start on that one (a restart).
  */
 export async function startRedis(port?: number): Promise<{ url: string; port: number; stop: () => Promise<void> }> {
-  if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, port: Number(new URL(process.env.REDIS_URL).port), stop: async () => {} };
+  if (process.env.REDIS_URL)
+    return { url: process.env.REDIS_URL, port: Number(new URL(process.env.REDIS_URL).port), stop: async () => {} };
   port ??= await freePort();
   let child: ChildProcess;
   try {

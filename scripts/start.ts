@@ -24,9 +24,15 @@ const builtAt = existsSync(builtPage) ? statSync(builtPage).mtimeMs : 0;
 const changedAt = Math.max(...inputs.map((input) => newestChange(join(root, input))));
 
 if (builtAt < changedAt) {
-  console.log(builtAt ? '\n  The site changed since the last build: building it again…\n' : '\n  Building the site (first start)…\n');
+  console.log(
+    builtAt
+      ? '\n  The site changed since the last build: building it again…\n'
+      : '\n  Building the site (first start)…\n',
+  );
   // Astro's own CLI on this same Node, so it works outside npm scripts too.
-  const astro = createRequire(import.meta.url).resolve('astro/package.json').replace(/package\.json$/, 'bin/astro.mjs');
+  const astro = createRequire(import.meta.url)
+    .resolve('astro/package.json')
+    .replace(/package\.json$/, 'bin/astro.mjs');
   const build = spawnSync(process.execPath, [astro, 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) {
     console.error('\n  The build failed (see above), so the server was not started.\n');

@@ -23,7 +23,10 @@ const tryItStep = z.object({
     /** Words the received message must contain, where the event alone says too little. */
     includes: z.string().optional(),
     /** The namespace under the lesson's that the receiving socket is on (`/staff`), where the lesson has several. */
-    on: z.string().regex(/^\/[a-z0-9-]+$/).optional(),
+    on: z
+      .string()
+      .regex(/^\/[a-z0-9-]+$/)
+      .optional(),
   }),
 });
 
@@ -41,12 +44,18 @@ const exerciseCheck = z.object({
   text: z.string().min(1).max(120),
   when: z.union([
     tryItStep.shape.when,
-    z.object({ shows: z.string(), field: z.string().optional(), fromFirst: z.boolean().optional(), includes: z.string().optional() }),
+    z.object({
+      shows: z.string(),
+      field: z.string().optional(),
+      fromFirst: z.boolean().optional(),
+      includes: z.string().optional(),
+    }),
   ]),
 });
 
 /** A file in the lesson folder's `exercises/`, named from the lesson folder: `exercises/<id>.start.js`. */
-const exerciseFile = (kind: 'start' | 'solution') => z.string().regex(new RegExp(`^exercises/[a-z0-9-]+\\.${kind}\\.(js|ts)$`));
+const exerciseFile = (kind: 'start' | 'solution') =>
+  z.string().regex(new RegExp(`^exercises/[a-z0-9-]+\\.${kind}\\.(js|ts)$`));
 
 const exercise = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),

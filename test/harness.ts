@@ -3,10 +3,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DefaultEventsMap } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
-import { createApp, type App, type AppOptions } from '../src/server/app.ts';
+import { startRedis } from '../scripts/redis-server.ts';
+import { type App, type AppOptions, createApp } from '../src/server/app.ts';
 import { silentLogger } from '../src/server/log.ts';
 import { connectRedis, type RedisConnections } from '../src/server/scale/redis.ts';
-import { startRedis } from '../scripts/redis-server.ts';
 
 export interface Running {
   /** The first server's app (the only one, on one server). */
@@ -24,9 +24,19 @@ export interface Running {
    * clients take turns: the first on server A, the second on B, and so on;
    * `on` picks one.
    */
-  open: <S extends object = DefaultEventsMap, C extends object = DefaultEventsMap>(namespace: string, auth?: object, from?: string, on?: number) => Socket<S, C>;
+  open: <S extends object = DefaultEventsMap, C extends object = DefaultEventsMap>(
+    namespace: string,
+    auth?: object,
+    from?: string,
+    on?: number,
+  ) => Socket<S, C>;
   /** Connects a real client to a namespace and waits until it is in. */
-  client: <S extends object = DefaultEventsMap, C extends object = DefaultEventsMap>(namespace: string, auth?: object, from?: string, on?: number) => Promise<Socket<S, C>>;
+  client: <S extends object = DefaultEventsMap, C extends object = DefaultEventsMap>(
+    namespace: string,
+    auth?: object,
+    from?: string,
+    on?: number,
+  ) => Promise<Socket<S, C>>;
   /** What the server logged as errors; `close` fails if it is not empty. */
   errors: unknown[];
   close: () => Promise<void>;
@@ -48,7 +58,12 @@ export const SERVERS = [
  */
 export async function startApp(options: AppOptions = {}, { servers = 1 }: { servers?: number } = {}): Promise<Running> {
   const errors: unknown[] = [];
-  const logger = { error: (obj: { err?: unknown }) => void errors.push(obj.err ?? obj), warn() {}, info() {}, debug() {} };
+  const logger = {
+    error: (obj: { err?: unknown }) => void errors.push(obj.err ?? obj),
+    warn() {},
+    info() {},
+    debug() {},
+  };
   const redis = servers > 1 ? await startRedis() : undefined;
   const connections: RedisConnections[] = [];
   const started = await Promise.all(
@@ -56,13 +71,21 @@ export async function startApp(options: AppOptions = {}, { servers = 1 }: { serv
       const httpServer = createServer();
       const shared = redis ? await connectRedis(redis.url, silentLogger) : undefined;
       if (shared) connections.push(shared);
-      const app = createApp(httpServer, { logger: logger as unknown as AppOptions['logger'], ...(shared && { redis: shared }), ...options });
+      const app = createApp(httpServer, {
+        logger: logger as unknown as AppOptions['logger'],
+        ...(shared && { redis: shared }),
+        ...options,
+      });
       httpServer.listen(0, '127.0.0.1');
       await once(httpServer, 'listening');
       return { app, url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}` };
     }),
   );
-  if (redis) await adaptersListening(connections[0]!.store, started.map((s) => s.app));
+  if (redis)
+    await adaptersListening(
+      connections[0]!.store,
+      started.map((s) => s.app),
+    );
   const clients: Socket[] = [];
   let opened = 0;
   const open = <S extends object = DefaultEventsMap, C extends object = DefaultEventsMap>(
@@ -74,7 +97,12 @@ export async function startApp(options: AppOptions = {}, { servers = 1 }: { serv
     const n = opened++;
     from ??= `127.0.${1 + Math.floor(n / 250)}.${2 + (n % 250)}`;
     const { url } = started[on ?? n % started.length]!;
-    const socket = connect(url + namespace, { auth, forceNew: true, transports: ['websocket'], localAddress: from } as object);
+    const socket = connect(url + namespace, {
+      auth,
+      forceNew: true,
+      transports: ['websocket'],
+      localAddress: from,
+    } as object);
     clients.push(socket);
     return socket as unknown as Socket<S, C>;
   };
@@ -195,7 +223,12 @@ export async function until(condition: () => boolean, what = 'the condition', ti
 }
 
 /** The next `event` on `socket` whose first argument passes `matches` (others are let by). */
-export function nextMatching<T = unknown>(socket: Socket, event: string, matches: (value: T) => boolean, timeoutMs = 2000): Promise<T> {
+export function nextMatching<T = unknown>(
+  socket: Socket,
+  event: string,
+  matches: (value: T) => boolean,
+  timeoutMs = 2000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const listener = (value: T) => {
       if (!matches(value)) return;

@@ -72,7 +72,11 @@ describe('the layers', () => {
   test('nothing below the lessons imports from a lesson', () => {
     const upward = kit
       .filter((file) => !top.has(file))
-      .flatMap((file) => importsOf(file).filter((to) => to.startsWith(`${LESSONS}/`)).map((to) => `${file} → ${to}`));
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((to) => to.startsWith(`${LESSONS}/`))
+          .map((to) => `${file} → ${to}`),
+      );
     assert.deepEqual(upward, []);
   });
 

@@ -12,7 +12,7 @@ const run = promisify(execFile);
 /** A copy of the project (its sources and tests, with this node_modules) to make lessons in. */
 function copyOfProject() {
   const root = mkdtempSync(join(tmpdir(), 'new-lesson-'));
-  for (const part of ['src', 'test', 'scripts', 'e2e', 'package.json', 'tsconfig.json']) {
+  for (const part of ['src', 'test', 'scripts', 'e2e', 'package.json', 'tsconfig.json', 'biome.json', '.gitignore']) {
     cpSync(resolve(part), join(root, part), { recursive: true });
   }
   symlinkSync(resolve('node_modules'), join(root, 'node_modules'));
@@ -33,16 +33,24 @@ describe('npm run new-lesson', () => {
     // The folder checks of the lessons that exist already are not this test's business: only the new one's.
     // Without NODE_TEST_CONTEXT: the runner in the child reports for itself, not to this one.
     const { NODE_TEST_CONTEXT: _, ...env } = process.env;
-    const { stdout } = await run(node, ['--test', '--test-reporter=tap', '--test-name-pattern=first-steps|server list|own folder', ...tests], {
-      cwd: root,
-      env,
-    });
+    const { stdout } = await run(
+      node,
+      ['--test', '--test-reporter=tap', '--test-name-pattern=first-steps|server list|own folder', ...tests],
+      {
+        cwd: root,
+        env,
+      },
+    );
     assert.match(stdout, /# fail 0/);
     assert.match(stdout, /# pass [1-9]/);
     const index = readFileSync(join(root, 'src/lessons/index.ts'), 'utf8');
     assert.match(index, /import \* as firstSteps from '\.\/first-steps\/server\.ts';/);
-    assert.match(index, /firstSteps\]/);
+    assert.match(index, /firstSteps,?\s*\]/);
     assert.match(readFileSync(join(root, 'src/lessons/first-steps/lesson.mdx'), 'utf8'), /^title: First steps$/m);
+    // In the project's style: the linter and formatter pass on the new folder.
+    await run(join(root, 'node_modules/.bin/biome'), ['ci', 'src/lessons/first-steps', 'src/lessons/index.ts'], {
+      cwd: root,
+    });
   });
 
   test('the new lesson comes last in the course', () => {

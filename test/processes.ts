@@ -27,4 +27,3 @@ export async function startServer(env: Record<string, string>, command = ['src/s
   });
   return { child, url, output: () => output };
 }
-

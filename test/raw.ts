@@ -4,7 +4,9 @@ import { createRequire } from 'node:module';
 import WebSocket from 'ws';
 
 // ws frames text itself; `burst` needs its frame encoder, which its types do not list.
-const { Sender } = createRequire(import.meta.url)('ws') as { Sender: { frame(data: Buffer, options: object): Buffer[] } };
+const { Sender } = createRequire(import.meta.url)('ws') as {
+  Sender: { frame(data: Buffer, options: object): Buffer[] };
+};
 
 /**
  * A WebSocket that speaks Engine.IO/Socket.IO by hand, as a hostile script
@@ -22,8 +24,15 @@ export interface RawClient {
   close(): void;
 }
 
-export async function rawClient(url: string, headers: Record<string, string> = {}, localAddress?: string): Promise<RawClient> {
-  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, { headers, localAddress });
+export async function rawClient(
+  url: string,
+  headers: Record<string, string> = {},
+  localAddress?: string,
+): Promise<RawClient> {
+  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, {
+    headers,
+    localAddress,
+  });
   const frames: string[] = [];
   const waiting = new Set<() => void>();
   ws.on('message', (data, isBinary) => {
@@ -54,7 +63,9 @@ export async function rawClient(url: string, headers: Record<string, string> = {
         };
         const timer = setTimeout(() => {
           waiting.delete(look);
-          reject(new Error(`no frame like ${String(match)} within ${timeoutMs} ms; got ${frames.join(' | ').slice(0, 300)}`));
+          reject(
+            new Error(`no frame like ${String(match)} within ${timeoutMs} ms; got ${frames.join(' | ').slice(0, 300)}`),
+          );
         }, timeoutMs);
         if (!look()) waiting.add(look);
       });

@@ -31,7 +31,8 @@ test('an inner region can be cut on its own', () => {
 test('a missing region fails with a message naming the file and the fix', () => {
   assert.throws(() => extractRegion(source, 'counter', 'src/server/lessons/x.ts'), {
     name: 'RegionError',
-    message: 'Region "counter" was not found in src/server/lessons/x.ts. Mark it with "// #region counter" and "// #endregion".',
+    message:
+      'Region "counter" was not found in src/server/lessons/x.ts. Mark it with "// #region counter" and "// #endregion".',
   });
   assert.throws(() => extractRegion(source, 'counter'), RegionError);
 });

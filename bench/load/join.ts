@@ -22,7 +22,8 @@ export async function joinRoom(chat: Socket, name: string, room: string): Promis
     try {
       answer = await chat.timeout(JOIN_TIMEOUT_MS).emitWithAck('join', { name, room });
     } catch {
-      if (attempt === ATTEMPTS) throw new Error(`${name} got no answer to its join in ${ATTEMPTS} tries of ${JOIN_TIMEOUT_MS / 1000} s`);
+      if (attempt === ATTEMPTS)
+        throw new Error(`${name} got no answer to its join in ${ATTEMPTS} tries of ${JOIN_TIMEOUT_MS / 1000} s`);
       console.log(`  note: ${name}'s join was not answered within ${JOIN_TIMEOUT_MS / 1000} s; asking again`);
       continue;
     }

@@ -26,7 +26,8 @@ export function createPool(size: number) {
       worker.postMessage(message);
     });
   }
-  const all = <T extends FromWorker['type']>(message: ToWorker, answer: T) => Promise.all(workers.map((w) => ask(w, message, answer)));
+  const all = <T extends FromWorker['type']>(message: ToWorker, answer: T) =>
+    Promise.all(workers.map((w) => ask(w, message, answer)));
 
   return {
     /** Connects `students` clients, spread over the workers; `onProgress` hears how many are in. */

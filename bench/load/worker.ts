@@ -3,7 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import { WebSocket } from 'ws';
 import { clock } from '../stats.ts';
 import { joinRoom } from './join.ts';
-import { sentAtOf, type FromWorker, type ToWorker } from './messages.ts';
+import { type FromWorker, sentAtOf, type ToWorker } from './messages.ts';
 
 /**
  * One load worker: a share of the simulated students, each a real client of

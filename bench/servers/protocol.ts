@@ -55,7 +55,9 @@ export async function startBenchServer(file: string, env: Record<string, string>
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   // How the process ended ("code 1", "SIGKILL"): a soak must notice a server that died under it.
-  const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? `code ${code}`)));
+  const exited = new Promise<string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal ?? `code ${code}`)),
+  );
   const died = exited.then((how) => Promise.reject(new Error(`${file} exited (${how})`)));
   died.catch(() => {}); // only an answer awaited meanwhile fails with it
   const [ready] = (await Promise.race([once(child, 'message'), died])) as [ServerMessage];
@@ -67,7 +69,9 @@ export async function startBenchServer(file: string, env: Record<string, string>
     async usage() {
       // A failed send (the process gone) is told by `died`, not thrown as an 'error' event.
       child.send({ type: 'usage' } satisfies ParentMessage, () => {});
-      const [answer] = (await Promise.race([once(child, 'message'), died])) as [Extract<ServerMessage, { type: 'usage' }>];
+      const [answer] = (await Promise.race([once(child, 'message'), died])) as [
+        Extract<ServerMessage, { type: 'usage' }>,
+      ];
       return answer;
     },
     async stop() {

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { answerMemoryQuestions, type ServerMessage } from './protocol.ts';
 
 // The floor: the least a server can do for the same scenarios. A counter

@@ -6,7 +6,7 @@ import { setupMaster, setupWorker } from '@socket.io/sticky';
 import { createApp } from '../../src/server/app.ts';
 import { silentLogger } from '../../src/server/log.ts';
 import { connectRedis } from '../../src/server/scale/redis.ts';
-import { answerMemoryQuestions, BENCH_APP_OPTIONS, usageNow, type ServerMessage, type Usage } from './protocol.ts';
+import { answerMemoryQuestions, BENCH_APP_OPTIONS, type ServerMessage, type Usage, usageNow } from './protocol.ts';
 
 // The workshop as `npm run cluster` runs it: a primary that owns the port and
 // hands each session to one of BENCH_CLUSTER_WORKERS workers, which share

@@ -1,6 +1,6 @@
 import { io, Manager, type Socket } from 'socket.io-client';
-import type { SoakRates } from '../args.ts';
 import { CODE_ALPHABET, CODE_LENGTH } from '../../src/shared/namespaces.ts';
+import type { SoakRates } from '../args.ts';
 
 /**
  * The soak's load: clients that come and go, as a day of workshops brings
@@ -38,7 +38,8 @@ export interface ChurnCounts {
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const letters = (n: number, alphabet: string) => Array.from({ length: n }, () => alphabet[Math.floor(Math.random() * alphabet.length)]).join('');
+const letters = (n: number, alphabet: string) =>
+  Array.from({ length: n }, () => alphabet[Math.floor(Math.random() * alphabet.length)]).join('');
 const teamName = () => letters(8, 'abcdefghijklmnopqrstuvwxyz');
 
 /** Every wait of the churn ends: with its answer, or after OP_TIMEOUT_MS, saying what did not come. */
@@ -190,7 +191,8 @@ export function startChurn(url: string, rates: SoakRates) {
     const hopper = idle.pop() ?? (hoppers < HOPPERS ? await newHopper() : undefined);
     if (!hopper) return void counts.skipped++;
     // Every other hop, a team nobody had: Socket.IO makes a namespace for it, and drops it when it is empty again.
-    const namespace = n % 2 === 0 ? `/namespaces-and-middleware/team-${teamName()}` : n % 4 === 1 ? '/sockets-intro' : '/rooms';
+    const namespace =
+      n % 2 === 0 ? `/namespaces-and-middleware/team-${teamName()}` : n % 4 === 1 ? '/sockets-intro' : '/rooms';
     const socket = hopper.manager.socket(namespace);
     open.add(socket);
     let healthy = false;
@@ -226,7 +228,11 @@ export function startChurn(url: string, rates: SoakRates) {
       .catch((error: Error) => {
         counts.errors++;
         // One line per kind of error, whatever team, code or visitor it happened to.
-        const key = error.message.replace(/team-[a-z]+/g, 'team-…').replace(/soak\d+/g, 'soak…').replace(/\/class\/\w+\//g, '/class/…/').slice(0, 100);
+        const key = error.message
+          .replace(/team-[a-z]+/g, 'team-…')
+          .replace(/soak\d+/g, 'soak…')
+          .replace(/\/class\/\w+\//g, '/class/…/')
+          .slice(0, 100);
         if (errorKinds.size < 50 || errorKinds.has(key)) errorKinds.set(key, (errorKinds.get(key) ?? 0) + 1);
       })
       .finally(() => inFlight[kind]--);

@@ -93,7 +93,18 @@ export function heapVerdict(points: HeapPoint[], settleS: number): Verdict {
   const sentence = flat
     ? `Heap flat: ${fromMB.toFixed(1)} MB to ${toMB.toFixed(1)} MB ${span} (${signed(mbPer10Min)} MB per 10 min; ${rule}${caveat}).`
     : `Heap grows: ${signed(mbPer10Min)} MB per 10 min, ${fromMB.toFixed(1)} MB to ${toMB.toFixed(1)} MB ${span} (${rule}${caveat}); look for a leak.`;
-  return { flat, mbPer10Min, limitMB, fromMB, toMB, fromS: first.seconds, toS: last.seconds, interceptMB: intercept, slopeMBPerS: slope, sentence };
+  return {
+    flat,
+    mbPer10Min,
+    limitMB,
+    fromMB,
+    toMB,
+    fromS: first.seconds,
+    toS: last.seconds,
+    interceptMB: intercept,
+    slopeMBPerS: slope,
+    sentence,
+  };
 }
 
 function leastSquares(xs: number[], ys: number[]) {

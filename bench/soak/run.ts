@@ -1,9 +1,9 @@
+import { RECOVERY_WINDOW_MS } from '../../src/server/app.ts';
 import type { SoakRates } from '../args.ts';
 import { startBenchServer } from '../servers/protocol.ts';
 import { clock } from '../stats.ts';
-import { startChurn, type ChurnCounts } from './churn.ts';
+import { type ChurnCounts, startChurn } from './churn.ts';
 import { heapVerdict, mb, minutesSeconds, type Verdict } from './flat.ts';
-import { RECOVERY_WINDOW_MS } from '../../src/server/app.ts';
 
 /** The server's memory after a full GC at one moment of the soak, and what the churn had done by then. */
 export interface SoakSample extends ChurnCounts {
@@ -61,7 +61,9 @@ export async function runSoak(minutes: number, rates: SoakRates, log: (line: str
     return { seconds: Math.round((clock() - started) / 100) / 10, heapUsed, rss, cpuMs, ...counts };
   };
   const say = (s: SoakSample) =>
-    log(`  ${minutesSeconds(s.seconds)}: heap ${mb(s.heapUsed)} MB, RSS ${mb(s.rss)} MB, ${s.operations} operations, ${s.errors} errors`);
+    log(
+      `  ${minutesSeconds(s.seconds)}: heap ${mb(s.heapUsed)} MB, RSS ${mb(s.rss)} MB, ${s.operations} operations, ${s.errors} errors`,
+    );
 
   try {
     samples.push(await sample());

@@ -1,8 +1,8 @@
-import type { AstroIntegration } from 'astro';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { AstroIntegration } from 'astro';
 
 const TEXT = /\.(html|js|css|svg|json|txt)$/;
 
@@ -23,7 +23,10 @@ export function precompress(): AstroIntegration {
             if (statSync(path).isDirectory()) walk(path);
             else if (TEXT.test(name)) {
               const body = readFileSync(path);
-              writeFileSync(`${path}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+              writeFileSync(
+                `${path}.br`,
+                brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+              );
               writeFileSync(`${path}.gz`, gzipSync(body, { level: 9 }));
               files++;
             }

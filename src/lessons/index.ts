@@ -13,4 +13,14 @@ import * as socketsIntro from './sockets-intro/server.ts';
  * Every lesson's server module. Adding a lesson adds a line here; each one
  * gets its namespace `/<slug>` from `createApp`.
  */
-export const lessonModules: LessonModule[] = [socketsIntro, emitVsBroadcast, rooms, chat, acknowledgements, namespacesAndMiddleware, reconnection, delivery, scalingOut];
+export const lessonModules: LessonModule[] = [
+  socketsIntro,
+  emitVsBroadcast,
+  rooms,
+  chat,
+  acknowledgements,
+  namespacesAndMiddleware,
+  reconnection,
+  delivery,
+  scalingOut,
+];

@@ -1,34 +1,41 @@
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { Server } from 'socket.io';
+import { type DefaultEventsMap, Server } from 'socket.io';
 import type { Adapter } from 'socket.io-adapter';
+import { lessonModules } from '../lessons/index.ts';
 import { lessonNamespace } from '../shared/contract.ts';
 import type { ClientEventSpec, CommonServerEvents } from '../shared/events.ts';
-import type { BoundaryHooks } from './plumbing/boundary.ts';
 import { setupClassMode } from './class-mode/index.ts';
 import { newInstructorToken } from './class-mode/token.ts';
-import { lessonModules } from '../lessons/index.ts';
-import { mountLesson, serveChildren } from './plumbing/mount.ts';
-import { namespaceRegistry, type Namespaces } from './plumbing/namespace-registry.ts';
-import { SessionAdapterReleasingItsTimer } from './plumbing/session-adapter.ts';
-import { eventLimits, type Rates } from './plumbing/rate-limit.ts';
-import { guessLimits, LESSON_GUESSES, type GuessLimits } from './guesses.ts';
-import type { AnyNamespace, AnySocket, ChildPath, InterServerEvents, LessonServices, SocketData } from './plumbing/types.ts';
 import { connectionCap } from './connection-cap.ts';
-import { clientAddress, socketLimits } from './socket-limits.ts';
-import { originCheck } from './origin-check.ts';
-import { hostCheck } from './host-check.ts';
+import { type GuessLimits, guessLimits, LESSON_GUESSES } from './guesses.ts';
 import { healthChecks } from './health.ts';
-import type { RedisConnections } from './scale/redis.ts';
-import { staticSite } from './static-files.ts';
+import { hostCheck } from './host-check.ts';
+import { type Logger, silentLogger } from './log.ts';
+import { originCheck } from './origin-check.ts';
+import type { BoundaryHooks } from './plumbing/boundary.ts';
+import { mountLesson, serveChildren } from './plumbing/mount.ts';
+import { type Namespaces, namespaceRegistry } from './plumbing/namespace-registry.ts';
+import { eventLimits, type Rates } from './plumbing/rate-limit.ts';
+import { SessionAdapterReleasingItsTimer } from './plumbing/session-adapter.ts';
+import type {
+  AnyNamespace,
+  AnySocket,
+  ChildPath,
+  InterServerEvents,
+  LessonServices,
+  SocketData,
+} from './plumbing/types.ts';
 import { noPeers, socketIoPeers } from './scale/peers.ts';
+import type { RedisConnections } from './scale/redis.ts';
+import { clientAddress, socketLimits } from './socket-limits.ts';
+import { staticSite } from './static-files.ts';
+import { sqliteChatHistories } from './storage/chat-history.ts';
 import { sqliteClassStore } from './storage/class-store.ts';
 import { memoryCounters, redisCounters } from './storage/counter.ts';
-import { redisClassStore } from './storage/redis-class-store.ts';
-import { redisChatHistories } from './storage/redis-chat-history.ts';
-import { sqliteChatHistories } from './storage/chat-history.ts';
 import { openDatabase } from './storage/database.ts';
-import { silentLogger, type Logger } from './log.ts';
+import { redisChatHistories } from './storage/redis-chat-history.ts';
+import { redisClassStore } from './storage/redis-class-store.ts';
 
 export interface AppOptions {
   /** Serve the built site from this folder (production); leave unset under `astro dev`. */
@@ -64,13 +71,14 @@ export interface AppOptions {
 /** The largest message a client may send: the lessons need far less (a chat line is 500 characters). */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
 /** The refusal of a chat message while Redis is away. */
-export const STORE_DOWN = 'The chat is paused for a moment: the server lost contact with its storage. Try again shortly.';
+export const STORE_DOWN =
+  'The chat is paused for a moment: the server lost contact with its storage. Try again shortly.';
 
 /** How long a dropped client may take to come back and find its state (the chat's room, missed messages). */
 export const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
 
 export interface App {
-  io: Server<Record<string, any>, Record<string, any>, InterServerEvents, SocketData>;
+  io: Server<DefaultEventsMap, DefaultEventsMap, InterServerEvents, SocketData>;
   /** The namespaces this server holds now (a namespace made on demand leaves when Socket.IO drops it). */
   namespaces: Namespaces;
   /** Counters for the operator: events that no lesson declares (probes, typos, old clients). */
@@ -108,7 +116,7 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
   const sameOrigin = originCheck(options.allowedOrigins);
   const registry = namespaceRegistry();
   const { namespaces } = registry;
-  const io = new Server<Record<string, any>, Record<string, any>, InterServerEvents, SocketData>(httpServer, {
+  const io = new Server<DefaultEventsMap, DefaultEventsMap, InterServerEvents, SocketData>(httpServer, {
     // Under `astro dev`, Vite's own WebSocket shares the server: leave its upgrades alone.
     destroyUpgrade: false,
     // A class's namespaces are made on demand and dropped when their last socket goes.
@@ -150,7 +158,10 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
     limits: eventLimits(options.rates, options.redis?.store),
     // A person is their address; in a class, their membership too (one student, many sockets), so that
     // neither many members from one address nor one member from many addresses gets more than one allowance.
-    whoIs: (socket) => [`address:${addressOf(socket)}`, ...(socket.data.classKey ? [`member:${socket.data.classKey}`] : [])],
+    whoIs: (socket) => [
+      `address:${addressOf(socket)}`,
+      ...(socket.data.classKey ? [`member:${socket.data.classKey}`] : []),
+    ],
     tries: triesAt(lessonGuesses),
     secretTries: triesAt(guesses),
     onUnknownEvent: (event: string) => {
@@ -163,7 +174,8 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
     },
     onHandlerError: (error: unknown, event: string, namespace: string) =>
       logger.error({ err: error, event, namespace }, 'a handler failed'),
-    onFault: (error: unknown, where: string, namespace: string) => logger.error({ err: error, where, namespace }, 'a middleware or listener failed'),
+    onFault: (error: unknown, where: string, namespace: string) =>
+      logger.error({ err: error, where, namespace }, 'a middleware or listener failed'),
     // Without its store, a message could not be kept: say so rather than lose it.
     refuse: (spec: ClientEventSpec) => (spec.lockable && storeDown() ? STORE_DOWN : undefined),
     admit: limits.admit,
@@ -177,7 +189,10 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
   const counter = options.redis ? redisCounters(options.redis.store) : memoryCounters();
   const servicesFor = (namespace: string): LessonServices => {
     const services = { history: chatHistory(namespace), counter: counter(namespace) };
-    return { ...services, clear: async () => void (await Promise.all([services.history.clear(), services.counter.reset()])) };
+    return {
+      ...services,
+      clear: async () => void (await Promise.all([services.history.clear(), services.counter.reset()])),
+    };
   };
 
   // The names each lesson serves under its own namespace, as its `register` asked for them.
@@ -190,13 +205,19 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
     if (paths.length) serveChildren(io, lesson, paths, hooks, services, at);
   }
 
-  const classes = setupClassMode(io, { lessons: lessonModules, childPaths, namespaces }, servicesFor, {
-    token: options.instructorToken ?? newInstructorToken(),
-    idleMs: options.classIdleMs ?? 4 * 60 * 60 * 1000,
-    logger,
-    store: options.redis ? redisClassStore(options.redis.store) : sqliteClassStore(db),
-    peers: options.redis ? socketIoPeers(io, logger) : noPeers,
-  }, hooks);
+  const classes = setupClassMode(
+    io,
+    { lessons: lessonModules, childPaths, namespaces },
+    servicesFor,
+    {
+      token: options.instructorToken ?? newInstructorToken(),
+      idleMs: options.classIdleMs ?? 4 * 60 * 60 * 1000,
+      logger,
+      store: options.redis ? redisClassStore(options.redis.store) : sqliteClassStore(db),
+      peers: options.redis ? socketIoPeers(io, logger) : noPeers,
+    },
+    hooks,
+  );
 
   return {
     io,

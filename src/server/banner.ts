@@ -3,13 +3,22 @@ import QRCode from 'qrcode';
 import { lanAddress } from './network.ts';
 
 /** What the server prints once it listens, as Vite does; in class mode, the way in for students and instructor. */
-export async function readyBanner(options: { host: string; port: number; ms: number; classMode: boolean; token: string }) {
+export async function readyBanner(options: {
+  host: string;
+  port: number;
+  ms: number;
+  classMode: boolean;
+  token: string;
+}) {
   const { port, ms } = options;
   const everywhere = options.host === '0.0.0.0' || options.host === '::';
   const local = `http://${everywhere ? 'localhost' : options.host}:${port}/`;
   const lan = everywhere ? lanAddress() : undefined;
   const network = lan ? `http://${lan}:${port}/` : undefined;
-  const lines = [`\n  ${styleText('bold', 'Socket Workshop')}  ready in ${ms} ms\n`, `  ➜  Local:   ${styleText('cyan', local)}`];
+  const lines = [
+    `\n  ${styleText('bold', 'Socket Workshop')}  ready in ${ms} ms\n`,
+    `  ➜  Local:   ${styleText('cyan', local)}`,
+  ];
   lines.push(network ? `  ➜  Network: ${styleText('cyan', network)}` : '  ➜  Network: use `npm run class` to expose');
   if (options.classMode) {
     const site = network ?? local;

@@ -22,7 +22,9 @@ const instructorToken = options.instructorToken ?? newInstructorToken();
 const httpServer = createServer();
 setupMaster(httpServer, { loadBalancingMethod: 'least-connection' });
 httpServer.on('error', (error: NodeJS.ErrnoException) => {
-  console.error(`\n  Could not start: ${error.code === 'EADDRINUSE' ? `Port ${options.port} is already in use.` : error.message}\n`);
+  console.error(
+    `\n  Could not start: ${error.code === 'EADDRINUSE' ? `Port ${options.port} is already in use.` : error.message}\n`,
+  );
   process.exit(1);
 });
 
@@ -43,7 +45,9 @@ function fork(): Promise<Worker> {
   worker.on('exit', (code, signal) => {
     if (stopping) return;
     // A worker that dies takes its connections with it; their pages reconnect to the others.
-    console.error(`  Worker ${worker.id} (pid ${worker.process.pid}) stopped (${signal ?? `exit ${code}`}); starting another.`);
+    console.error(
+      `  Worker ${worker.id} (pid ${worker.process.pid}) stopped (${signal ?? `exit ${code}`}); starting another.`,
+    );
     // A second apart: a worker that cannot start (Redis gone) is not restarted in a tight loop.
     setTimeout(() => fork().catch(() => {}), 1000);
   });
@@ -67,7 +71,9 @@ try {
 httpServer.listen(options.port, options.host, async () => {
   const { port } = httpServer.address() as AddressInfo;
   const ms = Math.round(performance.now() - started);
-  console.log(await readyBanner({ host: options.host, port, ms, classMode: options.classMode, token: instructorToken }));
+  console.log(
+    await readyBanner({ host: options.host, port, ms, classMode: options.classMode, token: instructorToken }),
+  );
   console.log(`  ${options.workers} worker processes, sharing classes, chats and broadcasts through Redis.\n`);
 });
 

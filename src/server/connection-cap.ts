@@ -12,7 +12,12 @@ export function connectionCap(max: number, trustProxy = false) {
   const open = countsByKey();
   return {
     allows: (req: IncomingMessage) => open.of(addressOf(req)) < max,
-    track(engine: { on(event: 'connection', listener: (socket: { request: IncomingMessage; once(event: 'close', listener: () => void): void }) => void): void }) {
+    track(engine: {
+      on(
+        event: 'connection',
+        listener: (socket: { request: IncomingMessage; once(event: 'close', listener: () => void): void }) => void,
+      ): void;
+    }) {
       engine.on('connection', (socket) => {
         const address = addressOf(socket.request);
         open.add(address);

@@ -1,5 +1,5 @@
-import type { RedisClient } from './scale/redis.ts';
 import { makeLimiter, take } from './limiters.ts';
+import type { RedisClient } from './scale/redis.ts';
 
 /** How many wrong tries an address gets: answered at once, then more and more slowly, then not at all for a while. */
 export interface GuessLimits {
@@ -24,7 +24,12 @@ export const GUESSES: GuessLimits = { slowAfter: 5, blockAfter: 30, windowMs: 10
  * page prints the token) and knocking wrong is the lesson: a learner gets
  * plenty of tries, a script still not thousands.
  */
-export const LESSON_GUESSES: GuessLimits = { slowAfter: 30, blockAfter: 120, windowMs: 10 * 60_000, blockMs: 5 * 60_000 };
+export const LESSON_GUESSES: GuessLimits = {
+  slowAfter: 30,
+  blockAfter: 120,
+  windowMs: 10 * 60_000,
+  blockMs: 5 * 60_000,
+};
 
 /**
  * Tries being checked at once from one address. Counting a wrong try only
@@ -54,7 +59,12 @@ export function guessLimits(limits: GuessLimits = GUESSES, redis?: RedisClient, 
   // The try that goes over `points` blocks the key for `blockDuration`: the `blockAfter`-th one.
   const points = Math.max(1, limits.blockAfter - 1);
   const limiter = makeLimiter(
-    { keyPrefix: `workshop:guess:${name}`, points, duration: Math.ceil(limits.windowMs / 1000), blockDuration: Math.ceil(limits.blockMs / 1000) },
+    {
+      keyPrefix: `workshop:guess:${name}`,
+      points,
+      duration: Math.ceil(limits.windowMs / 1000),
+      blockDuration: Math.ceil(limits.blockMs / 1000),
+    },
     redis,
   );
   const inFlight = new Map<string, number>();

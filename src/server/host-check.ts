@@ -44,13 +44,15 @@ export function hostCheck(allowedHosts: string[] = [], allowedOrigins: string[] 
     if (performance.now() - readAt > ADDRESSES_TTL_MS) {
       const machine = hostname().toLowerCase();
       own = new Set(['localhost', machine, `${machine}.local`]);
-      for (const addresses of Object.values(networkInterfaces())) for (const a of addresses ?? []) own.add(a.address.toLowerCase());
+      for (const addresses of Object.values(networkInterfaces()))
+        for (const a of addresses ?? []) own.add(a.address.toLowerCase());
       readAt = performance.now();
     }
     return own;
   };
   // An address typed as such can never be a rebound name (a VM's or a container's forwarded port, say).
-  const known = (name: string) => isIP(name) !== 0 || name.endsWith('.localhost') || extra.has(name) || ownNames().has(name);
+  const known = (name: string) =>
+    isIP(name) !== 0 || name.endsWith('.localhost') || extra.has(name) || ownNames().has(name);
   const allows = (req: IncomingMessage) => {
     const host = req.headers.host;
     return host === undefined || known(hostName(host));

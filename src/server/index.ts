@@ -1,12 +1,12 @@
-import { existsSync } from 'node:fs';
 import cluster from 'node:cluster';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { setupWorker } from '@socket.io/sticky';
 import type { AddressInfo } from 'node:net';
+import { setupWorker } from '@socket.io/sticky';
 import { createApp } from './app.ts';
 import { readyBanner } from './banner.ts';
-import { createLogger } from './log.ts';
 import { newInstructorToken } from './class-mode/token.ts';
+import { createLogger } from './log.ts';
 import { readOptions } from './options.ts';
 import { connectRedis } from './scale/redis.ts';
 
@@ -47,11 +47,15 @@ function joinCluster(io: typeof app.io) {
 
 async function printReady() {
   if (!existsSync(`${options.staticDir}/index.html`)) {
-    console.warn(`\n  No built site in ${options.staticDir}: the pages will not be found. \`npm start\` builds it first.`);
+    console.warn(
+      `\n  No built site in ${options.staticDir}: the pages will not be found. \`npm start\` builds it first.`,
+    );
   }
   const { port } = httpServer.address() as AddressInfo;
   const ms = Math.round(performance.now() - started);
-  console.log(await readyBanner({ host: options.host, port, ms, classMode: options.classMode, token: instructorToken }));
+  console.log(
+    await readyBanner({ host: options.host, port, ms, classMode: options.classMode, token: instructorToken }),
+  );
 }
 
 let stopping = false;

@@ -27,7 +27,10 @@ export interface ServerOptions {
 export const MIN_TOKEN_LENGTH = 16;
 
 /** Reads the server's options from the environment and flags, refusing bad values with a clear message. */
-export function readOptions(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): ServerOptions {
+export function readOptions(
+  env: NodeJS.ProcessEnv = process.env,
+  argv: string[] = process.argv.slice(2),
+): ServerOptions {
   const unknown = argv.filter((arg) => arg !== '--class');
   if (unknown.length) throw new Error(`Unknown option ${unknown[0]}. The only option is --class (class mode).`);
   const classMode = argv.includes('--class') || env.CLASS_MODE === '1';
@@ -36,10 +39,13 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env, argv: string[]
     throw new Error(`PORT must be a whole number from 0 to 65535, not "${env.PORT}".`);
   }
   const idleMinutes = Number(env.CLASS_IDLE_MINUTES ?? 240);
-  if (!(idleMinutes > 0)) throw new Error(`CLASS_IDLE_MINUTES must be a positive number, not "${env.CLASS_IDLE_MINUTES}".`);
+  if (!(idleMinutes > 0))
+    throw new Error(`CLASS_IDLE_MINUTES must be a positive number, not "${env.CLASS_IDLE_MINUTES}".`);
   const maxConnectionsPerIp = Number(env.MAX_CONNECTIONS_PER_IP ?? 200);
   if (!Number.isInteger(maxConnectionsPerIp) || maxConnectionsPerIp < 1) {
-    throw new Error(`MAX_CONNECTIONS_PER_IP must be a whole number of at least 1, not "${env.MAX_CONNECTIONS_PER_IP}".`);
+    throw new Error(
+      `MAX_CONNECTIONS_PER_IP must be a whole number of at least 1, not "${env.MAX_CONNECTIONS_PER_IP}".`,
+    );
   }
   const redisUrl = env.REDIS_URL?.trim() || undefined;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
@@ -64,8 +70,14 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env, argv: string[]
     classMode,
     instructorToken: token || undefined,
     classIdleMs: idleMinutes * 60_000,
-    allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
-    allowedHosts: (env.ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean),
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    allowedHosts: (env.ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean),
     maxConnectionsPerIp,
     maxSocketsPerIp,
     redisUrl,

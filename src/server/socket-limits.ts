@@ -6,7 +6,8 @@ import type { AnySocket } from './plumbing/types.ts';
 export const MAX_NAMESPACES_PER_CONNECTION = 16;
 
 export const TOO_MANY_NAMESPACES = `This connection already holds ${MAX_NAMESPACES_PER_CONNECTION} namespaces: close one before opening another.`;
-export const TOO_MANY_SOCKETS = 'Too many sockets are open from your address: close some pages or tabs, then try again.';
+export const TOO_MANY_SOCKETS =
+  'Too many sockets are open from your address: close some pages or tabs, then try again.';
 
 /**
  * The address a request comes from. Behind a balancer (`trustProxy`) every

@@ -5,7 +5,11 @@ import { CODE_HINT, CODE_PATTERN } from './namespaces.ts';
 
 export { CODE_ALPHABET, CODE_LENGTH, classLessonNamespace, classNamespace } from './namespaces.ts';
 
-export const classCode = z.string({ error: 'A class code is text.' }).trim().toUpperCase().regex(CODE_PATTERN, CODE_HINT);
+export const classCode = z
+  .string({ error: 'A class code is text.' })
+  .trim()
+  .toUpperCase()
+  .regex(CODE_PATTERN, CODE_HINT);
 
 /** One student as the instructor sees them. */
 export interface RosterEntry {
@@ -56,7 +60,10 @@ export interface InstructorClientEvents {
   'server:info': (ack?: Ack<{ networkUrls: string[] }>) => void;
   'class:create': (payload: { title?: string }, ack?: Ack<{ code: string }>) => void;
   'class:list': (ack?: Ack<{ classes: ClassSummary[] }>) => void;
-  'class:watch': (payload: { code: string }, ack?: Ack<{ state: ClassState; roster: RosterEntry[]; removed: string[] }>) => void;
+  'class:watch': (
+    payload: { code: string },
+    ack?: Ack<{ state: ClassState; roster: RosterEntry[]; removed: string[] }>,
+  ) => void;
   'class:end': (payload: { code: string }, ack?: Ack) => void;
   'class:follow': (payload: { code: string; lesson: string | null; section?: string | null }, ack?: Ack) => void;
   'class:announce': (payload: { code: string; text: string }, ack?: Ack) => void;
@@ -69,18 +76,30 @@ export interface InstructorClientEvents {
 
 const title = z.string({ error: 'A title is text.' }).trim().max(80, 'A title can be at most 80 characters.');
 const lessonSlug = z.string({ error: 'Name a lesson.' }).regex(/^[a-z0-9-]{1,40}$/, 'That is not a lesson.');
-const section = z.string().max(80).regex(/^[\w-]*$/, 'That is not a section of the page.');
+const section = z
+  .string()
+  .max(80)
+  .regex(/^[\w-]*$/, 'That is not a section of the page.');
 const withCode = <T extends z.ZodRawShape>(shape: T) =>
   z.tuple([z.object({ code: classCode, ...shape }, { error: 'Send an object with the class code.' })]);
 
 export const instructorEvents = {
   'server:info': { args: z.tuple([]), answers: true },
-  'class:create': { args: z.tuple([z.object({ title: title.optional() }, { error: 'Send { title }.' })]), answers: true },
+  'class:create': {
+    args: z.tuple([z.object({ title: title.optional() }, { error: 'Send { title }.' })]),
+    answers: true,
+  },
   'class:list': { args: z.tuple([]), answers: true },
   'class:watch': { args: withCode({}), answers: true },
   'class:end': { args: withCode({}), answers: true },
-  'class:follow': { args: withCode({ lesson: lessonSlug.nullable(), section: section.nullable().optional() }), answers: true },
-  'class:announce': { args: withCode({ text: z.string().trim().max(500, 'An announcement can be at most 500 characters.') }), answers: true },
+  'class:follow': {
+    args: withCode({ lesson: lessonSlug.nullable(), section: section.nullable().optional() }),
+    answers: true,
+  },
+  'class:announce': {
+    args: withCode({ text: z.string().trim().max(500, 'An announcement can be at most 500 characters.') }),
+    answers: true,
+  },
   'class:lock-chat': { args: withCode({ locked: z.boolean({ error: 'Locked is true or false.' }) }), answers: true },
   'class:reset': { args: withCode({ lesson: lessonSlug }), answers: true },
   'class:remove-student': { args: withCode({ name: displayName }), answers: true },
@@ -105,10 +124,17 @@ export interface StudentClientEvents {
 
 export const studentEvents = {
   'student:where': {
-    args: z.tuple([z.object({ lesson: lessonSlug.nullable(), section: section.nullable().optional() }, { error: 'Send { lesson, section }.' })]),
+    args: z.tuple([
+      z.object(
+        { lesson: lessonSlug.nullable(), section: section.nullable().optional() },
+        { error: 'Send { lesson, section }.' },
+      ),
+    ]),
   },
   'student:progress': {
-    args: z.tuple([z.object({ completed: z.array(lessonSlug).max(100) }, { error: 'Send { completed: [lesson, …] }.' })]),
+    args: z.tuple([
+      z.object({ completed: z.array(lessonSlug).max(100) }, { error: 'Send { completed: [lesson, …] }.' }),
+    ]),
   },
 };
 
@@ -117,4 +143,3 @@ export const studentAuth = z.object({
   name: displayName,
   key: z.string({ error: 'Missing student key.' }).regex(/^[\w-]{16,64}$/, 'Missing student key.'),
 });
-

@@ -28,7 +28,10 @@ export const visibleOnly = (text: string) => !HIDDEN.test(text.replace(SHOWN, ''
  * 1 to `max` characters, nothing hidden and something to see. Zod counts code points, as it did before
  * NFKC came in (a page's `maxlength` counts UTF-16 units, so it is never the looser of the two).
  */
-export const shownText = (max: number, say: { type: string; empty: string; long: string; hidden: string; blank: string }) =>
+export const shownText = (
+  max: number,
+  say: { type: string; empty: string; long: string; hidden: string; blank: string },
+) =>
   z
     .string({ error: say.type })
     .normalize('NFKC')

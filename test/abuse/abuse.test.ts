@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { io, type Socket } from 'socket.io-client';
 import { RATES } from '../../src/server/plumbing/rate-limit.ts';
-import { connected, nextEvent, settle, startApp, type Running } from '../harness.ts';
+import { connected, nextEvent, type Running, settle, startApp } from '../harness.ts';
 
 /**
  * What strangers might send. Each case attacks one way; after each one the
@@ -21,20 +21,24 @@ interface Case {
 }
 
 /** Sends `event` with `args` on `namespace` and expects a refusal in the ack. */
-const refused = (namespace: string, event: string, ...args: unknown[]): Attack => async (server) => {
-  const socket = await server.client(namespace, { name: 'Mallory' });
-  if (namespace === '/chat' && event !== 'join') await socket.emitWithAck('join', { name: 'Mallory', room: 'lobby' });
-  const answer = await socket.timeout(2000).emitWithAck(event, ...args);
-  assert.equal(answer.ok, false, `${event} ${JSON.stringify(args).slice(0, 80)} was accepted`);
-  assert.equal(typeof answer.error, 'string');
-  assert.ok(answer.error.length > 5 && answer.error.length < 200, `a sentence, not a dump: ${answer.error}`);
-  socket.disconnect();
-};
+const refused =
+  (namespace: string, event: string, ...args: unknown[]): Attack =>
+  async (server) => {
+    const socket = await server.client(namespace, { name: 'Mallory' });
+    if (namespace === '/chat' && event !== 'join') await socket.emitWithAck('join', { name: 'Mallory', room: 'lobby' });
+    const answer = await socket.timeout(2000).emitWithAck(event, ...args);
+    assert.equal(answer.ok, false, `${event} ${JSON.stringify(args).slice(0, 80)} was accepted`);
+    assert.equal(typeof answer.error, 'string');
+    assert.ok(answer.error.length > 5 && answer.error.length < 200, `a sentence, not a dump: ${answer.error}`);
+    socket.disconnect();
+  };
 
 /** The handshake itself is refused with a message. */
-const handshakeRefused = (namespace: string, auth: object, message?: RegExp): Attack => async (server) => {
-  await assert.rejects(server.client(namespace, auth), message ?? /./);
-};
+const handshakeRefused =
+  (namespace: string, auth: object, message?: RegExp): Attack =>
+  async (server) => {
+    await assert.rejects(server.client(namespace, auth), message ?? /./);
+  };
 
 const long = (n: number) => 'x'.repeat(n);
 const nested = (depth: number): unknown => (depth === 0 ? 'deep' : { a: nested(depth - 1) });
@@ -42,7 +46,10 @@ const nested = (depth: number): unknown => (depth === 0 ? 'deep' : { a: nested(d
 const cases: Case[] = [
   // Wrong types
   ...[42, null, true, [], ['hi'], 'text', { text: 42 }, { text: null }, { text: ['a'] }, { text: { a: 1 } }].map(
-    (payload): Case => ({ name: `emit:all with ${JSON.stringify(payload)}`, attack: refused('/emit-vs-broadcast', 'emit:all', payload) }),
+    (payload): Case => ({
+      name: `emit:all with ${JSON.stringify(payload)}`,
+      attack: refused('/emit-vs-broadcast', 'emit:all', payload),
+    }),
   ),
   { name: 'rooms join with a number', attack: refused('/rooms', 'IO_CLIENT_JOIN_ROOM', 7) },
   { name: 'rooms join with an object', attack: refused('/rooms', 'IO_CLIENT_JOIN_ROOM', { room: 'red' }) },
@@ -68,36 +75,61 @@ const cases: Case[] = [
   { name: 'a 25-character chat name', attack: refused('/chat', 'join', { name: long(25), room: 'lobby' }) },
   // Unknown and forged events
   ...['reset', '__proto__', 'constructor', 'hasOwnProperty', 'disconnect_me', 'number:change', 'message'].map(
-    (event): Case => ({ name: `unknown event "${event}"`, attack: refused('/emit-vs-broadcast', event, { text: 'x' }) }),
+    (event): Case => ({
+      name: `unknown event "${event}"`,
+      attack: refused('/emit-vs-broadcast', event, { text: 'x' }),
+    }),
   ),
-  ...LESSONS.map((namespace): Case => ({ name: `class:create forged on ${namespace}`, attack: refused(namespace, 'class:create', { title: 'mine' }) })),
+  ...LESSONS.map(
+    (namespace): Case => ({
+      name: `class:create forged on ${namespace}`,
+      attack: refused(namespace, 'class:create', { title: 'mine' }),
+    }),
+  ),
   { name: 'class:end forged on a lesson', attack: refused('/chat', 'class:end', { code: 'ABCDEF' }) },
   // The instructor namespace without the right token
   { name: 'instructor without a token', attack: handshakeRefused('/instructor', {}, /unauthorized/) },
-  { name: 'instructor with a wrong token', attack: handshakeRefused('/instructor', { token: 'guess' }, /unauthorized/) },
-  { name: 'instructor with a token of the wrong type', attack: handshakeRefused('/instructor', { token: { $ne: null } }, /unauthorized/) },
+  {
+    name: 'instructor with a wrong token',
+    attack: handshakeRefused('/instructor', { token: 'guess' }, /unauthorized/),
+  },
+  {
+    name: 'instructor with a token of the wrong type',
+    attack: handshakeRefused('/instructor', { token: { $ne: null } }, /unauthorized/),
+  },
   // Guessed class namespaces
   { name: 'a guessed class code', attack: handshakeRefused('/class/ABCDEF/chat', {}, /unknown class/) },
   { name: 'a lowercase class code', attack: handshakeRefused('/class/abcdef/rooms', {}, /unknown class/) },
-  { name: 'a class presence guess', attack: handshakeRefused('/class/ZZZZZZ', { name: 'M', key: 'k'.repeat(20) }, /unknown class/) },
+  {
+    name: 'a class presence guess',
+    attack: handshakeRefused('/class/ZZZZZZ', { name: 'M', key: 'k'.repeat(20) }, /unknown class/),
+  },
   { name: 'a namespace that is no lesson', attack: handshakeRefused('/admin', {}) },
   { name: 'a path-like namespace', attack: handshakeRefused('/class/../chat', {}) },
   // Names with unicode tricks
-  { name: 'a right-to-left override in a name', attack: handshakeRefused('/emit-vs-broadcast', { name: 'evil\u202Egnp.exe' }, /invisible/) },
+  {
+    name: 'a right-to-left override in a name',
+    attack: handshakeRefused('/emit-vs-broadcast', { name: 'evil\u202Egnp.exe' }, /invisible/),
+  },
   { name: 'a zero-width name', attack: handshakeRefused('/emit-vs-broadcast', { name: '\u200B\u200B' }, /invisible/) },
   { name: 'a name with a newline', attack: handshakeRefused('/rooms', { name: 'Ada\nAdmin' }, /control/) },
   { name: 'a name with a bell', attack: handshakeRefused('/rooms', { name: 'Ada\u0007' }, /control/) },
   { name: 'a name of spaces', attack: handshakeRefused('/rooms', { name: '     ' }, /empty/) },
   { name: 'a name that is a number', attack: handshakeRefused('/rooms', { name: 12345 }, /text/) },
   { name: 'a chat join with a zero-width name', attack: refused('/chat', 'join', { name: '\u200B', room: 'lobby' }) },
-  { name: 'a chat join with a byte-order mark inside', attack: refused('/chat', 'join', { name: 'A\uFEFFda', room: 'lobby' }) },
+  {
+    name: 'a chat join with a byte-order mark inside',
+    attack: refused('/chat', 'join', { name: 'A\uFEFFda', room: 'lobby' }),
+  },
   // Floods
   {
     name: 'a flood of 200 increments',
     allowed: ['number:change'],
     attack: async (server) => {
       const socket = await server.client('/sockets-intro');
-      const answers = await Promise.all(Array.from({ length: 200 }, () => socket.timeout(3000).emitWithAck('increment')));
+      const answers = await Promise.all(
+        Array.from({ length: 200 }, () => socket.timeout(3000).emitWithAck('increment')),
+      );
       assert.ok(answers.some((a) => !a.ok && a.error === 'Too many messages, slow down'));
       socket.disconnect();
     },
@@ -108,7 +140,9 @@ const cases: Case[] = [
     attack: async (server) => {
       const socket = await server.client('/chat');
       await socket.emitWithAck('join', { name: 'Flooder', room: 'spam' });
-      const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => socket.timeout(3000).emitWithAck('sendMessage', `spam ${i}`)));
+      const answers = await Promise.all(
+        Array.from({ length: 100 }, (_, i) => socket.timeout(3000).emitWithAck('sendMessage', `spam ${i}`)),
+      );
       assert.ok(answers.filter((a) => a.ok).length <= RATES.message.burst);
       socket.disconnect();
     },
@@ -117,7 +151,9 @@ const cases: Case[] = [
     name: 'a flood of connections from one address',
     allowed: ['clients'],
     attack: async (server) => {
-      const sockets = Array.from({ length: 40 }, () => server.open('/emit-vs-broadcast', { name: 'Crowd' }, '127.0.66.66'));
+      const sockets = Array.from({ length: 40 }, () =>
+        server.open('/emit-vs-broadcast', { name: 'Crowd' }, '127.0.66.66'),
+      );
       await Promise.allSettled(sockets.map((s) => connected(s)));
       for (const s of sockets) s.disconnect();
     },
@@ -141,7 +177,12 @@ const cases: Case[] = [
     attack: async (server) => {
       const socket = await server.client('/emit-vs-broadcast', { name: 'Mallory' });
       const echo = nextEvent<Record<string, unknown>>(socket, 'message');
-      await socket.emitWithAck('emit:all', { text: 'hi', from: { id: 'spoofed', name: 'Admin' }, kind: 'self', __proto__: { polluted: true } });
+      await socket.emitWithAck('emit:all', {
+        text: 'hi',
+        from: { id: 'spoofed', name: 'Admin' },
+        kind: 'self',
+        __proto__: { polluted: true },
+      });
       const message = await echo;
       assert.deepEqual(message.from, { id: socket.id, name: 'Mallory' });
       assert.equal(message.kind, 'all');
@@ -152,7 +193,12 @@ const cases: Case[] = [
   {
     name: 'a bad Origin is refused',
     attack: async (server) => {
-      const socket = io(`${server.url}/chat`, { extraHeaders: { origin: 'https://evil.example' }, transports: ['polling'], reconnection: false, forceNew: true });
+      const socket = io(`${server.url}/chat`, {
+        extraHeaders: { origin: 'https://evil.example' },
+        transports: ['polling'],
+        reconnection: false,
+        forceNew: true,
+      });
       await assert.rejects(connected(socket));
       socket.disconnect();
     },

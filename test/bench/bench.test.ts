@@ -7,7 +7,9 @@ import { test } from 'node:test';
 
 // The bench runs here so it cannot rot: this checks that it ran and produced
 // numbers, never what the numbers are (timings belong to `npm run bench`).
-test('npm run bench -- --quick runs both servers through every scenario and writes numbers', { timeout: 180_000 }, () => {
+test('npm run bench -- --quick runs both servers through every scenario and writes numbers', {
+  timeout: 180_000,
+}, () => {
   const dir = mkdtempSync(join(tmpdir(), 'workshop-bench-'));
   try {
     const out = join(dir, 'latest.json');
@@ -20,7 +22,15 @@ test('npm run bench -- --quick runs both servers through every scenario and writ
     assert.ok(result.cores >= 1);
     for (const kind of ['workshop', 'ws']) {
       const r = result[kind];
-      for (const value of [r.connect.allMs, r.connect.perClient.p99, r.broadcast.p50, r.broadcast.p99, r.chat.p50, r.chat.p99, r.memory.heapPerStudentKB]) {
+      for (const value of [
+        r.connect.allMs,
+        r.connect.perClient.p99,
+        r.broadcast.p50,
+        r.broadcast.p99,
+        r.chat.p50,
+        r.chat.p99,
+        r.memory.heapPerStudentKB,
+      ]) {
         assert.ok(Number.isFinite(value), `${kind}: ${JSON.stringify(r)}`);
       }
       assert.ok(r.broadcast.delivered > 0 && r.chat.delivered > 0, `${kind} delivered nothing`);
@@ -30,16 +40,26 @@ test('npm run bench -- --quick runs both servers through every scenario and writ
   }
 });
 
-test('npm run bench -- --quick --cluster 2 runs one process, then a cluster of 2 on Redis, and writes both', { timeout: 180_000 }, () => {
+test('npm run bench -- --quick --cluster 2 runs one process, then a cluster of 2 on Redis, and writes both', {
+  timeout: 180_000,
+}, () => {
   const dir = mkdtempSync(join(tmpdir(), 'workshop-bench-'));
   try {
     const out = join(dir, 'cluster.json');
-    const run = spawnSync(process.execPath, ['bench/run.ts', '--quick', '--cluster', '2', '--out', out], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['bench/run.ts', '--quick', '--cluster', '2', '--out', out], {
+      encoding: 'utf8',
+    });
     assert.equal(run.status, 0, run.stderr + run.stdout);
     const { runs } = JSON.parse(readFileSync(out, 'utf8'));
-    assert.deepEqual(runs.map((r: { processes: number }) => r.processes), [1, 2]);
+    assert.deepEqual(
+      runs.map((r: { processes: number }) => r.processes),
+      [1, 2],
+    );
     for (const { label, result } of runs) {
-      assert.ok(result.chat.delivered > 0 && result.chat.delivered === result.chat.expected, `${label}: ${JSON.stringify(result.chat)}`);
+      assert.ok(
+        result.chat.delivered > 0 && result.chat.delivered === result.chat.expected,
+        `${label}: ${JSON.stringify(result.chat)}`,
+      );
       assert.ok(Number.isFinite(result.chat.deliveriesPerSecond), label);
     }
   } finally {

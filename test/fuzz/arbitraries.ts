@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { instructorEvents, studentEvents } from '../../src/shared/class-mode.ts';
-import { STAFF_TOKEN, VISITOR_TOKEN } from '../../src/lessons/namespaces-and-middleware/contract.ts';
 import { lessonModules } from '../../src/lessons/index.ts';
+import { STAFF_TOKEN, VISITOR_TOKEN } from '../../src/lessons/namespaces-and-middleware/contract.ts';
 import { MAX_MESSAGE_BYTES } from '../../src/server/app.ts';
+import { instructorEvents, studentEvents } from '../../src/shared/class-mode.ts';
 import { nspPart } from './raw.ts';
 import { STUDENT_KEY } from './world.ts';
 
@@ -17,21 +17,22 @@ import { STUDENT_KEY } from './world.ts';
  * One thing a client does. `conn` picks which of the script's connections
  * (0 unless set; each opened when first used, from its own address).
  */
-export type Step = (
+export type Step =
   /** `once`: not again if this connection is already in (a page that knows; without it, a second connect closes the connection). */
-  | { kind: 'connect'; nsp: string; auth: string; once?: boolean }
-  | { kind: 'leave'; nsp: string }
-  | { kind: 'frame'; frame: string }
-  | { kind: 'binary'; header: string; attachments: Uint8Array[] }
-  | { kind: 'bytes'; data: Uint8Array }
-  | { kind: 'pause'; ms: number }
-  /** Joins `/instructor` (with the token) if need be and creates a class; `NEW` stands for its code from then on. */
-  | { kind: 'createClass' }
-  /** Drops the connection without a word (as a network does) and connects `nsp` again on a new one, with the `pid` and last offset the server gave: connection state recovery. */
-  | { kind: 'recover'; nsp: string; auth: string }
-  /** A new connection in place of a closed one (a page that reloads). */
-  | { kind: 'reopen' }
-) & { conn?: number };
+  (
+    | { kind: 'connect'; nsp: string; auth: string; once?: boolean }
+    | { kind: 'leave'; nsp: string }
+    | { kind: 'frame'; frame: string }
+    | { kind: 'binary'; header: string; attachments: Uint8Array[] }
+    | { kind: 'bytes'; data: Uint8Array }
+    | { kind: 'pause'; ms: number }
+    /** Joins `/instructor` (with the token) if need be and creates a class; `NEW` stands for its code from then on. */
+    | { kind: 'createClass' }
+    /** Drops the connection without a word (as a network does) and connects `nsp` again on a new one, with the `pid` and last offset the server gave: connection state recovery. */
+    | { kind: 'recover'; nsp: string; auth: string }
+    /** A new connection in place of a closed one (a page that reloads). */
+    | { kind: 'reopen' }
+  ) & { conn?: number };
 
 export interface Script {
   steps: Step[];
@@ -95,7 +96,8 @@ export interface Target {
   events: string[];
 }
 
-export const eventsOf = (slug: string) => Object.keys(lessonModules.find((l) => l.contract.slug === slug)!.contract.clientEvents);
+export const eventsOf = (slug: string) =>
+  Object.keys(lessonModules.find((l) => l.contract.slug === slug)!.contract.clientEvents);
 
 /** Every kind of namespace the app serves, with a fitting auth, for the class `code`. */
 export function targets(code: string, token: string): fc.Arbitrary<Target> {
@@ -104,7 +106,8 @@ export function targets(code: string, token: string): fc.Arbitrary<Target> {
     personName.map((name) => ({ nsp, auth: json({ name }), events: eventsOf(slug) }));
   // A class's demos are for its students: mostly the key of the student in the class, sometimes one nobody holds.
   const memberKey = fc.oneof({ weight: 4, arbitrary: fc.constant(STUDENT_KEY) }, { weight: 1, arbitrary: studentKey });
-  const inClass = (nsp: string, slug: string) => memberKey.map((key) => ({ nsp, auth: json({ classKey: key }), events: eventsOf(slug) }));
+  const inClass = (nsp: string, slug: string) =>
+    memberKey.map((key) => ({ nsp, auth: json({ classKey: key }), events: eventsOf(slug) }));
   const lessonTargets = SLUGS.map((slug) => withName(`/${slug}`, slug));
   const classTargets = SLUGS.map((slug) => inClass(`/class/${code}/${slug}`, slug));
   return fc.oneof(
@@ -117,14 +120,18 @@ export function targets(code: string, token: string): fc.Arbitrary<Target> {
     teamName.chain((team) => withName(`/namespaces-and-middleware/team-${team}`, 'namespaces-and-middleware')),
     fc.constantFrom('/node-1', '/node-2').chain((node) => withName(`/scaling-out${node}`, 'scaling-out')),
     fc.constant<Target>({ nsp: '/instructor', auth: json({ token }), events: Object.keys(instructorEvents) }),
-    fc.tuple(personName, studentKey).map(([name, key]) => ({ nsp: `/class/${code}`, auth: json({ name, key }), events: Object.keys(studentEvents) })),
+    fc
+      .tuple(personName, studentKey)
+      .map(([name, key]) => ({ nsp: `/class/${code}`, auth: json({ name, key }), events: Object.keys(studentEvents) })),
     ...classTargets,
     fc.tuple(memberKey, fc.constantFrom(STAFF_TOKEN, VISITOR_TOKEN)).map(([key, token]) => ({
       nsp: `/class/${code}/namespaces-and-middleware/staff`,
       auth: json({ classKey: key, token }),
       events: eventsOf('namespaces-and-middleware'),
     })),
-    teamName.chain((team) => inClass(`/class/${code}/namespaces-and-middleware/team-${team}`, 'namespaces-and-middleware')),
+    teamName.chain((team) =>
+      inClass(`/class/${code}/namespaces-and-middleware/team-${team}`, 'namespaces-and-middleware'),
+    ),
     fc.constantFrom('/node-1', '/node-2').chain((node) => inClass(`/class/${code}/scaling-out${node}`, 'scaling-out')),
     fc.constant<Target>({ nsp: '/', auth: '', events: [] }),
   );
@@ -136,7 +143,9 @@ const bytes = (text: string) => Buffer.byteLength(text);
 
 /** One character repeated up to about `min`..`max` bytes: big frames at no cost to generate. */
 const repeated = (min: number, max: number) =>
-  fc.tuple(fc.constantFrom('x', 'é', '😀', '"', '\\', '\u0000', '\u202E', ' '), fc.integer({ min, max })).map(([c, n]) => c.repeat(Math.max(1, Math.floor(n / bytes(JSON.stringify(c).slice(1, -1))))));
+  fc
+    .tuple(fc.constantFrom('x', 'é', '😀', '"', '\\', '\u0000', '\u202E', ' '), fc.integer({ min, max }))
+    .map(([c, n]) => c.repeat(Math.max(1, Math.floor(n / bytes(JSON.stringify(c).slice(1, -1))))));
 
 /** Strings of every kind: short, unicode, control characters, big (but inside the 16 KB frame limit). */
 export const anyString = fc.oneof(
@@ -145,20 +154,87 @@ export const anyString = fc.oneof(
   { weight: 2, arbitrary: fc.string({ maxLength: 40, unit: 'binary' }) },
   { weight: 2, arbitrary: repeated(400, 600) },
   { weight: 1, arbitrary: repeated(2000, MAX_MESSAGE_BYTES - 200) },
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: '${7*7}' is a template-injection probe; the literal text is the payload
-  { weight: 1, arbitrary: fc.constantFrom('', ' ', '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '$ne', '../..', '%s%s%s', '${7*7}', '<script>') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '',
+      ' ',
+      '__proto__',
+      'constructor',
+      'prototype',
+      'toString',
+      'hasOwnProperty',
+      '$ne',
+      '../..',
+      '%s%s%s',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe: the literal text is the payload
+      '${7*7}',
+      '<script>',
+    ),
+  },
 );
 
 /** A JSON string of a text a lesson might accept (short, plain), or of any string. */
-const text = fc.oneof({ weight: 3, arbitrary: fc.string({ minLength: 1, maxLength: 12 }) }, { weight: 2, arbitrary: anyString }).map((t) => JSON.stringify(t));
+const text = fc
+  .oneof({ weight: 3, arbitrary: fc.string({ minLength: 1, maxLength: 12 }) }, { weight: 2, arbitrary: anyString })
+  .map((t) => JSON.stringify(t));
 
 /** Keys that lessons read, and keys that poison objects. */
-const KEYS = ['text', 'message', 'name', 'room', 'to', 'after', 'delayMs', 'on', 'code', 'title', 'lesson', 'section', 'locked', 'completed', 'token', 'key', 'classKey', 'typing', 'answer', 'pid', 'offset', '__proto__', 'constructor', 'prototype', ''];
+const KEYS = [
+  'text',
+  'message',
+  'name',
+  'room',
+  'to',
+  'after',
+  'delayMs',
+  'on',
+  'code',
+  'title',
+  'lesson',
+  'section',
+  'locked',
+  'completed',
+  'token',
+  'key',
+  'classKey',
+  'typing',
+  'answer',
+  'pid',
+  'offset',
+  '__proto__',
+  'constructor',
+  'prototype',
+  '',
+];
 
 /** A value a lesson might read: mostly the right kinds (short text, booleans, small numbers, lesson slugs). */
 const plausibleValue = fc.oneof(
   { weight: 4, arbitrary: text },
-  { weight: 2, arbitrary: fc.constantFrom('true', 'false', 'null', '0', '1', '-1', '250', '10001', '1.5', '1e308', '-0', '9007199254740993', '[]', '{}', '"chat"', '"sockets-intro"', '["chat","rooms"]', '"ABCDEF"', '"honest-lobby"') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      'true',
+      'false',
+      'null',
+      '0',
+      '1',
+      '-1',
+      '250',
+      '10001',
+      '1.5',
+      '1e308',
+      '-0',
+      '9007199254740993',
+      '[]',
+      '{}',
+      '"chat"',
+      '"sockets-intro"',
+      '["chat","rooms"]',
+      '"ABCDEF"',
+      '"honest-lobby"',
+    ),
+  },
   { weight: 1, arbitrary: fc.integer().map(String) },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v)) },
 );
@@ -169,9 +245,11 @@ const plausibleObject = fc
   .map((pairs) => `{${pairs.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`);
 
 /** Deep nesting, as deep as a frame allows. */
-const deep = fc.tuple(fc.constantFrom('[', '{"a":'), fc.integer({ min: 50, max: 3000 })).map(([open, depth]) =>
-  open === '[' ? '['.repeat(depth) + ']'.repeat(depth) : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`,
-);
+const deep = fc
+  .tuple(fc.constantFrom('[', '{"a":'), fc.integer({ min: 50, max: 3000 }))
+  .map(([open, depth]) =>
+    open === '[' ? '['.repeat(depth) + ']'.repeat(depth) : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`,
+  );
 
 /** JSON text of any shape: fast-check's JSON values, payload-shaped objects, deep nesting, big strings, poison. */
 export const anyJson: fc.Arbitrary<string> = fc.oneof(
@@ -180,23 +258,73 @@ export const anyJson: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: plausibleValue },
   { weight: 1, arbitrary: anyString.map((s) => JSON.stringify(s)) },
   { weight: 1, arbitrary: deep },
-  { weight: 1, arbitrary: fc.constantFrom('{"_placeholder":true,"num":0}', '{"_placeholder":true,"num":99}', '{"_placeholder":true}', '{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"polluted":true}}}', '{"toString":1,"valueOf":2}', '[null]', '{"length":1e9}') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '{"_placeholder":true,"num":0}',
+      '{"_placeholder":true,"num":99}',
+      '{"_placeholder":true}',
+      '{"__proto__":{"polluted":true}}',
+      '{"constructor":{"prototype":{"polluted":true}}}',
+      '{"toString":1,"valueOf":2}',
+      '[null]',
+      '{"length":1e9}',
+    ),
+  },
 );
 
 /** Names that the parser lets through: the namespace's own events, reserved and odd strings, numbers. */
 export function eventName(events: string[]): fc.Arbitrary<string> {
-  const own = events.length ? [{ weight: 10, arbitrary: fc.constantFrom(...events).map((e) => JSON.stringify(e)) }] : [];
+  const own = events.length
+    ? [{ weight: 10, arbitrary: fc.constantFrom(...events).map((e) => JSON.stringify(e)) }]
+    : [];
   return fc.oneof(
     ...own,
-    { weight: 2, arbitrary: fc.constantFrom('error', 'message', '__proto__', 'constructor', 'hasOwnProperty', 'toString', 'valueOf', 'class:create', 'class:end', 'server:restart', 'join', 'increment', 'note:post', '').map((e) => JSON.stringify(e)) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .constantFrom(
+          'error',
+          'message',
+          '__proto__',
+          'constructor',
+          'hasOwnProperty',
+          'toString',
+          'valueOf',
+          'class:create',
+          'class:end',
+          'server:restart',
+          'join',
+          'increment',
+          'note:post',
+          '',
+        )
+        .map((e) => JSON.stringify(e)),
+    },
     { weight: 1, arbitrary: fc.string({ maxLength: 30 }).map((s) => JSON.stringify(s)) },
     // socket.io-parser lets a number through as an event's name.
-    { weight: 2, arbitrary: fc.oneof(fc.integer().map(String), fc.constantFrom('0', '-1', '1.5', '1e300', '-0', '123')) },
+    {
+      weight: 2,
+      arbitrary: fc.oneof(fc.integer().map(String), fc.constantFrom('0', '-1', '1.5', '1e300', '-0', '123')),
+    },
   );
 }
 
 /** Names the parser refuses (the connection closes), and the reserved ones it refuses too. */
-const badEventName = fc.constantFrom('null', 'true', '{}', '[]', '["increment"]', '{"toString":"x"}', '"connect"', '"disconnect"', '"disconnecting"', '"connect_error"', '"newListener"', '"removeListener"');
+const badEventName = fc.constantFrom(
+  'null',
+  'true',
+  '{}',
+  '[]',
+  '["increment"]',
+  '{"toString":"x"}',
+  '"connect"',
+  '"disconnect"',
+  '"disconnecting"',
+  '"connect_error"',
+  '"newListener"',
+  '"removeListener"',
+);
 
 /** An ack id as the client writes it: none, small, huge, with leading zeros. */
 export const ackId = fc.oneof(
@@ -212,9 +340,16 @@ const fits = (s: Step) => s.kind !== 'frame' || bytes(s.frame) <= MAX_MESSAGE_BY
 export const shortText = fc.string({ minLength: 1, maxLength: 20 }).map((t) => JSON.stringify(t));
 const slug = fc.constantFrom(...SLUGS, 'nope', 'CHAT').map((t) => JSON.stringify(t));
 // Codes of classes that do not exist: the instructor's actions on the real class would end it for the honest clients.
-const otherCode = fc.oneof(fc.stringMatching(/^[A-HJ-NP-Z2-9]{6}$/), fc.string({ maxLength: 8 })).map((t) => JSON.stringify(t));
+const otherCode = fc
+  .oneof(fc.stringMatching(/^[A-HJ-NP-Z2-9]{6}$/), fc.string({ maxLength: 8 }))
+  .map((t) => JSON.stringify(t));
 const obj = (fields: Record<string, fc.Arbitrary<string>>) =>
-  fc.record(fields, { requiredKeys: [] }).map((r) => `{${Object.entries(r).map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`);
+  fc.record(fields, { requiredKeys: [] }).map(
+    (r) =>
+      `{${Object.entries(r)
+        .map(([k, v]) => `${JSON.stringify(k)}:${v}`)
+        .join(',')}}`,
+  );
 const one = (a: fc.Arbitrary<string>) => a.map((v) => [v]);
 const none = fc.constant<string[]>([]);
 const bool = fc.boolean().map(String);
@@ -226,12 +361,34 @@ export const VALID_ARGS: Record<string, fc.Arbitrary<string[]>> = {
   'emit:self': one(obj({ text: shortText })),
   'emit:all': one(obj({ text: shortText })),
   'emit:others': one(obj({ text: shortText })),
-  'emit:to': one(obj({ to: fc.oneof(shortText, fc.stringMatching(/^[\w-]{20}$/).map((t) => JSON.stringify(t))), text: shortText })),
+  'emit:to': one(
+    obj({
+      to: fc.oneof(
+        shortText,
+        fc.stringMatching(/^[\w-]{20}$/).map((t) => JSON.stringify(t)),
+      ),
+      text: shortText,
+    }),
+  ),
   IO_CLIENT_JOIN_ROOM: one(shortText),
   IO_CLIENT_LEAVE_ROOM: one(shortText),
   IO_CLIENT_HELLO: one(shortText),
-  join: one(obj({ name: shortText, room: fc.oneof(shortText, fc.constant('"honest-lobby"')), after: fc.nat({ max: 100 }).map(String) })),
-  sendMessage: fc.tuple(shortText, fc.option(fc.stringMatching(/^[\w-]{1,64}$/).map((t) => JSON.stringify(t)), { nil: undefined })).map(([t, id]) => (id ? [t, id] : [t])),
+  join: one(
+    obj({
+      name: shortText,
+      room: fc.oneof(shortText, fc.constant('"honest-lobby"')),
+      after: fc.nat({ max: 100 }).map(String),
+    }),
+  ),
+  sendMessage: fc
+    .tuple(
+      shortText,
+      fc.option(
+        fc.stringMatching(/^[\w-]{1,64}$/).map((t) => JSON.stringify(t)),
+        { nil: undefined },
+      ),
+    )
+    .map(([t, id]) => (id ? [t, id] : [t])),
   typing: one(bool),
   privateMessage: one(obj({ to: shortText, text: shortText })),
   'question:send': one(obj({ text: shortText, delayMs: fc.integer({ min: -5, max: 40 }).map(String) })),
@@ -245,34 +402,58 @@ export const VALID_ARGS: Record<string, fc.Arbitrary<string[]>> = {
   'class:list': none,
   'class:watch': one(obj({ code: otherCode })),
   'class:end': one(obj({ code: otherCode })),
-  'class:follow': one(obj({ code: otherCode, lesson: fc.oneof(slug, fc.constant('null')), section: fc.oneof(shortText, fc.constant('null')) })),
+  'class:follow': one(
+    obj({
+      code: otherCode,
+      lesson: fc.oneof(slug, fc.constant('null')),
+      section: fc.oneof(shortText, fc.constant('null')),
+    }),
+  ),
   'class:announce': one(obj({ code: otherCode, text: shortText })),
   'class:lock-chat': one(obj({ code: otherCode, locked: bool })),
   'class:reset': one(obj({ code: otherCode, lesson: slug })),
   'class:remove-student': one(obj({ code: otherCode, name: shortText })),
-  'student:where': one(obj({ lesson: fc.oneof(slug, fc.constant('null')), section: fc.oneof(shortText, fc.constant('null')) })),
+  'student:where': one(
+    obj({ lesson: fc.oneof(slug, fc.constant('null')), section: fc.oneof(shortText, fc.constant('null')) }),
+  ),
   'student:progress': one(obj({ completed: fc.array(slug, { maxLength: 12 }).map((a) => `[${a.join(',')}]`) })),
 };
 
 /** Arguments for `event`: ones it accepts, the same with one changed, added or taken away, or anything. */
 function argsFor(event: string): fc.Arbitrary<string[]> {
   const valid = VALID_ARGS[event] ?? none;
-  const mutated = fc.tuple(valid, fc.nat(), anyJson, fc.constantFrom('replace', 'append', 'drop')).map(([args, at, other, how]) => {
-    const copy = [...args];
-    if (how === 'append' || copy.length === 0) copy.push(other);
-    else if (how === 'drop') copy.pop();
-    else copy[at % copy.length] = other;
-    return copy;
-  });
-  return fc.oneof({ weight: 3, arbitrary: valid }, { weight: 3, arbitrary: mutated }, { weight: 2, arbitrary: fc.array(anyJson, { maxLength: 3 }) });
+  const mutated = fc
+    .tuple(valid, fc.nat(), anyJson, fc.constantFrom('replace', 'append', 'drop'))
+    .map(([args, at, other, how]) => {
+      const copy = [...args];
+      if (how === 'append' || copy.length === 0) copy.push(other);
+      else if (how === 'drop') copy.pop();
+      else copy[at % copy.length] = other;
+      return copy;
+    });
+  return fc.oneof(
+    { weight: 3, arbitrary: valid },
+    { weight: 3, arbitrary: mutated },
+    { weight: 2, arbitrary: fc.array(anyJson, { maxLength: 3 }) },
+  );
 }
 
 /** Events on `nsp`: `42` frames with any name the parser accepts and any arguments (often the right ones). */
 export function eventStep(nsp: string, events: string[]): fc.Arbitrary<Step> {
   const own = events.length
-    ? [{ weight: 3, arbitrary: fc.constantFrom(...events).chain((event) => argsFor(event).map((args) => [JSON.stringify(event), args] as const)) }]
+    ? [
+        {
+          weight: 3,
+          arbitrary: fc
+            .constantFrom(...events)
+            .chain((event) => argsFor(event).map((args) => [JSON.stringify(event), args] as const)),
+        },
+      ]
     : [];
-  const named = fc.oneof(...own, { weight: 2, arbitrary: fc.tuple(eventName(events), fc.array(anyJson, { maxLength: 3 })) });
+  const named = fc.oneof(...own, {
+    weight: 2,
+    arbitrary: fc.tuple(eventName(events), fc.array(anyJson, { maxLength: 3 })),
+  });
   return fc
     .tuple(ackId, named)
     .map(([id, [name, args]]) => step({ kind: 'frame', frame: `42${nspPart(nsp)}${id}[${[name, ...args].join(',')}]` }))
@@ -294,7 +475,13 @@ export function binaryStep(nsp: string, events: string[]): fc.Arbitrary<Step> {
       type: fc.constantFrom('5', '5', '6'),
       id: ackId,
       name: eventName(events),
-      attachments: fc.array(fc.oneof(fc.uint8Array({ maxLength: 64 }), fc.integer({ min: 1000, max: MAX_MESSAGE_BYTES - 10 }).map((n) => new Uint8Array(n))), { minLength: 1, maxLength: 10 }),
+      attachments: fc.array(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 64 }),
+          fc.integer({ min: 1000, max: MAX_MESSAGE_BYTES - 10 }).map((n) => new Uint8Array(n)),
+        ),
+        { minLength: 1, maxLength: 10 },
+      ),
       others: fc.array(anyJson, { maxLength: 2 }),
       nested: fc.boolean(),
     })
@@ -303,7 +490,11 @@ export function binaryStep(nsp: string, events: string[]): fc.Arbitrary<Step> {
       const args = nested ? [`{"text":${placeholders[0]},"more":[${placeholders.slice(1).join(',')}]}`] : placeholders;
       const all = [...args, ...others];
       const payload = type === '5' ? `[${[name, ...all].join(',')}]` : `[${all.join(',')}]`;
-      return step({ kind: 'binary', header: `4${type}${attachments.length}-${nspPart(nsp)}${type === '6' && id === '' ? '1' : id}${payload}`, attachments });
+      return step({
+        kind: 'binary',
+        header: `4${type}${attachments.length}-${nspPart(nsp)}${type === '6' && id === '' ? '1' : id}${payload}`,
+        attachments,
+      });
     })
     .filter((s) => s.kind === 'binary' && bytes(s.header) <= MAX_MESSAGE_BYTES);
 }
@@ -312,12 +503,22 @@ export function binaryStep(nsp: string, events: string[]): fc.Arbitrary<Step> {
 export function badBinaryStep(nsp: string, events: string[]): fc.Arbitrary<Step> {
   const placeholder = fc.oneof(
     fc.nat({ max: 12 }).map((num) => `{"_placeholder":true,"num":${num}}`),
-    fc.constantFrom('{"_placeholder":true,"num":-1}', '{"_placeholder":true,"num":"0"}', '{"_placeholder":true}', '{"_placeholder":false,"num":0}', '{"_placeholder":true,"num":1.5}', '{"_placeholder":true,"num":1e400}'),
+    fc.constantFrom(
+      '{"_placeholder":true,"num":-1}',
+      '{"_placeholder":true,"num":"0"}',
+      '{"_placeholder":true}',
+      '{"_placeholder":false,"num":0}',
+      '{"_placeholder":true,"num":1.5}',
+      '{"_placeholder":true,"num":1e400}',
+    ),
   );
   return fc
     .record({
       type: fc.constantFrom('5', '5', '6'),
-      declared: fc.oneof(fc.integer({ min: 1, max: 12 }).map(String), fc.constantFrom('0', '-1', 'x', '99999', '1.5', '')),
+      declared: fc.oneof(
+        fc.integer({ min: 1, max: 12 }).map(String),
+        fc.constantFrom('0', '-1', 'x', '99999', '1.5', ''),
+      ),
       id: ackId,
       name: fc.oneof(eventName(events), badEventName),
       args: fc.array(fc.oneof(placeholder, anyJson), { minLength: 1, maxLength: 4 }),
@@ -343,12 +544,63 @@ export function malformedStep(nsp: string, events: string[]): fc.Arbitrary<Step>
     fc.string({ maxLength: 50 }).map(frame),
     fc.string({ maxLength: 50, unit: 'binary' }).map((f) => frame(`4${f}`)),
     truncated,
-    fc.tuple(ackId, badEventName, fc.array(anyJson, { maxLength: 2 })).map(([id, name, args]) => frame(`42${n}${id}[${[name, ...args].join(',')}]`)),
-    fc.tuple(fc.constantFrom('-1', '1.5', 'x', '1e5', '+1'), anyJson).map(([id, payload]) => frame(`43${n}${id}${payload}`)),
+    fc
+      .tuple(ackId, badEventName, fc.array(anyJson, { maxLength: 2 }))
+      .map(([id, name, args]) => frame(`42${n}${id}[${[name, ...args].join(',')}]`)),
+    fc
+      .tuple(fc.constantFrom('-1', '1.5', 'x', '1e5', '+1'), anyJson)
+      .map(([id, payload]) => frame(`43${n}${id}${payload}`)),
     anyJson.filter((j) => !j.startsWith('[')).map((payload) => frame(`43${n}1${payload}`)),
-    fc.tuple(eventName(events), repeated(MAX_MESSAGE_BYTES, MAX_MESSAGE_BYTES + 4000)).map(([name, big]) => frame(`42${n}1[${name},${JSON.stringify(big)}]`)),
+    fc
+      .tuple(eventName(events), repeated(MAX_MESSAGE_BYTES, MAX_MESSAGE_BYTES + 4000))
+      .map(([name, big]) => frame(`42${n}1[${name},${JSON.stringify(big)}]`)),
     badBinaryStep(nsp, events),
-    fc.constantFrom('', '0', '1', '2', '3', '5', '6', '7', '8', '9', '4', '40', '41', '44', '47', '48', '49', '4/', `4${n}`, `42${n}`, `42${n}[]`, `42${n}[`, `42${n}{}`, `42${n}"x"`, `42${n}1`, `44${n}{"message":"x"}`, `41${n}{"x":1}`, `40${n}`, `40${n}[]`, `40${n}"x"`, `40${n}null`, `43${n}[]`, `43${n}`, `45${n}[]`, `451-${n}`, '6probe', '5', '2probe', '3probe', `4${'9'.repeat(400)}`, 'bAAAA', `4${'\u0000'.repeat(10)}`).map(frame),
+    fc
+      .constantFrom(
+        '',
+        '0',
+        '1',
+        '2',
+        '3',
+        '5',
+        '6',
+        '7',
+        '8',
+        '9',
+        '4',
+        '40',
+        '41',
+        '44',
+        '47',
+        '48',
+        '49',
+        '4/',
+        `4${n}`,
+        `42${n}`,
+        `42${n}[]`,
+        `42${n}[`,
+        `42${n}{}`,
+        `42${n}"x"`,
+        `42${n}1`,
+        `44${n}{"message":"x"}`,
+        `41${n}{"x":1}`,
+        `40${n}`,
+        `40${n}[]`,
+        `40${n}"x"`,
+        `40${n}null`,
+        `43${n}[]`,
+        `43${n}`,
+        `45${n}[]`,
+        `451-${n}`,
+        '6probe',
+        '5',
+        '2probe',
+        '3probe',
+        `4${'9'.repeat(400)}`,
+        'bAAAA',
+        `4${'\u0000'.repeat(10)}`,
+      )
+      .map(frame),
     fc.uint8Array({ maxLength: 40 }).map((data) => step({ kind: 'bytes', data })),
     anyJson.map((json) => frame(`4${json}`)),
   );
@@ -360,10 +612,52 @@ export function anyNamespace(code: string): fc.Arbitrary<string> {
     fc.string({ maxLength: 30 }).map((s) => `/${s}`),
     fc.string({ maxLength: 30, unit: 'grapheme' }).map((s) => `/${s}`),
     fc.string({ maxLength: 20, unit: 'binary' }).map((s) => `/${s}`),
-    fc.constantFrom('/', '//', '/..', '/../..', '/class', '/class/', '/class//', `/class/${code}/`, `/class/${code}//chat`, `/class/${code}/../chat`, '/class/../chat', '/instructor/', '/instructor/x', '/namespaces-and-middleware/', '/namespaces-and-middleware/team-', '/namespaces-and-middleware/team-A', '/namespaces-and-middleware/team-abcdefghijklm', '/namespaces-and-middleware/staff/', '/scaling-out/node-3', '/scaling-out/node-1/x', '/chat/', '/CHAT', '/chat\u0000', '/%2e%2e', '/__proto__', '/constructor', '/class/__proto__', '/class/__proto__/chat'),
+    fc.constantFrom(
+      '/',
+      '//',
+      '/..',
+      '/../..',
+      '/class',
+      '/class/',
+      '/class//',
+      `/class/${code}/`,
+      `/class/${code}//chat`,
+      `/class/${code}/../chat`,
+      '/class/../chat',
+      '/instructor/',
+      '/instructor/x',
+      '/namespaces-and-middleware/',
+      '/namespaces-and-middleware/team-',
+      '/namespaces-and-middleware/team-A',
+      '/namespaces-and-middleware/team-abcdefghijklm',
+      '/namespaces-and-middleware/staff/',
+      '/scaling-out/node-3',
+      '/scaling-out/node-1/x',
+      '/chat/',
+      '/CHAT',
+      '/chat\u0000',
+      '/%2e%2e',
+      '/__proto__',
+      '/constructor',
+      '/class/__proto__',
+      '/class/__proto__/chat',
+    ),
     fc.tuple(fc.constantFrom(...SLUGS), fc.string({ maxLength: 20 })).map(([slug, tail]) => `/${slug}${tail}`),
-    fc.tuple(fc.string({ maxLength: 10 }), fc.constantFrom(...SLUGS, 'namespaces-and-middleware/team-x', 'namespaces-and-middleware/staff', 'scaling-out/node-1', 'nope')).map(([c, slug]) => `/class/${c}/${slug}`),
-    fc.tuple(fc.constantFrom(...SLUGS), fc.string({ maxLength: 30 })).map(([slug, rest]) => `/class/${code}/${slug}/${rest}`),
+    fc
+      .tuple(
+        fc.string({ maxLength: 10 }),
+        fc.constantFrom(
+          ...SLUGS,
+          'namespaces-and-middleware/team-x',
+          'namespaces-and-middleware/staff',
+          'scaling-out/node-1',
+          'nope',
+        ),
+      )
+      .map(([c, slug]) => `/class/${c}/${slug}`),
+    fc
+      .tuple(fc.constantFrom(...SLUGS), fc.string({ maxLength: 30 }))
+      .map(([slug, rest]) => `/class/${code}/${slug}/${rest}`),
     teamName.map((team) => `/namespaces-and-middleware/team-${team}`),
     fc.integer({ min: 1000, max: 15_000 }).map((n) => `/${'a'.repeat(n)}`),
     fc.integer({ min: 100, max: 3000 }).map((n) => `/class/${'Z'.repeat(n)}/chat`),
@@ -376,21 +670,50 @@ export const anyAuth: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 4,
     arbitrary: fc
-      .record({ name: fc.oneof(personName, anyString, fc.integer()), key: fc.oneof(studentKey, anyString), token: fc.oneof(anyString, fc.constantFrom(STAFF_TOKEN, VISITOR_TOKEN)), classKey: fc.oneof(studentKey, anyString, fc.integer()), pid: anyString, offset: anyString }, { requiredKeys: [] })
+      .record(
+        {
+          name: fc.oneof(personName, anyString, fc.integer()),
+          key: fc.oneof(studentKey, anyString),
+          token: fc.oneof(anyString, fc.constantFrom(STAFF_TOKEN, VISITOR_TOKEN)),
+          classKey: fc.oneof(studentKey, anyString, fc.integer()),
+          pid: anyString,
+          offset: anyString,
+        },
+        { requiredKeys: [] },
+      )
       .map((auth) => JSON.stringify(auth)),
   },
-  { weight: 1, arbitrary: fc.constantFrom('', '{}', '[]', 'null', '"x"', '1', '{', '{"name":', '{"__proto__":{"name":"Admin"}}', '{"token":{"$ne":null}}', '{"name":["Ada"]}') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '',
+      '{}',
+      '[]',
+      'null',
+      '"x"',
+      '1',
+      '{',
+      '{"name":',
+      '{"__proto__":{"name":"Admin"}}',
+      '{"token":{"$ne":null}}',
+      '{"name":["Ada"]}',
+    ),
+  },
 );
 
 /** The server's own questions answered with anything at all. */
 export const answers = fc.array(
-  fc.oneof(fc.array(anyJson, { maxLength: 2 }).map((a) => `[${a.join(',')}]`), fc.constantFrom('[]', '[null]', '[{"answer":42}]', '[{"answer":"seven"}]', '{}', 'x')),
+  fc.oneof(
+    fc.array(anyJson, { maxLength: 2 }).map((a) => `[${a.join(',')}]`),
+    fc.constantFrom('[]', '[null]', '[{"answer":42}]', '[{"answer":"seven"}]', '{}', 'x'),
+  ),
   { maxLength: 4 },
 );
 
 export const pauseStep = (ms: number) => step({ kind: 'pause', ms });
 export const pause = fc.integer({ min: 0, max: 30 }).map(pauseStep);
 
-export const connectStep = (nsp: string, auth: string, once = false) => step({ kind: 'connect', nsp, auth, ...(once && { once }) });
+export const connectStep = (nsp: string, auth: string, once = false) =>
+  step({ kind: 'connect', nsp, auth, ...(once && { once }) });
 export const leaveStep = (nsp: string) => step({ kind: 'leave', nsp });
 export const recoverStep = (nsp: string, auth: string) => step({ kind: 'recover', nsp, auth });

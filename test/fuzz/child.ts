@@ -1,4 +1,4 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import type { ChildMessage, Logged, ParentMessage } from './server.ts';
 
 type Usage = Extract<ChildMessage, { type: 'usage' }>;
@@ -72,7 +72,11 @@ export async function startServerChild(env: Record<string, string> = {}): Promis
       const id = nextId++;
       const timer = setTimeout(() => {
         waiting.delete(id);
-        reject(new Error(`the server process did not answer over IPC within ${timeoutMs} ms (stuck?); the end of its stderr:\n${stderr.slice(-4000)}`));
+        reject(
+          new Error(
+            `the server process did not answer over IPC within ${timeoutMs} ms (stuck?); the end of its stderr:\n${stderr.slice(-4000)}`,
+          ),
+        );
       }, timeoutMs);
       waiting.set(id, {
         resolve: (m) => {

@@ -1,10 +1,10 @@
-import fc from 'fast-check';
 import { after, describe, test } from 'node:test';
+import fc from 'fast-check';
 import { io, type Socket } from 'socket.io-client';
-import { eventStep, targets, type Step, type Target } from './arbitraries.ts';
+import { eventStep, type Step, type Target, targets } from './arbitraries.ts';
 import { CODE, tally } from './execute.ts';
-import { nextAttackerAddress } from './raw.ts';
 import { assertHealthy, check, runs, WorldKeeper } from './fuzz.ts';
+import { nextAttackerAddress } from './raw.ts';
 import { TOKEN } from './world.ts';
 
 /**
@@ -46,7 +46,8 @@ function emitOn(target: Target): fc.Arbitrary<Emit> {
       for (const [at, value] of binaries) args.splice(at % (args.length + 1), 0, value);
       const emit: Emit = { name, args, ack };
       return Object.defineProperty(emit, fc.toStringMethod, {
-        value: () => `emit(${JSON.stringify(name)}, ${args.map((a) => (ArrayBuffer.isView(a) || a instanceof ArrayBuffer ? `<${(a as ArrayBuffer).byteLength} bytes>` : JSON.stringify(a)?.slice(0, 200))).join(', ')})${ack ? ' with an ack' : ''}`,
+        value: () =>
+          `emit(${JSON.stringify(name)}, ${args.map((a) => (ArrayBuffer.isView(a) || a instanceof ArrayBuffer ? `<${(a as ArrayBuffer).byteLength} bytes>` : JSON.stringify(a)?.slice(0, 200))).join(', ')})${ack ? ' with an ack' : ''}`,
       });
     })
     .filter((e) => typeof e.name !== 'string' || !RESERVED.has(e.name));
@@ -54,15 +55,22 @@ function emitOn(target: Target): fc.Arbitrary<Emit> {
 
 const script = fc
   .noShrink(targets(CODE, TOKEN).filter((t) => t.nsp !== '/'))
-  .chain((target) => fc.record({ target: fc.constant(target), emits: fc.array(emitOn(target), { minLength: 1, maxLength: 8 }) }));
+  .chain((target) =>
+    fc.record({ target: fc.constant(target), emits: fc.array(emitOn(target), { minLength: 1, maxLength: 8 }) }),
+  );
 
 function shapeOk(ack: unknown) {
   const answer = ack as { ok?: unknown; error?: unknown } | null | undefined;
-  return answer?.ok === true || (answer?.ok === false && typeof answer.error === 'string' && answer.error.length > 0 && answer.error.length <= 300);
+  return (
+    answer?.ok === true ||
+    (answer?.ok === false && typeof answer.error === 'string' && answer.error.length > 0 && answer.error.length <= 300)
+  );
 }
 
 describe('fuzz: through socket.io-client', () => {
-  test('any event and arguments, binary too, from a real client: every ack is answered as the contract says', { timeout: 180_000 }, async () => {
+  test('any event and arguments, binary too, from a real client: every ack is answered as the contract says', {
+    timeout: 180_000,
+  }, async () => {
     await check(
       'any event and arguments, binary too, from a real client',
       import.meta.url,
@@ -73,14 +81,21 @@ describe('fuzz: through socket.io-client', () => {
         const auth = target.auth ? JSON.parse(target.auth.replaceAll(CODE, world.code)) : undefined;
         const during = world.probe();
         const problems: string[] = [];
-        const socket: Socket = io(world.server.url + nsp, { auth, forceNew: true, transports: ['websocket'], reconnection: false, localAddress: nextAttackerAddress() } as object);
+        const socket: Socket = io(world.server.url + nsp, {
+          auth,
+          forceNew: true,
+          transports: ['websocket'],
+          reconnection: false,
+          localAddress: nextAttackerAddress(),
+        } as object);
         try {
           const joined = await new Promise<boolean>((resolve) => {
             socket.once('connect', () => resolve(true));
             socket.once('connect_error', () => resolve(false));
             setTimeout(() => resolve(false), 3000);
           });
-          tally[joined ? 'client joined' : 'client refused'] = (tally[joined ? 'client joined' : 'client refused'] ?? 0) + 1;
+          tally[joined ? 'client joined' : 'client refused'] =
+            (tally[joined ? 'client joined' : 'client refused'] ?? 0) + 1;
           if (joined) {
             // The server's own questions get an answer of some kind.
             socket.onAny((...args) => {
@@ -90,9 +105,14 @@ describe('fuzz: through socket.io-client', () => {
             const answers = emits.map(async (emit) => {
               if (!emit.ack) return void socket.emit(emit.name as string, ...emit.args);
               try {
-                const answer = await socket.timeout(SLOW.has(String(emit.name)) ? 12_000 : 1500).emitWithAck(emit.name as string, ...emit.args);
+                const answer = await socket
+                  .timeout(SLOW.has(String(emit.name)) ? 12_000 : 1500)
+                  .emitWithAck(emit.name as string, ...emit.args);
                 tally['client acks'] = (tally['client acks'] ?? 0) + 1;
-                if (!shapeOk(answer)) problems.push(`${String(emit[fc.toStringMethod]?.())} was answered ${JSON.stringify(answer)?.slice(0, 300)}`);
+                if (!shapeOk(answer))
+                  problems.push(
+                    `${String(emit[fc.toStringMethod]?.())} was answered ${JSON.stringify(answer)?.slice(0, 300)}`,
+                  );
               } catch {
                 // A timeout; unless the connection went (a frame over the limit closes it), an ack is owed.
                 if (socket.connected) problems.push(`${String(emit[fc.toStringMethod]?.())} got no answer`);
@@ -105,13 +125,20 @@ describe('fuzz: through socket.io-client', () => {
         }
         try {
           await assertHealthy(world, await during);
-          if (problems.length) throw new Error(`PROPERTY (2) every event sent with an ack is answered as { ok: true, ... } or { ok: false, error }, on ${nsp}:\n- ${problems.join('\n- ')}`);
+          if (problems.length)
+            throw new Error(
+              `PROPERTY (2) every event sent with an ack is answered as { ok: true, ... } or { ok: false, error }, on ${nsp}:\n- ${problems.join('\n- ')}`,
+            );
         } catch (error) {
           await new Promise((resolve) => setTimeout(resolve, 100));
           const death = world.server.death;
           await keeper.discard();
           const message = (error as Error).message;
-          throw new Error(death && !message.includes(death) ? `PROPERTY (1) the server process lives: ${death}\n\n${message}` : message);
+          throw new Error(
+            death && !message.includes(death)
+              ? `PROPERTY (1) the server process lives: ${death}\n\n${message}`
+              : message,
+          );
         }
       },
       runs(100),

@@ -1,8 +1,22 @@
-import fc from 'fast-check';
 import { after, describe, test } from 'node:test';
-import { ackStep, answers, binaryStep, connectStep, eventStep, leaveStep, pause, pauseStep, recoverStep, targets, type Script, type Step, type Target } from './arbitraries.ts';
+import fc from 'fast-check';
+import {
+  ackStep,
+  answers,
+  binaryStep,
+  connectStep,
+  eventStep,
+  leaveStep,
+  pause,
+  pauseStep,
+  recoverStep,
+  type Script,
+  type Step,
+  type Target,
+  targets,
+} from './arbitraries.ts';
 import { CODE } from './execute.ts';
-import { check, runs, runScript, WorldKeeper } from './fuzz.ts';
+import { check, runScript, runs, WorldKeeper } from './fuzz.ts';
 import { TOKEN } from './world.ts';
 
 /**
@@ -25,18 +39,28 @@ const script: fc.Arbitrary<Script> = fc
     fc.record({
       steps: fc
         .array(
-          fc.noShrink(fc.constantFrom(...joined)).chain((t): fc.Arbitrary<Step[]> =>
-            fc.oneof(
-              { weight: 12, arbitrary: eventStep(t.nsp, t.events).map((s) => [s]) },
-              { weight: 2, arbitrary: ackStep(t.nsp).map((s) => [s]) },
-              { weight: 2, arbitrary: binaryStep(t.nsp, t.events).map((s) => [s]) },
-              { weight: 1, arbitrary: pause.map((s) => [s]) },
-              // Leave and come back (the server reads the leave on its next tick: a connect at once would be a second one).
-              { weight: 1, arbitrary: fc.constant<Step[]>([leaveStep(t.nsp), pauseStep(20), connectStep(t.nsp, t.auth)]) },
-              // Drop the connection and come back with the session's pid and offset (connection state recovery);
-              // the other namespaces of the dropped connection are joined again on the new one.
-              { weight: 1, arbitrary: fc.constant<Step[]>([recoverStep(t.nsp, t.auth), ...joined.filter((o) => o !== t).map((o) => connectStep(o.nsp, o.auth))]) },
-            ),
+          fc.noShrink(fc.constantFrom(...joined)).chain(
+            (t): fc.Arbitrary<Step[]> =>
+              fc.oneof(
+                { weight: 12, arbitrary: eventStep(t.nsp, t.events).map((s) => [s]) },
+                { weight: 2, arbitrary: ackStep(t.nsp).map((s) => [s]) },
+                { weight: 2, arbitrary: binaryStep(t.nsp, t.events).map((s) => [s]) },
+                { weight: 1, arbitrary: pause.map((s) => [s]) },
+                // Leave and come back (the server reads the leave on its next tick: a connect at once would be a second one).
+                {
+                  weight: 1,
+                  arbitrary: fc.constant<Step[]>([leaveStep(t.nsp), pauseStep(20), connectStep(t.nsp, t.auth)]),
+                },
+                // Drop the connection and come back with the session's pid and offset (connection state recovery);
+                // the other namespaces of the dropped connection are joined again on the new one.
+                {
+                  weight: 1,
+                  arbitrary: fc.constant<Step[]>([
+                    recoverStep(t.nsp, t.auth),
+                    ...joined.filter((o) => o !== t).map((o) => connectStep(o.nsp, o.auth)),
+                  ]),
+                },
+              ),
           ),
           { minLength: 1, maxLength: 14 },
         )
@@ -46,7 +70,9 @@ const script: fc.Arbitrary<Script> = fc
   );
 
 describe('fuzz: events on every namespace', () => {
-  test('any event, arguments, binary attachments and stray acks: the server lives, answers every ack, and serves its honest clients', { timeout: 180_000 }, async () => {
+  test('any event, arguments, binary attachments and stray acks: the server lives, answers every ack, and serves its honest clients', {
+    timeout: 180_000,
+  }, async () => {
     await check(
       'any event, arguments, binary attachments and stray acks',
       import.meta.url,

@@ -1,6 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { describeStep, type Script, type Step } from './arbitraries.ts';
-import { answerToConnect, nextAttackerAddress, nspPart, parsePacket, RawConnection, type ConnectAnswer } from './raw.ts';
+import {
+  answerToConnect,
+  type ConnectAnswer,
+  nextAttackerAddress,
+  nspPart,
+  parsePacket,
+  RawConnection,
+} from './raw.ts';
 import { TOKEN, type World } from './world.ts';
 
 /**
@@ -80,15 +87,24 @@ export async function execute(world: World, script: Script): Promise<Outcome> {
   const watch = (line: Line) => {
     line.connection.onPacket = (packet) => {
       if (packet.type === 1) left(packet.nsp, line); // the server disconnected that socket
-      if (packet.type === 0 && typeof (packet.data as { pid?: unknown })?.pid === 'string') line.pids.set(packet.nsp, (packet.data as { pid: string }).pid);
-      if (packet.type === 2 && Array.isArray(packet.data) && typeof packet.data.at(-1) === 'string') line.offsets.set(packet.nsp, packet.data.at(-1) as string);
+      if (packet.type === 0 && typeof (packet.data as { pid?: unknown })?.pid === 'string')
+        line.pids.set(packet.nsp, (packet.data as { pid: string }).pid);
+      if (packet.type === 2 && Array.isArray(packet.data) && typeof packet.data.at(-1) === 'string')
+        line.offsets.set(packet.nsp, packet.data.at(-1) as string);
     };
   };
   const lineOf = async (n: number): Promise<Line> => {
     let line = lines.get(n);
     if (!line) {
       const address = nextAttackerAddress();
-      line = { connection: await open(address), address, joined: new Set(), owed: [], pids: new Map(), offsets: new Map() };
+      line = {
+        connection: await open(address),
+        address,
+        joined: new Set(),
+        owed: [],
+        pids: new Map(),
+        offsets: new Map(),
+      };
       watch(line);
       lines.set(n, line);
     }
@@ -146,14 +162,19 @@ export async function execute(world: World, script: Script): Promise<Outcome> {
         return;
       case 'createClass': {
         let note = '';
-        if (!line.joined.has('/instructor')) note = await connect(line, '/instructor', JSON.stringify({ token: TOKEN }), 'the instructor');
+        if (!line.joined.has('/instructor'))
+          note = await connect(line, '/instructor', JSON.stringify({ token: TOKEN }), 'the instructor');
         if (!line.joined.has('/instructor')) return note;
         const from = connection.received.length;
         connection.send(`42/instructor,${CREATE_ID}["class:create",{"title":"fuzz"}]`);
-        const frame = await connection.waitFor((f) => {
-          const p = parsePacket(f);
-          return p?.type === 3 && p.nsp === '/instructor' && p.id === CREATE_ID;
-        }, ANSWER_TIMEOUT_MS, from);
+        const frame = await connection.waitFor(
+          (f) => {
+            const p = parsePacket(f);
+            return p?.type === 3 && p.nsp === '/instructor' && p.id === CREATE_ID;
+          },
+          ANSWER_TIMEOUT_MS,
+          from,
+        );
         const code = (parsePacket(frame ?? '')?.data as [{ code?: unknown }] | undefined)?.[0]?.code;
         if (typeof code === 'string') vars.created = code;
         return `${note}\n  → ${typeof code === 'string' ? `class ${code}` : `no class: ${frame?.slice(0, 200) ?? 'no answer'}`}`;
@@ -184,7 +205,9 @@ export async function execute(world: World, script: Script): Promise<Outcome> {
     for (const step of script.steps) {
       const line = await lineOf(step.conn ?? 0);
       if (!line.connection.isOpen && step.kind !== 'reopen' && step.kind !== 'recover') {
-        transcript.push(`${describeStep(step)}\n  (not sent: connection ${step.conn ?? 0} is closed: ${line.connection.closeInfo})`);
+        transcript.push(
+          `${describeStep(step)}\n  (not sent: connection ${step.conn ?? 0} is closed: ${line.connection.closeInfo})`,
+        );
         continue;
       }
       transcript.push(describeStep(step));
@@ -200,7 +223,10 @@ export async function execute(world: World, script: Script): Promise<Outcome> {
     for (const { connection, owed } of retired) await checkAnswers(connection, owed, unanswered, badAnswers, false);
     count('runs');
     count([...lines.values()].some((l) => l.connection.closed) ? 'runs the server closed' : 'runs left open');
-    count('acks owed', [...lines.values()].reduce((n, l) => n + l.owed.length, 0));
+    count(
+      'acks owed',
+      [...lines.values()].reduce((n, l) => n + l.owed.length, 0),
+    );
     count('steps', script.steps.length);
     return { transcript, unanswered, badAnswers, silent };
   } finally {
@@ -234,7 +260,15 @@ export const effectiveNamespace = (nsp: string) => wire(nsp).split(',')[0]!;
 function owedAck(frame: string, joined: Set<string>) {
   if (!frame.startsWith('42')) return undefined;
   const packet = parsePacket(wire(frame));
-  if (!packet || packet.id === undefined || !Number.isSafeInteger(packet.id) || packet.id > 1e12 || !joined.has(packet.nsp) || packet.nsp === '/') return undefined;
+  if (
+    !packet ||
+    packet.id === undefined ||
+    !Number.isSafeInteger(packet.id) ||
+    packet.id > 1e12 ||
+    !joined.has(packet.nsp) ||
+    packet.nsp === '/'
+  )
+    return undefined;
   if (!Array.isArray(packet.data) || packet.data.length === 0) return undefined;
   const name = packet.data[0];
   if (typeof name !== 'string' && typeof name !== 'number') return undefined;
@@ -263,11 +297,16 @@ async function settle(line: Line, n: number, transcript: string[]) {
     const from = connection.received.length;
     for (const nsp of namespaces) connection.send(`42${nspPart(nsp)}${SYNC_ID}["fuzz:sync"]`);
     for (const nsp of namespaces) {
-      const seen = await connection.waitFor((f) => {
-        const p = parsePacket(f);
-        return p?.type === 3 && p.nsp === nsp && p.id === SYNC_ID;
-      }, 3000, from);
-      if (seen === undefined && !connection.closed && line.joined.has(nsp)) transcript.push(`(no answer on ${nsp} to a last event sent to see that the server had read everything)`);
+      const seen = await connection.waitFor(
+        (f) => {
+          const p = parsePacket(f);
+          return p?.type === 3 && p.nsp === nsp && p.id === SYNC_ID;
+        },
+        3000,
+        from,
+      );
+      if (seen === undefined && !connection.closed && line.joined.has(nsp))
+        transcript.push(`(no answer on ${nsp} to a last event sent to see that the server had read everything)`);
     }
   } else if (connection.isOpen) {
     await new Promise((resolve) => setTimeout(resolve, 30));
@@ -279,15 +318,27 @@ async function settle(line: Line, n: number, transcript: string[]) {
  * Every owed ack came (unless the connection closed: then nothing more can
  * come), and each is `[{ ok: true, ... }]` or `[{ ok: false, error: "<a sentence>" }]`.
  */
-async function checkAnswers(connection: RawConnection, owed: Owed[], unanswered: string[], badAnswers: string[], wait: boolean) {
+async function checkAnswers(
+  connection: RawConnection,
+  owed: Owed[],
+  unanswered: string[],
+  badAnswers: string[],
+  wait: boolean,
+) {
   for (const { nsp, id, event, from } of owed) {
     const isAck = (f: string) => {
       const p = parsePacket(f);
       return p?.type === 3 && p.nsp === nsp && p.id === id;
     };
-    const frame = wait && !connection.closed ? await connection.waitFor(isAck, ANSWER_TIMEOUT_MS, from) : connection.received.slice(from).find(isAck);
+    const frame =
+      wait && !connection.closed
+        ? await connection.waitFor(isAck, ANSWER_TIMEOUT_MS, from)
+        : connection.received.slice(from).find(isAck);
     if (frame === undefined) {
-      if (wait && !connection.closed) unanswered.push(`${nsp} event ${JSON.stringify(event).slice(0, 60)} (ack id ${id}): no ack within ${ANSWER_TIMEOUT_MS} ms`);
+      if (wait && !connection.closed)
+        unanswered.push(
+          `${nsp} event ${JSON.stringify(event).slice(0, 60)} (ack id ${id}): no ack within ${ANSWER_TIMEOUT_MS} ms`,
+        );
       continue;
     }
     const data = parsePacket(frame)!.data;
@@ -298,13 +349,26 @@ async function checkAnswers(connection: RawConnection, owed: Owed[], unanswered:
       data.length === 1 &&
       typeof answer === 'object' &&
       answer !== null &&
-      (answer.ok === true || (answer.ok === false && typeof answer.error === 'string' && answer.error.length > 0 && answer.error.length <= 300));
-    if (!fine) badAnswers.push(`${nsp} event ${JSON.stringify(event).slice(0, 60)} (ack id ${id}) was answered ${frame.slice(0, 300)}`);
+      (answer.ok === true ||
+        (answer.ok === false &&
+          typeof answer.error === 'string' &&
+          answer.error.length > 0 &&
+          answer.error.length <= 300));
+    if (!fine)
+      badAnswers.push(
+        `${nsp} event ${JSON.stringify(event).slice(0, 60)} (ack id ${id}) was answered ${frame.slice(0, 300)}`,
+      );
   }
 }
 
 /** Writes a failing script, every frame in full (binary ones as base64), to `file`: `FUZZ_DUMP=file` on a failing run. */
 export function dump(file: string, script: Script) {
-  const frames = script.steps.map((s) => (s.kind === 'binary' ? { ...s, attachments: s.attachments.map((a) => Buffer.from(a).toString('base64')) } : s.kind === 'bytes' ? { ...s, data: Buffer.from(s.data).toString('base64') } : s));
+  const frames = script.steps.map((s) =>
+    s.kind === 'binary'
+      ? { ...s, attachments: s.attachments.map((a) => Buffer.from(a).toString('base64')) }
+      : s.kind === 'bytes'
+        ? { ...s, data: Buffer.from(s.data).toString('base64') }
+        : s,
+  );
   writeFileSync(file, JSON.stringify({ steps: frames, answers: script.answers }, null, 1));
 }

@@ -1,8 +1,19 @@
-import fc from 'fast-check';
 import { after, describe, test } from 'node:test';
-import { answers, binaryStep, connectStep, eventStep, malformedStep, pause, targets, type Script, type Step, type Target } from './arbitraries.ts';
+import fc from 'fast-check';
+import {
+  answers,
+  binaryStep,
+  connectStep,
+  eventStep,
+  malformedStep,
+  pause,
+  type Script,
+  type Step,
+  type Target,
+  targets,
+} from './arbitraries.ts';
 import { CODE } from './execute.ts';
-import { check, runs, runScript, WorldKeeper } from './fuzz.ts';
+import { check, runScript, runs, WorldKeeper } from './fuzz.ts';
 import { TOKEN } from './world.ts';
 
 /**
@@ -21,17 +32,20 @@ const script: fc.Arbitrary<Script> = fc
   .noShrink(fc.uniqueArray(targets(CODE, TOKEN), { minLength: 0, maxLength: 2, selector: (t) => t.nsp }))
   .chain((joined: Target[]) => {
     // Before any connect, the frames go to the main namespace.
-    const on = joined.length ? fc.noShrink(fc.constantFrom(...joined)) : fc.constant<Target>({ nsp: '/', auth: '', events: [] });
+    const on = joined.length
+      ? fc.noShrink(fc.constantFrom(...joined))
+      : fc.constant<Target>({ nsp: '/', auth: '', events: [] });
     return fc.record({
       steps: fc
         .array(
-          on.chain((t): fc.Arbitrary<Step> =>
-            fc.oneof(
-              { weight: 6, arbitrary: malformedStep(t.nsp, t.events) },
-              { weight: 3, arbitrary: eventStep(t.nsp, t.events) },
-              { weight: 1, arbitrary: binaryStep(t.nsp, t.events) },
-              { weight: 1, arbitrary: pause },
-            ),
+          on.chain(
+            (t): fc.Arbitrary<Step> =>
+              fc.oneof(
+                { weight: 6, arbitrary: malformedStep(t.nsp, t.events) },
+                { weight: 3, arbitrary: eventStep(t.nsp, t.events) },
+                { weight: 1, arbitrary: binaryStep(t.nsp, t.events) },
+                { weight: 1, arbitrary: pause },
+              ),
           ),
           { minLength: 1, maxLength: 8 },
         )
@@ -42,6 +56,12 @@ const script: fc.Arbitrary<Script> = fc
 
 describe('fuzz: malformed frames', () => {
   test('garbage, truncated and wrong frames close at most their own connection', { timeout: 180_000 }, async () => {
-    await check('garbage, truncated and wrong frames', import.meta.url, script, (value) => runScript(keeper, value), runs(150));
+    await check(
+      'garbage, truncated and wrong frames',
+      import.meta.url,
+      script,
+      (value) => runScript(keeper, value),
+      runs(150),
+    );
   });
 });

@@ -1,8 +1,8 @@
-import fc from 'fast-check';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import type { Script } from './arbitraries.ts';
-import { dump, execute, tally, type Outcome } from './execute.ts';
+import { dump, execute, type Outcome, tally } from './execute.ts';
 import { createWorld, type World } from './world.ts';
 
 /**
@@ -87,7 +87,12 @@ export async function assertHealthy(world: World, during: string[] = []) {
   }
   const errors = logged.filter((entry) => entry.level === 'error');
   if (errors.length) {
-    throw new Error(`PROPERTY (1) the server lives and logs no error: it logged ${errors.length} error(s):\n${errors.map((e) => `${e.message}\n${e.detail}`).join('\n---\n').slice(0, 4000)}`);
+    throw new Error(
+      `PROPERTY (1) the server lives and logs no error: it logged ${errors.length} error(s):\n${errors
+        .map((e) => `${e.message}\n${e.detail}`)
+        .join('\n---\n')
+        .slice(0, 4000)}`,
+    );
   }
   const after = await world.probe();
   if (world.server.death) throw new Error(`PROPERTY (1) the server process lives: ${world.server.death}`);
@@ -159,7 +164,10 @@ export async function runScript(keeper: WorldKeeper, script: Script) {
     outcome = await execute(world, script);
     await assertHealthy(world, await during);
     const broken = [...outcome.silent, ...outcome.unanswered, ...outcome.badAnswers];
-    if (broken.length) throw new Error(`PROPERTY (2) every connect is answered, and every event sent with an ack id is answered as { ok: true, ... } or { ok: false, error }:\n- ${broken.join('\n- ')}`);
+    if (broken.length)
+      throw new Error(
+        `PROPERTY (2) every connect is answered, and every event sent with an ack id is answered as { ok: true, ... } or { ok: false, error }:\n- ${broken.join('\n- ')}`,
+      );
   } catch (error) {
     if (process.env.FUZZ_DUMP) dump(process.env.FUZZ_DUMP, script);
     await during.catch(() => {});
@@ -168,6 +176,8 @@ export async function runScript(keeper: WorldKeeper, script: Script) {
     const death = world.server.death;
     await keeper.discard();
     const message = report(outcome, error);
-    throw new Error(death && !message.includes(death) ? `PROPERTY (1) the server process lives: ${death}\n\n${message}` : message);
+    throw new Error(
+      death && !message.includes(death) ? `PROPERTY (1) the server process lives: ${death}\n\n${message}` : message,
+    );
   }
 }

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import fc from 'fast-check';
 import { after, before, describe, test } from 'node:test';
+import fc from 'fast-check';
 import { lessonModules } from '../../src/lessons/index.ts';
 import { CODE_ALPHABET } from '../../src/shared/class-mode.ts';
 import { anyNamespace, studentKey } from './arbitraries.ts';
 import { effectiveNamespace } from './execute.ts';
 import { SEED } from './fuzz.ts';
-import { connectRaw, nspPart, RawConnection, type ConnectAnswer } from './raw.ts';
+import { type ConnectAnswer, connectRaw, nspPart, RawConnection } from './raw.ts';
 import { createWorld, STUDENT_KEY, TOKEN, type World } from './world.ts';
 
 /**
@@ -20,7 +20,12 @@ import { createWorld, STUDENT_KEY, TOKEN, type World } from './world.ts';
  */
 
 const SLUGS = lessonModules.map((lesson) => lesson.contract.slug);
-const LESSON_PATHS = [...SLUGS, 'namespaces-and-middleware/staff', 'namespaces-and-middleware/team-red', 'scaling-out/node-1'];
+const LESSON_PATHS = [
+  ...SLUGS,
+  'namespaces-and-middleware/staff',
+  'namespaces-and-middleware/team-red',
+  'scaling-out/node-1',
+];
 /** Heap growth allowed once the attackers are gone: GC noise and caches, not a leak. */
 const HEAP_SLACK_BYTES = 12 * 1024 * 1024;
 const HEAP_SLACK_RATIO = 0.25;
@@ -59,10 +64,13 @@ interface Phase {
   run?: (world: World) => Promise<{ answers: Record<string, number>; unexpected: string[] }>;
 }
 
-const sample = <T>(arbitrary: fc.Arbitrary<T>, n: number, salt: number) => fc.sample(arbitrary, { seed: SEED + salt, numRuns: n });
+const sample = <T>(arbitrary: fc.Arbitrary<T>, n: number, salt: number) =>
+  fc.sample(arbitrary, { seed: SEED + salt, numRuns: n });
 const badName = fc.oneof(
   fc.integer().map((name) => ({ name })),
-  fc.constantFrom('', '   ', 'x'.repeat(25), 'Ada\nAdmin', 'evil\u202Egnp', '\u200B', 'A\u0007').map((name) => ({ name })),
+  fc
+    .constantFrom('', '   ', 'x'.repeat(25), 'Ada\nAdmin', 'evil\u202Egnp', '\u200B', 'A\u0007')
+    .map((name) => ({ name })),
   fc.constantFrom({ name: null }, { name: ['Ada'] }, { name: { first: 'Ada' } }, { name: true }),
 );
 
@@ -74,34 +82,80 @@ function plan(code: string, scale: number, offset = 0): Phase[] {
     { weight: 3, arbitrary: fc.stringMatching(/^[A-HJ-NP-Z2-9]{2}$/) },
     { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 8 }).map((s) => s.replace(/[/,]/g, '_')) },
   );
-  const refusedClassLessons = sample(fc.tuple(unknownCode, fc.constantFrom(...LESSON_PATHS), fc.option(studentKey)), n(2500), salt + 1).map(
-    ([prefix, path, key], i): Attempt => ({ nsp: `/class/${prefix}${codeChars(i + offset)}/${path}`, auth: JSON.stringify(key ? { classKey: key } : {}), leave: false }),
+  const refusedClassLessons = sample(
+    fc.tuple(unknownCode, fc.constantFrom(...LESSON_PATHS), fc.option(studentKey)),
+    n(2500),
+    salt + 1,
+  ).map(
+    ([prefix, path, key], i): Attempt => ({
+      nsp: `/class/${prefix}${codeChars(i + offset)}/${path}`,
+      auth: JSON.stringify(key ? { classKey: key } : {}),
+      leave: false,
+    }),
   );
-  const refusedPresence = sample(fc.tuple(unknownCode, fc.string({ minLength: 1, maxLength: 12 }), studentKey), n(1000), salt + 2).map(
-    ([prefix, name, key], i): Attempt => ({ nsp: `/class/${prefix}${codeChars(i + offset)}`, auth: JSON.stringify({ name, key }), leave: false }),
+  const refusedPresence = sample(
+    fc.tuple(unknownCode, fc.string({ minLength: 1, maxLength: 12 }), studentKey),
+    n(1000),
+    salt + 2,
+  ).map(
+    ([prefix, name, key], i): Attempt => ({
+      nsp: `/class/${prefix}${codeChars(i + offset)}`,
+      auth: JSON.stringify({ name, key }),
+      leave: false,
+    }),
   );
   const teamPrefix = fc.stringMatching(/^[a-z]{0,6}$/);
   const refusedTeams = sample(fc.tuple(teamPrefix, badName), n(2500), salt + 3).map(
-    ([prefix, auth], i): Attempt => ({ nsp: `/namespaces-and-middleware/team-${prefix}q${letters(i + offset)}`, auth: JSON.stringify(auth), leave: false }),
+    ([prefix, auth], i): Attempt => ({
+      nsp: `/namespaces-and-middleware/team-${prefix}q${letters(i + offset)}`,
+      auth: JSON.stringify(auth),
+      leave: false,
+    }),
   );
   const joinedTeams = sample(teamPrefix, n(1500), salt + 4).map(
-    (prefix, i): Attempt => ({ nsp: `/namespaces-and-middleware/team-${prefix}j${letters(i + offset)}`, auth: JSON.stringify({ name: 'Visitor' }), leave: true }),
+    (prefix, i): Attempt => ({
+      nsp: `/namespaces-and-middleware/team-${prefix}j${letters(i + offset)}`,
+      auth: JSON.stringify({ name: 'Visitor' }),
+      leave: true,
+    }),
   );
   // A class's demos are for its students: the honest student's key opens them.
   const joinedClassTeams = sample(teamPrefix, n(500), salt + 5).map(
-    (prefix, i): Attempt => ({ nsp: `/class/${code}/namespaces-and-middleware/team-${prefix}c${letters(i + offset)}`, auth: JSON.stringify({ classKey: STUDENT_KEY }), leave: true }),
+    (prefix, i): Attempt => ({
+      nsp: `/class/${code}/namespaces-and-middleware/team-${prefix}c${letters(i + offset)}`,
+      auth: JSON.stringify({ classKey: STUDENT_KEY }),
+      leave: true,
+    }),
   );
   const invalid = sample(anyNamespace('NOCLASS'), n(1000), salt + 6)
     .map((nsp) => effectiveNamespace(nsp.replaceAll('\u0000', '')))
     // Only names no lesson serves: the app's own would be let in.
-    .filter((nsp) => !/^\/(class\/|namespaces-and-middleware\/team-[a-z]{1,12}$)/.test(nsp) && !SLUGS.some((slug) => nsp === `/${slug}` || nsp.startsWith(`/${slug}/`)) && nsp !== '/' && nsp !== '/instructor')
+    .filter(
+      (nsp) =>
+        !/^\/(class\/|namespaces-and-middleware\/team-[a-z]{1,12}$)/.test(nsp) &&
+        !SLUGS.some((slug) => nsp === `/${slug}` || nsp.startsWith(`/${slug}/`)) &&
+        nsp !== '/' &&
+        nsp !== '/instructor',
+    )
     .map((nsp, i): Attempt => ({ nsp: `${nsp}~${i + offset}`, auth: '{}', leave: false }));
   return [
     { name: 'refused: /class/<unknown code>/<lesson>', expect: 'refused', attempts: refusedClassLessons },
     { name: 'refused: /class/<unknown code>', expect: 'refused', attempts: refusedPresence },
-    { name: 'refused (bad name): new /namespaces-and-middleware/team-<letters>', expect: 'refused', attempts: refusedTeams },
-    { name: 'joined and left: new /namespaces-and-middleware/team-<letters>', expect: 'connected', attempts: joinedTeams },
-    { name: 'joined and left: new /class/<CODE>/namespaces-and-middleware/team-<letters>', expect: 'connected', attempts: joinedClassTeams },
+    {
+      name: 'refused (bad name): new /namespaces-and-middleware/team-<letters>',
+      expect: 'refused',
+      attempts: refusedTeams,
+    },
+    {
+      name: 'joined and left: new /namespaces-and-middleware/team-<letters>',
+      expect: 'connected',
+      attempts: joinedTeams,
+    },
+    {
+      name: 'joined and left: new /class/<CODE>/namespaces-and-middleware/team-<letters>',
+      expect: 'connected',
+      attempts: joinedClassTeams,
+    },
     { name: 'refused: names no lesson serves', expect: 'refused', attempts: invalid },
     {
       name: 'classes created, joined (presence, 3 demos) and ended by the instructor',
@@ -132,7 +186,9 @@ async function classLives(world: World, count: number) {
     const from = instructor.received.length;
     instructor.send(`42/instructor,${ack}${payload}`);
     const frame = await instructor.waitFor((f) => f.startsWith(`43/instructor,${ack}[`), 3000, from);
-    return frame === undefined ? undefined : (JSON.parse(frame.slice(`43/instructor,${ack}`.length)) as [{ ok: boolean; code?: string; error?: string }])[0];
+    return frame === undefined
+      ? undefined
+      : (JSON.parse(frame.slice(`43/instructor,${ack}`.length)) as [{ ok: boolean; code?: string; error?: string }])[0];
   };
   let next = 0;
   const worker = async () => {
@@ -153,7 +209,8 @@ async function classLives(world: World, count: number) {
       ] as const) {
         const answer = await connectRaw(student, nsp, JSON.stringify(auth));
         tally(answer.kind === 'refused' ? `refused: ${answer.message}` : answer.kind);
-        if (answer.kind !== 'connected' && unexpected.length < 5) unexpected.push(`40${nsp},${JSON.stringify(auth)} → ${JSON.stringify(answer)}`);
+        if (answer.kind !== 'connected' && unexpected.length < 5)
+          unexpected.push(`40${nsp},${JSON.stringify(auth)} → ${JSON.stringify(answer)}`);
       }
       const ended = await ask(`["class:end",{"code":"${code}"}]`);
       tally(ended?.ok ? 'classes ended' : 'class:end failed');
@@ -200,7 +257,8 @@ async function attack(world: World, attempts: Attempt[], expect: Phase['expect']
         }
         const kind = answer.kind === 'refused' ? `refused: ${answer.message}` : answer.kind;
         answers[kind] = (answers[kind] ?? 0) + 1;
-        const fine = answer.kind === expect || expect === 'either' || (answer.kind === 'refused' && expect === 'refused');
+        const fine =
+          answer.kind === expect || expect === 'either' || (answer.kind === 'refused' && expect === 'refused');
         if (!fine && unexpected.length < 5) unexpected.push(`40${nspPart(attempt.nsp)}${attempt.auth} → ${kind}`);
         if (answer.kind === 'connected' && attempt.leave) connection.send(`41${nspPart(attempt.nsp)}`);
       }
@@ -227,7 +285,8 @@ describe('fuzz: memory after the attackers leave', () => {
     try {
       world = await createWorld();
       // Warm up every path (JIT, caches, the database's statements) with a small round of each phase.
-      for (const phase of plan(world.code, 0.04, 20_000)) await (phase.run?.(world) ?? attack(world, phase.attempts, 'either'));
+      for (const phase of plan(world.code, 0.04, 20_000))
+        await (phase.run?.(world) ?? attack(world, phase.attempts, 'either'));
       await settle(300);
       baseline = await world.server.usage({ names: true });
       for (const phase of plan(world.code, 1)) {
@@ -258,7 +317,10 @@ describe('fuzz: memory after the attackers leave', () => {
     }
   });
   after(async () => {
-    if (process.env.FUZZ_STATS) console.log(`  ${table()}\n  final: heap ${mb(final?.heapUsed ?? 0)}, ${final?.namespaces} namespaces, ${final?.liveNamespaces} Namespace objects`);
+    if (process.env.FUZZ_STATS)
+      console.log(
+        `  ${table()}\n  final: heap ${mb(final?.heapUsed ?? 0)}, ${final?.namespaces} namespaces, ${final?.liveNamespaces} Namespace objects`,
+      );
     await world?.close();
   });
 
@@ -267,13 +329,20 @@ describe('fuzz: memory after the attackers leave', () => {
       `seed ${SEED}; baseline: heap ${mb(baseline?.heapUsed ?? 0)}, ${baseline?.namespaces} namespaces in the server, ${baseline?.liveNamespaces} Namespace objects`,
       ...results.map(
         (r) =>
-          `${r.name}: ${r.attempts} ${r.name.startsWith('classes') ? 'classes' : 'connects'} in ${r.ms} ms (${Object.entries(r.answers).map(([k, v]) => `${v} ${k}`).join(', ')}) → heap ${mb(r.heapAfter)} (${r.heapAfter >= (baseline?.heapUsed ?? 0) ? '+' : ''}${mb(r.heapAfter - (baseline?.heapUsed ?? 0))} from the baseline), ${r.namespacesAfter} namespaces in the server, ${r.liveNamespacesAfter} Namespace objects`,
+          `${r.name}: ${r.attempts} ${r.name.startsWith('classes') ? 'classes' : 'connects'} in ${r.ms} ms (${Object.entries(
+            r.answers,
+          )
+            .map(([k, v]) => `${v} ${k}`)
+            .join(
+              ', ',
+            )}) → heap ${mb(r.heapAfter)} (${r.heapAfter >= (baseline?.heapUsed ?? 0) ? '+' : ''}${mb(r.heapAfter - (baseline?.heapUsed ?? 0))} from the baseline), ${r.namespacesAfter} namespaces in the server, ${r.liveNamespacesAfter} Namespace objects`,
       ),
     ].join('\n  ');
 
   const ready = () => {
     if (setupError) throw setupError;
-    if (world.server.death) throw new Error(`PROPERTY (1) the server process lives: ${world.server.death}\n  ${table()}`);
+    if (world.server.death)
+      throw new Error(`PROPERTY (1) the server process lives: ${world.server.death}\n  ${table()}`);
   };
 
   test('the server lives through thousands of namespace connects, and answers each as expected', () => {
@@ -284,7 +353,10 @@ describe('fuzz: memory after the attackers leave', () => {
 
   test('honest clients are served during and after', () => {
     ready();
-    const problems = [...results.flatMap((r) => r.honestDuring.map((p) => `during "${r.name}": ${p}`)), ...honestAfter.map((p) => `after: ${p}`)];
+    const problems = [
+      ...results.flatMap((r) => r.honestDuring.map((p) => `during "${r.name}": ${p}`)),
+      ...honestAfter.map((p) => `after: ${p}`),
+    ];
     assert.deepEqual(problems, []);
   });
 

@@ -1,8 +1,19 @@
-import fc from 'fast-check';
 import { after, describe, test } from 'node:test';
-import { anyAuth, anyNamespace, answers, connectStep, eventStep, leaveStep, pause, targets, type Script, type Step } from './arbitraries.ts';
+import fc from 'fast-check';
+import {
+  answers,
+  anyAuth,
+  anyNamespace,
+  connectStep,
+  eventStep,
+  leaveStep,
+  pause,
+  type Script,
+  type Step,
+  targets,
+} from './arbitraries.ts';
 import { CODE } from './execute.ts';
-import { check, runs, runScript, WorldKeeper } from './fuzz.ts';
+import { check, runScript, runs, WorldKeeper } from './fuzz.ts';
 import { TOKEN } from './world.ts';
 
 /**
@@ -22,9 +33,13 @@ const connectAnything: fc.Arbitrary<Step[]> = fc.oneof(
   // Let in, then an event there (and perhaps a leave).
   {
     weight: 2,
-    arbitrary: fc.noShrink(targets(CODE, TOKEN)).chain((t) =>
-      fc.tuple(eventStep(t.nsp, t.events), fc.boolean()).map(([event, leave]) => [connectStep(t.nsp, t.auth), event, ...(leave ? [leaveStep(t.nsp)] : [])]),
-    ),
+    arbitrary: fc
+      .noShrink(targets(CODE, TOKEN))
+      .chain((t) =>
+        fc
+          .tuple(eventStep(t.nsp, t.events), fc.boolean())
+          .map(([event, leave]) => [connectStep(t.nsp, t.auth), event, ...(leave ? [leaveStep(t.nsp)] : [])]),
+      ),
   },
   { weight: 1, arbitrary: pause.map((p) => [p]) },
 );
@@ -35,7 +50,15 @@ const script: fc.Arbitrary<Script> = fc.record({
 });
 
 describe('fuzz: namespaces and auths', () => {
-  test('any namespace name with any auth: every connect is answered and the server goes on', { timeout: 180_000 }, async () => {
-    await check('any namespace name with any auth', import.meta.url, script, (value) => runScript(keeper, value), runs(120));
+  test('any namespace name with any auth: every connect is answered and the server goes on', {
+    timeout: 180_000,
+  }, async () => {
+    await check(
+      'any namespace name with any auth',
+      import.meta.url,
+      script,
+      (value) => runScript(keeper, value),
+      runs(120),
+    );
   });
 });

@@ -34,7 +34,8 @@ export function parsePacket(frame: string): ServerPacket | undefined {
   // The id: digits as a client writes it; the server writes String(id), so a huge one reads "1e+23".
   let token = '';
   while (i + 1 < frame.length && /[0-9e+.]/.test(frame[i + 1]!)) token += frame[++i];
-  const id = token === '' ? undefined : /^[0-9]+$/.test(token) || /^[0-9.]+e\+[0-9]+$/.test(token) ? Number(token) : Number.NaN;
+  const id =
+    token === '' ? undefined : /^[0-9]+$/.test(token) || /^[0-9.]+e\+[0-9]+$/.test(token) ? Number(token) : Number.NaN;
   const rest = frame.slice(i + 1);
   let data: unknown;
   if (rest) {
@@ -106,8 +107,13 @@ export class RawConnection {
    * (127.1.x.y and on, `from` to choose): a stranger is not the honest
    * clients' neighbour, and per-address limits count each on its own.
    */
-  static async open(url: string, { timeoutMs = 5000, from = nextAttackerAddress() }: { timeoutMs?: number; from?: string } = {}): Promise<RawConnection> {
-    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, { localAddress: from });
+  static async open(
+    url: string,
+    { timeoutMs = 5000, from = nextAttackerAddress() }: { timeoutMs?: number; from?: string } = {},
+  ): Promise<RawConnection> {
+    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, {
+      localAddress: from,
+    });
     const connection = new RawConnection(ws);
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -124,7 +130,8 @@ export class RawConnection {
       });
     });
     const open = await connection.waitFor((frame) => frame.startsWith('0{'), timeoutMs);
-    if (!open) throw new Error(`no Engine.IO open packet within ${timeoutMs} ms (${connection.closeInfo || 'still open'})`);
+    if (!open)
+      throw new Error(`no Engine.IO open packet within ${timeoutMs} ms (${connection.closeInfo || 'still open'})`);
     return connection;
   }
 
@@ -196,10 +203,19 @@ export async function connectRaw(connection: RawConnection, nsp: string, authJso
   return answerToConnect(connection, nsp, from, timeoutMs);
 }
 
-export type ConnectAnswer = { kind: 'connected' } | { kind: 'refused'; message: string } | { kind: 'closed' } | { kind: 'silent' };
+export type ConnectAnswer =
+  | { kind: 'connected' }
+  | { kind: 'refused'; message: string }
+  | { kind: 'closed' }
+  | { kind: 'silent' };
 
 /** The server's answer to a connect of `nsp` sent when `from` frames had arrived. */
-export async function answerToConnect(connection: RawConnection, nsp: string, from: number, timeoutMs: number): Promise<ConnectAnswer> {
+export async function answerToConnect(
+  connection: RawConnection,
+  nsp: string,
+  from: number,
+  timeoutMs: number,
+): Promise<ConnectAnswer> {
   const isAnswer = (frame: string) => {
     const packet = parsePacket(frame);
     return packet !== undefined && packet.nsp === nsp && (packet.type === 0 || packet.type === 4);

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { queryObjects } from 'node:v8';
 import { Namespace } from 'socket.io';
-import { createApp, type AppOptions } from '../../src/server/app.ts';
+import { type AppOptions, createApp } from '../../src/server/app.ts';
 
 /**
  * The app under fuzz, in a process of its own (started by `child.ts` with
@@ -17,7 +17,16 @@ export type ChildMessage =
   /** `logged`: what was logged since the last ping. */
   | { type: 'pong'; id: number; logged: Logged[] }
   /** `namespaces`: in the server's map; `liveNamespaces`: Namespace objects still in the heap (after the GC), wherever they are held. */
-  | { type: 'usage'; id: number; heapUsed: number; rss: number; namespaces: number; liveNamespaces: number; names?: string[]; timers: number };
+  | {
+      type: 'usage';
+      id: number;
+      heapUsed: number;
+      rss: number;
+      namespaces: number;
+      liveNamespaces: number;
+      names?: string[];
+      timers: number;
+    };
 
 /** What the parent asks. */
 export type ParentMessage = { type: 'ping'; id: number } | { type: 'usage'; id: number; gc: boolean; names: boolean };
@@ -31,12 +40,18 @@ export interface Logged {
 const logged: Logged[] = [];
 const record = (level: Logged['level']) => (obj: unknown, message?: string) => {
   const err = (obj as { err?: unknown } | undefined)?.err;
-  const detail = err instanceof Error ? (err.stack ?? String(err)) : JSON.stringify(obj)?.slice(0, 2000) ?? String(obj);
+  const detail =
+    err instanceof Error ? (err.stack ?? String(err)) : (JSON.stringify(obj)?.slice(0, 2000) ?? String(obj));
   logged.push({ level, message: String(message ?? ''), detail });
   // Into the child's stderr too, where the parent keeps the last of it for its reports.
   process.stderr.write(`[server ${level}] ${message ?? ''}\n${detail}\n`);
 };
-const logger = { error: record('error'), warn: record('warn'), info() {}, debug() {} } as unknown as AppOptions['logger'];
+const logger = {
+  error: record('error'),
+  warn: record('warn'),
+  info() {},
+  debug() {},
+} as unknown as AppOptions['logger'];
 
 const httpServer = createServer();
 // The limits meant for people are lifted, as the bench does: the fuzz is about what the app does
@@ -63,7 +78,8 @@ httpServer.listen(0, '127.0.0.1', () => {
 });
 
 process.on('message', (message: ParentMessage) => {
-  if (message?.type === 'ping') return void process.send!({ type: 'pong', id: message.id, logged: logged.splice(0) } satisfies ChildMessage);
+  if (message?.type === 'ping')
+    return void process.send!({ type: 'pong', id: message.id, logged: logged.splice(0) } satisfies ChildMessage);
   if (message?.type !== 'usage') return;
   if (message.gc) {
     // Twice: weak references and finalizers cleared by the first are collected by the second.

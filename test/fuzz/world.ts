@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import { STAFF_TOKEN } from '../../src/lessons/namespaces-and-middleware/contract.ts';
-import { startServerChild, type ServerChild } from './child.ts';
+import { type ServerChild, startServerChild } from './child.ts';
 
 /**
  * A server under fuzz, with honest clients in its namespaces: a class made
@@ -28,9 +28,18 @@ let honestClients = 0;
 export const honestAddress = () => `127.0.${Math.floor(honestClients / 250) % 250}.${2 + (honestClients++ % 250)}`;
 
 function open(url: string, namespace: string, auth?: object): Promise<Socket> {
-  const socket = io(url + namespace, { auth, forceNew: true, transports: ['websocket'], reconnection: false, localAddress: honestAddress() } as object);
+  const socket = io(url + namespace, {
+    auth,
+    forceNew: true,
+    transports: ['websocket'],
+    reconnection: false,
+    localAddress: honestAddress(),
+  } as object);
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`honest client could not connect to ${namespace} in time`)), HONEST_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`honest client could not connect to ${namespace} in time`)),
+      HONEST_TIMEOUT_MS,
+    );
     socket.once('connect', () => {
       clearTimeout(timer);
       resolve(socket);
@@ -67,7 +76,8 @@ async function ack(socket: Socket, event: string, ...args: unknown[]) {
 }
 
 function expectOk(answer: unknown, what: string) {
-  if ((answer as { ok?: unknown } | null | undefined)?.ok !== true) throw new Error(`${what} answered ${JSON.stringify(answer)}`);
+  if ((answer as { ok?: unknown } | null | undefined)?.ok !== true)
+    throw new Error(`${what} answered ${JSON.stringify(answer)}`);
 }
 
 export async function createWorld(): Promise<World> {
@@ -103,7 +113,10 @@ export async function createWorld(): Promise<World> {
     const team = await connect('/namespaces-and-middleware/team-honest', { name: 'Honest' });
     const node = await connect('/scaling-out/node-1', { name: 'Honest' });
     const classIntro = await connect(`/class/${code}/sockets-intro`, { classKey: STUDENT_KEY });
-    const [cAda, cBo] = [await connect(`/class/${code}/chat`, { classKey: STUDENT_KEY }), await connect(`/class/${code}/chat`, { classKey: SECOND_KEY })];
+    const [cAda, cBo] = [
+      await connect(`/class/${code}/chat`, { classKey: STUDENT_KEY }),
+      await connect(`/class/${code}/chat`, { classKey: SECOND_KEY }),
+    ];
     expectOk(await ack(cAda!, 'join', { name: 'Honest', room: 'honest-lobby' }), 'class chat join');
     expectOk(await ack(cBo!, 'join', { name: 'Second', room: 'honest-lobby' }), 'class chat join');
     const classTeam = await connect(`/class/${code}/namespaces-and-middleware/team-honest`, { classKey: STUDENT_KEY });
@@ -111,30 +124,48 @@ export async function createWorld(): Promise<World> {
     let round = 0;
     const checks: [string, () => Promise<void>][] = [
       ['/instructor class:list', async () => expectOk(await ack(instructor, 'class:list'), 'class:list')],
-      [`/class/${code} student:where`, async () => expectOk(await ack(student, 'student:where', { lesson: 'chat', section: null }), 'student:where')],
-      ['/sockets-intro increment', async () => {
-        const answer = await ack(intro, 'increment');
-        if (JSON.stringify(answer) !== '{"ok":true}') throw new Error(`increment answered ${JSON.stringify(answer)}`);
-      }],
-      ['/emit-vs-broadcast emit:self', async () => {
-        const text = `echo ${round}`;
-        const echo = heard(emitter, 'message', (m) => m?.text === text && m?.kind === 'self');
-        expectOk(await ack(emitter, 'emit:self', { text }), 'emit:self');
-        await echo;
-      }],
+      [
+        `/class/${code} student:where`,
+        async () => expectOk(await ack(student, 'student:where', { lesson: 'chat', section: null }), 'student:where'),
+      ],
+      [
+        '/sockets-intro increment',
+        async () => {
+          const answer = await ack(intro, 'increment');
+          if (JSON.stringify(answer) !== '{"ok":true}') throw new Error(`increment answered ${JSON.stringify(answer)}`);
+        },
+      ],
+      [
+        '/emit-vs-broadcast emit:self',
+        async () => {
+          const text = `echo ${round}`;
+          const echo = heard(emitter, 'message', (m) => m?.text === text && m?.kind === 'self');
+          expectOk(await ack(emitter, 'emit:self', { text }), 'emit:self');
+          await echo;
+        },
+      ],
       ['/rooms hello', async () => expectOk(await ack(roomie, 'IO_CLIENT_HELLO', `hi ${round}`), 'rooms hello')],
       ['/chat message from Ada to Bo', () => chatRound(ada!, bo!, 'Ada', `public ${round}`)],
-      ['/acknowledgements question:send', async () => expectOk(await ack(asker, 'question:send', { text: 'ping', delayMs: 0 }), 'question:send')],
+      [
+        '/acknowledgements question:send',
+        async () => expectOk(await ack(asker, 'question:send', { text: 'ping', delayMs: 0 }), 'question:send'),
+      ],
       ['/namespaces-and-middleware note', () => noteRound(lobby, `lobby ${round}`)],
       ['/namespaces-and-middleware/staff note', () => noteRound(staff, `staff ${round}`)],
       ['/namespaces-and-middleware/team-honest note', () => noteRound(team, `team ${round}`)],
-      ['/scaling-out/node-1 message', async () => {
-        const text = `node ${round}`;
-        const seen = heard(node, 'message:new', (m) => m?.text === text);
-        expectOk(await ack(node, 'message:send', { text }), 'message:send');
-        await seen;
-      }],
-      [`/class/${code}/sockets-intro increment`, async () => expectOk(await ack(classIntro, 'increment'), 'class increment')],
+      [
+        '/scaling-out/node-1 message',
+        async () => {
+          const text = `node ${round}`;
+          const seen = heard(node, 'message:new', (m) => m?.text === text);
+          expectOk(await ack(node, 'message:send', { text }), 'message:send');
+          await seen;
+        },
+      ],
+      [
+        `/class/${code}/sockets-intro increment`,
+        async () => expectOk(await ack(classIntro, 'increment'), 'class increment'),
+      ],
       [`/class/${code}/chat message from Honest to Second`, () => chatRound(cAda!, cBo!, 'Honest', `class ${round}`)],
       [`/class/${code}/namespaces-and-middleware/team-honest note`, () => noteRound(classTeam, `class team ${round}`)],
     ];
@@ -150,7 +181,8 @@ export async function createWorld(): Promise<World> {
         if (disconnected.length) problems.push(`honest clients were disconnected from ${disconnected.join(', ')}`);
         const results = await Promise.allSettled(checks.map(([, check]) => check()));
         results.forEach((result, i) => {
-          if (result.status === 'rejected') problems.push(`${checks[i]![0]}: ${(result.reason as Error)?.message ?? result.reason}`);
+          if (result.status === 'rejected')
+            problems.push(`${checks[i]![0]}: ${(result.reason as Error)?.message ?? result.reason}`);
         });
         return problems;
       },

@@ -17,7 +17,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function chatter(url: string, name: string) {
   // Long-polling first, as a browser does: the cluster must keep each session on one worker.
   const auth = { name, serverOffset: 0 };
-  const socket: Socket = io(`${url}/delivery`, { auth, forceNew: true, reconnectionDelay: 200, reconnectionDelayMax: 1000 });
+  const socket: Socket = io(`${url}/delivery`, {
+    auth,
+    forceNew: true,
+    reconnectionDelay: 200,
+    reconnectionDelayMax: 1000,
+  });
   const state = { seen: new Map<number, string>(), drops: 0 };
   socket.on('message', (message: { id: number; text: string }) => {
     state.seen.set(message.id, message.text);
@@ -102,7 +107,8 @@ describe('npm run cluster: several workers on one port', () => {
       while (Date.now() < deadline && chatters.some((c) => c.state.seen.size < texts.length)) await sleep(200);
       const dropped = chatters.filter((c) => c.state.drops > 0).map((c) => c.name);
       assert.ok(dropped.length > 0 && dropped.length < names.length, `dropped: ${dropped.join(', ')}`);
-      for (const c of chatters) assert.deepEqual([...c.state.seen.values()].sort(), [...texts].sort(), `${c.name} saw every line`);
+      for (const c of chatters)
+        assert.deepEqual([...c.state.seen.values()].sort(), [...texts].sort(), `${c.name} saw every line`);
 
       // And the room's history holds each line once: a retry that reached the other worker was not stored twice.
       const late = await chatter(cluster.url, 'Late');

@@ -34,13 +34,26 @@ async function until(check: () => Promise<boolean>, what: string, ms = 10_000) {
   }
 }
 
-test('losing Redis: the server says so, keeps its sockets, pauses chat with a clear error, and recovers by itself', { timeout: 40_000 }, async () => {
+test('losing Redis: the server says so, keeps its sockets, pauses chat with a clear error, and recovers by itself', {
+  timeout: 40_000,
+}, async () => {
   let redis = await startRedis();
   const server = await startServer({ PORT: '0', REDIS_URL: redis.url, INSTRUCTOR_TOKEN: 'losing-redis-token' });
   const ada = io(`${server.url}/chat`, { transports: ['websocket'], forceNew: true });
-  const instructor = io(`${server.url}/instructor`, { transports: ['websocket'], forceNew: true, auth: { token: 'losing-redis-token' } });
+  const instructor = io(`${server.url}/instructor`, {
+    transports: ['websocket'],
+    forceNew: true,
+    auth: { token: 'losing-redis-token' },
+  });
   const student = (name: string) =>
-    connected(io(`${server.url}/class/${code}`, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { name, key: `student-key-${name}-0000` } }));
+    connected(
+      io(`${server.url}/class/${code}`, {
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+        auth: { name, key: `student-key-${name}-0000` },
+      }),
+    );
   let code = '';
   try {
     await nextEvent(ada, 'connect', 5000);
@@ -58,7 +71,8 @@ test('losing Redis: the server says so, keeps its sockets, pauses chat with a cl
     await assert.rejects(student('Bo'), { message: /lost contact with its storage/ });
     // Nothing spins while it waits (the adapter's stream reader once did: a core at 100 %).
     const busy = await cpuShare(server.child.pid!, 2000);
-    if (busy !== undefined) assert.ok(busy < 0.5, `the server used ${Math.round(busy * 100)} % of a core while Redis was away`);
+    if (busy !== undefined)
+      assert.ok(busy < 0.5, `the server used ${Math.round(busy * 100)} % of a core while Redis was away`);
 
     redis = await startRedis(redis.port);
     await until(async () => (await readiness(server.url)) === 200, '/readyz back to 200');

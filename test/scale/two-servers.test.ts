@@ -14,7 +14,12 @@ const key = (n: number) => `student-key-${String(n).padStart(8, '0')}`;
 
 /** A real client of one server process, over WebSocket, connected. */
 async function student(server: Server, namespace: string, name: string, auth: object = { name }): Promise<Socket> {
-  const socket = io(`${server.url}${namespace}`, { transports: ['websocket'], auth, forceNew: true, reconnection: false });
+  const socket = io(`${server.url}${namespace}`, {
+    transports: ['websocket'],
+    auth,
+    forceNew: true,
+    reconnection: false,
+  });
   await connected(socket);
   return socket;
 }
@@ -26,7 +31,10 @@ describe('two server processes sharing one Redis', () => {
 
   before(async () => {
     redis = await startRedis();
-    [a, b] = await Promise.all([startServer({ PORT: '0', REDIS_URL: redis.url, INSTRUCTOR_TOKEN: TOKEN }), startServer({ PORT: '0', REDIS_URL: redis.url, INSTRUCTOR_TOKEN: TOKEN })]);
+    [a, b] = await Promise.all([
+      startServer({ PORT: '0', REDIS_URL: redis.url, INSTRUCTOR_TOKEN: TOKEN }),
+      startServer({ PORT: '0', REDIS_URL: redis.url, INSTRUCTOR_TOKEN: TOKEN }),
+    ]);
   });
   after(async () => {
     for (const socket of sockets) socket.disconnect();
@@ -39,19 +47,36 @@ describe('two server processes sharing one Redis', () => {
 
   test('one address has one chat allowance, whichever process its sockets reach', async () => {
     const from = (server: Server) =>
-      io(`${server.url}/chat`, { transports: ['websocket'], forceNew: true, reconnection: false, localAddress: '127.0.8.8' } as object);
+      io(`${server.url}/chat`, {
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+        localAddress: '127.0.8.8',
+      } as object);
     const [onA, onB] = [from(a), from(b)];
     sockets.push(onA, onB);
     await Promise.all([connected(onA), connected(onB)]);
-    for (const [i, s] of [onA, onB].entries()) assert.equal((await s.emitWithAck('join', { name: `Twin${i}`, room: 'twins' })).ok, true);
-    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => [onA, onB][i % 2]!.emitWithAck('sendMessage', `hi ${i}`)));
-    assert.equal(answers.filter((answer) => answer.ok).length, RATES.message.burst - 2, 'the two joins were two of them');
+    for (const [i, s] of [onA, onB].entries())
+      assert.equal((await s.emitWithAck('join', { name: `Twin${i}`, room: 'twins' })).ok, true);
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => [onA, onB][i % 2]!.emitWithAck('sendMessage', `hi ${i}`)),
+    );
+    assert.equal(
+      answers.filter((answer) => answer.ok).length,
+      RATES.message.burst - 2,
+      'the two joins were two of them',
+    );
   });
 
   test('a student on A and a student on B share one counter', async () => {
     // Each has the count sent on arrival: what comes next is a change.
     const counted = async (server: Server, name: string) => {
-      const socket = io(`${server.url}/sockets-intro`, { transports: ['websocket'], auth: { name }, forceNew: true, reconnection: false });
+      const socket = io(`${server.url}/sockets-intro`, {
+        transports: ['websocket'],
+        auth: { name },
+        forceNew: true,
+        reconnection: false,
+      });
       sockets.push(socket);
       await nextEvent(socket, 'number:change', 3000);
       return socket;
@@ -121,7 +146,10 @@ describe('two server processes sharing one Redis', () => {
     const roster = nextEvent<{ changed: { name: string; connected: boolean }[] }>(instructor, 'roster:delta', 3000);
     const ada = await student(b, `/class/${code}`, '', { name: 'Ada', key: key(1) });
     sockets.push(ada);
-    assert.deepEqual((await roster).changed.map((e) => [e.name, e.connected]), [['Ada', true]]);
+    assert.deepEqual(
+      (await roster).changed.map((e) => [e.name, e.connected]),
+      [['Ada', true]],
+    );
     await assert.rejects(student(a, `/class/${code}`, '', { name: 'ADA', key: key(2) }), { message: /taken/ });
     const adaOnA = await student(a, `/class/${code}`, '', { name: 'Ada', key: key(1) }); // her second tab, on A
     sockets.push(adaOnA);
@@ -131,11 +159,21 @@ describe('two server processes sharing one Redis', () => {
     const moved = nextEvent<{ changed: { lesson: string | null }[] }>(instructor, 'roster:delta', 3000);
     ada.emit('student:where', { lesson: 'chat', section: null });
     assert.equal((await moved).changed[0]!.lesson, 'chat');
-    const closed = nextEvent<{ changed: { connected: boolean; lesson: string | null }[] }>(instructor, 'roster:delta', 6000);
+    const closed = nextEvent<{ changed: { connected: boolean; lesson: string | null }[] }>(
+      instructor,
+      'roster:delta',
+      6000,
+    );
     adaOnA.disconnect();
-    assert.deepEqual((await closed).changed.map((e) => [e.connected, e.lesson]), [[true, 'chat']]);
+    assert.deepEqual(
+      (await closed).changed.map((e) => [e.connected, e.lesson]),
+      [[true, 'chat']],
+    );
     const again = await instructor.emitWithAck('class:watch', { code });
-    assert.deepEqual(again.roster.map((e: { name: string; connected: boolean }) => [e.name, e.connected]), [['Ada', true]]);
+    assert.deepEqual(
+      again.roster.map((e: { name: string; connected: boolean }) => [e.name, e.connected]),
+      [['Ada', true]],
+    );
 
     // Follow-me and the chat lock, set on A, reach B.
     const state = nextEvent<{ follow: { lesson: string } | null }>(ada, 'class:state', 3000);
@@ -153,8 +191,12 @@ describe('two server processes sharing one Redis', () => {
     assert.equal((await instructor.emitWithAck('class:remove-student', { code, name: 'Ada' })).ok, true);
     assert.match((await told).reason, /removed you/);
     await dropped;
-    await assert.rejects(student(b, `/class/${code}`, '', { name: 'Ada', key: key(1) }), { message: 'removed from class' });
-    await assert.rejects(student(a, `/class/${code}/chat`, '', { classKey: key(1) }), { message: 'removed from class' });
+    await assert.rejects(student(b, `/class/${code}`, '', { name: 'Ada', key: key(1) }), {
+      message: 'removed from class',
+    });
+    await assert.rejects(student(a, `/class/${code}/chat`, '', { classKey: key(1) }), {
+      message: 'removed from class',
+    });
 
     // Ended on A: ended on B.
     const bo = await student(b, `/class/${code}`, '', { name: 'Bo', key: key(3) });

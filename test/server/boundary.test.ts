@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { z } from 'zod';
 import { mountLesson } from '../../src/server/plumbing/mount.ts';
-import { memoryCounters } from '../../src/server/storage/counter.ts';
-import { memoryChatHistory } from '../../src/server/storage/chat-history.ts';
 import type { AnyNamespace } from '../../src/server/plumbing/types.ts';
-import { collect, nextEvent, startApp, until, type Running } from '../harness.ts';
+import { memoryChatHistory } from '../../src/server/storage/chat-history.ts';
+import { memoryCounters } from '../../src/server/storage/counter.ts';
+import { collect, nextEvent, type Running, startApp, until } from '../harness.ts';
 import { rawClient } from '../raw.ts';
 
 /** A made-up lesson with a handler that answers itself and one with a bug. */
@@ -65,7 +65,10 @@ describe('the boundary around lesson code', () => {
     const bob = await server.client('/faulty');
     assert.deepEqual(await alice.emitWithAck('echo', 'hi'), { ok: true, text: 'hi' });
     assert.deepEqual(await alice.emitWithAck('echo', 'too long'), { ok: false, error: 'Too long.' });
-    assert.deepEqual(await alice.emitWithAck('echo', 42), { ok: false, error: 'Invalid input: expected string, received number' });
+    assert.deepEqual(await alice.emitWithAck('echo', 42), {
+      ok: false,
+      error: 'Invalid input: expected string, received number',
+    });
     assert.deepEqual(await collect(bob, 'echoed'), []);
   });
 

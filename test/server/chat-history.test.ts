@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { DatabaseSync } from 'node:sqlite';
 import { after, before, describe, test } from 'node:test';
 import { createClient } from 'redis';
-import { KEEP_PER_ROOM, memoryChatHistory, sqliteChatHistories, type ChatHistory } from '../../src/server/storage/chat-history.ts';
+import {
+  type ChatHistory,
+  KEEP_PER_ROOM,
+  memoryChatHistory,
+  sqliteChatHistories,
+} from '../../src/server/storage/chat-history.ts';
 import { redisChatHistories } from '../../src/server/storage/redis-chat-history.ts';
 import { startRedis } from '../redis.ts';
 
@@ -15,9 +20,15 @@ function behavesAsChatHistory(make: () => ChatHistory) {
   test('recent gives the last messages of a room, or only those after an id, oldest first', async () => {
     const history = make();
     for (let i = 1; i <= 6; i++) await history.add(i % 2 ? 'lobby' : 'games', message(await history.nextId(), `m${i}`));
-    assert.deepEqual((await history.recent<Message>('lobby', 2)).map((m) => m.text), ['m3', 'm5']);
+    assert.deepEqual(
+      (await history.recent<Message>('lobby', 2)).map((m) => m.text),
+      ['m3', 'm5'],
+    );
     const [first] = await history.recent<Message>('lobby', 50);
-    assert.deepEqual((await history.recent<Message>('lobby', 50, first!.id)).map((m) => m.text), ['m3', 'm5']);
+    assert.deepEqual(
+      (await history.recent<Message>('lobby', 50, first!.id)).map((m) => m.text),
+      ['m3', 'm5'],
+    );
     assert.deepEqual(await history.recent<Message>('nowhere', 50), []);
   });
 
@@ -31,7 +42,10 @@ function behavesAsChatHistory(make: () => ChatHistory) {
     // Back "after" the one it saw: the late-stored one comes too, oldest id first; the one it saw does not.
     const missed = await history.recent<Message>('lobby', 50, late);
     assert.deepEqual(missed.map((m) => m.text).sort(), ['long ago', 'stored late']);
-    assert.ok(missed.every((m, i) => i === 0 || m.id > missed[i - 1]!.id), 'in id order');
+    assert.ok(
+      missed.every((m, i) => i === 0 || m.id > missed[i - 1]!.id),
+      'in id order',
+    );
   });
 
   test('a message kept under a client id is found by it; clear forgets it', async () => {
@@ -48,7 +62,8 @@ function behavesAsChatHistory(make: () => ChatHistory) {
 
 let spaces = 0;
 describe('chat history (memory)', () => behavesAsChatHistory(() => memoryChatHistory()));
-describe('chat history (sqlite)', () => behavesAsChatHistory(() => sqliteChatHistories(new DatabaseSync(':memory:'))('/chat')));
+describe('chat history (sqlite)', () =>
+  behavesAsChatHistory(() => sqliteChatHistories(new DatabaseSync(':memory:'))('/chat')));
 describe('chat history (redis)', () => {
   let redis: Awaited<ReturnType<typeof startRedis>>;
   let client: ReturnType<typeof createClient>;
@@ -75,7 +90,10 @@ test('a database from before client message ids gets the column, and keeps its m
   const history = sqliteChatHistories(db)('/chat');
   assert.equal(await history.nextId(), 8);
   await history.add('lobby', message(8, 'new'), 'c-8');
-  assert.deepEqual((await history.recent<Message>('lobby', 50)).map((m) => m.text), ['old', 'new']);
+  assert.deepEqual(
+    (await history.recent<Message>('lobby', 50)).map((m) => m.text),
+    ['old', 'new'],
+  );
   assert.equal((await history.sentAs<Message>('c-8'))?.id, 8);
 });
 
@@ -86,7 +104,8 @@ test('SQLite keeps a room to its newest messages, as the other stores do, so a f
     await history.add('lobby', { id: await history.nextId(), user: 'Ada', text: `line ${i}`, at: i });
   }
   await history.add('other', { id: await history.nextId(), user: 'Bo', text: 'elsewhere', at: 0 });
-  const count = (room: string) => Number(db.prepare('SELECT COUNT(*) AS n FROM chat_messages WHERE room = ?').get(room)!.n);
+  const count = (room: string) =>
+    Number(db.prepare('SELECT COUNT(*) AS n FROM chat_messages WHERE room = ?').get(room)!.n);
   assert.equal(count('lobby'), KEEP_PER_ROOM);
   assert.equal(count('other'), 1);
   const newest = await history.recent<Message>('lobby', 1);

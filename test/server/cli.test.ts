@@ -64,7 +64,9 @@ test('without a built site the server still starts, and a page says how to build
   await once(server.child, 'exit');
 });
 
-test('messages acked before a kill -9 are all there after a restart, a retry is stored once, and ids keep increasing', { timeout: 20_000 }, async () => {
+test('messages acked before a kill -9 are all there after a restart, a retry is stored once, and ids keep increasing', {
+  timeout: 20_000,
+}, async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'workshop-chat-'));
   try {
     let server = await startServer({ PORT: '0', DATA_DIR: dataDir });
@@ -81,19 +83,31 @@ test('messages acked before a kill -9 are all there after a restart, a retry is 
 
     server = await startServer({ PORT: '0', DATA_DIR: dataDir });
     // Ada never saw the last ack (say), and sends it again after the restart: stored once.
-    const adaAgain = io(`${server.url}/delivery`, { transports: ['websocket'], reconnection: false, auth: { serverOffset: ids[4] } });
+    const adaAgain = io(`${server.url}/delivery`, {
+      transports: ['websocket'],
+      reconnection: false,
+      auth: { serverOffset: ids[4] },
+    });
     const retried = await adaAgain.emitWithAck('message:send', 'message 5', 'ada-5');
     assert.equal(retried.id, ids[4], 'the same ack as before the crash');
     adaAgain.disconnect();
     // A new client (offset 0) gets what is stored: each message once, in order.
-    const bo = io(`${server.url}/delivery`, { transports: ['websocket'], reconnection: false, autoConnect: false, auth: { serverOffset: 0 } });
+    const bo = io(`${server.url}/delivery`, {
+      transports: ['websocket'],
+      reconnection: false,
+      autoConnect: false,
+      auth: { serverOffset: 0 },
+    });
     const texts: string[] = [];
     bo.on('message', (m: { text: string }) => texts.push(m.text));
     bo.connect();
     const deadline = Date.now() + 5000;
     while (texts.length < 5 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     await new Promise((resolve) => setTimeout(resolve, 100));
-    assert.deepEqual(texts, Array.from({ length: 5 }, (_, i) => `message ${i + 1}`));
+    assert.deepEqual(
+      texts,
+      Array.from({ length: 5 }, (_, i) => `message ${i + 1}`),
+    );
     const next = await bo.emitWithAck('message:send', 'after the restart', 'bo-1');
     assert.ok(next.id > Math.max(...ids), `${next.id} comes after ${Math.max(...ids)}`);
     bo.disconnect();
@@ -117,7 +131,10 @@ test('npm run cluster without REDIS_URL, or with a bad --workers, stops with a s
   };
   const noRedis = await run(['--workers', '2'], {});
   assert.equal(noRedis.code, 1);
-  assert.match(noRedis.stderr, /share classes, chats and broadcasts through Redis: start one \(redis-server\) and set REDIS_URL/);
+  assert.match(
+    noRedis.stderr,
+    /share classes, chats and broadcasts through Redis: start one \(redis-server\) and set REDIS_URL/,
+  );
   const badCount = await run(['--workers', 'many'], { REDIS_URL: 'redis://127.0.0.1:1' });
   assert.match(badCount.stderr, /--workers needs a whole number from 1 to 64, not "many"/);
   const unknown = await run(['--wrkers', '2'], { REDIS_URL: 'redis://127.0.0.1:1' });

@@ -26,7 +26,10 @@ test('wrong instructor tokens are answered at once, then more slowly, then refus
       assert.equal(await refusal(server.client('/instructor', { token: `guess-${i}` }, mallory)), 'unauthorized');
       times.push(performance.now() - started);
     }
-    assert.ok(times.slice(0, guesses.slowAfter).every((ms) => ms < 200), `first tries at once: ${times.map(Math.round)}`);
+    assert.ok(
+      times.slice(0, guesses.slowAfter).every((ms) => ms < 200),
+      `first tries at once: ${times.map(Math.round)}`,
+    );
     assert.ok(times.at(-1)! >= 500, `later tries slowed down: ${times.map(Math.round)}`);
     const barred = await refusal(server.client('/instructor', { token: TOKEN }, mallory));
     assert.match(barred, /^Too many wrong tries from your address: try again in (1 minute|\d+ seconds)\.$/);
@@ -42,10 +45,15 @@ test('guessing class codes and instructor tokens count against one address; the 
   try {
     const mallory = '127.0.7.9';
     const answers: string[] = [];
-    for (let i = 0; i < 3; i++) answers.push(await refusal(server.client(`/class/ZZZZZ${'23456789'[i]}/chat`, {}, mallory)));
-    for (let i = 0; i < 3; i++) answers.push(await refusal(server.client('/instructor', { token: `guess-${i}` }, mallory)));
+    for (let i = 0; i < 3; i++)
+      answers.push(await refusal(server.client(`/class/ZZZZZ${'23456789'[i]}/chat`, {}, mallory)));
+    for (let i = 0; i < 3; i++)
+      answers.push(await refusal(server.client('/instructor', { token: `guess-${i}` }, mallory)));
     assert.deepEqual(answers, [...Array(3).fill('unknown class'), ...Array(3).fill('unauthorized')]);
-    assert.match(await refusal(server.client('/class/ZZZZZZ', { name: 'M', key: 'k'.repeat(20) }, mallory)), /^Too many wrong tries/);
+    assert.match(
+      await refusal(server.client('/class/ZZZZZZ', { name: 'M', key: 'k'.repeat(20) }, mallory)),
+      /^Too many wrong tries/,
+    );
     // The staff room still answers that address, until its own allowance is spent.
     const staff = (token: string) => refusal(server.client('/namespaces-and-middleware/staff', { token }, mallory));
     for (let i = 0; i < 4; i++) assert.equal(await staff(`sesame-${i}`), 'That token does not open the staff room.');
@@ -66,7 +74,10 @@ test('an INSTRUCTOR_TOKEN shorter than 16 characters stops the server with a sen
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const [code] = await once(child, 'exit');
   assert.equal(code, 1);
-  assert.match(stderr, /INSTRUCTOR_TOKEN must be at least 16 characters long \(it has 11\): a shorter one can be guessed/);
+  assert.match(
+    stderr,
+    /INSTRUCTOR_TOKEN must be at least 16 characters long \(it has 11\): a shorter one can be guessed/,
+  );
 });
 
 test('a burst of guesses in one write is not all checked before the first is counted: a few at a time, the rest refused at once', async () => {

@@ -4,7 +4,10 @@ import { chatters, startApp, until } from '../harness.ts';
 
 test('the logs tell what happened, at every level, but never what people wrote', async () => {
   const records: { level: string; args: unknown[] }[] = [];
-  const record = (level: string) => (...args: unknown[]) => void records.push({ level, args });
+  const record =
+    (level: string) =>
+    (...args: unknown[]) =>
+      void records.push({ level, args });
   const logger = { error: record('error'), warn: record('warn'), info: record('info'), debug: record('debug') };
   const server = await startApp({ instructorToken: 'logging-test-token', logger: logger as never });
   try {

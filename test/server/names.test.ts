@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { studentAuth } from '../../src/shared/class-mode.ts';
-import { displayName } from '../../src/shared/contract.ts';
 import { chat } from '../../src/lessons/chat/contract.ts';
 import { IO_CLIENT_JOIN_ROOM, rooms } from '../../src/lessons/rooms/contract.ts';
 import { nameKey } from '../../src/server/plumbing/name-key.ts';
+import { studentAuth } from '../../src/shared/class-mode.ts';
+import { displayName } from '../../src/shared/contract.ts';
 import { collect, startApp } from '../harness.ts';
 
 /** What each check says of `text`: the value kept, or the first refusal. */
@@ -90,7 +90,21 @@ describe('NFKC', () => {
 });
 
 describe('honest names', () => {
-  const names = ['Zoë', 'José', 'Ærøskøbing', 'Łukasz', 'Nguyễn', '李雷', 'さくら', 'Дмитрий', 'محمد', 'דוד', 'अनु', "O'Brien", 'Jean-Luc'];
+  const names = [
+    'Zoë',
+    'José',
+    'Ærøskøbing',
+    'Łukasz',
+    'Nguyễn',
+    '李雷',
+    'さくら',
+    'Дмитрий',
+    'محمد',
+    'דוד',
+    'अनु',
+    "O'Brien",
+    'Jean-Luc',
+  ];
   const emoji = ['👩‍💻 Ada', '❤️ Bo', '🏳️‍🌈 Cy', '👩🏽‍🔬', '🧑‍🤝‍🧑', '1️⃣ Di'];
   const persian = 'حسین\u200Cزاده'; // ZWNJ between Arabic-script letters: Persian writes it
   for (const [what, check] of Object.entries(checks)) {
@@ -141,7 +155,10 @@ test('a rooms join with a hidden character is refused with a message, and nobody
     const heard: string[] = [];
     ada.on('IO_SERVER_HELLO', (text: string) => heard.push(text));
     for (const room of ['red\u202E', 'red\nblue', 'red\u0000', 're\u200Bd']) {
-      assert.deepEqual(await ada.emitWithAck(IO_CLIENT_JOIN_ROOM, room), { ok: false, error: 'A room name cannot contain invisible or control characters.' });
+      assert.deepEqual(await ada.emitWithAck(IO_CLIENT_JOIN_ROOM, room), {
+        ok: false,
+        error: 'A room name cannot contain invisible or control characters.',
+      });
     }
     // The three hellos of a join are sent to Ada before its ack: they are all here by now.
     assert.deepEqual(await ada.emitWithAck(IO_CLIENT_JOIN_ROOM, 'ｒｅｄ'), { ok: true });
@@ -155,7 +172,10 @@ test('a rooms join with a hidden character is refused with a message, and nobody
 test('a lesson refuses a hidden name in the handshake, with a message', async () => {
   const server = await startApp();
   try {
-    await assert.rejects(server.client('/rooms', { name: 'Ada\u00AD' }), /Your name cannot contain invisible or control characters/);
+    await assert.rejects(
+      server.client('/rooms', { name: 'Ada\u00AD' }),
+      /Your name cannot contain invisible or control characters/,
+    );
     await assert.rejects(server.client('/chat', { name: 'Ada\u3164' }), /invisible/);
     const ada = await server.client('/rooms', { name: 'Ａｄａ' });
     const heard = collect<string>(ada, 'IO_SERVER_HELLO');

@@ -4,7 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Manager } from 'socket.io-client';
 import { TOO_MANY_NAMESPACES } from '../../src/server/socket-limits.ts';
-import { startApp, type Running } from '../harness.ts';
+import { type Running, startApp } from '../harness.ts';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -36,7 +36,11 @@ test('a dropped namespace leaves nothing behind: refused class guesses and the t
     const mallory = hopper(server);
     const outcomes: string[] = [];
     for (let i = 0; i < 150; i++) {
-      outcomes.push(await mallory.visit(`/namespaces-and-middleware/team-${String.fromCharCode(97 + (i % 26))}${'x'.repeat(1 + Math.floor(i / 26))}`));
+      outcomes.push(
+        await mallory.visit(
+          `/namespaces-and-middleware/team-${String.fromCharCode(97 + (i % 26))}${'x'.repeat(1 + Math.floor(i / 26))}`,
+        ),
+      );
       outcomes.push(await mallory.visit(`/class/ZZZ${String(i).padStart(3, '2')}/chat`));
     }
     assert.equal(outcomes.filter((o) => o === 'connected').length, 150, 'every team opened');
@@ -60,7 +64,13 @@ test('no namespace is made for a class namespace that cannot be one: a lesson th
   server.app.io.on('new_namespace', () => made++);
   try {
     const mallory = hopper(server);
-    for (const name of ['/class/ABCDEF/no-such-lesson', '/class/ABCDEF/chat/more', `/class/${'A'.repeat(40)}/chat`, '/class/ÄBCDEF/chat', '/class/AB CD/rooms']) {
+    for (const name of [
+      '/class/ABCDEF/no-such-lesson',
+      '/class/ABCDEF/chat/more',
+      `/class/${'A'.repeat(40)}/chat`,
+      '/class/ÄBCDEF/chat',
+      '/class/AB CD/rooms',
+    ]) {
       assert.equal(await mallory.visit(name), 'Invalid namespace', name);
     }
     assert.equal(made, 0);
@@ -81,8 +91,14 @@ test('one connection can hold 16 namespaces at once; the next is refused with a 
         socket.once('connect_error', (error) => resolve(error.message));
         socket.connect();
       });
-    const teams = Array.from({ length: 16 }, (_, i) => `/namespaces-and-middleware/team-${String.fromCharCode(97 + i)}`);
-    assert.deepEqual(await Promise.all(teams.map(open)), teams.map(() => 'connected'));
+    const teams = Array.from(
+      { length: 16 },
+      (_, i) => `/namespaces-and-middleware/team-${String.fromCharCode(97 + i)}`,
+    );
+    assert.deepEqual(
+      await Promise.all(teams.map(open)),
+      teams.map(() => 'connected'),
+    );
     assert.equal(await open('/sockets-intro'), TOO_MANY_NAMESPACES);
     manager.socket(teams[0]!).disconnect();
     await new Promise((resolve) => setTimeout(resolve, 50));

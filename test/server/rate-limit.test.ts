@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Socket } from 'socket.io-client';
 import { RATES } from '../../src/server/plumbing/rate-limit.ts';
 import { chatters, collect, connected, settle, startApp } from '../harness.ts';
 import { rawClient } from '../raw.ts';
-import type { Socket } from 'socket.io-client';
 
 const BURST = RATES.message.burst;
 
@@ -12,7 +12,9 @@ test('a chat flood is refused after the burst, for that person only', async () =
   try {
     const [ada, bo] = (await chatters(server, ['Ada', 'Bo'])) as [Socket, Socket];
     const heard = collect<{ text: string }>(bo, 'message', 300);
-    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => ada.emitWithAck('sendMessage', `spam ${i}`)));
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => ada.emitWithAck('sendMessage', `spam ${i}`)),
+    );
     const refused = answers.filter((a) => !a.ok);
     const allowed = BURST - 1; // her join ("Ada joined", read by the room) was one
     assert.equal(answers.length - refused.length, allowed);
@@ -57,7 +59,9 @@ test('two sockets of one address share its allowance; another address has its ow
     const sockets = [server.open('/chat', undefined, from), server.open('/chat', undefined, from)];
     await Promise.all(sockets.map((s) => connected(s)));
     for (const [i, s] of sockets.entries()) await s.emitWithAck('join', { name: `Twin${i}`, room: 'twins' });
-    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => sockets[i % 2]!.emitWithAck('sendMessage', `hi ${i}`)));
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => sockets[i % 2]!.emitWithAck('sendMessage', `hi ${i}`)),
+    );
     assert.equal(answers.filter((a) => a.ok).length, BURST - 2, 'the two joins were two of them');
   } finally {
     await server.close();
@@ -70,10 +74,13 @@ test('what others read counts as a message: joining the chat again and again, or
     const from = '127.0.9.10';
     const chatter = await server.client('/chat', {}, from);
     const joins = [];
-    for (let i = 0; i < 15; i++) joins.push(await chatter.emitWithAck('join', { name: `Mallory${i}`, room: `room${i}` }));
+    for (let i = 0; i < 15; i++)
+      joins.push(await chatter.emitWithAck('join', { name: `Mallory${i}`, room: `room${i}` }));
     assert.equal(joins.filter((a) => a.ok).length, BURST);
     const poster = await server.client('/emit-vs-broadcast', {}, '127.0.9.11');
-    const posts = await Promise.all(Array.from({ length: 15 }, (_, i) => poster.emitWithAck('emit:all', { text: `hi ${i}` })));
+    const posts = await Promise.all(
+      Array.from({ length: 15 }, (_, i) => poster.emitWithAck('emit:all', { text: `hi ${i}` })),
+    );
     assert.equal(posts.filter((a) => a.ok).length, BURST);
   } finally {
     await server.close();

@@ -4,15 +4,22 @@ import { get as httpGet } from 'node:http';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { MAX_MESSAGE_BYTES } from '../../src/server/app.ts';
-import { chatters, collect, connected, nextEvent, startApp, type Running, until } from '../harness.ts';
 import { io, type Socket } from 'socket.io-client';
+import { MAX_MESSAGE_BYTES } from '../../src/server/app.ts';
+import { chatters, collect, connected, nextEvent, type Running, startApp, until } from '../harness.ts';
 
 test('a page of another site cannot open a socket here; the same origin and listed origins can', async () => {
   const server = await startApp({ allowedOrigins: ['https://partner.example'] });
   try {
     const open = (origin: string, transports: ('polling' | 'websocket')[]) =>
-      connected(io(`${server.url}/sockets-intro`, { extraHeaders: { origin }, transports, forceNew: true, reconnection: false }));
+      connected(
+        io(`${server.url}/sockets-intro`, {
+          extraHeaders: { origin },
+          transports,
+          forceNew: true,
+          reconnection: false,
+        }),
+      );
     for (const transports of [['polling'], ['websocket']] as const) {
       await assert.rejects(open('https://evil.example', [...transports]), `evil over ${transports}`);
       await assert.rejects(open('not a url', [...transports]));
@@ -50,7 +57,11 @@ test('pages carry a Content-Security-Policy and the other security headers', asy
       const response = await fetch(server.url + path);
       const csp = response.headers.get('content-security-policy') ?? '';
       assert.match(csp, /default-src 'self'/, path);
-      assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/, `${path}: no inline scripts (WebAssembly for the search)`);
+      assert.match(
+        csp,
+        /script-src 'self' 'wasm-unsafe-eval'(;|$)/,
+        `${path}: no inline scripts (WebAssembly for the search)`,
+      );
       assert.match(csp, /frame-ancestors 'none'/);
       assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
       assert.equal(response.headers.get('referrer-policy'), 'same-origin');
@@ -92,8 +103,15 @@ test('one address can hold only so many connections; closing one makes room', as
   const server = await startApp({ maxConnectionsPerIp: 3 });
   try {
     const from = '127.0.5.5';
-    const clients = [await server.client('/sockets-intro', {}, from), await server.client('/rooms', {}, from), await server.client('/chat', {}, from)];
-    await assert.rejects(server.client('/sockets-intro', {}, from), /too many connections|xhr poll error|websocket error/);
+    const clients = [
+      await server.client('/sockets-intro', {}, from),
+      await server.client('/rooms', {}, from),
+      await server.client('/chat', {}, from),
+    ];
+    await assert.rejects(
+      server.client('/sockets-intro', {}, from),
+      /too many connections|xhr poll error|websocket error/,
+    );
     await server.client('/sockets-intro', {}, '127.0.5.6'); // another address has its own
     clients[0]!.disconnect();
     // The slot is free once the server hears of the close: try until it has.
@@ -106,7 +124,14 @@ test('one address can hold only so many connections; closing one makes room', as
 
 test('behind a balancer (trustProxy) each forwarded address has its own cap; otherwise the header is ignored', async () => {
   const from = (server: Running, address: string) =>
-    connected(io(`${server.url}/sockets-intro`, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { 'x-forwarded-for': `203.0.113.9, ${address}` } }));
+    connected(
+      io(`${server.url}/sockets-intro`, {
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+        extraHeaders: { 'x-forwarded-for': `203.0.113.9, ${address}` },
+      }),
+    );
   const proxied = await startApp({ maxConnectionsPerIp: 1, trustProxy: true });
   try {
     await from(proxied, '198.51.100.1');
@@ -153,7 +178,10 @@ function getWithHost(url: string, path: string, host: string) {
 test('DNS rebinding: pages and sockets answer only to the names this server is known by', async () => {
   const site = mkdtempSync(join(tmpdir(), 'workshop-site-'));
   writeFileSync(join(site, 'index.html'), '<!doctype html><title>t</title>');
-  const server = await startApp({ staticDir: site, allowedHosts: ['workshop.example.org', 'https://other.example.org'] });
+  const server = await startApp({
+    staticDir: site,
+    allowedHosts: ['workshop.example.org', 'https://other.example.org'],
+  });
   const port = new URL(server.url).port;
   try {
     const polling = '/socket.io/?EIO=4&transport=polling';
@@ -164,7 +192,17 @@ test('DNS rebinding: pages and sockets answer only to the names this server is k
     const page = await getWithHost(server.url, '/', 'evil.example');
     assert.equal(page.status, 421);
     assert.match(page.body, /does not answer to the name "evil.example".*ALLOWED_HOSTS/);
-    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${hostname()}:${port}`, 'workshop.example.org', 'WORKSHOP.example.org.', 'other.example.org', '203.0.113.5:8080', '[2001:db8::1]']) {
+    for (const host of [
+      `127.0.0.1:${port}`,
+      `localhost:${port}`,
+      `[::1]:${port}`,
+      `${hostname()}:${port}`,
+      'workshop.example.org',
+      'WORKSHOP.example.org.',
+      'other.example.org',
+      '203.0.113.5:8080',
+      '[2001:db8::1]',
+    ]) {
       assert.equal((await getWithHost(server.url, '/', host)).status, 200, host);
       assert.equal((await getWithHost(server.url, polling, host)).status, 200, `${host}, socket`);
     }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { resolveNamespace, mergeAuth } from '../../src/components/exercise/bridge.ts';
-import { showsValue, checkedValue } from '../../src/components/exercise/checks.ts';
+import { mergeAuth, resolveNamespace } from '../../src/components/exercise/bridge.ts';
+import { checkedValue, showsValue } from '../../src/components/exercise/checks.ts';
 
 test("a page shows a value when it stands on its own, not inside another number or a button's +1", () => {
   assert.equal(showsValue('Count: 12\n+1 -1', '12'), true);
@@ -22,14 +22,25 @@ test('a check may look at one field of what the event carried; a value cut short
   assert.equal(checkedValue('plain text'), 'plain text');
 });
 
-const lesson = { lesson: 'namespaces-and-middleware', namespace: '/namespaces-and-middleware', auth: { name: 'Your code' } };
-const inClass = { ...lesson, namespace: '/class/AB12/namespaces-and-middleware', auth: { name: 'Your code', classKey: 'k' } };
+const lesson = {
+  lesson: 'namespaces-and-middleware',
+  namespace: '/namespaces-and-middleware',
+  auth: { name: 'Your code' },
+};
+const inClass = {
+  ...lesson,
+  namespace: '/class/AB12/namespaces-and-middleware',
+  auth: { name: 'Your code', classKey: 'k' },
+};
 
 test("the code's io() reaches its lesson and the namespaces under it, in the public space or a class's", () => {
   assert.equal(resolveNamespace(undefined, lesson), '/namespaces-and-middleware');
   assert.equal(resolveNamespace('/namespaces-and-middleware', lesson), '/namespaces-and-middleware');
   assert.equal(resolveNamespace('/namespaces-and-middleware/staff', lesson), '/namespaces-and-middleware/staff');
-  assert.equal(resolveNamespace('/namespaces-and-middleware/staff', inClass), '/class/AB12/namespaces-and-middleware/staff');
+  assert.equal(
+    resolveNamespace('/namespaces-and-middleware/staff', inClass),
+    '/class/AB12/namespaces-and-middleware/staff',
+  );
   assert.equal(resolveNamespace(undefined, inClass), '/class/AB12/namespaces-and-middleware');
 });
 
@@ -37,7 +48,10 @@ test("the code's io() cannot reach another lesson, the class's own namespace or 
   for (const asked of ['/', '/chat', '/namespaces-and-middleware-x', '/namespaces-and-middleware/', '/class/AB12']) {
     const resolved = resolveNamespace(asked, inClass);
     assert.equal(typeof resolved, 'object', asked);
-    assert.match((resolved as { refused: string }).refused, /can reach \/namespaces-and-middleware and the namespaces under it/);
+    assert.match(
+      (resolved as { refused: string }).refused,
+      /can reach \/namespaces-and-middleware and the namespaces under it/,
+    );
   }
 });
 

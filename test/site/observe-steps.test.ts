@@ -12,7 +12,11 @@ const rules: StepRule[] = [
 function watch() {
   let clock = 0;
   const seen: string[] = [];
-  const feed = observeSteps(rules, (id) => seen.push(id), () => clock);
+  const feed = observeSteps(
+    rules,
+    (id) => seen.push(id),
+    () => clock,
+  );
   return { feed, seen, wait: (ms: number) => (clock += ms) };
 }
 
@@ -59,10 +63,19 @@ test('an old send, or a message without the words, ticks nothing; each step tick
 
 test('a step may name the namespace its receipt must come through', () => {
   const seen: string[] = [];
-  const feed = observeSteps([{ id: 'staff', when: { after: 'note:post', received: 'note:new', by: 'sender', on: '/staff' } }], (id) => seen.push(id), () => 0);
+  const feed = observeSteps(
+    [{ id: 'staff', when: { after: 'note:post', received: 'note:new', by: 'sender', on: '/staff' } }],
+    (id) => seen.push(id),
+    () => 0,
+  );
   feed({ client: 0, direction: 'sent', event: 'note:post', namespace: '/namespaces-and-middleware' });
   feed({ client: 0, direction: 'received', event: 'note:new', namespace: '/namespaces-and-middleware' });
   assert.deepEqual(seen, []);
-  feed({ client: 0, direction: 'received', event: 'note:new', namespace: '/class/AB12/namespaces-and-middleware/staff' });
+  feed({
+    client: 0,
+    direction: 'received',
+    event: 'note:new',
+    namespace: '/class/AB12/namespaces-and-middleware/staff',
+  });
   assert.deepEqual(seen, ['staff']);
 });

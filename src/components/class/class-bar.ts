@@ -1,8 +1,15 @@
 import type { ClassState } from '../../shared/class-mode.ts';
 import { byData } from '../demo/dom.ts';
-import { connectToClass, currentClass, explainRefusal, forgetClass, saveClass, type StudentSocket } from './class-session.ts';
-import { lessonOfPage, watchWhereabouts } from './whereabouts.ts';
 import { completedLessons, PROGRESS_CHANGE } from '../site/progress.ts';
+import {
+  connectToClass,
+  currentClass,
+  explainRefusal,
+  forgetClass,
+  type StudentSocket,
+  saveClass,
+} from './class-session.ts';
+import { lessonOfPage, watchWhereabouts } from './whereabouts.ts';
 
 const FOLLOW_KEY = 'socket-workshop:follow';
 const DISMISSED_KEY = 'socket-workshop:dismissed-announcement';
@@ -72,7 +79,8 @@ export function startClassBar(root: HTMLElement) {
   socket.on('class:ended', ({ reason }) => stop(reason));
   socket.on('class:removed', ({ reason }) => stop(reason));
   socket.on('connect_error', (error) => {
-    if (error.message === 'unknown class' || error.message === 'removed from class') stop(explainRefusal(error.message));
+    if (error.message === 'unknown class' || error.message === 'removed from class')
+      stop(explainRefusal(error.message));
   });
 
   follow.addEventListener('click', () => {

@@ -37,7 +37,9 @@ export function studentKey(): string {
 /** Where a lesson's demo connects: the class's namespace when in a class, else the public one. */
 export function demoNamespace(slug: string): { namespace: string; classKey?: string } {
   const session = currentClass();
-  return session ? { namespace: classLessonNamespace(session.code, slug), classKey: session.key } : { namespace: lessonNamespace(slug) };
+  return session
+    ? { namespace: classLessonNamespace(session.code, slug), classKey: session.key }
+    : { namespace: lessonNamespace(slug) };
 }
 
 export type StudentSocket = Socket<StudentServerEvents, StudentClientEvents>;

@@ -19,7 +19,9 @@ export function extractRegion(source: string, name: string, file = 'the file'): 
   const lines = source.split(/\r?\n/);
   const start = lines.findIndex((line) => START.exec(line)?.[1] === name);
   if (start === -1) {
-    throw new RegionError(`Region "${name}" was not found in ${file}. Mark it with "// #region ${name}" and "// #endregion".`);
+    throw new RegionError(
+      `Region "${name}" was not found in ${file}. Mark it with "// #region ${name}" and "// #endregion".`,
+    );
   }
   const body: string[] = [];
   let depth = 1;

@@ -31,7 +31,11 @@ export function createClientPanel(label: string, options: PanelOptions = {}) {
   const controls = h('fieldset', { class: 'controls', disabled: true }, legend);
   const inspector = createInspector();
   const remove = options.onRemove
-    ? h('button', { type: 'button', class: 'quiet remove', 'aria-label': `Remove ${label}`, onclick: options.onRemove }, '✕')
+    ? h(
+        'button',
+        { type: 'button', class: 'quiet remove', 'aria-label': `Remove ${label}`, onclick: options.onRemove },
+        '✕',
+      )
     : null;
   const renameForm = options.onRename ? createRenameForm(() => current, options.onRename) : null;
   let current = label;
@@ -39,7 +43,12 @@ export function createClientPanel(label: string, options: PanelOptions = {}) {
   const element = h(
     'section',
     { class: 'client-panel', 'aria-labelledby': headingId },
-    h('header', {}, heading, h('span', { class: 'panel-actions' }, options.action ?? null, renameForm?.toggle ?? null, remove)),
+    h(
+      'header',
+      {},
+      heading,
+      h('span', { class: 'panel-actions' }, options.action ?? null, renameForm?.toggle ?? null, remove),
+    ),
     renameForm?.form ?? null,
     h('p', { class: 'wire' }, h('span', {}, 'Connection: ', state), h('span', {}, 'Transport: ', transport)),
     controls,
@@ -143,7 +152,9 @@ export function watchSocket(socket: Socket, panel: ClientPanel) {
   socket.on('disconnect', (reason) => {
     panel.setState('disconnected');
     panel.setTransport('—');
-    const why = serverClosing ? 'the server is shutting down; reconnecting when it is back' : (DISCONNECT_REASONS[reason] ?? reason);
+    const why = serverClosing
+      ? 'the server is shutting down; reconnecting when it is back'
+      : (DISCONNECT_REASONS[reason] ?? reason);
     panel.events.event('note', `disconnected: ${why}`, [reason]);
   });
   socket.on('connect_error', (error) => {

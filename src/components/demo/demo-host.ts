@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import { demoNamespace } from '../class/class-session.ts';
-import { createClientPanel, watchNamespace, watchSocket, type ClientPanel } from './client-panel.ts';
+import { type ClientPanel, createClientPanel, watchNamespace, watchSocket } from './client-panel.ts';
 import { connectClient, type DeliveryOptions } from './connect.ts';
 import { createOfflineSwitch } from './offline-switch.ts';
 import { reportTraffic } from './traffic.ts';

@@ -15,12 +15,14 @@ export interface Traffic {
   namespace?: string;
 }
 
-const textOf = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value) ?? '').slice(0, 200);
+const textOf = (value: unknown) => (typeof value === 'string' ? value : (JSON.stringify(value) ?? '')).slice(0, 200);
 
 export function reportTraffic(socket: Socket, client: number) {
   const namespace = (socket as unknown as { nsp: string }).nsp; // not public in the typings, stable since v3
   const say = (direction: Traffic['direction'], event: string, first?: unknown) =>
-    document.dispatchEvent(new CustomEvent<Traffic>(DEMO_TRAFFIC, { detail: { client, direction, event, text: textOf(first), namespace } }));
+    document.dispatchEvent(
+      new CustomEvent<Traffic>(DEMO_TRAFFIC, { detail: { client, direction, event, text: textOf(first), namespace } }),
+    );
   socket.on('connect', () => {
     say('connected', 'connect');
     // The server's answer to the CONNECT packet, and whether it brought the session back: a step may look for it.

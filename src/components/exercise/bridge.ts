@@ -1,5 +1,12 @@
 import type { Socket } from 'socket.io-client';
-import { BUSY_LIMIT_MS, MANAGER_EVENTS, MAX_SOCKETS_PER_RUN, SANDBOX_PAGE, type FromSandbox, type ToSandbox } from '../../shared/sandbox.ts';
+import {
+  BUSY_LIMIT_MS,
+  type FromSandbox,
+  MANAGER_EVENTS,
+  MAX_SOCKETS_PER_RUN,
+  SANDBOX_PAGE,
+  type ToSandbox,
+} from '../../shared/sandbox.ts';
 import { connectClient } from '../demo/connect.ts';
 
 export interface SandboxHandlers {
@@ -33,7 +40,8 @@ export interface RunConnection {
 export function resolveNamespace(asked: string | undefined, connection: RunConnection): string | { refused: string } {
   const own = `/${connection.lesson}`;
   if (asked === undefined || asked === '' || asked === own) return connection.namespace;
-  if (asked.startsWith(`${own}/`) && asked.length > own.length + 1) return connection.namespace + asked.slice(own.length);
+  if (asked.startsWith(`${own}/`) && asked.length > own.length + 1)
+    return connection.namespace + asked.slice(own.length);
   return { refused: `This exercise's code can reach ${own} and the namespaces under it, not ${asked.slice(0, 100)}.` };
 }
 
@@ -84,13 +92,15 @@ export function runInSandbox(container: HTMLElement, code: string, connection: R
         on.page?.(String(message.text));
         break;
       case 'size':
-        if (Number.isFinite(message.height)) frame.style.height = `${Math.min(Math.max(message.height + 2, FRAME_HEIGHT.min), FRAME_HEIGHT.max)}px`;
+        if (Number.isFinite(message.height))
+          frame.style.height = `${Math.min(Math.max(message.height + 2, FRAME_HEIGHT.min), FRAME_HEIGHT.max)}px`;
         break;
       case 'open':
         open(message);
         break;
       case 'auth':
-        if (socket && message.auth && typeof message.auth === 'object') socket.auth = mergeAuth(message.auth, connection.auth);
+        if (socket && message.auth && typeof message.auth === 'object')
+          socket.auth = mergeAuth(message.auth, connection.auth);
         break;
       case 'connect':
         socket?.connect();
@@ -119,17 +129,22 @@ export function runInSandbox(container: HTMLElement, code: string, connection: R
     };
     const namespace = resolveNamespace(typeof asked === 'string' ? asked : undefined, connection);
     if (typeof namespace !== 'string') return refuse(namespace.refused);
-    if (sockets.size >= MAX_SOCKETS_PER_RUN) return refuse(`One run may open ${MAX_SOCKETS_PER_RUN} sockets; this one was not opened.`);
+    if (sockets.size >= MAX_SOCKETS_PER_RUN)
+      return refuse(`One run may open ${MAX_SOCKETS_PER_RUN} sockets; this one was not opened.`);
     const opened = connectClient(namespace, mergeAuth(auth, connection.auth) as Record<string, string>);
     sockets.set(number, opened);
-    opened.on('connect', () => post({ type: 'status', socket: number, connected: true, id: opened.id, recovered: opened.recovered }));
+    opened.on('connect', () =>
+      post({ type: 'status', socket: number, connected: true, id: opened.id, recovered: opened.recovered }),
+    );
     opened.on('disconnect', (reason) => post({ type: 'status', socket: number, connected: false, reason }));
     opened.on('connect_error', (error) => {
       post({ type: 'connect_error', socket: number, message: error.message });
       on.log('warn', `connect_error (${namespace}): ${error.message}`); // shown even when the code does not listen
     });
     for (const event of MANAGER_EVENTS) {
-      opened.io.on(event, (...args: unknown[]) => post({ type: 'manager', socket: number, event, args: args.map(cloneable) }));
+      opened.io.on(event, (...args: unknown[]) =>
+        post({ type: 'manager', socket: number, event, args: args.map(cloneable) }),
+      );
     }
     opened.onAny((event: string, ...args: unknown[]) => {
       // A function cannot cross to the frame: the server's callback waits here for the code's reply.
@@ -146,7 +161,8 @@ export function runInSandbox(container: HTMLElement, code: string, connection: R
 
   function emit(socket: Socket, { socket: number, event, args, ackId }: Extract<FromSandbox, { type: 'emit' }>) {
     if (typeof event !== 'string' || event.length > MAX_EVENT_LENGTH || !Array.isArray(args)) return;
-    if (typeof ackId === 'number') socket.emit(event, ...args, (...reply: unknown[]) => post({ type: 'ack', socket: number, ackId, args: reply }));
+    if (typeof ackId === 'number')
+      socket.emit(event, ...args, (...reply: unknown[]) => post({ type: 'ack', socket: number, ackId, args: reply }));
     else socket.emit(event, ...args);
   }
 

@@ -34,7 +34,9 @@ export function createEditor(parent: HTMLElement, code: string, label: string, o
         '&': { backgroundColor: 'var(--bg)', color: 'var(--fg)', fontSize: '0.9rem' },
         '.cm-content': { caretColor: 'var(--fg)', fontFamily: 'var(--mono, ui-monospace, monospace)' },
         '.cm-gutters': { backgroundColor: 'var(--panel)', color: 'var(--muted)', borderRight: '1px solid var(--line)' },
-        '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'color-mix(in srgb, var(--accent, #36c) 8%, transparent)' },
+        '.cm-activeLine, .cm-activeLineGutter': {
+          backgroundColor: 'color-mix(in srgb, var(--accent, #36c) 8%, transparent)',
+        },
         '&.cm-focused': { outline: '2px solid var(--accent, #36c)' },
       }),
     ],

@@ -5,8 +5,8 @@ import { markDone, stepsDone } from '../site/progress.ts';
 import { checkStepId } from '../site/steps.ts';
 import { tickStep } from '../site/tick-step.ts';
 import { runInSandbox } from './bridge.ts';
+import { type Check, CODE_CLIENT, watchChecks } from './checks.ts';
 import { saveCode, savedCode } from './saved-code.ts';
-import { CODE_CLIENT, watchChecks, type Check } from './checks.ts';
 
 const MAX_LINES = 200;
 
@@ -55,7 +55,11 @@ async function startExercise(root: HTMLElement) {
     state.textContent = 'This browser would not keep your code: copy it somewhere before you leave the page.';
   });
   starter.hidden = true; // the editor shows it now
-  const [run, stop, reset] = [find<HTMLButtonElement>('run'), find<HTMLButtonElement>('stop'), find<HTMLButtonElement>('reset')];
+  const [run, stop, reset] = [
+    find<HTMLButtonElement>('run'),
+    find<HTMLButtonElement>('stop'),
+    find<HTMLButtonElement>('reset'),
+  ];
   const output = find('console');
   let running: ReturnType<typeof runInSandbox> | undefined;
   const checks = followChecks(root, lesson, exerciseId, (text) => (state.textContent = text));
@@ -118,7 +122,10 @@ async function startExercise(root: HTMLElement) {
   }
 
   run.disabled = reset.disabled = false;
-  state.textContent = kept === undefined ? 'Not running.' : 'Not running. Your code from last time is back; Start over brings the starting code.';
+  state.textContent =
+    kept === undefined
+      ? 'Not running.'
+      : 'Not running. Your code from last time is back; Start over brings the starting code.';
   run.addEventListener('click', () => void start());
   editor.contentDOM.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {

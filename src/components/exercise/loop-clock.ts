@@ -13,9 +13,12 @@ export function createLoopGuard(limitMs: number, now = () => performance.now(), 
       afterTurn(() => (since = undefined));
     } else if (time - since > limitMs) {
       since = undefined;
-      throw Object.assign(new Error(`This loop ran for over ${limitMs / 1000} s without a pause, so it was stopped (an endless loop?).`), {
-        line,
-      });
+      throw Object.assign(
+        new Error(`This loop ran for over ${limitMs / 1000} s without a pause, so it was stopped (an endless loop?).`),
+        {
+          line,
+        },
+      );
     }
   };
 }

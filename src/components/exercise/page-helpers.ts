@@ -8,7 +8,8 @@ export function createPageHelpers(root: HTMLElement) {
     root.append(element);
     return element;
   };
-  const make = <K extends keyof HTMLElementTagNameMap>(tag: K, text = '') => Object.assign(document.createElement(tag), { textContent: text });
+  const make = <K extends keyof HTMLElementTagNameMap>(tag: K, text = '') =>
+    Object.assign(document.createElement(tag), { textContent: text });
   return {
     /** A button with this text: `page.button('Join').addEventListener('click', …)`. */
     button: (text: string) => add(make('button', text)),

@@ -60,17 +60,23 @@ export function createIo(post: (message: FromSandbox) => void) {
     let waiting: FromSandbox[] | undefined = [];
     const send = (message: FromSandbox) => (waiting ? waiting.push(message) : post(message));
     /** The server asked for an acknowledgement: the code's handler gets a callback, as with a real socket. */
-    const replyTo = (replyId: number) => (...args: unknown[]) => post({ type: 'reply', replyId, args });
+    const replyTo =
+      (replyId: number) =>
+      (...args: unknown[]) =>
+        post({ type: 'reply', replyId, args });
     // `socket.auth` as in socket.io-client: what it holds when the socket (re)connects. Changes go to the page's socket.
     const auth =
       options.auth && typeof options.auth === 'object'
-        ? new Proxy({ ...(options.auth as Record<string, unknown>) }, {
-            set(target, key, value) {
-              Reflect.set(target, key, value);
-              send({ type: 'auth', socket: number, auth: { ...target } });
-              return true;
+        ? new Proxy(
+            { ...(options.auth as Record<string, unknown>) },
+            {
+              set(target, key, value) {
+                Reflect.set(target, key, value);
+                send({ type: 'auth', socket: number, auth: { ...target } });
+                return true;
+              },
             },
-          })
+          )
         : options.auth;
     const socket = {
       id: undefined as string | undefined,
@@ -114,7 +120,9 @@ export function createIo(post: (message: FromSandbox) => void) {
         try {
           structuredClone(args);
         } catch {
-          throw new TypeError(`socket.emit('${event}', …): only plain data can travel to the server, not a function or a page element.`);
+          throw new TypeError(
+            `socket.emit('${event}', …): only plain data can travel to the server, not a function or a page element.`,
+          );
         }
         let ackId: number | undefined;
         if (ack) {
@@ -146,7 +154,9 @@ export function createIo(post: (message: FromSandbox) => void) {
         return {
           emit,
           emitWithAck: (event: string, ...args: unknown[]) =>
-            new Promise((resolve, reject) => emit(event, ...args, (error: unknown, reply: unknown) => (error ? reject(error) : resolve(reply)))),
+            new Promise((resolve, reject) =>
+              emit(event, ...args, (error: unknown, reply: unknown) => (error ? reject(error) : resolve(reply))),
+            ),
         };
       },
       connect() {
@@ -167,7 +177,10 @@ export function createIo(post: (message: FromSandbox) => void) {
       } else if (message.type === 'manager') {
         managerListeners.fire(message.event, message.args);
       } else if (message.type === 'event') {
-        listeners.fire(message.event, message.replyId === undefined ? message.args : [...message.args, replyTo(message.replyId)]);
+        listeners.fire(
+          message.event,
+          message.replyId === undefined ? message.args : [...message.args, replyTo(message.replyId)],
+        );
       } else if (message.type === 'ack') {
         acks.get(message.ackId)?.(...message.args);
         acks.delete(message.ackId);

@@ -1,4 +1,4 @@
-import { LOOP_GUARD, LOOP_LIMIT_MS, SANDBOX_PAGE, type FromSandbox, type ToSandbox } from '../../shared/sandbox.ts';
+import { type FromSandbox, LOOP_GUARD, LOOP_LIMIT_MS, SANDBOX_PAGE, type ToSandbox } from '../../shared/sandbox.ts';
 import { createLoopGuard } from './loop-clock.ts';
 import { createPageHelpers } from './page-helpers.ts';
 import { createIo } from './sandbox-io.ts';
@@ -42,7 +42,10 @@ function lineOf(error: unknown): { line?: number; column?: number } {
 window.addEventListener('error', (event) => {
   event.preventDefault();
   const thrownInCode = !event.filename || event.filename.includes(SANDBOX_PAGE);
-  const where = thrownInCode && typeof event.error?.line !== 'number' ? { line: event.lineno || undefined, column: event.colno || undefined } : lineOf(event.error);
+  const where =
+    thrownInCode && typeof event.error?.line !== 'number'
+      ? { line: event.lineno || undefined, column: event.colno || undefined }
+      : lineOf(event.error);
   post({ type: 'error', message: String(event.error?.message ?? event.message), ...where });
 });
 window.addEventListener('unhandledrejection', (event) => {
@@ -65,7 +68,11 @@ new MutationObserver(() => {
 new ResizeObserver(() => post({ type: 'size', height: document.documentElement.scrollHeight })).observe(document.body);
 
 const io = createIo(post);
-Object.assign(window, { io, page: createPageHelpers(document.querySelector('#app')!), [LOOP_GUARD]: createLoopGuard(LOOP_LIMIT_MS) });
+Object.assign(window, {
+  io,
+  page: createPageHelpers(document.querySelector('#app')!),
+  [LOOP_GUARD]: createLoopGuard(LOOP_LIMIT_MS),
+});
 
 window.addEventListener('message', (event) => {
   if (event.source !== parent) return;

@@ -3,7 +3,13 @@ import type { AckResponse } from '../../shared/acks.ts';
 import type { ClassState } from '../../shared/class-mode.ts';
 import { PRESENTER_CHANNEL, type Whereabouts } from '../class/whereabouts.ts';
 import { byData, confirmTwice, h } from '../demo/dom.ts';
-import { connectInstructor, forgetToken, rememberToken, takeToken, type InstructorSocket } from './instructor-socket.ts';
+import {
+  connectInstructor,
+  forgetToken,
+  type InstructorSocket,
+  rememberToken,
+  takeToken,
+} from './instructor-socket.ts';
 import { createRosterView } from './roster-view.ts';
 
 const WATCHED_KEY = 'socket-workshop:instructor-class';
@@ -22,7 +28,9 @@ export function startDashboard(root: HTMLElement) {
       tokenForm.hidden = false;
       $('signed-in').hidden = true;
       $('token-error').textContent =
-        error.message === 'unauthorized' ? 'That token is not right: check the link the server printed.' : `Could not connect: ${error.message}`;
+        error.message === 'unauthorized'
+          ? 'That token is not right: check the link the server printed.'
+          : `Could not connect: ${error.message}`;
     });
     socket.once('connect', () => {
       rememberToken(token);
@@ -170,7 +178,8 @@ function runDashboard(
     followed = lesson;
     socket.emit('class:follow', { code: watched!, lesson, section }, (answer) => {
       // Say so when the lesson changes, not at every section.
-      if (news || !answer.ok) act(lesson ? `Students now follow you to “${titles.get(lesson)}”.` : 'Follow me is off.')(answer);
+      if (news || !answer.ok)
+        act(lesson ? `Students now follow you to “${titles.get(lesson)}”.` : 'Follow me is off.')(answer);
     });
   };
   $<HTMLSelectElement>('follow').addEventListener('change', (event) => {
@@ -189,7 +198,11 @@ function runDashboard(
   announceForm.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = String(new FormData(announceForm).get('text') ?? '');
-    socket.emit('class:announce', { code: watched!, text }, act(text.trim() ? 'Announcement sent.' : 'Announcement cleared.'));
+    socket.emit(
+      'class:announce',
+      { code: watched!, text },
+      act(text.trim() ? 'Announcement sent.' : 'Announcement cleared.'),
+    );
   });
   $('clear-announcement').addEventListener('click', () => {
     announceForm.reset();
@@ -214,7 +227,11 @@ function runDashboard(
   resetForm.addEventListener('submit', (event) => {
     event.preventDefault();
     const lesson = String(new FormData(resetForm).get('lesson'));
-    socket.emit('class:reset', { code: watched!, lesson }, act(`The demo of “${titles.get(lesson)}” was reset for this class.`));
+    socket.emit(
+      'class:reset',
+      { code: watched!, lesson },
+      act(`The demo of “${titles.get(lesson)}” was reset for this class.`),
+    );
   });
 
   // Ending a class cannot be undone: the button asks for a second click.
@@ -229,5 +246,11 @@ function runDashboard(
     });
   });
 
-  $('projector').addEventListener('click', () => void $('join-info').requestFullscreen?.().catch(() => {}));
+  $('projector').addEventListener(
+    'click',
+    () =>
+      void $('join-info')
+        .requestFullscreen?.()
+        .catch(() => {}),
+  );
 }

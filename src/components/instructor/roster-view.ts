@@ -5,7 +5,12 @@ import { confirmTwice, h } from '../demo/dom.ts';
  * The live roster: one row per student, updated in place from the deltas,
  * and a line that counts students per lesson. Removing asks twice.
  */
-export function createRosterView(table: HTMLTableSectionElement, summary: HTMLElement, lessonTitles: Map<string, string>, onRemove: (name: string) => void) {
+export function createRosterView(
+  table: HTMLTableSectionElement,
+  summary: HTMLElement,
+  lessonTitles: Map<string, string>,
+  onRemove: (name: string) => void,
+) {
   const entries = new Map<string, RosterEntry>();
   const rows = new Map<string, ReturnType<typeof row>>();
 
@@ -14,7 +19,15 @@ export function createRosterView(table: HTMLTableSectionElement, summary: HTMLEl
     const cells = { lesson: h('td', {}), status: h('td', {}), done: h('td', {}) };
     const remove = h('button', { type: 'button', class: 'quiet' }, `Remove ${name}`);
     confirmTwice(remove, `Confirm: remove ${name}`, () => onRemove(name));
-    const element = h('tr', {}, h('th', { scope: 'row' }, name), cells.lesson, cells.status, cells.done, h('td', {}, remove));
+    const element = h(
+      'tr',
+      {},
+      h('th', { scope: 'row' }, name),
+      cells.lesson,
+      cells.status,
+      cells.done,
+      h('td', {}, remove),
+    );
     return {
       element,
       update(entry: RosterEntry) {

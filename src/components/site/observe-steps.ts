@@ -25,9 +25,13 @@ export function observeSteps(rules: StepRule[], onSeen: (id: string) => void, no
     const { after, received: event, by, includes, on } = rule.when;
     if (traffic.event !== event || (includes && !traffic.text?.includes(includes))) return false;
     if (on && !traffic.namespace?.endsWith(on)) return false;
-    if (by === 'elsewhere') return !sends.some((send) => at - send.at <= QUIET_MS) && (received.get(traffic.client)?.has(event) ?? false);
+    if (by === 'elsewhere')
+      return !sends.some((send) => at - send.at <= QUIET_MS) && (received.get(traffic.client)?.has(event) ?? false);
     return sends.some(
-      (send) => at - send.at <= ANSWER_MS && (!after || send.event === after) && (by === 'sender') === (send.client === traffic.client),
+      (send) =>
+        at - send.at <= ANSWER_MS &&
+        (!after || send.event === after) &&
+        (by === 'sender') === (send.client === traffic.client),
     );
   }
 

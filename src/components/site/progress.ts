@@ -51,5 +51,7 @@ export function completedLessons(): string[] {
     totals.set(mark.dataset.progressOf!, Number(mark.dataset.total));
   }
   const progress = readProgress();
-  return [...totals].filter(([lesson, total]) => total > 0 && stepsDone(lesson, progress).size >= total).map(([lesson]) => lesson);
+  return [...totals]
+    .filter(([lesson, total]) => total > 0 && stepsDone(lesson, progress).size >= total)
+    .map(([lesson]) => lesson);
 }

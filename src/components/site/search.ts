@@ -13,7 +13,10 @@ declare global {
 /** Loads Pagefind's own search UI from the built index (a file of the site: the CSP allows it). */
 function loadPagefindUI(): Promise<void> {
   return new Promise((resolve, reject) => {
-    const style = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: '/pagefind/pagefind-ui.css' });
+    const style = Object.assign(document.createElement('link'), {
+      rel: 'stylesheet',
+      href: '/pagefind/pagefind-ui.css',
+    });
     const script = Object.assign(document.createElement('script'), { src: '/pagefind/pagefind-ui.js' });
     script.onload = () => resolve();
     script.onerror = () => reject(new Error('no search index'));

@@ -9,7 +9,8 @@ export function themeToggle(button: HTMLButtonElement) {
   const root = document.documentElement;
   const system = matchMedia('(prefers-color-scheme: dark)');
   const systemTheme = (): Theme => (system.matches ? 'dark' : 'light');
-  const current = (): Theme => (root.dataset.theme === 'light' || root.dataset.theme === 'dark' ? root.dataset.theme : systemTheme());
+  const current = (): Theme =>
+    root.dataset.theme === 'light' || root.dataset.theme === 'dark' ? root.dataset.theme : systemTheme();
   const show = () => button.setAttribute('aria-pressed', String(current() === 'dark'));
 
   button.addEventListener('click', () => {

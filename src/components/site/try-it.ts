@@ -20,7 +20,8 @@ export function startTryIt(box: HTMLElement) {
       markDone(lesson, id);
       tick(id);
       const text = rules.find((rule) => rule.id === id)?.text ?? id;
-      status.textContent = done.size >= rules.length ? `Done: ${text}. That was the last one to try here.` : `Done: ${text}.`;
+      status.textContent =
+        done.size >= rules.length ? `Done: ${text}. That was the last one to try here.` : `Done: ${text}.`;
     },
   );
   document.addEventListener(DEMO_TRAFFIC, (event) => watch((event as CustomEvent<Traffic>).detail));

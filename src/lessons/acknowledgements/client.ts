@@ -1,13 +1,26 @@
 import type { Socket } from 'socket.io-client';
-import { CLIENT_ANSWER_TIMEOUT_MS, MAX_DELAY_MS, type ClientToServerEvents, type ServerToClientEvents } from './events.ts';
 import type { LessonClient } from '../../components/demo/demo-host.ts';
 import { h } from '../../components/demo/dom.ts';
+import {
+  CLIENT_ANSWER_TIMEOUT_MS,
+  type ClientToServerEvents,
+  MAX_DELAY_MS,
+  type ServerToClientEvents,
+} from './events.ts';
 
 type AckSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** One client's controls: how slow the server is, how long this client waits, and the outcome. */
 function render(controls: HTMLElement) {
-  const number = (value: number) => h('input', { type: 'number', min: 0, max: MAX_DELAY_MS, step: 100, value: String(value), inputmode: 'numeric' });
+  const number = (value: number) =>
+    h('input', {
+      type: 'number',
+      min: 0,
+      max: MAX_DELAY_MS,
+      step: 100,
+      value: String(value),
+      inputmode: 'numeric',
+    });
   const view = {
     delay: number(500),
     timeout: number(2000),
@@ -15,9 +28,17 @@ function render(controls: HTMLElement) {
     result: h('p', { role: 'status', 'aria-label': 'Answer', class: 'ack-result' }),
     answers: h('input', { type: 'checkbox', checked: true }),
     request: h('button', { type: 'button' }, 'Let the server ask me'),
-    asked: h('p', { role: 'status', 'aria-label': 'Server asked', class: 'ack-result' }),
+    asked: h('p', {
+      role: 'status',
+      'aria-label': 'Server asked',
+      class: 'ack-result',
+    }),
     poll: h('button', { type: 'button' }, 'Let the server ask everyone'),
-    polled: h('p', { role: 'status', 'aria-label': 'Everyone asked', class: 'ack-result' }),
+    polled: h('p', {
+      role: 'status',
+      'aria-label': 'Everyone asked',
+      class: 'ack-result',
+    }),
   };
   controls.append(
     h('label', { class: 'field' }, 'Server delay (ms) ', view.delay),
@@ -81,10 +102,18 @@ function pollEveryone(socket: AckSocket, view: AckView) {
     const reply = await socket
       .timeout(CLIENT_ANSWER_TIMEOUT_MS + 2000)
       .emitWithAck('question:poll')
-      .catch((err: Error) => ({ ok: false as const, error: `no answer: ${err.message}` }));
-    if (!reply.ok) return void (view.polled.textContent = `The server says: ${reply.error}`);
+      .catch((err: Error) => ({
+        ok: false as const,
+        error: `no answer: ${err.message}`,
+      }));
+    if (!reply.ok) {
+      view.polled.textContent = `The server says: ${reply.error}`;
+      return;
+    }
     const heard = reply.answers.length ? reply.answers.join(', ') : 'nothing';
-    const late = reply.everyone ? '' : ` Some clients did not answer within ${CLIENT_ANSWER_TIMEOUT_MS / 1000} seconds.`;
+    const late = reply.everyone
+      ? ''
+      : ` Some clients did not answer within ${CLIENT_ANSWER_TIMEOUT_MS / 1000} seconds.`;
     view.polled.textContent = `${reply.answers.length} answered: ${heard}.${late}`;
   });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { LessonContract } from '../../shared/events.ts';
 import { messageText } from '../../shared/text.ts';
-import { MAX_DELAY_MS, type ClientToServerEvents } from './events.ts';
+import { type ClientToServerEvents, MAX_DELAY_MS } from './events.ts';
 
 /** Lesson `acknowledgements`: a server that answers after a delay the reader sets, and a server that asks a client. */
 
@@ -19,7 +19,10 @@ export const acknowledgements = {
               .number({ error: 'The delay is a number of milliseconds.' })
               .int('The delay is a whole number of milliseconds.')
               .min(0, 'The delay cannot be negative.')
-              .max(MAX_DELAY_MS, `The delay can be at most ${MAX_DELAY_MS / 1000} seconds.`),
+              .max(
+                MAX_DELAY_MS,
+                `The delay can be at most ${MAX_DELAY_MS / 1000} seconds.`,
+              ),
           },
           { error: 'Send { text, delayMs }.' },
         ),

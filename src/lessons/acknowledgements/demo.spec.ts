@@ -13,15 +13,23 @@ function asker(page: Page, name: string) {
   };
 }
 
-test('a quick answer arrives, a slow one times out on the client, and a slow client holds up nobody else', async ({ student }) => {
+test('a quick answer arrives, a slow one times out on the client, and a slow client holds up nobody else', async ({
+  student,
+}) => {
   const first = await student();
   await openDemo(first, 'acknowledgements', ['Client 1']);
   const one = asker(first, 'Client 1');
   await one.delay.fill('200');
   await one.button('Ask the server').click();
-  await expect(one.answer).toHaveText(/^Answered in \d+ ms: You asked "What is the answer\?"\. The answer is 42\.$/);
+  await expect(one.answer).toHaveText(
+    /^Answered in \d+ ms: You asked "What is the answer\?"\. The answer is 42\.$/,
+  );
   const tryIt = first.getByRole('region', { name: 'Try it' });
-  await expect(tryIt.getByRole('listitem').filter({ hasText: 'Ask the server and read its answer' })).toContainText('(done)');
+  await expect(
+    tryIt
+      .getByRole('listitem')
+      .filter({ hasText: 'Ask the server and read its answer' }),
+  ).toContainText('(done)');
 
   await one.delay.fill('4000');
   await one.timeout.fill('500');
@@ -38,19 +46,30 @@ test('a quick answer arrives, a slow one times out on the client, and a slow cli
   await expect(one.answer).toHaveText('No answer within 500 ms: this client gave up.');
 });
 
-test('the server asks a client: an answer comes back, and a client that keeps quiet makes the server give up', async ({ page }) => {
+test('the server asks a client: an answer comes back, and a client that keeps quiet makes the server give up', async ({
+  page,
+}) => {
   await openDemo(page, 'acknowledgements', ['Client 1']);
   const one = asker(page, 'Client 1');
   await one.button('Let the server ask me').click();
   await expect(one.asked).toHaveText('The server heard: 7');
   await one.answers.uncheck();
   await one.button('Let the server ask me').click();
-  await expect(one.asked).toHaveText('The server asked: What is your favourite number?');
-  await expect(one.asked).toHaveText('The server says: The client did not answer within 3 seconds.', { timeout: 6000 });
-  await expect(page.getByRole('region', { name: 'Try it' }).getByText('(done)')).toHaveCount(2);
+  await expect(one.asked).toHaveText(
+    'The server asked: What is your favourite number?',
+  );
+  await expect(one.asked).toHaveText(
+    'The server says: The client did not answer within 3 seconds.',
+    { timeout: 6000 },
+  );
+  await expect(
+    page.getByRole('region', { name: 'Try it' }).getByText('(done)'),
+  ).toHaveCount(2);
 });
 
-test('the server asks every client at once: the answers come back, and a silent client is reported', async ({ page }) => {
+test('the server asks every client at once: the answers come back, and a silent client is reported', async ({
+  page,
+}) => {
   // The tests run one at a time: this page's two clients are all the namespace has.
   await openDemo(page, 'acknowledgements', ['Client 1']);
   await page.getByRole('button', { name: 'Add a client' }).click();
@@ -61,5 +80,8 @@ test('the server asks every client at once: the answers come back, and a silent 
   await expect(polled).toHaveText('2 answered: 7, 7.');
   await two.answers.uncheck();
   await one.button('Let the server ask everyone').click();
-  await expect(polled).toHaveText('1 answered: 7. Some clients did not answer within 3 seconds.', { timeout: 6000 });
+  await expect(polled).toHaveText(
+    '1 answered: 7. Some clients did not answer within 3 seconds.',
+    { timeout: 6000 },
+  );
 });

@@ -11,12 +11,18 @@ export const MAX_POLL_ANSWERS = 50;
 
 export interface ServerToClientEvents {
   /** The server asks this client a question; the client answers in the acknowledgement. */
-  'question:ask': (question: { text: string }, answer: (reply: { answer: string }) => void) => void;
+  'question:ask': (
+    question: { text: string },
+    answer: (reply: { answer: string }) => void,
+  ) => void;
 }
 
 export interface ClientToServerEvents {
   /** Ask the server; it answers in the acknowledgement after `delayMs`. */
-  'question:send': (payload: { text: string; delayMs: number }, ack?: Ack<{ answer: string; waitedMs: number }>) => void;
+  'question:send': (
+    payload: { text: string; delayMs: number },
+    ack?: Ack<{ answer: string; waitedMs: number }>,
+  ) => void;
   /** Ask the server to ask this client a question; the ack says what the client answered (or that it did not). */
   'question:request': (ack?: Ack<{ answer: string }>) => void;
   /**
@@ -25,4 +31,3 @@ export interface ClientToServerEvents {
    */
   'question:poll': (ack?: Ack<{ answers: string[]; everyone: boolean }>) => void;
 }
-

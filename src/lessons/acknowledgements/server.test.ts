@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import type { Socket } from 'socket.io-client';
+import { nextEvent, type Running, SERVERS, startApp } from '../../../test/harness.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from './contract.ts';
-import { nextEvent, SERVERS, startApp, type Running } from '../../../test/harness.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const NSP = '/acknowledgements';
@@ -20,7 +20,10 @@ for (const servers of SERVERS) {
     test('the server answers in the acknowledgement, after the delay the client asked for', async () => {
       const alice: Client = await server.client(NSP, { name: 'Alice' });
       const started = Date.now();
-      const answer = await alice.emitWithAck('question:send', { text: 'why?', delayMs: 300 });
+      const answer = await alice.emitWithAck('question:send', {
+        text: 'why?',
+        delayMs: 300,
+      });
       assert.equal(answer.ok, true);
       assert.match(answer.ok ? answer.answer : '', /You asked "why\?"/);
       assert.ok(Date.now() - started >= 290 && answer.ok && answer.waitedMs >= 290);
@@ -29,8 +32,13 @@ for (const servers of SERVERS) {
     test("a client's timeout fires before a slow answer; another client's quick question is not held up", async () => {
       const alice: Client = await server.client(NSP, { name: 'Alice' });
       const bob: Client = await server.client(NSP, { name: 'Bob' });
-      const slow = alice.timeout(200).emitWithAck('question:send', { text: 'slow', delayMs: 1000 });
-      const quick = await bob.emitWithAck('question:send', { text: 'quick', delayMs: 0 });
+      const slow = alice
+        .timeout(200)
+        .emitWithAck('question:send', { text: 'slow', delayMs: 1000 });
+      const quick = await bob.emitWithAck('question:send', {
+        text: 'quick',
+        delayMs: 0,
+      });
       assert.equal(quick.ok, true);
       await assert.rejects(slow, /operation has timed out/);
     });
@@ -40,7 +48,11 @@ for (const servers of SERVERS) {
       const [err, reply] = await new Promise<[Error | null, unknown]>((resolve) =>
         (alice as unknown as Socket)
           .timeout(2000)
-          .emit('question:send', { text: 'hi', delayMs: 0 }, (e: Error | null, r: unknown) => resolve([e, r])),
+          .emit(
+            'question:send',
+            { text: 'hi', delayMs: 0 },
+            (e: Error | null, r: unknown) => resolve([e, r]),
+          ),
       );
       assert.equal(err, null);
       assert.equal((reply as { ok: boolean }).ok, true);
@@ -49,21 +61,32 @@ for (const servers of SERVERS) {
     test('a question in flight fails as soon as the connection drops, not when its timeout ends', async () => {
       const alice: Client = await server.client(NSP, { name: 'Alice' });
       const started = Date.now();
-      const pending = alice.timeout(5000).emitWithAck('question:send', { text: 'slow', delayMs: 3000 });
+      const pending = alice
+        .timeout(5000)
+        .emitWithAck('question:send', { text: 'slow', delayMs: 3000 });
       alice.io.engine.close(); // the network went away
       await assert.rejects(pending, /socket has been disconnected/);
-      assert.ok(Date.now() - started < 1000, `rejected after ${Date.now() - started} ms`);
+      assert.ok(
+        Date.now() - started < 1000,
+        `rejected after ${Date.now() - started} ms`,
+      );
     });
 
     test('the server asks a client and gets its answer; a client that does not answer times out on the server', async () => {
       const alice: Client = await server.client(NSP, { name: 'Alice' });
       alice.on('question:ask', (_question, answer) => answer({ answer: '7' }));
-      assert.deepEqual(await alice.emitWithAck('question:request'), { ok: true, answer: '7' });
+      assert.deepEqual(await alice.emitWithAck('question:request'), {
+        ok: true,
+        answer: '7',
+      });
 
       const bob: Client = await server.client(NSP, { name: 'Bob' });
       bob.on('question:ask', () => {}); // hears the question, never answers
       const silent = await bob.timeout(5000).emitWithAck('question:request');
-      assert.deepEqual(silent, { ok: false, error: 'The client did not answer within 3 seconds.' });
+      assert.deepEqual(silent, {
+        ok: false,
+        error: 'The client did not answer within 3 seconds.',
+      });
     });
 
     test('the server asks every client, whichever server it is on, and gets one answer from each', async () => {
@@ -89,18 +112,40 @@ for (const servers of SERVERS) {
 
     test('an answer that is not text is not passed on as text', async () => {
       const mallory: Client = await server.client(NSP, { name: 'Mallory' });
-      mallory.on('question:ask', (_question, answer) => (answer as unknown as (x: unknown) => void)({ answer: { evil: true } }));
-      assert.deepEqual(await mallory.emitWithAck('question:request'), { ok: true, answer: '(an answer without text)' });
-      assert.deepEqual(await mallory.emitWithAck('question:poll'), { ok: true, answers: ['(an answer without text)'], everyone: true });
+      mallory.on('question:ask', (_question, answer) =>
+        (answer as unknown as (x: unknown) => void)({ answer: { evil: true } }),
+      );
+      assert.deepEqual(await mallory.emitWithAck('question:request'), {
+        ok: true,
+        answer: '(an answer without text)',
+      });
+      assert.deepEqual(await mallory.emitWithAck('question:poll'), {
+        ok: true,
+        answers: ['(an answer without text)'],
+        everyone: true,
+      });
     });
 
     test('a bad delay or text is refused with a sentence, and nothing is answered', async () => {
       const alice: Client = await server.client(NSP, { name: 'Alice' });
-      const send = (payload: unknown) => (alice as unknown as Socket).emitWithAck('question:send', payload);
-      assert.deepEqual(await send({ text: 'x', delayMs: 20_000 }), { ok: false, error: 'The delay can be at most 10 seconds.' });
-      assert.deepEqual(await send({ text: 'x', delayMs: -1 }), { ok: false, error: 'The delay cannot be negative.' });
-      assert.deepEqual(await send({ text: '', delayMs: 0 }), { ok: false, error: 'The text cannot be empty.' });
-      assert.deepEqual(await send('hi'), { ok: false, error: 'Send { text, delayMs }.' });
+      const send = (payload: unknown) =>
+        (alice as unknown as Socket).emitWithAck('question:send', payload);
+      assert.deepEqual(await send({ text: 'x', delayMs: 20_000 }), {
+        ok: false,
+        error: 'The delay can be at most 10 seconds.',
+      });
+      assert.deepEqual(await send({ text: 'x', delayMs: -1 }), {
+        ok: false,
+        error: 'The delay cannot be negative.',
+      });
+      assert.deepEqual(await send({ text: '', delayMs: 0 }), {
+        ok: false,
+        error: 'The text cannot be empty.',
+      });
+      assert.deepEqual(await send('hi'), {
+        ok: false,
+        error: 'Send { text, delayMs }.',
+      });
     });
   });
 }

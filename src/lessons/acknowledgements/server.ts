@@ -1,11 +1,11 @@
+import type { LessonNamespace } from '../../server/plumbing/types.ts';
 import {
   acknowledgements,
   CLIENT_ANSWER_TIMEOUT_MS,
-  MAX_POLL_ANSWERS,
   type ClientToServerEvents,
+  MAX_POLL_ANSWERS,
   type ServerToClientEvents,
 } from './contract.ts';
-import type { LessonNamespace } from '../../server/plumbing/types.ts';
 
 export const contract = acknowledgements;
 
@@ -20,7 +20,9 @@ function answerText(reply?: { answer?: unknown }) {
 }
 // #endregion
 
-export function register(io: LessonNamespace<ClientToServerEvents, ServerToClientEvents>) {
+export function register(
+  io: LessonNamespace<ClientToServerEvents, ServerToClientEvents>,
+) {
   io.on('connection', (socket) => {
     // #region answer
     // The last argument is the client's callback: calling it sends the answer back,
@@ -43,7 +45,10 @@ export function register(io: LessonNamespace<ClientToServerEvents, ServerToClien
         ack({ ok: true, answer: answerText(reply) });
       } catch {
         const seconds = CLIENT_ANSWER_TIMEOUT_MS / 1000;
-        ack({ ok: false, error: `The client did not answer within ${seconds} seconds.` });
+        ack({
+          ok: false,
+          error: `The client did not answer within ${seconds} seconds.`,
+        });
       }
     });
     // #endregion

@@ -1,11 +1,14 @@
-import type { ChatMessage, ChatUser } from './contract.ts';
 import { createLogBox, h } from '../../components/demo/dom.ts';
+import type { ChatMessage, ChatUser } from './contract.ts';
 
-const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const time = (at: number) =>
+  new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /** Names as a sentence: "Ada", "Ada and Bo", "Ada, Bo and Cy". */
 function listNames(names: string[]) {
-  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return names.length < 2
+    ? (names[0] ?? '')
+    : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
 /**
@@ -14,19 +17,46 @@ function listNames(names: string[]) {
  * goes in as text nodes, never as HTML.
  */
 export function createChatView(controls: HTMLFieldSetElement, suggestedName: string) {
-  const name = h('input', { type: 'text', maxlength: 24, autocomplete: 'off', value: suggestedName, required: true });
-  const room = h('input', { type: 'text', maxlength: 32, autocomplete: 'off', value: 'lobby', required: true });
+  const name = h('input', {
+    type: 'text',
+    maxlength: 24,
+    autocomplete: 'off',
+    value: suggestedName,
+    required: true,
+  });
+  const room = h('input', {
+    type: 'text',
+    maxlength: 32,
+    autocomplete: 'off',
+    value: 'lobby',
+    required: true,
+  });
   const joinButton = h('button', { type: 'submit' }, 'Join');
-  const joinForm = h('form', { class: 'chat-join' }, h('label', {}, 'Name ', name), h('label', {}, 'Room ', room), joinButton);
+  const joinForm = h(
+    'form',
+    { class: 'chat-join' },
+    h('label', {}, 'Name ', name),
+    h('label', {}, 'Room ', room),
+    joinButton,
+  );
   const where = h('p', { class: 'chat-where' }, 'Pick a name and a room, then join.');
 
   const messages = createLogBox('Messages', 'messages');
   const onlineId = `online-${crypto.randomUUID()}`;
   const online = h('ul', { class: 'online', 'aria-labelledby': onlineId });
-  const typingLine = h('p', { class: 'typing', role: 'status', 'aria-label': 'Typing' });
+  const typingLine = h('p', {
+    class: 'typing',
+    role: 'status',
+    'aria-label': 'Typing',
+  });
 
   const to = h('select', {}, h('option', { value: '' }, 'Everyone in the room'));
-  const text = h('input', { type: 'text', maxlength: 500, autocomplete: 'off', placeholder: 'Write a message' });
+  const text = h('input', {
+    type: 'text',
+    maxlength: 500,
+    autocomplete: 'off',
+    placeholder: 'Write a message',
+  });
   const sendButton = h('button', { type: 'submit' }, 'Send');
   const error = h('p', { class: 'field-error', role: 'alert' });
   const composerFields = h(
@@ -34,7 +64,12 @@ export function createChatView(controls: HTMLFieldSetElement, suggestedName: str
     { class: 'composer-fields', disabled: true },
     h('legend', { class: 'visually-hidden' }, 'Write a message'),
     h('label', { class: 'inline' }, 'To ', to),
-    h('label', { class: 'inline grow' }, h('span', { class: 'visually-hidden' }, 'Message'), text),
+    h(
+      'label',
+      { class: 'inline grow' },
+      h('span', { class: 'visually-hidden' }, 'Message'),
+      text,
+    ),
     sendButton,
   );
   const composer = h('form', { class: 'composer' }, composerFields);
@@ -59,12 +94,25 @@ export function createChatView(controls: HTMLFieldSetElement, suggestedName: str
 
   function messageLine(message: ChatMessage, own: boolean) {
     if ('system' in message) {
-      return h('li', { class: 'system', 'data-id': message.id }, message.text, ' ', h('time', {}, time(message.at)));
+      return h(
+        'li',
+        { class: 'system', 'data-id': message.id },
+        message.text,
+        ' ',
+        h('time', {}, time(message.at)),
+      );
     }
-    const label = message.private ? (own ? `You to ${message.to} (private)` : `${message.user} to you (private)`) : message.user;
+    const label = message.private
+      ? own
+        ? `You to ${message.to} (private)`
+        : `${message.user} to you (private)`
+      : message.user;
     return h(
       'li',
-      { class: `msg${own ? ' own' : ''}${message.private ? ' private' : ''}`, 'data-id': message.id },
+      {
+        class: `msg${own ? ' own' : ''}${message.private ? ' private' : ''}`,
+        'data-id': message.id,
+      },
       h('strong', {}, label),
       ' ',
       h('span', { class: 'text' }, message.text),
@@ -75,7 +123,9 @@ export function createChatView(controls: HTMLFieldSetElement, suggestedName: str
 
   /** Messages stay in id order (the server's order), whatever order they arrive in; unsent ones stay last. */
   function place(line: HTMLElement, id: number) {
-    const later = [...messages.list.querySelectorAll<HTMLElement>('[data-id]')].find((li) => li !== line && Number(li.dataset.id) > id);
+    const later = [...messages.list.querySelectorAll<HTMLElement>('[data-id]')].find(
+      (li) => li !== line && Number(li.dataset.id) > id,
+    );
     messages.append(line, later ?? messages.list.querySelector('.unsent'));
   }
 
@@ -98,7 +148,9 @@ export function createChatView(controls: HTMLFieldSetElement, suggestedName: str
       typists.clear();
       typingLine.textContent = '';
       messages.replace(
-        ...history.map((m) => messageLine(m, 'user' in m && m.user === me && !m.private)),
+        ...history.map((m) =>
+          messageLine(m, 'user' in m && m.user === me && !m.private),
+        ),
         h('li', { class: 'system' }, `You joined ${roomName}.`),
       );
       composerFields.disabled = false;
@@ -115,21 +167,38 @@ export function createChatView(controls: HTMLFieldSetElement, suggestedName: str
      * reached the server (the history of the next join tells), and nobody is typing any more.
      */
     connectionLost() {
-      for (const receipt of messages.list.querySelectorAll('.unsent .receipt')) receipt.textContent = 'not confirmed';
+      for (const receipt of messages.list.querySelectorAll('.unsent .receipt'))
+        receipt.textContent = 'not confirmed';
       typists.clear();
       typingLine.textContent = '';
     },
     /** Your own message, shown at once and marked when the server's ack (the receipt) comes. */
     addOwnMessage(message: string) {
       const receipt = h('span', { class: 'receipt pending' }, 'sending…');
-      const line = h('li', { class: 'msg own unsent' }, h('strong', {}, me), ' ', h('span', { class: 'text' }, message), ' ', receipt);
+      const line = h(
+        'li',
+        { class: 'msg own unsent' },
+        h('strong', {}, me),
+        ' ',
+        h('span', { class: 'text' }, message),
+        ' ',
+        receipt,
+      );
       messages.append(line);
       return {
         delivered(id: number, at: number) {
           line.dataset.id = String(id);
           line.classList.remove('unsent');
           place(line, id);
-          receipt.replaceWith(h('time', {}, time(at)), ' ', h('span', { class: 'receipt', 'aria-label': 'delivered', title: 'Delivered' }, '✓'));
+          receipt.replaceWith(
+            h('time', {}, time(at)),
+            ' ',
+            h(
+              'span',
+              { class: 'receipt', 'aria-label': 'delivered', title: 'Delivered' },
+              '✓',
+            ),
+          );
         },
         failed() {
           line.remove();
@@ -139,14 +208,25 @@ export function createChatView(controls: HTMLFieldSetElement, suggestedName: str
     /** Marks an already shown message (your private one, echoed by the server) as delivered. */
     markDelivered(id: number) {
       const line = messages.list.querySelector(`[data-id="${id}"]`);
-      line?.append(' ', h('span', { class: 'receipt', 'aria-label': 'delivered', title: 'Delivered' }, '✓'));
+      line?.append(
+        ' ',
+        h(
+          'span',
+          { class: 'receipt', 'aria-label': 'delivered', title: 'Delivered' },
+          '✓',
+        ),
+      );
     },
     showOnline(users: ChatUser[], myId: string | undefined) {
-      online.replaceChildren(...users.map((u) => h('li', {}, u.name, u.id === myId ? ' (you)' : '')));
+      online.replaceChildren(
+        ...users.map((u) => h('li', {}, u.name, u.id === myId ? ' (you)' : '')),
+      );
       const chosen = to.value;
       to.replaceChildren(
         h('option', { value: '' }, 'Everyone in the room'),
-        ...users.filter((u) => u.id !== myId).map((u) => h('option', { value: u.id }, `${u.name} (private)`)),
+        ...users
+          .filter((u) => u.id !== myId)
+          .map((u) => h('option', { value: u.id }, `${u.name} (private)`)),
       );
       to.value = users.some((u) => u.id === chosen) ? chosen : '';
     },
@@ -154,7 +234,9 @@ export function createChatView(controls: HTMLFieldSetElement, suggestedName: str
       if (typing) typists.add(user);
       else typists.delete(user);
       const names = [...typists];
-      typingLine.textContent = names.length ? `${listNames(names)} ${names.length === 1 ? 'is' : 'are'} typing...` : '';
+      typingLine.textContent = names.length
+        ? `${listNames(names)} ${names.length === 1 ? 'is' : 'are'} typing...`
+        : '';
     },
   };
 }

@@ -1,8 +1,8 @@
 import type { Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from './contract.ts';
-import type { LessonClient } from '../../components/demo/demo-host.ts';
 import { currentClass } from '../../components/class/class-session.ts';
-import { createChatView, type ChatView } from './chat-view.ts';
+import type { LessonClient } from '../../components/demo/demo-host.ts';
+import { type ChatView, createChatView } from './chat-view.ts';
+import type { ClientToServerEvents, ServerToClientEvents } from './contract.ts';
 
 type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -16,7 +16,11 @@ const chatClient: LessonClient = {
   mount({ controls, socket, neighbours }) {
     // In a class, the first chatter is the student, under their class name (the server holds them to it).
     const first = neighbours().length === 0;
-    const view = createChatView(controls, (first && currentClass()?.name) || SUGGESTED[neighbours().length % SUGGESTED.length]!);
+    const view = createChatView(
+      controls,
+      (first && currentClass()?.name) ||
+        SUGGESTED[neighbours().length % SUGGESTED.length]!,
+    );
     wireForms(view, createChat(socket, view));
   },
 };

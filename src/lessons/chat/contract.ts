@@ -47,13 +47,22 @@ export interface ServerToClientEvents {
 
 export interface ClientToServerEvents {
   /** The answer's `history`: the room's last 50 messages, oldest first. */
-  join: (payload: { name: string; room: string }, ack?: Ack<{ history: ChatMessage[] }>) => void;
+  join: (
+    payload: { name: string; room: string },
+    ack?: Ack<{ history: ChatMessage[] }>,
+  ) => void;
   sendMessage: (text: string, ack?: Ack<{ id: number; at: number }>) => void;
   typing: (typing: boolean, ack?: Ack) => void;
-  privateMessage: (payload: { to: string; text: string }, ack?: Ack<{ id: number }>) => void;
+  privateMessage: (
+    payload: { to: string; text: string },
+    ack?: Ack<{ id: number }>,
+  ) => void;
 }
 
-const chatRoom = roomName(CHAT_ROOM_MAX, { type: 'The room must be a string.', empty: 'Choose a room to join.' });
+const chatRoom = roomName(CHAT_ROOM_MAX, {
+  type: 'The room must be a string.',
+  empty: 'Choose a room to join.',
+});
 
 export const chat = {
   slug: 'chat',
@@ -70,11 +79,19 @@ export const chat = {
       claimsName: (args) => (args[0] as { name: string }).name,
     },
     sendMessage: { args: z.tuple([messageText]), answers: true, lockable: true },
-    typing: { args: z.tuple([z.boolean({ error: 'Typing is true or false.' })]), answers: true },
+    typing: {
+      args: z.tuple([z.boolean({ error: 'Typing is true or false.' })]),
+      answers: true,
+    },
     privateMessage: {
       args: z.tuple([
         z.object(
-          { to: z.string({ error: 'Say who the message is for.' }).min(1, 'Say who the message is for.'), text: messageText },
+          {
+            to: z
+              .string({ error: 'Say who the message is for.' })
+              .min(1, 'Say who the message is for.'),
+            text: messageText,
+          },
           { error: 'Send { to: socketId, text } for a private message.' },
         ),
       ]),

@@ -52,8 +52,15 @@ test('Ada, Bo and Cy: messages stay in the room, typing shows, private stays pri
   // A message reaches Bo with Ada's name, and not Cy in another room.
   const hello = `Hello lobby ${tag()}`;
   await ada.send(hello);
-  await expect(bo.messages.getByRole('listitem').filter({ hasText: hello })).toContainText('Ada');
-  await expect(ada.messages.getByRole('listitem').filter({ hasText: hello }).getByLabel('delivered')).toBeVisible();
+  await expect(
+    bo.messages.getByRole('listitem').filter({ hasText: hello }),
+  ).toContainText('Ada');
+  await expect(
+    ada.messages
+      .getByRole('listitem')
+      .filter({ hasText: hello })
+      .getByLabel('delivered'),
+  ).toBeVisible();
 
   // Bo sees Ada typing, until she sends.
   await ada.text.pressSequentially('I am typ');
@@ -79,12 +86,18 @@ test('Ada, Bo and Cy: messages stay in the room, typing shows, private stays pri
   await expect(cy.messages).not.toContainText(secret);
 });
 
-test('a message with HTML in it shows as text and runs nothing', async ({ student }) => {
+test('a message with HTML in it shows as text and runs nothing', async ({
+  student,
+}) => {
   const room = `lobby-${tag()}`;
   const adaPage = await student();
   const boPage = await student();
   const dialogs: string[] = [];
-  for (const page of [adaPage, boPage]) page.on('dialog', (dialog) => (dialogs.push(dialog.message()), dialog.dismiss()));
+  for (const page of [adaPage, boPage])
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      return dialog.dismiss();
+    });
   const ada = await openChat(adaPage);
   const bo = await openChat(boPage);
   await ada.join('Ada', room);
@@ -99,7 +112,9 @@ test('a message with HTML in it shows as text and runs nothing', async ({ studen
   expect(dialogs).toEqual([]);
 });
 
-test('one reader chats with a second client in the page, and refusals show next to the input', async ({ page }) => {
+test('one reader chats with a second client in the page, and refusals show next to the input', async ({
+  page,
+}) => {
   const room = `solo-${tag()}`;
   const ada = await openChat(page);
   await ada.join('Ada', room);
@@ -110,7 +125,9 @@ test('one reader chats with a second client in the page, and refusals show next 
   await second.name.fill('ADA');
   await second.room.fill(room);
   await second.button('Join').click();
-  await expect(second.error).toHaveText(`Someone in ${room} is already called ADA: pick another name.`);
+  await expect(second.error).toHaveText(
+    `Someone in ${room} is already called ADA: pick another name.`,
+  );
 
   await second.join('Bo', room);
   await ada.send('hi Bo');
@@ -124,13 +141,18 @@ test('one reader chats with a second client in the page, and refusals show next 
 
   // An over-long message is refused, and the text stays in the box.
   const long = 'x'.repeat(501);
-  await ada.text.evaluate((input: HTMLInputElement, value) => (input.value = value), long);
+  await ada.text.evaluate(
+    (input: HTMLInputElement, value) => (input.value = value),
+    long,
+  );
   await ada.button('Send').click();
   await expect(ada.error).toHaveText('The text can be at most 500 characters.');
   await expect(ada.text).toHaveValue(long);
 });
 
-test('the message list keeps the place of a reader who scrolled up, and follows one who did not', async ({ student }) => {
+test('the message list keeps the place of a reader who scrolled up, and follows one who did not', async ({
+  student,
+}) => {
   const room = `scroll-${tag()}`;
   const ada = await openChat(await student());
   const bo = await openChat(await student());
@@ -174,11 +196,15 @@ test('a student whose connection drops joins again by itself, and the history sh
   await expect(bo.messages).toContainText('Ada left');
   const said = `while Ada is away ${tag()}`;
   await bo.send(said);
-  await expect(bo.messages.getByRole('listitem').filter({ hasText: said }).getByLabel('delivered')).toBeVisible();
+  await expect(
+    bo.messages.getByRole('listitem').filter({ hasText: said }).getByLabel('delivered'),
+  ).toBeVisible();
   await adaPage.context().setOffline(false);
 
   await expect(ada.connection).toHaveText('connected', { timeout: 15_000 });
-  await expect(ada.messages.getByRole('listitem').filter({ hasText: said })).toHaveCount(1);
+  await expect(
+    ada.messages.getByRole('listitem').filter({ hasText: said }),
+  ).toHaveCount(1);
   await expect(bo.messages).toContainText('Ada joined');
   await expect(bo.online).toContainText('Ada');
 });

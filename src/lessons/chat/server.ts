@@ -1,16 +1,19 @@
+import { nameKey } from '../../server/plumbing/name-key.ts';
+import type { LessonNamespace } from '../../server/plumbing/types.ts';
 import {
+  type ChatHistory,
+  memoryChatHistory,
+} from '../../server/storage/chat-history.ts';
+import {
+  type ChatMessage,
+  type ClientToServerEvents,
   chat,
   HISTORY_LENGTH,
   ROOM_LIST_DELAY_MS,
-  TYPING_TIMEOUT_MS,
-  type ChatMessage,
-  type ClientToServerEvents,
   type ServerToClientEvents,
   type SystemMessage,
+  TYPING_TIMEOUT_MS,
 } from './contract.ts';
-import { nameKey } from '../../server/plumbing/name-key.ts';
-import type { LessonNamespace } from '../../server/plumbing/types.ts';
-import { memoryChatHistory, type ChatHistory } from '../../server/storage/chat-history.ts';
 
 export const contract = chat;
 
@@ -20,9 +23,17 @@ interface Member {
   room: string;
 }
 
-type ChatNamespace = LessonNamespace<ClientToServerEvents, ServerToClientEvents, { member: Member }>;
+type ChatNamespace = LessonNamespace<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  { member: Member }
+>;
 /** What the rules need of a socket. */
-type ChatSocket = { id: string; join(room: string): unknown; leave(room: string): unknown };
+type ChatSocket = {
+  id: string;
+  join(room: string): unknown;
+  leave(room: string): unknown;
+};
 
 /**
  * The chat's rules that the page does not show: how a name is held in a room,
@@ -36,12 +47,17 @@ function roomRules(io: ChatNamespace) {
   // taken is then one small question, not the list of everyone. Room names have no control
   // characters, so nobody can join this one. Names are compared as people see them: "Ada",
   // "ADA" and "Аda" (with a Cyrillic А) are one name (see `nameKey`).
-  const nameRoom = (room: string, name: string) => `\u0000${room}\u0000${nameKey(name)}`;
+  const nameRoom = (room: string, name: string) =>
+    `\u0000${room}\u0000${nameKey(name)}`;
   const listsDue = new Set<string>();
 
   return {
     /** Why `socket` may not join `room` as `name`, or undefined. */
-    async refuseJoin(socket: ChatSocket, name: string, room: string): Promise<string | undefined> {
+    async refuseJoin(
+      socket: ChatSocket,
+      name: string,
+      room: string,
+    ): Promise<string | undefined> {
       // Every socket sits in a room named by its id (20 characters): joining that one would overhear its private messages.
       if (room.length === 20 && (await socketsIn(room)).some((s) => s.id === room)) {
         return 'That name is not free for a room: pick another.';
@@ -50,8 +66,10 @@ function roomRules(io: ChatNamespace) {
         return `Someone in ${room} is already called ${name}: pick another name.`;
       }
     },
-    claimName: (socket: ChatSocket, { name, room }: Member) => socket.join(nameRoom(room, name)),
-    releaseName: (socket: ChatSocket, { name, room }: Member) => socket.leave(nameRoom(room, name)),
+    claimName: (socket: ChatSocket, { name, room }: Member) =>
+      socket.join(nameRoom(room, name)),
+    releaseName: (socket: ChatSocket, { name, room }: Member) =>
+      socket.leave(nameRoom(room, name)),
     /** The chatter behind a socket id; none if `id` is a room of several, or nobody's. */
     async memberById(id: string) {
       return (await socketsIn(id)).find((s) => s.id === id)?.data.member;
@@ -75,7 +93,10 @@ function roomRules(io: ChatNamespace) {
 }
 
 // #region server
-export function register(io: ChatNamespace, { history = memoryChatHistory() }: { history?: ChatHistory } = {}) {
+export function register(
+  io: ChatNamespace,
+  { history = memoryChatHistory() }: { history?: ChatHistory } = {},
+) {
   const { refuseJoin, claimName, releaseName, memberById, soon } = roomRules(io);
 
   // #region online
@@ -172,7 +193,8 @@ export function register(io: ChatNamespace, { history = memoryChatHistory() }: {
     // #region send
     socket.on('sendMessage', async (text, ack) => {
       const member = socket.data.member;
-      if (!member) return ack({ ok: false, error: 'Join a room before sending messages.' });
+      if (!member)
+        return ack({ ok: false, error: 'Join a room before sending messages.' });
       stopTyping(member);
       const id = await history.nextId();
       const message = { id, user: member.name, text, at: Date.now() };
@@ -187,14 +209,21 @@ export function register(io: ChatNamespace, { history = memoryChatHistory() }: {
     // #region private
     socket.on('privateMessage', async ({ to, text }, ack) => {
       const member = socket.data.member;
-      if (!member) return ack({ ok: false, error: 'Join a room before sending messages.' });
+      if (!member)
+        return ack({ ok: false, error: 'Join a room before sending messages.' });
       const recipient = await memberById(to);
       if (recipient?.room !== member.room) {
         return ack({ ok: false, error: 'That person is not in this room (any more).' });
       }
       stopTyping(member);
       const id = await history.nextId();
-      const message = { id, user: member.name, text, at: Date.now(), to: recipient.name };
+      const message = {
+        id,
+        user: member.name,
+        text,
+        at: Date.now(),
+        to: recipient.name,
+      };
       // Only these two sockets: the recipient's room (its id) and the sender's own.
       io.to([to, socket.id]).emit('message', { ...message, private: true });
       ack({ ok: true, id });

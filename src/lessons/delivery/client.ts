@@ -1,18 +1,39 @@
 import type { Socket } from 'socket.io-client';
-import { AWAY_SECONDS, type ClientToServerEvents, type Message, type ServerToClientEvents } from './events.ts';
 import type { DemoClient, LessonClient } from '../../components/demo/demo-host.ts';
 import { createLogBox, h } from '../../components/demo/dom.ts';
+import {
+  AWAY_SECONDS,
+  type ClientToServerEvents,
+  type Message,
+  type ServerToClientEvents,
+} from './events.ts';
 
 type DeliverySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** One client's controls: a message to send (offline too), what waits for the server, and the messages. */
 function render(client: DemoClient) {
   const messages = createLogBox('Messages', 'inbox');
-  const outboxList = h('ul', { class: 'outbox', 'aria-label': 'Waiting for the server' });
-  const text = h('input', { type: 'text', maxlength: 500, autocomplete: 'off', value: `Hello from ${client.panel.label()}` });
+  const outboxList = h('ul', {
+    class: 'outbox',
+    'aria-label': 'Waiting for the server',
+  });
+  const text = h('input', {
+    type: 'text',
+    maxlength: 500,
+    autocomplete: 'off',
+    value: `Hello from ${client.panel.label()}`,
+  });
   const send = h('button', { type: 'button' }, 'Send');
-  const away = h('button', { type: 'button', class: 'quiet' }, `Close for ${AWAY_SECONDS} s`);
-  const session = h('p', { role: 'status', 'aria-label': 'Session', class: 'ack-result' }, 'Connecting…');
+  const away = h(
+    'button',
+    { type: 'button', class: 'quiet' },
+    `Close for ${AWAY_SECONDS} s`,
+  );
+  const session = h(
+    'p',
+    { role: 'status', 'aria-label': 'Session', class: 'ack-result' },
+    'Connecting…',
+  );
   const error = h('p', { class: 'field-error', role: 'alert' });
   client.controls.append(
     h('label', { class: 'field' }, 'Message ', text),
@@ -25,7 +46,12 @@ function render(client: DemoClient) {
     messages.box,
   );
 
-  const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const time = (at: number) =>
+    new Date(at).toLocaleTimeString([], {
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
   return {
     text,
     send,
@@ -34,8 +60,15 @@ function render(client: DemoClient) {
     /** A message from the server: placed by its id, and skipped if this id is shown already. */
     show(message: Message) {
       if (messages.list.querySelector(`[data-id="${message.id}"]`)) return;
-      const line = h('li', { 'data-id': message.id }, `#${message.id} ${message.user}: ${message.text} `, h('time', {}, time(message.at)));
-      const later = [...messages.list.querySelectorAll<HTMLElement>('[data-id]')].find((li) => Number(li.dataset.id) > message.id);
+      const line = h(
+        'li',
+        { 'data-id': message.id },
+        `#${message.id} ${message.user}: ${message.text} `,
+        h('time', {}, time(message.at)),
+      );
+      const later = [...messages.list.querySelectorAll<HTMLElement>('[data-id]')].find(
+        (li) => Number(li.dataset.id) > message.id,
+      );
       messages.append(line, later ?? null);
     },
     /** A message of this page's, until the server's ack says it is stored. */
@@ -92,12 +125,19 @@ function follow(socket: DeliverySocket, view: DeliveryView) {
   let before = false;
   socket.on('connect', () => {
     const offset = (socket.auth as { serverOffset?: number }).serverOffset ?? 0;
-    if (!before) view.say(`Connected: the server sends what came after offset ${offset}.`);
-    else if (socket.recovered) view.say('Back, recovered: Socket.IO replays what this client missed.');
-    else view.say(`Back as a new session: the server sends what came after offset ${offset}.`);
+    if (!before)
+      view.say(`Connected: the server sends what came after offset ${offset}.`);
+    else if (socket.recovered)
+      view.say('Back, recovered: Socket.IO replays what this client missed.');
+    else
+      view.say(
+        `Back as a new session: the server sends what came after offset ${offset}.`,
+      );
     before = true;
   });
-  socket.on('disconnect', (reason) => view.say(`Disconnected (${reason}). Messages written now wait.`));
+  socket.on('disconnect', (reason) =>
+    view.say(`Disconnected (${reason}). Messages written now wait.`),
+  );
 }
 
 function wire(client: DemoClient, view: DeliveryView) {

@@ -15,6 +15,11 @@ const clientOffset = z
 export const delivery = {
   slug: 'delivery',
   clientEvents: {
-    'message:send': { args: z.tuple([messageText, clientOffset]), answers: true, rate: 'message', lockable: true },
+    'message:send': {
+      args: z.tuple([messageText, clientOffset]),
+      answers: true,
+      rate: 'message',
+      lockable: true,
+    },
   },
 } satisfies LessonContract<ClientToServerEvents>;

@@ -20,7 +20,8 @@ function member(page: Page, name: string) {
 }
 
 /** The message lines of a list, as text: "#12 Ada: hi …". */
-const lines = (m: ReturnType<typeof member>, hasText: string) => m.messages.getByRole('listitem').filter({ hasText });
+const lines = (m: ReturnType<typeof member>, hasText: string) =>
+  m.messages.getByRole('listitem').filter({ hasText });
 
 test('offline for 5 s, a client comes back recovered: what it missed and what it wrote arrive once, in the same order for both', async ({
   page,
@@ -37,7 +38,9 @@ test('offline for 5 s, a client comes back recovered: what it missed and what it
   await ada.button('Go offline for 5 s').click();
   await expect(ada.connection).toHaveText('disconnected');
   await ada.send(`from Ada offline ${run}`);
-  await expect(ada.waiting.getByRole('listitem')).toHaveText([`from Ada offline ${run}`]);
+  await expect(ada.waiting.getByRole('listitem')).toHaveText([
+    `from Ada offline ${run}`,
+  ]);
   for (const i of [1, 2, 3]) await bo.send(`from Bo ${i} ${run}`);
   await expect(lines(bo, `from Bo 3 ${run}`)).toHaveCount(1);
 
@@ -47,12 +50,19 @@ test('offline for 5 s, a client comes back recovered: what it missed and what it
     await expect(lines(m, run)).toHaveCount(5);
     await expect(lines(m, `from Ada offline ${run}`)).toHaveCount(1);
   }
-  const order = async (m: ReturnType<typeof member>) => (await lines(m, run).allTextContents()).map((t) => t.replace(/ \d{1,2}:\d{2}.*$/, ''));
+  const order = async (m: ReturnType<typeof member>) =>
+    (await lines(m, run).allTextContents()).map((t) =>
+      t.replace(/ \d{1,2}:\d{2}.*$/, ''),
+    );
   expect(await order(ada)).toEqual(await order(bo));
-  expect((await order(bo)).slice(1, 4).map((t) => t.replace(/^#\d+ /, ''))).toEqual([1, 2, 3].map((i) => `Bo: from Bo ${i} ${run}`));
+  expect((await order(bo)).slice(1, 4).map((t) => t.replace(/^#\d+ /, ''))).toEqual(
+    [1, 2, 3].map((i) => `Bo: from Bo ${i} ${run}`),
+  );
 });
 
-test('closed for 5 s, a client comes back as a new session and the server sends what came after its offset', async ({ student }) => {
+test('closed for 5 s, a client comes back as a new session and the server sends what came after its offset', async ({
+  student,
+}) => {
   const first = await student();
   await openDemo(first, SLUG, ['Ada', 'Bo']);
   const second = await student();
@@ -67,7 +77,10 @@ test('closed for 5 s, a client comes back as a new session and the server sends 
   await bo.send(`while Ada was closed ${run}`);
   await expect(lines(bo, run)).toHaveCount(1);
 
-  await expect(ada.session).toHaveText(/^Back as a new session: the server sends what came after offset \d+\.$/, { timeout: 15_000 });
+  await expect(ada.session).toHaveText(
+    /^Back as a new session: the server sends what came after offset \d+\.$/,
+    { timeout: 15_000 },
+  );
   await expect(lines(ada, `while Ada was closed ${run}`)).toHaveCount(1);
 });
 
@@ -80,16 +93,27 @@ test("the exercise's solution catches up on connecting, shows each message with 
   await ada.send(before);
   await expect(lines(ada, before)).toHaveCount(1);
 
-  const ex = await runSolution(page, 'src/lessons/delivery/exercises/pick-up.solution.js');
+  const ex = await runSolution(
+    page,
+    'src/lessons/delivery/exercises/pick-up.solution.js',
+  );
   const { frame } = ex;
-  await expect(frame.getByRole('listitem').filter({ hasText: `Ada: ${before}` })).toHaveText(/^#\d+ Ada: /);
-  await expect(ex.check('Your page gets the messages sent before it connected')).toContainText('(done)');
-  await expect(ex.check('Your page shows each message with its offset')).toContainText('(done)');
+  await expect(
+    frame.getByRole('listitem').filter({ hasText: `Ada: ${before}` }),
+  ).toHaveText(/^#\d+ Ada: /);
+  await expect(
+    ex.check('Your page gets the messages sent before it connected'),
+  ).toContainText('(done)');
+  await expect(ex.check('Your page shows each message with its offset')).toContainText(
+    '(done)',
+  );
 
   const mine = `from your code ${tag()}`;
   await frame.getByRole('textbox', { name: 'Message' }).fill(mine);
   await frame.getByRole('button', { name: 'Send' }).click();
   await expect(lines(ada, mine)).toHaveCount(1);
   await expect(frame.getByRole('listitem').filter({ hasText: mine })).toHaveCount(1);
-  await expect(ex.check('Your message, with its client offset, reaches a demo client')).toContainText('(done)');
+  await expect(
+    ex.check('Your message, with its client offset, reaches a demo client'),
+  ).toContainText('(done)');
 });

@@ -22,5 +22,9 @@ export interface ServerToClientEvents {
 
 export interface ClientToServerEvents {
   /** `clientOffset` names this message, the same for every retry of it, so the server stores it once. */
-  'message:send': (text: string, clientOffset: string, ack?: Ack<{ id: number }>) => void;
+  'message:send': (
+    text: string,
+    clientOffset: string,
+    ack?: Ack<{ id: number }>,
+  ) => void;
 }

@@ -1,6 +1,15 @@
-import { CATCH_UP_MAX, delivery, type ClientToServerEvents, type Message, type ServerToClientEvents } from './contract.ts';
 import type { LessonNamespace } from '../../server/plumbing/types.ts';
-import { memoryChatHistory, type ChatHistory } from '../../server/storage/chat-history.ts';
+import {
+  type ChatHistory,
+  memoryChatHistory,
+} from '../../server/storage/chat-history.ts';
+import {
+  CATCH_UP_MAX,
+  type ClientToServerEvents,
+  delivery,
+  type Message,
+  type ServerToClientEvents,
+} from './contract.ts';
 
 export const contract = delivery;
 
@@ -10,7 +19,9 @@ const ALL = 'all';
 /** The handshake's `serverOffset`: a whole number from 0, or 0 (a client may send anything there). */
 function offsetOf(auth: Record<string, unknown>): number {
   const offset = auth.serverOffset;
-  return typeof offset === 'number' && Number.isSafeInteger(offset) && offset > 0 ? offset : 0;
+  return typeof offset === 'number' && Number.isSafeInteger(offset) && offset > 0
+    ? offset
+    : 0;
 }
 
 // #region server

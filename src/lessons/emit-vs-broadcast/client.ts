@@ -1,4 +1,6 @@
 import type { Socket } from 'socket.io-client';
+import type { DemoClient, LessonClient } from '../../components/demo/demo-host.ts';
+import { createLogBox, h } from '../../components/demo/dom.ts';
 import type { AckResponse } from '../../shared/acks.ts';
 import type {
   ClientToServerEvents,
@@ -6,8 +8,6 @@ import type {
   MessageKind,
   ServerToClientEvents,
 } from './contract.ts';
-import type { DemoClient, LessonClient } from '../../components/demo/demo-host.ts';
-import { createLogBox, h } from '../../components/demo/dom.ts';
 import { createFanOut, type FanOutStage } from './fanout.ts';
 
 type EmitSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -30,7 +30,12 @@ const KIND_OF_EVENT: Record<string, MessageKind> = {
 function render(client: DemoClient<FanOutStage>) {
   const name = client.panel.label();
   const view = {
-    text: h('input', { type: 'text', maxlength: 500, autocomplete: 'off', value: `Hi from ${name}` }),
+    text: h('input', {
+      type: 'text',
+      maxlength: 500,
+      autocomplete: 'off',
+      value: `Hi from ${name}`,
+    }),
     recipient: h('select', {}),
     self: h('button', { type: 'button' }, 'Emit to self'),
     all: h('button', { type: 'button' }, 'Emit to all'),
@@ -47,7 +52,12 @@ function render(client: DemoClient<FanOutStage>) {
       'div',
       { class: 'button-row' },
       view.to,
-      h('label', { class: 'inline' }, h('span', { class: 'visually-hidden' }, 'Recipient'), view.recipient),
+      h(
+        'label',
+        { class: 'inline' },
+        h('span', { class: 'visually-hidden' }, 'Recipient'),
+        view.recipient,
+      ),
     ),
     view.error,
     h('h4', { class: 'inbox-title' }, 'Inbox'),
@@ -67,13 +77,20 @@ function followAcks(client: DemoClient<FanOutStage>, view: EmitView) {
   const pending: { kind: MessageKind; text: string; to?: string }[] = [];
   socket.onAnyOutgoing((event: string, payload: { text?: string; to?: string }) => {
     const kind = KIND_OF_EVENT[event];
-    if (kind) pending.push({ kind, text: String(payload?.text ?? '').trim(), to: payload?.to });
+    if (kind)
+      pending.push({ kind, text: String(payload?.text ?? '').trim(), to: payload?.to });
   });
   socket.on('disconnect', () => (pending.length = 0));
   view.showAck = (response) => {
     const sent = pending.shift();
     view.error.textContent = response.ok ? '' : response.error;
-    if (response.ok && sent) client.stage.sent({ id: socket.id!, name: client.panel.label() }, sent.kind, sent.text, sent.to);
+    if (response.ok && sent)
+      client.stage.sent(
+        { id: socket.id!, name: client.panel.label() },
+        sent.kind,
+        sent.text,
+        sent.to,
+      );
   };
 }
 

@@ -46,7 +46,9 @@ export const emitVsBroadcast = {
       args: z.tuple([
         z.object(
           {
-            to: z.string({ error: 'Say who to send to: { to: socketId, text }.' }).min(1, 'Say who to send to.'),
+            to: z
+              .string({ error: 'Say who to send to: { to: socketId, text }.' })
+              .min(1, 'Say who to send to.'),
             text: messageText,
           },
           { error: 'Send an object like { to: socketId, text: "..." }.' },

@@ -25,7 +25,14 @@ async function twoStudents(student: () => Promise<Page>) {
   const bName = `B-${tag()}`;
   await rename(first, 'Ada', aName);
   await rename(second, 'Ada', bName);
-  return { first, second, a: emitter(first, aName), b: emitter(second, bName), aName, bName };
+  return {
+    first,
+    second,
+    a: emitter(first, aName),
+    b: emitter(second, bName),
+    aName,
+    bName,
+  };
 }
 
 test('A broadcasts to others: B receives it and A does not', async ({ student }) => {
@@ -57,21 +64,32 @@ test('A sends to B by id: only B receives it', async ({ student }) => {
   await a.button('Send to...').click();
   await expect(b.inbox).toContainText(`to you only: ${text}`);
   await first.waitForTimeout(300);
-  for (const name of [a, emitter(first, 'Bo'), emitter(first, 'Cy')]) await expect(name.inbox).not.toContainText(text);
+  for (const name of [a, emitter(first, 'Bo'), emitter(first, 'Cy')])
+    await expect(name.inbox).not.toContainText(text);
   // The diagram on A's page draws B, in another window, as the one receiver.
-  await expect(first.getByRole('status', { name: 'Fan-out' })).toContainText(`${bName} in another window`);
+  await expect(first.getByRole('status', { name: 'Fan-out' })).toContainText(
+    `${bName} in another window`,
+  );
 });
 
-test('one reader alone sees the four ways with in-page clients and the fan-out diagram', async ({ page }) => {
+test('one reader alone sees the four ways with in-page clients and the fan-out diagram', async ({
+  page,
+}) => {
   await openDemo(page, SLUG, NAMES);
-  const [ada, bo, cy] = NAMES.map((name) => emitter(page, name)) as [ReturnType<typeof emitter>, ReturnType<typeof emitter>, ReturnType<typeof emitter>];
+  const [ada, bo, cy] = NAMES.map((name) => emitter(page, name)) as [
+    ReturnType<typeof emitter>,
+    ReturnType<typeof emitter>,
+    ReturnType<typeof emitter>,
+  ];
   const fanOut = page.getByRole('status', { name: 'Fan-out' });
 
   const self = `self ${tag()}`;
   await ada.message.fill(self);
   await ada.button('Emit to self').click();
   await expect(ada.inbox).toContainText(`Ada to self: ${self}`);
-  await expect(fanOut).toContainText(`Ada sent "${self}" with socket.emit (back to the sender): Ada received it.`);
+  await expect(fanOut).toContainText(
+    `Ada sent "${self}" with socket.emit (back to the sender): Ada received it.`,
+  );
 
   const others = `others ${tag()}`;
   await bo.message.fill(others);
@@ -88,11 +106,15 @@ test('one reader alone sees the four ways with in-page clients and the fan-out d
   await cy.message.fill(direct);
   await cy.button('Send to...').click();
   await expect(bo.inbox).toContainText(`Cy to you only: ${direct}`);
-  await expect(fanOut).toContainText(`Cy sent "${direct}" with io.to(id).emit (one client): Bo received it.`);
+  await expect(fanOut).toContainText(
+    `Cy sent "${direct}" with io.to(id).emit (one client): Bo received it.`,
+  );
   await expect(ada.inbox).not.toContainText(direct);
 });
 
-test('an empty message is refused with a sentence and reaches nobody', async ({ page }) => {
+test('an empty message is refused with a sentence and reaches nobody', async ({
+  page,
+}) => {
   await openDemo(page, SLUG, NAMES);
   const ada = emitter(page, 'Ada');
   await ada.message.fill('   ');
@@ -112,9 +134,13 @@ test('the raw frames show the packet of an event just sent', async ({ page }) =>
   await ada.button('Raw frames').click();
   await expect(ada.button('Raw frames')).toHaveAttribute('aria-pressed', 'true');
   // 42 = Engine.IO "message" + Socket.IO "event", then the namespace, the ack id and the data.
-  await expect(ada.frames).toContainText(new RegExp(`42/emit-vs-broadcast,\\d+\\["emit:all",\\{"text":"${text}"\\}\\]`));
+  await expect(ada.frames).toContainText(
+    new RegExp(`42/emit-vs-broadcast,\\d+\\["emit:all",\\{"text":"${text}"\\}\\]`),
+  );
   // ...and the server's broadcast coming back (stamped with its recovery offset), and the ack (43).
-  await expect(ada.frames).toContainText(new RegExp(`"kind":"all","text":"${text}"\\},"[\\w-]+"\\]`));
+  await expect(ada.frames).toContainText(
+    new RegExp(`"kind":"all","text":"${text}"\\},"[\\w-]+"\\]`),
+  );
   await expect(ada.frames).toContainText(/43\/emit-vs-broadcast,\d+\[\{"ok":true\}\]/);
 
   await ada.button('Clear').click();

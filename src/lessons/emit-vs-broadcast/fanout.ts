@@ -1,7 +1,7 @@
-import type { Client, Message, MessageKind } from './contract.ts';
 import type { DemoClient } from '../../components/demo/demo-host.ts';
 import { h } from '../../components/demo/dom.ts';
 import { localIds, renderPeople } from '../../components/demo/people.ts';
+import type { Client, Message, MessageKind } from './contract.ts';
 
 const HOW: Record<MessageKind, string> = {
   self: 'socket.emit (back to the sender)',
@@ -26,7 +26,8 @@ const SVG = 'http://www.w3.org/2000/svg';
 
 function svg(tag: string, attrs: Record<string, string | number>, text?: string) {
   const element = document.createElementNS(SVG, tag);
-  for (const [key, value] of Object.entries(attrs)) element.setAttribute(key, String(value));
+  for (const [key, value] of Object.entries(attrs))
+    element.setAttribute(key, String(value));
   if (text !== undefined) element.textContent = text;
   return element;
 }
@@ -36,8 +37,16 @@ function svg(tag: string, attrs: Record<string, string | number>, text?: string)
  * last message, an arrow from its sender to every client that received it.
  */
 export function createFanOut(element: HTMLElement) {
-  const drawing = svg('svg', { viewBox: '0 0 400 270', role: 'img', class: 'fanout-drawing' }) as SVGSVGElement;
-  const caption = h('p', { role: 'status', 'aria-label': 'Fan-out', class: 'fanout-caption' }, 'Send a message to see who receives it.');
+  const drawing = svg('svg', {
+    viewBox: '0 0 400 270',
+    role: 'img',
+    class: 'fanout-drawing',
+  }) as SVGSVGElement;
+  const caption = h(
+    'p',
+    { role: 'status', 'aria-label': 'Fan-out', class: 'fanout-caption' },
+    'Send a message to see who receives it.',
+  );
   const people = h('ul', { class: 'people', 'aria-label': 'Connected clients' });
   element.append(
     h('figure', { class: 'fanout' }, drawing, h('figcaption', {}, caption)),
@@ -49,7 +58,12 @@ export function createFanOut(element: HTMLElement) {
   let last: FanOut | undefined;
 
   function current(from: Client, kind: MessageKind, text: string) {
-    const fresh = !last || last.from.id !== from.id || last.kind !== kind || last.text !== text || Date.now() - last.at > SAME_SEND_MS;
+    const fresh =
+      !last ||
+      last.from.id !== from.id ||
+      last.kind !== kind ||
+      last.text !== text ||
+      Date.now() - last.at > SAME_SEND_MS;
     if (fresh) last = { from, kind, text, seenBy: new Set(), at: Date.now() };
     return last!;
   }
@@ -74,7 +88,10 @@ export function createFanOut(element: HTMLElement) {
     const at = new Map(
       clients.map((c, i) => {
         const angle = (2 * Math.PI * i) / n - Math.PI / 2;
-        return [c.id, { x: 200 + 150 * Math.cos(angle), y: 150 + 90 * Math.sin(angle) }];
+        return [
+          c.id,
+          { x: 200 + 150 * Math.cos(angle), y: 150 + 90 * Math.sin(angle) },
+        ];
       }),
     );
     const got = last ? receivers(last, local) : [];
@@ -88,13 +105,29 @@ export function createFanOut(element: HTMLElement) {
     }
     clients.forEach((c) => {
       const p = at.get(c.id)!;
-      const role = last?.from.id === c.id ? 'sender' : got.some((r) => r.id === c.id) ? 'receiver' : 'idle';
+      const role =
+        last?.from.id === c.id
+          ? 'sender'
+          : got.some((r) => r.id === c.id)
+            ? 'receiver'
+            : 'idle';
       drawing.append(
-        svg('circle', { cx: p.x, cy: p.y, r: 20, class: `node ${role} ${local.has(c.id) ? '' : 'remote'}` }),
-        svg('text', { x: p.x, y: p.y + 4, 'text-anchor': 'middle', class: 'node-label' }, c.name.slice(0, 6)),
+        svg('circle', {
+          cx: p.x,
+          cy: p.y,
+          r: 20,
+          class: `node ${role} ${local.has(c.id) ? '' : 'remote'}`,
+        }),
+        svg(
+          'text',
+          { x: p.x, y: p.y + 4, 'text-anchor': 'middle', class: 'node-label' },
+          c.name.slice(0, 6),
+        ),
       );
     });
-    const summary = last ? describe(last, got, local) : 'Send a message to see who receives it.';
+    const summary = last
+      ? whoReceived(last, got, local)
+      : 'Send a message to see who receives it.';
     caption.textContent = summary;
     drawing.setAttribute('aria-label', summary);
   }
@@ -124,9 +157,16 @@ export function createFanOut(element: HTMLElement) {
 
 export type FanOutStage = ReturnType<typeof createFanOut>;
 
-function describe(message: FanOut, got: Client[], local: Set<string>): string {
+function whoReceived(message: FanOut, got: Client[], local: Set<string>): string {
   const names = (list: Client[]) =>
-    list.length === 0 ? 'nobody' : list.length === 1 ? list[0]!.name : `${list.slice(0, -1).map((c) => c.name).join(', ')} and ${list.at(-1)!.name}`;
+    list.length === 0
+      ? 'nobody'
+      : list.length === 1
+        ? list[0]!.name
+        : `${list
+            .slice(0, -1)
+            .map((c) => c.name)
+            .join(', ')} and ${list.at(-1)!.name}`;
   const here = got.filter((c) => local.has(c.id));
   const elsewhere = got.filter((c) => !local.has(c.id));
   const received = elsewhere.length
@@ -136,21 +176,45 @@ function describe(message: FanOut, got: Client[], local: Set<string>): string {
 }
 
 function arrowHead() {
-  const marker = svg('marker', { id: 'fanout-head', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
+  const marker = svg('marker', {
+    id: 'fanout-head',
+    viewBox: '0 0 10 10',
+    refX: 9,
+    refY: 5,
+    markerWidth: 7,
+    markerHeight: 7,
+    orient: 'auto-start-reverse',
+  });
   marker.append(svg('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow-head' }));
   return marker;
 }
 
-function arrow(from: { x: number; y: number }, to: { x: number; y: number }, inferred: boolean) {
-  const attrs = { class: `arrow ${inferred ? 'inferred' : ''}`, 'marker-end': 'url(#fanout-head)' };
+function arrow(
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+  inferred: boolean,
+) {
+  const attrs = {
+    class: `arrow ${inferred ? 'inferred' : ''}`,
+    'marker-end': 'url(#fanout-head)',
+  };
   if (from === to) {
     // Back to the sender: a loop above its node.
     const { x, y } = from;
-    return svg('path', { ...attrs, d: `M${x - 12},${y - 16} C${x - 40},${y - 70} ${x + 40},${y - 70} ${x + 12},${y - 17}` });
+    return svg('path', {
+      ...attrs,
+      d: `M${x - 12},${y - 16} C${x - 40},${y - 70} ${x + 40},${y - 70} ${x + 12},${y - 17}`,
+    });
   }
   const dx = to.x - from.x;
   const dy = to.y - from.y;
   const length = Math.hypot(dx, dy);
   const [ux, uy] = [dx / length, dy / length];
-  return svg('line', { ...attrs, x1: from.x + ux * 22, y1: from.y + uy * 22, x2: to.x - ux * 24, y2: to.y - uy * 24 });
+  return svg('line', {
+    ...attrs,
+    x1: from.x + ux * 22,
+    y1: from.y + uy * 22,
+    x2: to.x - ux * 24,
+    y2: to.y - uy * 24,
+  });
 }

@@ -1,10 +1,10 @@
+import type { LessonNamespace } from '../../server/plumbing/types.ts';
+import { whenSettled } from '../../server/plumbing/when-settled.ts';
 import {
-  emitVsBroadcast,
   type ClientToServerEvents,
+  emitVsBroadcast,
   type ServerToClientEvents,
 } from './contract.ts';
-import { whenSettled } from '../../server/plumbing/when-settled.ts';
-import type { LessonNamespace } from '../../server/plumbing/types.ts';
 
 export const contract = emitVsBroadcast;
 
@@ -14,13 +14,18 @@ export const LIST_QUIET_MS = 200;
 export const ANSWER_MS = 120;
 
 // `io` is the lesson's namespace (typed with its events); the shown regions work on a Server too.
-export function register(io: LessonNamespace<ClientToServerEvents, ServerToClientEvents>) {
+export function register(
+  io: LessonNamespace<ClientToServerEvents, ServerToClientEvents>,
+) {
   // #region clients
   // Everyone connected, on every server: `io.fetchSockets()` asks the other servers too,
   // and rejects if one of them does not answer within ANSWER_MS.
   async function sendClients() {
     const sockets = await io.timeout(ANSWER_MS).fetchSockets();
-    io.emit('clients', sockets.map((s) => ({ id: s.id, name: s.data.name })));
+    io.emit(
+      'clients',
+      sockets.map((s) => ({ id: s.id, name: s.data.name })),
+    );
   }
   // Sent once things are quiet after a change; a try that fails is made again.
   const clientsChanged = whenSettled(sendClients, { quietMs: LIST_QUIET_MS });
@@ -49,7 +54,10 @@ export function register(io: LessonNamespace<ClientToServerEvents, ServerToClien
     // 4. To one chosen client: every socket is alone in a room named by its id.
     socket.on('emit:to', async ({ to, text }, ack) => {
       // Connected to this server or to another? `fetchSockets()` asks them all.
-      const sockets = await io.in(to).fetchSockets().catch(() => null);
+      const sockets = await io
+        .in(to)
+        .fetchSockets()
+        .catch(() => null);
       if (!sockets) {
         return ack({ ok: false, error: 'A server did not answer in time: try again.' });
       }

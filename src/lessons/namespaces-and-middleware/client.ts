@@ -1,17 +1,17 @@
 import type { Socket } from 'socket.io-client';
+import { demoNamespace } from '../../components/class/class-session.ts';
+import type { DemoClient, LessonClient } from '../../components/demo/demo-host.ts';
+import { createLogBox, h } from '../../components/demo/dom.ts';
 import {
+  type ClientToServerEvents,
+  type ServerToClientEvents,
   STAFF_PATH,
   STAFF_TOKEN,
   TEAM_NAME_HINT,
   TEAM_PATH,
   teamPath,
   VISITOR_TOKEN,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
 } from './events.ts';
-import { demoNamespace } from '../../components/class/class-session.ts';
-import type { DemoClient, LessonClient } from '../../components/demo/demo-host.ts';
-import { createLogBox, h } from '../../components/demo/dom.ts';
 
 type NotesSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -29,21 +29,51 @@ interface Door {
 function door(label: string, closed: string, { leavable = true } = {}): Door {
   return {
     label,
-    status: h('p', { role: 'status', 'aria-label': label, class: 'ack-result' }, closed),
-    post: h('button', { type: 'button', disabled: true }, `Post in the ${label.toLowerCase()}`),
-    leave: leavable ? h('button', { type: 'button', class: 'quiet', disabled: true }, `Leave the ${label.toLowerCase()}`) : undefined,
+    status: h(
+      'p',
+      { role: 'status', 'aria-label': label, class: 'ack-result' },
+      closed,
+    ),
+    post: h(
+      'button',
+      { type: 'button', disabled: true },
+      `Post in the ${label.toLowerCase()}`,
+    ),
+    leave: leavable
+      ? h(
+          'button',
+          { type: 'button', class: 'quiet', disabled: true },
+          `Leave the ${label.toLowerCase()}`,
+        )
+      : undefined,
   };
 }
 
 /** One client's controls: a note, the lobby, the staff room behind a token, a team of one's choosing. */
 function render(client: DemoClient) {
   const view = {
-    text: h('input', { type: 'text', maxlength: 500, autocomplete: 'off', value: `Hello from ${client.panel.label()}` }),
+    text: h('input', {
+      type: 'text',
+      maxlength: 500,
+      autocomplete: 'off',
+      value: `Hello from ${client.panel.label()}`,
+    }),
     lobby: door('Lobby', 'Connecting to the lobby…', { leavable: false }),
-    token: h('input', { type: 'text', autocomplete: 'off', spellcheck: false, placeholder: 'no token' }),
+    token: h('input', {
+      type: 'text',
+      autocomplete: 'off',
+      spellcheck: false,
+      placeholder: 'no token',
+    }),
     enterStaff: h('button', { type: 'button' }, 'Enter the staff room'),
     staff: door('Staff room', 'Not in the staff room.'),
-    team: h('input', { type: 'text', maxlength: 12, autocomplete: 'off', spellcheck: false, value: 'red' }),
+    team: h('input', {
+      type: 'text',
+      maxlength: 12,
+      autocomplete: 'off',
+      spellcheck: false,
+      value: 'red',
+    }),
     joinTeam: h('button', { type: 'button' }, 'Join the team'),
     teamDoor: door('Team', 'Not in a team.'),
     error: h('p', { class: 'field-error', role: 'alert' }),
@@ -55,12 +85,29 @@ function render(client: DemoClient) {
     h('div', { class: 'button-row' }, view.lobby.post),
     view.lobby.status,
     h('h4', { class: 'inbox-title' }, 'Staff room, behind a token'),
-    h('label', { class: 'field' }, `Token (try none, a wrong one, ${STAFF_TOKEN} or ${VISITOR_TOKEN}) `, view.token),
-    h('div', { class: 'button-row' }, view.enterStaff, view.staff.post, view.staff.leave),
+    h(
+      'label',
+      { class: 'field' },
+      `Token (try none, a wrong one, ${STAFF_TOKEN} or ${VISITOR_TOKEN}) `,
+      view.token,
+    ),
+    h(
+      'div',
+      { class: 'button-row' },
+      view.enterStaff,
+      view.staff.post,
+      view.staff.leave,
+    ),
     view.staff.status,
     h('h4', { class: 'inbox-title' }, 'Team, a namespace per name'),
     h('label', { class: 'field' }, 'Team name ', view.team),
-    h('div', { class: 'button-row' }, view.joinTeam, view.teamDoor.post, view.teamDoor.leave),
+    h(
+      'div',
+      { class: 'button-row' },
+      view.joinTeam,
+      view.teamDoor.post,
+      view.teamDoor.leave,
+    ),
     view.teamDoor.status,
     view.error,
     h('h4', { class: 'inbox-title' }, 'Notes received'),
@@ -80,7 +127,9 @@ function lessonIo(lobby: NotesSocket) {
   const { namespace } = demoNamespace(SLUG);
   type Auth = (send: (data: object) => void) => void;
   return (path: string, { auth }: { auth: Auth }): NotesSocket =>
-    lobby.io.socket(`${namespace}${path}`, { auth: (send) => auth((data) => send({ ...(lobby.auth as object), ...data })) });
+    lobby.io.socket(`${namespace}${path}`, {
+      auth: (send) => auth((data) => send({ ...(lobby.auth as object), ...data })),
+    });
 }
 
 function follow(socket: NotesSocket, where: Door, view: NotesView) {
@@ -100,7 +149,9 @@ function follow(socket: NotesSocket, where: Door, view: NotesView) {
     where.post.disabled = true;
     if (where.leave) where.leave.disabled = true;
   });
-  socket.on('note:new', ({ from, text }) => view.notes.append(h('li', {}, `${where.label} · ${from}: ${text}`)));
+  socket.on('note:new', ({ from, text }) =>
+    view.notes.append(h('li', {}, `${where.label} · ${from}: ${text}`)),
+  );
 }
 
 /** Posts the note through `socket`; a refusal shows under the controls. */
@@ -118,7 +169,11 @@ function wire(client: DemoClient, view: NotesView) {
   // One socket per namespace, made once: after a refusal or a leave, the same socket tries again.
   const opened = new Map<string, NotesSocket>();
   const io = lessonIo(lobby);
-  const open = (where: Door, path: string, make = () => io(path, { auth: (send) => send({}) })) => {
+  const open = (
+    where: Door,
+    path: string,
+    make = () => io(path, { auth: (send) => send({}) }),
+  ) => {
     let socket = opened.get(path);
     if (!socket) {
       socket = make();
@@ -135,17 +190,23 @@ function wire(client: DemoClient, view: NotesView) {
   };
   const token = view.token;
   view.enterStaff.addEventListener('click', () =>
-    open(view.staff, STAFF_PATH, () =>
-      // #region client
-      // One more socket on the lobby's connection. `auth` as a function: each
-      // attempt sends the token as it is typed at that moment.
-      io('/staff', { auth: (send) => send({ token: token.value.trim() }) }),
+    open(
+      view.staff,
+      STAFF_PATH,
+      () =>
+        // #region client
+        // One more socket on the lobby's connection. `auth` as a function: each
+        // attempt sends the token as it is typed at that moment.
+        io('/staff', { auth: (send) => send({ token: token.value.trim() }) }),
       // #endregion
     ),
   );
   view.joinTeam.addEventListener('click', () => {
     const name = view.team.value.trim();
-    if (!TEAM_PATH.test(teamPath(name))) return void (view.error.textContent = TEAM_NAME_HINT);
+    if (!TEAM_PATH.test(teamPath(name))) {
+      view.error.textContent = TEAM_NAME_HINT;
+      return;
+    }
     view.error.textContent = '';
     // Another team is another namespace: leave the old one, open the new.
     if (view.teamDoor.label !== `Team ${name}`) view.teamDoor.socket?.disconnect();

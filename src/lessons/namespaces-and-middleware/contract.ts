@@ -10,6 +10,11 @@ export * from './events.ts';
 export const namespacesAndMiddleware = {
   slug: 'namespaces-and-middleware',
   clientEvents: {
-    'note:post': { args: z.tuple([z.object({ text: messageText }, { error: 'Send a note like { text: "..." }.' })]), rate: 'message' },
+    'note:post': {
+      args: z.tuple([
+        z.object({ text: messageText }, { error: 'Send a note like { text: "..." }.' }),
+      ]),
+      rate: 'message',
+    },
   },
 } satisfies LessonContract<ClientToServerEvents>;

@@ -3,7 +3,10 @@ import { client, expect, openDemo, test } from '../../../e2e/demo.ts';
 
 const SLUG = 'namespaces-and-middleware';
 /** A team name of this test's own (small letters only), so tests sharing the server do not meet. */
-const teamTag = () => Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+const teamTag = () =>
+  Array.from({ length: 8 }, () =>
+    String.fromCharCode(97 + Math.floor(Math.random() * 26)),
+  ).join('');
 
 function member(page: Page, name: string) {
   const c = client(page, name);
@@ -19,15 +22,21 @@ function member(page: Page, name: string) {
   };
 }
 
-test('the staff room refuses a knock without the right token and says why; with it, a note reaches only the staff room', async ({ student }) => {
+test('the staff room refuses a knock without the right token and says why; with it, a note reaches only the staff room', async ({
+  student,
+}) => {
   const first = await student();
   await openDemo(first, SLUG, ['Ada', 'Bo']);
   const ada = member(first, 'Ada');
   await ada.button('Enter the staff room').click();
-  await expect(ada.staffRoom).toHaveText('Refused: The staff room needs a token: connect with auth: { token }.');
+  await expect(ada.staffRoom).toHaveText(
+    'Refused: The staff room needs a token: connect with auth: { token }.',
+  );
   await ada.token.fill('open-sesame');
   await ada.button('Enter the staff room').click();
-  await expect(ada.staffRoom).toHaveText('Refused: That token does not open the staff room.');
+  await expect(ada.staffRoom).toHaveText(
+    'Refused: That token does not open the staff room.',
+  );
   await ada.token.fill('let-me-in');
   await ada.button('Enter the staff room').click();
   await expect(ada.staffRoom).toHaveText(/^In the staff room/);
@@ -35,7 +44,11 @@ test('the staff room refuses a knock without the right token and says why; with 
   await ada.button('Raw frames').click();
   await expect(ada.frames).toContainText('40/namespaces-and-middleware/staff,');
   const tryIt = first.getByRole('region', { name: 'Try it' });
-  await expect(tryIt.getByRole('listitem').filter({ hasText: 'Knock on the staff room without a token' })).toContainText('(done)');
+  await expect(
+    tryIt
+      .getByRole('listitem')
+      .filter({ hasText: 'Knock on the staff room without a token' }),
+  ).toContainText('(done)');
 
   // Another student enters as a visitor: reads, cannot post.
   const second = await student();
@@ -45,7 +58,9 @@ test('the staff room refuses a knock without the right token and says why; with 
   await visitor.button('Enter the staff room').click();
   await expect(visitor.staffRoom).toHaveText(/^In the staff room/);
   await visitor.button('Post in the staff room').click();
-  await expect(visitor.error).toHaveText('Visitors can read the staff room, not post in it.');
+  await expect(visitor.error).toHaveText(
+    'Visitors can read the staff room, not post in it.',
+  );
 
   const text = `staff ${teamTag()}`;
   await ada.note.fill(text);
@@ -58,10 +73,14 @@ test('the staff room refuses a knock without the right token and says why; with 
   const lobbyOnly = member(second, 'Ada');
   await expect(lobbyOnly.notes).toContainText(`Lobby · Ada: lobby ${text}`);
   await expect(lobbyOnly.notes).not.toContainText(`Staff room · Ada: ${text}`);
-  await expect(member(first, 'Bo').notes).not.toContainText(`Staff room · Ada: ${text}`);
+  await expect(member(first, 'Bo').notes).not.toContainText(
+    `Staff room · Ada: ${text}`,
+  );
 });
 
-test('each team is a namespace of its own: a note reaches the team in another browser, and not another team', async ({ student }) => {
+test('each team is a namespace of its own: a note reaches the team in another browser, and not another team', async ({
+  student,
+}) => {
   const [red, blue] = [teamTag(), teamTag()];
   const first = await student();
   await openDemo(first, SLUG, ['Ada', 'Bo']);
@@ -80,13 +99,17 @@ test('each team is a namespace of its own: a note reaches the team in another br
   const sender = member(first, 'Ada');
   await sender.note.fill(`go ${red}`);
   await sender.button('Post in the team').click();
-  await expect(member(second, 'Ada').notes).toContainText(`Team ${red} · Ada: go ${red}`);
+  await expect(member(second, 'Ada').notes).toContainText(
+    `Team ${red} · Ada: go ${red}`,
+  );
   await expect(sender.notes).toContainText(`Team ${red} · Ada: go ${red}`);
   await expect(member(second, 'Bo').notes).not.toContainText(`go ${red}`);
 
   // A name that is not a team's is refused on the page, before any connection.
   await sender.team.fill('Red!');
   await sender.button('Join the team').click();
-  await expect(sender.error).toHaveText('A team name is 1 to 12 small letters, a to z.');
+  await expect(sender.error).toHaveText(
+    'A team name is 1 to 12 small letters, a to z.',
+  );
   await expect(sender.teamStatus).toHaveText(new RegExp(`^In the team ${red}`));
 });

@@ -1,25 +1,31 @@
+import type { LessonNamespace, LessonServer } from '../../server/plumbing/types.ts';
 import {
-  namespacesAndMiddleware,
+  type ClientToServerEvents,
   NO_TOKEN,
+  namespacesAndMiddleware,
+  type ServerToClientEvents,
   STAFF_TOKEN,
   VISITOR_TOKEN,
   VISITORS_READ_ONLY,
   WRONG_TOKEN,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
 } from './contract.ts';
-import type { LessonNamespace, LessonServer } from '../../server/plumbing/types.ts';
 
 export const contract = namespacesAndMiddleware;
 
 type Role = 'staff' | 'visitor';
-type NotesNamespace = LessonNamespace<ClientToServerEvents, ServerToClientEvents, { role: Role }>;
+type NotesNamespace = LessonNamespace<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  { role: Role }
+>;
 
 /**
  * The lobby (the lesson's own namespace), the staff room and the teams. The
  * workshop puts them under `/namespaces-and-middleware`; the code is as an app's.
  */
-export function register(io: LessonServer<ClientToServerEvents, ServerToClientEvents, { role: Role }>) {
+export function register(
+  io: LessonServer<ClientToServerEvents, ServerToClientEvents, { role: Role }>,
+) {
   // #region of
   relayNotes(io); // the main namespace: here, the lobby
   staffRoom(io.of('/staff'));

@@ -1,27 +1,47 @@
 import type { Socket } from 'socket.io-client';
-import {
-  MAX_OFFLINE_SECONDS,
-  type ClientToServerEvents,
-  type Message,
-  type ServerToClientEvents,
-} from './events.ts';
 import type { DemoClient, LessonClient } from '../../components/demo/demo-host.ts';
 import { createLogBox, h } from '../../components/demo/dom.ts';
 import { simulateOffline } from '../../components/demo/offline-switch.ts';
+import {
+  type ClientToServerEvents,
+  MAX_OFFLINE_SECONDS,
+  type Message,
+  type ServerToClientEvents,
+} from './events.ts';
 
 type ReconnectSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** One client's controls: a message to send (offline too), three faults, and what came back. */
 function render(client: DemoClient) {
   const view = {
-    text: h('input', { type: 'text', maxlength: 500, autocomplete: 'off', value: `Hello from ${client.panel.label()}` }),
+    text: h('input', {
+      type: 'text',
+      maxlength: 500,
+      autocomplete: 'off',
+      value: `Hello from ${client.panel.label()}`,
+    }),
     send: h('button', { type: 'button' }, 'Send'),
-    waiting: h('p', { role: 'status', 'aria-label': 'Waiting to send', class: 'ack-result' }, 'Nothing waiting to send.'),
-    seconds: h('input', { type: 'number', min: 1, max: MAX_OFFLINE_SECONDS, step: 1, value: '5', inputmode: 'numeric' }),
+    waiting: h(
+      'p',
+      { role: 'status', 'aria-label': 'Waiting to send', class: 'ack-result' },
+      'Nothing waiting to send.',
+    ),
+    seconds: h('input', {
+      type: 'number',
+      min: 1,
+      max: MAX_OFFLINE_SECONDS,
+      step: 1,
+      value: '5',
+      inputmode: 'numeric',
+    }),
     offline: h('button', { type: 'button' }, 'Go offline'),
     kill: h('button', { type: 'button' }, 'Kill transport'),
     restart: h('button', { type: 'button' }, 'Restart the server'),
-    state: h('p', { role: 'status', 'aria-label': 'Session', class: 'ack-result' }, 'Connecting…'),
+    state: h(
+      'p',
+      { role: 'status', 'aria-label': 'Session', class: 'ack-result' },
+      'Connecting…',
+    ),
     error: h('p', { class: 'field-error', role: 'alert' }),
     messages: createLogBox('Messages', 'inbox'),
   };
@@ -91,7 +111,9 @@ function follow(socket: ReconnectSocket, view: ReconnectView) {
 function showWaiting(socket: ReconnectSocket, view: ReconnectView) {
   const update = () => {
     const n = socket.sendBuffer.length;
-    view.waiting.textContent = n ? `${n} waiting to send: they go when the connection is back.` : 'Nothing waiting to send.';
+    view.waiting.textContent = n
+      ? `${n} waiting to send: they go when the connection is back.`
+      : 'Nothing waiting to send.';
   };
   socket.on('connect', () => setTimeout(update));
   return update;
@@ -123,7 +145,10 @@ function wire(client: DemoClient, view: ReconnectView) {
   });
   view.kill.addEventListener('click', () => socket.io.engine?.transport?.close());
   view.restart.addEventListener('click', async () => {
-    const answer = await socket.timeout(5000).emitWithAck('server:restart').catch(() => undefined);
+    const answer = await socket
+      .timeout(5000)
+      .emitWithAck('server:restart')
+      .catch(() => undefined);
     view.error.textContent = answer && !answer.ok ? answer.error : '';
   });
 }

@@ -10,7 +10,15 @@ export * from './events.ts';
 export const reconnection = {
   slug: 'reconnection',
   clientEvents: {
-    'message:send': { args: z.tuple([z.object({ text: messageText }, { error: 'Send a message like { text: "..." }.' })]), rate: 'message' },
+    'message:send': {
+      args: z.tuple([
+        z.object(
+          { text: messageText },
+          { error: 'Send a message like { text: "..." }.' },
+        ),
+      ]),
+      rate: 'message',
+    },
     'server:restart': { args: z.tuple([]), answers: true },
   },
 } satisfies LessonContract<ClientToServerEvents>;

@@ -16,7 +16,9 @@ function member(page: Page, name: string) {
   };
 }
 
-test('a client offline for a few seconds retries, comes back recovered with what it missed, and sends what it wrote offline', async ({ student }) => {
+test('a client offline for a few seconds retries, comes back recovered with what it missed, and sends what it wrote offline', async ({
+  student,
+}) => {
   const first = await student();
   await openDemo(first, SLUG, ['Ada', 'Bo']);
   const second = await student();
@@ -30,35 +32,50 @@ test('a client offline for a few seconds retries, comes back recovered with what
   await expect(ada.connection).toHaveText('disconnected');
   await ada.message.fill(written);
   await ada.button('Send').click();
-  await expect(ada.waiting).toHaveText('1 waiting to send: they go when the connection is back.');
+  await expect(ada.waiting).toHaveText(
+    '1 waiting to send: they go when the connection is back.',
+  );
   await other.message.fill(missed);
   await other.button('Send').click();
   await expect(ada.session).toHaveText(/failed; the next one waits longer\.$/);
 
-  await expect(ada.session).toHaveText(/^Back after [\d.]+ s: recovered\. Same id/, { timeout: 15_000 });
+  await expect(ada.session).toHaveText(/^Back after [\d.]+ s: recovered\. Same id/, {
+    timeout: 15_000,
+  });
   await expect(ada.messages).toContainText(`Bo: ${missed}`);
   await expect(ada.waiting).toHaveText('Nothing waiting to send.');
   await expect(other.messages).toContainText(`Ada: ${written}`);
   await expect(ada.messages.locator('.lost')).toHaveCount(0);
 });
 
-test('killing the transport brings the client back by itself, recovered; a restart drops every client, and they all come back', async ({ page }) => {
+test('killing the transport brings the client back by itself, recovered; a restart drops every client, and they all come back', async ({
+  page,
+}) => {
   await openDemo(page, SLUG, ['Ada', 'Bo']);
   const [ada, bo] = [member(page, 'Ada'), member(page, 'Bo')];
   await ada.button('Kill transport').click();
   await expect(ada.session).toHaveText(/^Back after [\d.]+ s: recovered\./);
   await expect(ada.connection).toHaveText('connected');
   const tryIt = page.getByRole('region', { name: 'Try it' });
-  await expect(tryIt.getByRole('listitem').filter({ hasText: 'come back recovered' })).toContainText('(done)');
+  await expect(
+    tryIt.getByRole('listitem').filter({ hasText: 'come back recovered' }),
+  ).toContainText('(done)');
 
   await bo.button('Restart the server').click();
-  for (const who of [ada, bo]) await expect(who.session).toHaveText(/^Back after [\d.]+ s: recovered\./);
-  await expect(tryIt.getByRole('listitem').filter({ hasText: 'Restart the server' })).toContainText('(done)');
+  for (const who of [ada, bo])
+    await expect(who.session).toHaveText(/^Back after [\d.]+ s: recovered\./);
+  await expect(
+    tryIt.getByRole('listitem').filter({ hasText: 'Restart the server' }),
+  ).toContainText('(done)');
   await ada.button('Restart the server').click();
-  await expect(ada.error).toHaveText('The server restarted a moment ago: give the clients a few seconds to come back first.');
+  await expect(ada.error).toHaveText(
+    'The server restarted a moment ago: give the clients a few seconds to come back first.',
+  );
 });
 
-test('an offline time outside 1 to 180 seconds is refused on the page, and nothing is cut', async ({ page }) => {
+test('an offline time outside 1 to 180 seconds is refused on the page, and nothing is cut', async ({
+  page,
+}) => {
   await openDemo(page, SLUG, ['Ada']);
   const ada = member(page, 'Ada');
   await ada.seconds.fill('0');

@@ -4,7 +4,8 @@ import type { Ack } from '../../shared/acks.ts';
 
 /** "Restart server" drops every client of the namespace; once in this long, so a loop of clicks cannot keep a class offline. */
 export const RESTART_COOLDOWN_MS = 5000;
-export const RESTARTED_RECENTLY = 'The server restarted a moment ago: give the clients a few seconds to come back first.';
+export const RESTARTED_RECENTLY =
+  'The server restarted a moment ago: give the clients a few seconds to come back first.';
 /** The longest "Go offline" the demo offers: past the two-minute recovery window, on purpose. */
 export const MAX_OFFLINE_SECONDS = 180;
 

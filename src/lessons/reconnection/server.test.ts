@@ -2,24 +2,39 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import type { Socket } from 'socket.io-client';
 import {
-  RESTARTED_RECENTLY,
+  collect,
+  nextEvent,
+  type Running,
+  SERVERS,
+  startApp,
+} from '../../../test/harness.ts';
+import {
   type ClientToServerEvents,
   type Message,
+  RESTARTED_RECENTLY,
   type ServerToClientEvents,
 } from './contract.ts';
-import { collect, nextEvent, SERVERS, startApp, type Running } from '../../../test/harness.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const NSP = '/reconnection';
 
 /** The first `count` times `socket` receives `event`, in order (fails after `timeoutMs`). */
-function received<T>(socket: Client, event: string, count: number, timeoutMs = 3000): Promise<T[]> {
+function received<T>(
+  socket: Client,
+  event: string,
+  count: number,
+  timeoutMs = 3000,
+): Promise<T[]> {
   const raw = socket as unknown as Socket;
   const seen: T[] = [];
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       raw.off(event, listener);
-      reject(new Error(`${seen.length} of ${count} "${event}" within ${timeoutMs} ms: ${JSON.stringify(seen)}`));
+      reject(
+        new Error(
+          `${seen.length} of ${count} "${event}" within ${timeoutMs} ms: ${JSON.stringify(seen)}`,
+        ),
+      );
     }, timeoutMs);
     const listener = (value: T) => {
       if (seen.push(value) < count) return;
@@ -44,7 +59,10 @@ for (const servers of SERVERS) {
     /** A client (on server `on`, else the next in turn) that says on connect whether it is a new session. */
     async function join(name: string, on?: number) {
       const socket: Client = server.open(NSP, { name }, undefined, on);
-      const start = await nextEvent<{ lastMessage: number }>(socket as unknown as Socket, 'session:start');
+      const start = await nextEvent<{ lastMessage: number }>(
+        socket as unknown as Socket,
+        'session:start',
+      );
       return { socket, start };
     }
 
@@ -68,7 +86,10 @@ for (const servers of SERVERS) {
       await ada.emitWithAck('message:send', { text: 'one' });
       await bo.emitWithAck('message:send', { text: 'two' });
       await ada.emitWithAck('message:send', { text: 'three' });
-      assert.deepEqual((await heard).map((m) => `${m.n} ${m.text}`), ['1 one', '2 two', '3 three']);
+      assert.deepEqual(
+        (await heard).map((m) => `${m.n} ${m.text}`),
+        ['1 one', '2 two', '3 three'],
+      );
       assert.deepEqual((await join('Cy')).start, { lastMessage: 3 });
     });
 
@@ -87,7 +108,9 @@ for (const servers of SERVERS) {
       await nextEvent(ada as unknown as Socket, 'connect', 3000); // the Manager's first attempt, after about a second
       assert.equal(ada.recovered, true);
       assert.equal(ada.id, id);
-      assert.deepEqual(await missed, [{ n: 1, from: 'Bo', text: 'while you were away' }]);
+      assert.deepEqual(await missed, [
+        { n: 1, from: 'Bo', text: 'while you were away' },
+      ]);
       // Answered after anything the server said on connect: a session:start would be here by now.
       await ada.emitWithAck('message:send', { text: 'back' });
       assert.deepEqual(starts, [], 'a recovered session is not started again');
@@ -102,7 +125,11 @@ for (const servers of SERVERS) {
       assert.equal(ada.connected, false);
       ada.emit('message:send', { text: 'written offline' });
       assert.equal(ada.sendBuffer.length, 1);
-      const message = await nextEvent<Message>(bo as unknown as Socket, 'message:new', 3000);
+      const message = await nextEvent<Message>(
+        bo as unknown as Socket,
+        'message:new',
+        3000,
+      );
       assert.deepEqual(message, { n: 1, from: 'Ada', text: 'written offline' });
       assert.equal(ada.sendBuffer.length, 0);
     });
@@ -111,13 +138,23 @@ for (const servers of SERVERS) {
       const { socket: ada } = await join('Ada', 0);
       const { socket: bo } = await join('Bo', 0);
       const elsewhere = await server.client('/sockets-intro', undefined, undefined, 0);
-      const dropped = [ada, bo].map((s) => nextEvent(s as unknown as Socket, 'disconnect'));
+      const dropped = [ada, bo].map((s) =>
+        nextEvent(s as unknown as Socket, 'disconnect'),
+      );
       assert.deepEqual(await bo.emitWithAck('server:restart'), { ok: true });
-      assert.deepEqual(await Promise.all(dropped), ['transport close', 'transport close']);
-      await Promise.all([ada, bo].map((s) => nextEvent(s as unknown as Socket, 'connect', 3000)));
+      assert.deepEqual(await Promise.all(dropped), [
+        'transport close',
+        'transport close',
+      ]);
+      await Promise.all(
+        [ada, bo].map((s) => nextEvent(s as unknown as Socket, 'connect', 3000)),
+      );
       assert.deepEqual([ada.recovered, bo.recovered], [true, true]);
       assert.equal(elsewhere.connected, true, 'another lesson is not restarted');
-      assert.deepEqual(await ada.emitWithAck('server:restart'), { ok: false, error: RESTARTED_RECENTLY });
+      assert.deepEqual(await ada.emitWithAck('server:restart'), {
+        ok: false,
+        error: RESTARTED_RECENTLY,
+      });
       assert.equal(bo.connected, true);
     });
 
@@ -137,9 +174,16 @@ for (const servers of SERVERS) {
     test('a bad message is refused with a sentence and reaches nobody', async () => {
       const { socket: ada } = await join('Ada');
       const heard = collect(ada as unknown as Socket, 'message:new', 200);
-      const send = (payload: unknown) => (ada as unknown as Socket).emitWithAck('message:send', payload);
-      assert.deepEqual(await send({ text: '' }), { ok: false, error: 'The text cannot be empty.' });
-      assert.deepEqual(await send(7), { ok: false, error: 'Send a message like { text: "..." }.' });
+      const send = (payload: unknown) =>
+        (ada as unknown as Socket).emitWithAck('message:send', payload);
+      assert.deepEqual(await send({ text: '' }), {
+        ok: false,
+        error: 'The text cannot be empty.',
+      });
+      assert.deepEqual(await send(7), {
+        ok: false,
+        error: 'Send a message like { text: "..." }.',
+      });
       assert.deepEqual(await heard, []);
     });
   });

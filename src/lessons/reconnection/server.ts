@@ -1,11 +1,11 @@
+import type { LessonNamespace, LessonServices } from '../../server/plumbing/types.ts';
 import {
-  reconnection,
+  type ClientToServerEvents,
   RESTART_COOLDOWN_MS,
   RESTARTED_RECENTLY,
-  type ClientToServerEvents,
+  reconnection,
   type ServerToClientEvents,
 } from './contract.ts';
-import type { LessonNamespace, LessonServices } from '../../server/plumbing/types.ts';
 
 export const contract = reconnection;
 

@@ -1,18 +1,18 @@
 import type { Socket } from 'socket.io-client';
+import type { DemoClient, LessonClient } from '../../components/demo/demo-host.ts';
+import { createLogBox, h } from '../../components/demo/dom.ts';
 import type { AckResponse } from '../../shared/acks.ts';
 import {
+  type ClientToServerEvents,
   IO_CLIENT_HELLO,
   IO_CLIENT_JOIN_ROOM,
   IO_CLIENT_LEAVE_ROOM,
   IO_SERVER_HELLO,
   IO_SERVER_ROOMS,
   ROOM_NAME_MAX,
-  type ClientToServerEvents,
   type RoomInfo,
   type ServerToClientEvents,
 } from './events.ts';
-import type { DemoClient, LessonClient } from '../../components/demo/demo-host.ts';
-import { createLogBox, h } from '../../components/demo/dom.ts';
 import { createRoomMap, type RoomMap } from './room-map.ts';
 
 type RoomsSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -23,23 +23,45 @@ const SUGGESTED = ['red', 'green', 'blue'];
 function render(client: DemoClient<RoomMap>) {
   const error = h('p', { class: 'field-error', role: 'alert' });
   const view = {
-    room: h('input', { type: 'text', maxlength: ROOM_NAME_MAX, autocomplete: 'off', placeholder: 'any name' }),
+    room: h('input', {
+      type: 'text',
+      maxlength: ROOM_NAME_MAX,
+      autocomplete: 'off',
+      placeholder: 'any name',
+    }),
     join: h('button', { type: 'submit' }, 'Join'),
-    suggestions: SUGGESTED.map((room) => h('button', { type: 'button', 'data-room': room }, `Join ${room}`)),
+    suggestions: SUGGESTED.map((room) =>
+      h('button', { type: 'button', 'data-room': room }, `Join ${room}`),
+    ),
     myRooms: h('ul', { class: 'my-rooms', 'aria-label': 'My rooms' }),
-    helloText: h('input', { type: 'text', maxlength: 500, autocomplete: 'off', value: 'Hello, room!' }),
+    helloText: h('input', {
+      type: 'text',
+      maxlength: 500,
+      autocomplete: 'off',
+      value: 'Hello, room!',
+    }),
     hello: h('button', { type: 'button' }, 'Say hello'),
     inbox: createLogBox('Hellos', 'inbox'),
     showAck: (response: AckResponse) => {
       error.textContent = response.ok ? '' : response.error;
     },
   };
-  const joinForm = h('form', { class: 'button-row' }, h('label', { class: 'inline' }, 'Room ', view.room), view.join);
+  const joinForm = h(
+    'form',
+    { class: 'button-row' },
+    h('label', { class: 'inline' }, 'Room ', view.room),
+    view.join,
+  );
   client.controls.append(
     joinForm,
     h('div', { class: 'button-row' }, ...view.suggestions),
     view.myRooms,
-    h('div', { class: 'button-row' }, h('label', { class: 'inline' }, 'Hello ', view.helloText), view.hello),
+    h(
+      'div',
+      { class: 'button-row' },
+      h('label', { class: 'inline' }, 'Hello ', view.helloText),
+      view.hello,
+    ),
     error,
     h('h4', { class: 'inbox-title' }, 'Hellos received'),
     view.inbox.box,
@@ -54,11 +76,14 @@ function showMyRooms(socket: RoomsSocket, view: RoomsView, mine: string[]) {
   view.myRooms.replaceChildren(
     ...mine.map((room) => {
       const leave = h('button', { type: 'button', class: 'quiet' }, `Leave ${room}`);
-      leave.addEventListener('click', () => socket.emit(IO_CLIENT_LEAVE_ROOM, room, view.showAck));
+      leave.addEventListener('click', () =>
+        socket.emit(IO_CLIENT_LEAVE_ROOM, room, view.showAck),
+      );
       return h('li', {}, h('span', { class: 'room-name' }, room), leave);
     }),
   );
-  for (const button of view.suggestions) button.hidden = mine.includes(button.dataset.room!);
+  for (const button of view.suggestions)
+    button.hidden = mine.includes(button.dataset.room!);
 }
 
 const roomsClient: LessonClient<RoomMap> = {

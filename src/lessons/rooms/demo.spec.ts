@@ -21,9 +21,12 @@ function member(page: Page, name: string) {
 }
 
 /** The room map's list for one room, found by the room's name. */
-const roomList = (page: Page, room: string) => page.getByRole('list', { name: room, exact: true });
+const roomList = (page: Page, room: string) =>
+  page.getByRole('list', { name: room, exact: true });
 
-test("A and B join a room, C does not: A's hello reaches B only, and leaving updates the map everywhere", async ({ student }) => {
+test("A and B join a room, C does not: A's hello reaches B only, and leaving updates the map everywhere", async ({
+  student,
+}) => {
   const first = await student();
   const second = await student();
   await openDemo(first, SLUG, NAMES);
@@ -58,7 +61,9 @@ test("A and B join a room, C does not: A's hello reaches B only, and leaving upd
   }
 });
 
-test('joining greets everyone, the room and the joiner, each once', async ({ page }) => {
+test('joining greets everyone, the room and the joiner, each once', async ({
+  page,
+}) => {
   await openDemo(page, SLUG, NAMES);
   const [ada, bo, cy] = NAMES.map((name) => member(page, name));
   const room = `green-${tag()}`;
@@ -72,7 +77,9 @@ test('joining greets everyone, the room and the joiner, each once', async ({ pag
   await expect(cy!.hellos.getByText(`Hello, members of ${room}!`)).toHaveCount(0);
 });
 
-test('a client that goes away leaves its rooms, and the map shows it at once', async ({ page }) => {
+test('a client that goes away leaves its rooms, and the map shows it at once', async ({
+  page,
+}) => {
   await openDemo(page, SLUG, NAMES);
   const room = `blue-${tag()}`;
   await member(page, 'Ada').join(room);
@@ -83,7 +90,9 @@ test('a client that goes away leaves its rooms, and the map shows it at once', a
   await expect(roomList(page, room)).toContainText('Ada');
 });
 
-test('a suggested room joins in one click and a bad name is refused with a sentence', async ({ page }) => {
+test('a suggested room joins in one click and a bad name is refused with a sentence', async ({
+  page,
+}) => {
   await openDemo(page, SLUG, NAMES);
   const cy = member(page, 'Cy');
   // The box stops at the server's limit of 32 characters...

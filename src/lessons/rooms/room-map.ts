@@ -1,7 +1,7 @@
-import { IO_SERVER_ROOMS, type RoomInfo } from './events.ts';
 import type { DemoClient } from '../../components/demo/demo-host.ts';
 import { h } from '../../components/demo/dom.ts';
 import { localIds, renderPeople } from '../../components/demo/people.ts';
+import { IO_SERVER_ROOMS, type RoomInfo } from './events.ts';
 
 /**
  * The demo-wide view of `rooms`: every named room with its members, as the
@@ -10,7 +10,11 @@ import { localIds, renderPeople } from '../../components/demo/people.ts';
  */
 export function createRoomMap(element: HTMLElement) {
   const rooms = h('div', { class: 'room-map' });
-  const empty = h('p', { class: 'room-map-empty' }, 'No rooms yet: join one from a client below.');
+  const empty = h(
+    'p',
+    { class: 'room-map-empty' },
+    'No rooms yet: join one from a client below.',
+  );
   element.append(h('h3', {}, 'Room map'), empty, rooms);
   const tracked: DemoClient[] = [];
   const idPrefix = `room-${crypto.randomUUID()}`;

@@ -1,17 +1,17 @@
+import type { LessonNamespace } from '../../server/plumbing/types.ts';
+import { whenSettled } from '../../server/plumbing/when-settled.ts';
 import {
+  type ClientToServerEvents,
   IO_CLIENT_HELLO,
   IO_CLIENT_JOIN_ROOM,
   IO_CLIENT_LEAVE_ROOM,
   IO_SERVER_HELLO,
   IO_SERVER_ROOMS,
   MAX_ROOMS_PER_CLIENT,
-  rooms,
-  type ClientToServerEvents,
   type Member,
+  rooms,
   type ServerToClientEvents,
 } from './contract.ts';
-import { whenSettled } from '../../server/plumbing/when-settled.ts';
-import type { LessonNamespace } from '../../server/plumbing/types.ts';
 
 export const contract = rooms;
 
@@ -21,7 +21,9 @@ export const MAP_QUIET_MS = 200;
 export const ANSWER_MS = 120;
 
 // `io` is the lesson's namespace (typed with its events); the shown regions work on a Server too.
-export function register(io: LessonNamespace<ClientToServerEvents, ServerToClientEvents>) {
+export function register(
+  io: LessonNamespace<ClientToServerEvents, ServerToClientEvents>,
+) {
   // #region room-map
   // Each socket knows its own rooms. `io.fetchSockets()` gathers every socket of every
   // server, each with its `rooms` and its `data`; the map is made from those.
@@ -86,7 +88,10 @@ export function register(io: LessonNamespace<ClientToServerEvents, ServerToClien
     socket.on(IO_CLIENT_HELLO, (text, ack) => {
       const joined = [...socket.rooms].filter((room) => room !== socket.id);
       if (joined.length === 0) {
-        return ack({ ok: false, error: 'Join a room first: a hello goes to your rooms.' });
+        return ack({
+          ok: false,
+          error: 'Join a room first: a hello goes to your rooms.',
+        });
       }
       // `socket.to(...)`: those rooms but the sender (`io.to` would include it).
       socket.to(joined).emit(IO_SERVER_HELLO, `${name} says: ${text}`);

@@ -1,7 +1,7 @@
 import type { Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from './events.ts';
 import type { DemoClient } from '../../components/demo/demo-host.ts';
 import { h } from '../../components/demo/dom.ts';
+import type { ClientToServerEvents, ServerToClientEvents } from './events.ts';
 
 type NodeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -17,7 +17,11 @@ const SAYS = {
  */
 export function createAdapterSwitch(element: HTMLElement) {
   const toggle = h('input', { type: 'checkbox', role: 'switch', disabled: true });
-  const says = h('p', { role: 'status', 'aria-label': 'Adapter', class: 'adapter-says' }, 'Waiting for the nodes…');
+  const says = h(
+    'p',
+    { role: 'status', 'aria-label': 'Adapter', class: 'adapter-says' },
+    'Waiting for the nodes…',
+  );
   const error = h('p', { class: 'field-error', role: 'alert' });
   element.append(
     h('h3', {}, 'Two servers'),
@@ -38,10 +42,13 @@ export function createAdapterSwitch(element: HTMLElement) {
     says.textContent = on ? SAYS.on : SAYS.off;
   };
   toggle.addEventListener('change', async () => {
-    const via = clients.find((client) => client.socket.connected)?.socket as NodeSocket | undefined;
+    const via = clients.find((client) => client.socket.connected)?.socket as
+      | NodeSocket
+      | undefined;
     if (!via) {
       toggle.checked = !toggle.checked;
-      error.textContent = 'No client here is connected: the switch cannot reach the servers.';
+      error.textContent =
+        'No client here is connected: the switch cannot reach the servers.';
       return;
     }
     const answer = await via.emitWithAck('adapter:set', { on: toggle.checked });

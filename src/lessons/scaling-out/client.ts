@@ -1,14 +1,14 @@
 import type { Socket } from 'socket.io-client';
-import {
-  NODE_PATHS,
-  nodeLabel,
-  type ClientToServerEvents,
-  type Message,
-  type ServerToClientEvents,
-} from './events.ts';
 import type { DemoClient, LessonClient } from '../../components/demo/demo-host.ts';
 import { createLogBox, h } from '../../components/demo/dom.ts';
-import { createAdapterSwitch, type AdapterStage } from './adapter-switch.ts';
+import { type AdapterStage, createAdapterSwitch } from './adapter-switch.ts';
+import {
+  type ClientToServerEvents,
+  type Message,
+  NODE_PATHS,
+  nodeLabel,
+  type ServerToClientEvents,
+} from './events.ts';
 
 type NodeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -18,7 +18,12 @@ const pathOf = (index: number) => NODE_PATHS[index % NODE_PATHS.length]!;
 /** One client's controls: which node it is on, a broadcast to send, and what reached it. */
 function render(client: DemoClient<AdapterStage>, node: string) {
   const view = {
-    text: h('input', { type: 'text', maxlength: 500, autocomplete: 'off', value: `Hello from ${client.panel.label()}` }),
+    text: h('input', {
+      type: 'text',
+      maxlength: 500,
+      autocomplete: 'off',
+      value: `Hello from ${client.panel.label()}`,
+    }),
     send: h('button', { type: 'button' }, 'Broadcast'),
     error: h('p', { class: 'field-error', role: 'alert' }),
     messages: createLogBox('Messages', 'inbox'),

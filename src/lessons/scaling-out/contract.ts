@@ -10,9 +10,22 @@ export * from './events.ts';
 export const scalingOut = {
   slug: 'scaling-out',
   clientEvents: {
-    'message:send': { args: z.tuple([z.object({ text: messageText }, { error: 'Send a message like { text: "..." }.' })]), rate: 'message' },
+    'message:send': {
+      args: z.tuple([
+        z.object(
+          { text: messageText },
+          { error: 'Send a message like { text: "..." }.' },
+        ),
+      ]),
+      rate: 'message',
+    },
     'adapter:set': {
-      args: z.tuple([z.object({ on: z.boolean({ error: 'Say { on: true } or { on: false }.' }) }, { error: 'Say { on: true } or { on: false }.' })]),
+      args: z.tuple([
+        z.object(
+          { on: z.boolean({ error: 'Say { on: true } or { on: false }.' }) },
+          { error: 'Say { on: true } or { on: false }.' },
+        ),
+      ]),
     },
   },
 } satisfies LessonContract<ClientToServerEvents>;

@@ -11,9 +11,12 @@ function member(page: Page, name: string) {
     messages: c.panel.getByRole('log', { name: 'Messages' }),
   };
 }
-const adapterSwitch = (page: Page) => page.getByRole('switch', { name: 'Adapter between the nodes' });
+const adapterSwitch = (page: Page) =>
+  page.getByRole('switch', { name: 'Adapter between the nodes' });
 
-test('with the adapter off a broadcast stays on its node; switched on, it reaches the other node, and every page sees the switch', async ({ student }) => {
+test('with the adapter off a broadcast stays on its node; switched on, it reaches the other node, and every page sees the switch', async ({
+  student,
+}) => {
   const first = await student();
   await openDemo(first, SLUG, ['Ada', 'Bo']);
   const second = await student();
@@ -22,7 +25,9 @@ test('with the adapter off a broadcast stays on its node; switched on, it reache
   await expect(adapterSwitch(first)).toBeEnabled();
   await adapterSwitch(first).uncheck();
   await expect(adapterSwitch(second)).not.toBeChecked();
-  await expect(second.getByRole('status', { name: 'Adapter' })).toHaveText(/^Adapter off/);
+  await expect(second.getByRole('status', { name: 'Adapter' })).toHaveText(
+    /^Adapter off/,
+  );
 
   const [ada, bo] = [member(first, 'Ada'), member(first, 'Bo')];
   await expect(ada.panel).toContainText('Connected to node 1');
@@ -31,7 +36,9 @@ test('with the adapter off a broadcast stays on its node; switched on, it reache
   await ada.message.fill(missed);
   await ada.button('Broadcast').click();
   // Another student's Ada is on node 1 too: she hears it; no Bo does.
-  await expect(member(second, 'Ada').messages).toContainText(`Ada (on node 1): ${missed}`);
+  await expect(member(second, 'Ada').messages).toContainText(
+    `Ada (on node 1): ${missed}`,
+  );
   await expect(ada.messages).toContainText(missed);
   await expect(bo.messages).not.toContainText(missed);
   await expect(member(second, 'Bo').messages).not.toContainText(missed);
@@ -44,7 +51,9 @@ test('with the adapter off a broadcast stays on its node; switched on, it reache
   await expect(bo.messages).toContainText(`Ada (on node 1): ${crossed}`);
   await expect(member(second, 'Bo').messages).toContainText(crossed);
   const tryIt = first.getByRole('region', { name: 'Try it' });
-  await expect(tryIt.getByRole('listitem').filter({ hasText: 'reach a client of the other' })).toContainText('(done)');
+  await expect(
+    tryIt.getByRole('listitem').filter({ hasText: 'reach a client of the other' }),
+  ).toContainText('(done)');
   await adapterSwitch(first).uncheck();
 });
 

@@ -1,12 +1,23 @@
 import assert from 'node:assert/strict';
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { io as connect, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, Message, ServerToClientEvents } from './contract.ts';
-import { collect, connected, nextEvent, SERVERS, startApp, type Running } from '../../../test/harness.ts';
 import { startRedis } from '../../../scripts/redis-server.ts';
+import {
+  collect,
+  connected,
+  nextEvent,
+  type Running,
+  SERVERS,
+  startApp,
+} from '../../../test/harness.ts';
+import type {
+  ClientToServerEvents,
+  Message,
+  ServerToClientEvents,
+} from './contract.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const NSP = '/scaling-out';
@@ -24,8 +35,19 @@ for (const servers of SERVERS) {
     });
 
     /** A client of one node, once it knows the adapter's state; `at` picks its server. */
-    async function on(node: 1 | 2, name: string, namespace = NSP, auth: object = {}, at?: number) {
-      const socket: Client = server.open(`${namespace}/node-${node}`, { name, ...auth }, undefined, at);
+    async function on(
+      node: 1 | 2,
+      name: string,
+      namespace = NSP,
+      auth: object = {},
+      at?: number,
+    ) {
+      const socket: Client = server.open(
+        `${namespace}/node-${node}`,
+        { name, ...auth },
+        undefined,
+        at,
+      );
       const state = await nextEvent<{ on: boolean }>(raw(socket), 'adapter:state');
       return { socket, state };
     }
@@ -44,12 +66,19 @@ for (const servers of SERVERS) {
       const told = [ada, bo].map((s) => nextEvent(raw(s), 'adapter:state'));
       assert.deepEqual(await bo.emitWithAck('adapter:set', { on: true }), { ok: true });
       assert.deepEqual(await Promise.all(told), [{ on: true }, { on: true }]);
-      const all = await Promise.all([ada, cy, bo].map((s) => {
-        const heard = nextEvent<Message>(raw(s), 'message:new');
-        return s === bo ? bo.emitWithAck('message:send', { text: 'everyone' }).then(() => heard) : heard;
-      }));
+      const all = await Promise.all(
+        [ada, cy, bo].map((s) => {
+          const heard = nextEvent<Message>(raw(s), 'message:new');
+          return s === bo
+            ? bo.emitWithAck('message:send', { text: 'everyone' }).then(() => heard)
+            : heard;
+        }),
+      );
       assert.deepEqual(all[0], { from: 'Bo', text: 'everyone', node: 'node 2' });
-      assert.deepEqual(all.map((m) => m.text), ['everyone', 'everyone', 'everyone']);
+      assert.deepEqual(
+        all.map((m) => m.text),
+        ['everyone', 'everyone', 'everyone'],
+      );
 
       // A newcomer learns the state; switching off stops the crossing again.
       assert.deepEqual((await on(2, 'Di')).state, { on: true });
@@ -73,13 +102,29 @@ for (const servers of SERVERS) {
     test('a class has its own switch and its own nodes', async () => {
       const instructor = await server.client('/instructor', { token: TOKEN });
       const { code } = await instructor.emitWithAck('class:create', {});
-      for (const [name, key] of [['Bo', 'bo-student-key-0001'], ['Cy', 'cy-student-key-0001']]) await server.client(`/class/${code}`, { name, key });
+      for (const [name, key] of [
+        ['Bo', 'bo-student-key-0001'],
+        ['Cy', 'cy-student-key-0001'],
+      ])
+        await server.client(`/class/${code}`, { name, key });
       const { socket: ada } = await on(1, 'Ada');
       await ada.emitWithAck('adapter:set', { on: true });
       // Both class nodes on one server: the demo's hand-over between its nodes is a call in one process.
-      const { socket: inClass, state } = await on(1, 'Bo', `/class/${code}/scaling-out`, { classKey: 'bo-student-key-0001' }, 0);
+      const { socket: inClass, state } = await on(
+        1,
+        'Bo',
+        `/class/${code}/scaling-out`,
+        { classKey: 'bo-student-key-0001' },
+        0,
+      );
       assert.deepEqual(state, { on: false });
-      const { socket: inClass2 } = await on(2, 'Cy', `/class/${code}/scaling-out`, { classKey: 'cy-student-key-0001' }, 0);
+      const { socket: inClass2 } = await on(
+        2,
+        'Cy',
+        `/class/${code}/scaling-out`,
+        { classKey: 'cy-student-key-0001' },
+        0,
+      );
       const publicHeard = collect<Message>(raw(ada), 'message:new', 250);
       const classHeard = nextEvent<Message>(raw(inClass2), 'message:new');
       await inClass.emitWithAck('adapter:set', { on: true });
@@ -90,12 +135,23 @@ for (const servers of SERVERS) {
 
     test('a bad switch or message is refused with a sentence and changes nothing', async () => {
       const { socket: ada } = await on(1, 'Ada');
-      const emit = (event: string, payload: unknown) => raw(ada).emitWithAck(event, payload);
-      assert.deepEqual(await emit('adapter:set', { on: 'yes' }), { ok: false, error: 'Say { on: true } or { on: false }.' });
-      assert.deepEqual(await emit('message:send', { text: '' }), { ok: false, error: 'The text cannot be empty.' });
+      const emit = (event: string, payload: unknown) =>
+        raw(ada).emitWithAck(event, payload);
+      assert.deepEqual(await emit('adapter:set', { on: 'yes' }), {
+        ok: false,
+        error: 'Say { on: true } or { on: false }.',
+      });
+      assert.deepEqual(await emit('message:send', { text: '' }), {
+        ok: false,
+        error: 'The text cannot be empty.',
+      });
       assert.deepEqual((await on(2, 'Bo')).state, { on: false });
       for (const path of ['/node-3', '/node-1/x', '/node-']) {
-        await assert.rejects(server.client(`${NSP}${path}`, { name: 'Eve' }), { message: 'Invalid namespace' }, path);
+        await assert.rejects(
+          server.client(`${NSP}${path}`, { name: 'Eve' }),
+          { message: 'Invalid namespace' },
+          path,
+        );
       }
     });
   });
@@ -111,7 +167,10 @@ describe('the plain Redis server the page shows, run as two processes', () => {
   before(async () => {
     redis = await startRedis();
     for (let i = 0; i < 2; i++) {
-      const child = fork(file, { env: { ...process.env, REDIS_URL: redis.url, PORT: '0' }, stdio: 'inherit' });
+      const child = fork(file, {
+        env: { ...process.env, REDIS_URL: redis.url, PORT: '0' },
+        stdio: 'inherit',
+      });
       children.push(child);
       const [port] = (await once(child, 'message')) as [number];
       urls.push(`http://127.0.0.1:${port}`);
@@ -119,11 +178,19 @@ describe('the plain Redis server the page shows, run as two processes', () => {
   });
   after(async () => {
     for (const client of clients) client.disconnect();
-    await Promise.all(children.map(async (child) => (child.kill(), once(child, 'exit'))));
+    await Promise.all(
+      children.map((child) => {
+        child.kill();
+        return once(child, 'exit');
+      }),
+    );
     await redis.stop();
   });
   const clientOf = async (server: number) => {
-    const socket = connect(urls[server]!, { forceNew: true, transports: ['websocket'] });
+    const socket = connect(urls[server]!, {
+      forceNew: true,
+      transports: ['websocket'],
+    });
     clients.push(socket);
     await connected(socket);
     return socket;
@@ -135,7 +202,10 @@ describe('the plain Redis server the page shows, run as two processes', () => {
     await Promise.all([a.emitWithAck('count'), b.emitWithAck('count')]);
     const heard = [nextEvent(a, 'shout'), nextEvent(b, 'shout')];
     a.emit('shout', 'hello, both servers');
-    assert.deepEqual(await Promise.all(heard), ['hello, both servers', 'hello, both servers']);
+    assert.deepEqual(await Promise.all(heard), [
+      'hello, both servers',
+      'hello, both servers',
+    ]);
   });
 
   test("a server's sockets and rooms are its own; fetchSockets asks every server", async () => {

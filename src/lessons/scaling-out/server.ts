@@ -1,6 +1,14 @@
-import { scalingOut, type ClientToServerEvents, type ServerToClientEvents } from './contract.ts';
-import type { LessonNamespace, LessonServer, LessonServices } from '../../server/plumbing/types.ts';
+import type {
+  LessonNamespace,
+  LessonServer,
+  LessonServices,
+} from '../../server/plumbing/types.ts';
 import type { Counter } from '../../server/storage/counter.ts';
+import {
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  scalingOut,
+} from './contract.ts';
 
 export const contract = scalingOut;
 
@@ -11,7 +19,10 @@ type NodeNamespace = LessonNamespace<ClientToServerEvents, ServerToClientEvents>
  * each with its own adapter that knows only its own clients. The lesson's
  * namespace itself has nothing to do: the demo's clients connect to the nodes.
  */
-export function register(io: LessonServer<ClientToServerEvents, ServerToClientEvents>, { counter }: LessonServices) {
+export function register(
+  io: LessonServer<ClientToServerEvents, ServerToClientEvents>,
+  { counter }: LessonServices,
+) {
   const adapter = adapterSwitch(counter);
   const [one, two] = [io.of('/node-1'), io.of('/node-2')];
   node(one, 'node 1', two, adapter);
@@ -46,7 +57,10 @@ function node(io: NodeNamespace, name: string, other: NodeNamespace, adapter: Sw
       for (const nsp of [io, other]) nsp.emit('adapter:state', { on });
     });
     // With its store away, the switch shows as it was last told.
-    adapter.isOn().then((on) => socket.emit('adapter:state', { on }), () => {});
+    adapter.isOn().then(
+      (on) => socket.emit('adapter:state', { on }),
+      () => {},
+    );
   });
 }
 // #endregion

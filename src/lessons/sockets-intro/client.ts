@@ -1,7 +1,7 @@
 import type { Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from './contract.ts';
 import type { LessonClient } from '../../components/demo/demo-host.ts';
 import { h } from '../../components/demo/dom.ts';
+import type { ClientToServerEvents, ServerToClientEvents } from './contract.ts';
 
 type CounterSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -18,13 +18,25 @@ const counterClient: LessonClient = {
   slug: 'sockets-intro',
   mount({ controls, socket }) {
     const view: CounterView = {
-      session: h('p', { role: 'status', 'aria-label': 'Socket', class: 'welcome' }, 'Connecting…'),
-      count: h('output', { role: 'status', 'aria-label': 'Count', class: 'count' }, '…'),
+      session: h(
+        'p',
+        { role: 'status', 'aria-label': 'Socket', class: 'welcome' },
+        'Connecting…',
+      ),
+      count: h(
+        'output',
+        { role: 'status', 'aria-label': 'Count', class: 'count' },
+        '…',
+      ),
       welcome: h('p', { class: 'welcome' }),
       increment: h('button', { type: 'button' }, 'Increment'),
       decrement: h('button', { type: 'button' }, 'Decrement'),
     };
-    controls.append(view.session, view.welcome, h('div', { class: 'counter' }, view.decrement, view.count, view.increment));
+    controls.append(
+      view.session,
+      view.welcome,
+      h('div', { class: 'counter' }, view.decrement, view.count, view.increment),
+    );
     follow(socket, view);
     listen(socket, view);
   },

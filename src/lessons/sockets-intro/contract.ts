@@ -23,7 +23,12 @@ export const socketsIntro = {
     increment: { args: z.tuple([]) },
     decrement: { args: z.tuple([]) },
     thanks: {
-      args: z.tuple([z.object({ message: messageText }, { error: 'Send an object like { message: "..." }.' })]),
+      args: z.tuple([
+        z.object(
+          { message: messageText },
+          { error: 'Send an object like { message: "..." }.' },
+        ),
+      ]),
     },
   },
 } satisfies LessonContract<ClientToServerEvents>;

@@ -28,7 +28,9 @@ async function countOf(count: Locator) {
   return Number(await count.textContent());
 }
 
-test('a second student sees the count change that the first one makes', async ({ student }) => {
+test('a second student sees the count change that the first one makes', async ({
+  student,
+}) => {
   const a = await openLesson(await student());
   const b = await openLesson(await student());
 
@@ -42,7 +44,9 @@ test('a second student sees the count change that the first one makes', async ({
   await expect(a.count).toHaveText(String(before));
 });
 
-test('a student who opens the lesson later gets the current count, not 0', async ({ student }) => {
+test('a student who opens the lesson later gets the current count, not 0', async ({
+  student,
+}) => {
   const a = await openLesson(await student());
   await a.increment.click();
   await a.increment.click();
@@ -74,12 +78,16 @@ test('one reader adds a second client in the page and both agree', async ({ page
   await expect(page.getByRole('button', { name: 'Add a client' })).toBeFocused();
 });
 
-test('the client shows its transport, upgraded from polling to websocket', async ({ page }) => {
+test('the client shows its transport, upgraded from polling to websocket', async ({
+  page,
+}) => {
   const first = await openLesson(page);
   await expect(first.transport).toHaveText('websocket');
   await expect(first.log).toContainText('connected over polling');
   await expect(first.log).toContainText('upgraded to websocket');
-  await expect(first.panel.getByText(/^Welcome, Guest \d+! You are connected\.$/)).toBeVisible();
+  await expect(
+    first.panel.getByText(/^Welcome, Guest \d+! You are connected\.$/),
+  ).toBeVisible();
 });
 
 test('the spot-the-bug answer stays hidden until asked for', async ({ page }) => {
@@ -91,20 +99,28 @@ test('the spot-the-bug answer stays hidden until asked for', async ({ page }) =>
   await expect(answer).toBeVisible();
 });
 
-test('without JavaScript the lesson reads as an article and the demo says it needs JavaScript', async ({ browser }) => {
+test('without JavaScript the lesson reads as an article and the demo says it needs JavaScript', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(LESSON);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sockets, from the first connection');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Sockets, from the first connection',
+  );
   // The message is in <noscript>, which text locators skip: find it by its class.
   const demo = page.getByRole('region', { name: /One counter, every client/ });
   await expect(demo.locator('.demo-needs-js')).toBeVisible();
-  await expect(demo.locator('.demo-needs-js')).toContainText('This live demo needs JavaScript');
+  await expect(demo.locator('.demo-needs-js')).toContainText(
+    'This live demo needs JavaScript',
+  );
   await expect(page.getByRole('button', { name: 'Increment' })).toHaveCount(0);
   await context.close();
 });
 
-test('the home page lists the lessons in order with their summaries', async ({ page }) => {
+test('the home page lists the lessons in order with their summaries', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Socket Workshop');
   const first = page.getByRole('link', { name: 'Sockets, from the first connection' });
@@ -113,7 +129,9 @@ test('the home page lists the lessons in order with their summaries', async ({ p
   await expect(page).toHaveURL(LESSON);
 });
 
-test('an unknown address shows a "Page not found" page with the lessons, and a 404 status', async ({ page }) => {
+test('an unknown address shows a "Page not found" page with the lessons, and a 404 status', async ({
+  page,
+}) => {
   const response = await page.goto('/lessons/no-such-lesson/');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
@@ -125,11 +143,18 @@ test('the demo works from the keyboard alone', async ({ page }) => {
   const first = await openLesson(page);
   const before = await countOf(first.count);
   // Tab through the page until the Increment button has the focus, then press it.
-  for (let i = 0; i < 60 && !(await first.increment.evaluate((b) => b === document.activeElement)); i++) {
+  for (
+    let i = 0;
+    i < 60 && !(await first.increment.evaluate((b) => b === document.activeElement));
+    i++
+  ) {
     await page.keyboard.press('Tab');
   }
   await expect(first.increment).toBeFocused();
-  expect(await first.increment.evaluate((b) => getComputedStyle(b).outlineStyle), 'the focus is visible').not.toBe('none');
+  expect(
+    await first.increment.evaluate((b) => getComputedStyle(b).outlineStyle),
+    'the focus is visible',
+  ).not.toBe('none');
   await page.keyboard.press('Enter');
   await expect(first.count).toHaveText(String(before + 1));
   await page.keyboard.press('Shift+Tab');
@@ -142,11 +167,16 @@ test('the demo works from the keyboard alone', async ({ page }) => {
   await expect(counter(page, 'Client 2').connection).toHaveText('connected');
 });
 
-test('each client shows its socket id once connected, and a second client has another', async ({ page }) => {
+test('each client shows its socket id once connected, and a second client has another', async ({
+  page,
+}) => {
   await openLesson(page);
-  const socket = (name: string) => client(page, name).panel.getByRole('status', { name: 'Socket' });
+  const socket = (name: string) =>
+    client(page, name).panel.getByRole('status', { name: 'Socket' });
   await expect(socket('Client 1')).toHaveText(/^Connected as [\w-]{20}$/);
   await page.getByRole('button', { name: 'Add a client' }).click();
   await expect(socket('Client 2')).toHaveText(/^Connected as [\w-]{20}$/);
-  expect(await socket('Client 2').textContent()).not.toBe(await socket('Client 1').textContent());
+  expect(await socket('Client 2').textContent()).not.toBe(
+    await socket('Client 1').textContent(),
+  );
 });

@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import type { Socket } from 'socket.io-client';
+import {
+  collect,
+  nextEvent,
+  type Running,
+  SERVERS,
+  startApp,
+} from '../../../test/harness.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from './contract.ts';
-import { collect, nextEvent, SERVERS, startApp, type Running } from '../../../test/harness.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const NSP = '/sockets-intro';
@@ -15,7 +21,12 @@ async function join(server: Running, auth?: object): Promise<Client> {
 }
 
 /** The first `count` values `socket` receives for `event`, in order. */
-function received<T>(socket: Client, event: string, count: number, timeoutMs = 2000): Promise<T[]> {
+function received<T>(
+  socket: Client,
+  event: string,
+  count: number,
+  timeoutMs = 2000,
+): Promise<T[]> {
   const raw = socket as unknown as Socket;
   const seen: T[] = [];
   return new Promise((resolve, reject) => {
@@ -33,111 +44,121 @@ function received<T>(socket: Client, event: string, count: number, timeoutMs = 2
   });
 }
 
-for (const servers of SERVERS) describe(`sockets-intro ${servers.name}`, () => {
-  let server: Running;
-  beforeEach(async () => {
-    server = await startApp({}, { servers: servers.count });
-  });
-  afterEach(async () => {
-    await server.close();
-  });
-
-  test('a new client gets the current count and a welcome on connect', async () => {
-    // Listen before the handshake completes: the server emits right away.
-    const alice: Client = server.open(NSP);
-    const [count, welcome] = await Promise.all([
-      nextEvent<number>(alice, 'number:change'),
-      nextEvent<{ message: string }>(alice, 'welcome'),
-    ]);
-    assert.equal(count, 0);
-    assert.match(welcome.message, /Welcome, Guest 1!/);
-  });
-
-  test('an increment from alice is seen by alice and bob', async () => {
-    const alice = await join(server, { name: 'Alice' });
-    const bob = await join(server, { name: 'Bob' });
-    const seenByBob = nextEvent<number>(bob, 'number:change');
-    const seenByAlice = nextEvent<number>(alice, 'number:change');
-    alice.emit('increment');
-    assert.equal(await seenByAlice, 1);
-    assert.equal(await seenByBob, 1);
-  });
-
-  test('a decrement lowers the count for everyone (the seed registered increment twice)', async () => {
-    const alice = await join(server);
-    const bob = await join(server); // on the other server, when there are two
-    const twoUp = received<number>(bob, 'number:change', 2);
-    alice.emit('increment');
-    alice.emit('increment');
-    assert.deepEqual(await twoUp, [1, 2]);
-    const seenByBob = nextEvent<number>(bob, 'number:change');
-    alice.emit('decrement');
-    assert.equal(await seenByBob, 1);
-  });
-
-  test('a client that connects later gets the count the others made', async () => {
-    const alice = await join(server);
-    assert.deepEqual(await alice.emitWithAck('increment'), { ok: true });
-    assert.deepEqual(await alice.emitWithAck('increment'), { ok: true });
-    const carol: Client = server.open(NSP);
-    assert.equal(await nextEvent<number>(carol, 'number:change'), 2);
-  });
-
-  test('the welcome uses the name from the handshake', async () => {
-    const alice: Client = server.open(NSP, { name: '  Alice  ' });
-    const welcome = await nextEvent<{ message: string }>(alice, 'welcome');
-    assert.match(welcome.message, /^Welcome, Alice!/);
-  });
-
-  test('thanks is acknowledged; an empty or malformed thanks is refused with a sentence', async () => {
-    const alice = await join(server);
-    assert.deepEqual(await alice.emitWithAck('thanks', { message: 'Glad to be here' }), { ok: true });
-    assert.deepEqual(await alice.emitWithAck('thanks', { message: '   ' }), {
-      ok: false,
-      error: 'The text cannot be empty.',
+for (const servers of SERVERS)
+  describe(`sockets-intro ${servers.name}`, () => {
+    let server: Running;
+    beforeEach(async () => {
+      server = await startApp({}, { servers: servers.count });
     });
-    const wrong = await (alice as unknown as Socket).emitWithAck('thanks', 'hello');
-    assert.equal(wrong.ok, false);
-    assert.match(wrong.error, /\{ message: "\.\.\." \}/);
-  });
-
-  test('a refused or unknown event changes nothing and reaches nobody', async () => {
-    const alice = await join(server);
-    const bob = await join(server);
-    const raw = alice as unknown as Socket;
-    const extra = await raw.emitWithAck('increment', 'extra');
-    assert.deepEqual(extra, { ok: false, error: '"increment" got the wrong number of arguments.' });
-    const unknown = await raw.emitWithAck('reset');
-    assert.deepEqual(unknown, { ok: false, error: 'This demo has no event called "reset".' });
-    assert.deepEqual(await collect(bob, 'number:change'), []);
-    // The count is still 0: a new increment makes it 1.
-    const seen = nextEvent<number>(bob, 'number:change');
-    alice.emit('increment');
-    assert.equal(await seen, 1);
-  });
-
-  test('a name over 24 characters is refused at the handshake', async () => {
-    await assert.rejects(server.client(NSP, { name: 'x'.repeat(25) }), {
-      message: 'Your name can be at most 24 characters.',
+    afterEach(async () => {
+      await server.close();
     });
-  });
 
-  test('guests are numbered per namespace, and two apps do not share a count', async () => {
-    const other = await startApp();
-    try {
-      const alice = await join(server);
-      const seen = nextEvent<number>(alice, 'number:change');
-      alice.emit('increment');
-      assert.equal(await seen, 1);
-      const elsewhere: Client = other.open(NSP);
+    test('a new client gets the current count and a welcome on connect', async () => {
+      // Listen before the handshake completes: the server emits right away.
+      const alice: Client = server.open(NSP);
       const [count, welcome] = await Promise.all([
-        nextEvent<number>(elsewhere, 'number:change'),
-        nextEvent<{ message: string }>(elsewhere, 'welcome'),
+        nextEvent<number>(alice, 'number:change'),
+        nextEvent<{ message: string }>(alice, 'welcome'),
       ]);
       assert.equal(count, 0);
-      assert.match(welcome.message, /Guest 1!/);
-    } finally {
-      await other.close();
-    }
+      assert.match(welcome.message, /Welcome, Guest 1!/);
+    });
+
+    test('an increment from alice is seen by alice and bob', async () => {
+      const alice = await join(server, { name: 'Alice' });
+      const bob = await join(server, { name: 'Bob' });
+      const seenByBob = nextEvent<number>(bob, 'number:change');
+      const seenByAlice = nextEvent<number>(alice, 'number:change');
+      alice.emit('increment');
+      assert.equal(await seenByAlice, 1);
+      assert.equal(await seenByBob, 1);
+    });
+
+    test('a decrement lowers the count for everyone (the seed registered increment twice)', async () => {
+      const alice = await join(server);
+      const bob = await join(server); // on the other server, when there are two
+      const twoUp = received<number>(bob, 'number:change', 2);
+      alice.emit('increment');
+      alice.emit('increment');
+      assert.deepEqual(await twoUp, [1, 2]);
+      const seenByBob = nextEvent<number>(bob, 'number:change');
+      alice.emit('decrement');
+      assert.equal(await seenByBob, 1);
+    });
+
+    test('a client that connects later gets the count the others made', async () => {
+      const alice = await join(server);
+      assert.deepEqual(await alice.emitWithAck('increment'), { ok: true });
+      assert.deepEqual(await alice.emitWithAck('increment'), { ok: true });
+      const carol: Client = server.open(NSP);
+      assert.equal(await nextEvent<number>(carol, 'number:change'), 2);
+    });
+
+    test('the welcome uses the name from the handshake', async () => {
+      const alice: Client = server.open(NSP, { name: '  Alice  ' });
+      const welcome = await nextEvent<{ message: string }>(alice, 'welcome');
+      assert.match(welcome.message, /^Welcome, Alice!/);
+    });
+
+    test('thanks is acknowledged; an empty or malformed thanks is refused with a sentence', async () => {
+      const alice = await join(server);
+      assert.deepEqual(
+        await alice.emitWithAck('thanks', { message: 'Glad to be here' }),
+        { ok: true },
+      );
+      assert.deepEqual(await alice.emitWithAck('thanks', { message: '   ' }), {
+        ok: false,
+        error: 'The text cannot be empty.',
+      });
+      const wrong = await (alice as unknown as Socket).emitWithAck('thanks', 'hello');
+      assert.equal(wrong.ok, false);
+      assert.match(wrong.error, /\{ message: "\.\.\." \}/);
+    });
+
+    test('a refused or unknown event changes nothing and reaches nobody', async () => {
+      const alice = await join(server);
+      const bob = await join(server);
+      const raw = alice as unknown as Socket;
+      const extra = await raw.emitWithAck('increment', 'extra');
+      assert.deepEqual(extra, {
+        ok: false,
+        error: '"increment" got the wrong number of arguments.',
+      });
+      const unknown = await raw.emitWithAck('reset');
+      assert.deepEqual(unknown, {
+        ok: false,
+        error: 'This demo has no event called "reset".',
+      });
+      assert.deepEqual(await collect(bob, 'number:change'), []);
+      // The count is still 0: a new increment makes it 1.
+      const seen = nextEvent<number>(bob, 'number:change');
+      alice.emit('increment');
+      assert.equal(await seen, 1);
+    });
+
+    test('a name over 24 characters is refused at the handshake', async () => {
+      await assert.rejects(server.client(NSP, { name: 'x'.repeat(25) }), {
+        message: 'Your name can be at most 24 characters.',
+      });
+    });
+
+    test('guests are numbered per namespace, and two apps do not share a count', async () => {
+      const other = await startApp();
+      try {
+        const alice = await join(server);
+        const seen = nextEvent<number>(alice, 'number:change');
+        alice.emit('increment');
+        assert.equal(await seen, 1);
+        const elsewhere: Client = other.open(NSP);
+        const [count, welcome] = await Promise.all([
+          nextEvent<number>(elsewhere, 'number:change'),
+          nextEvent<{ message: string }>(elsewhere, 'welcome'),
+        ]);
+        assert.equal(count, 0);
+        assert.match(welcome.message, /Guest 1!/);
+      } finally {
+        await other.close();
+      }
+    });
   });
-});

@@ -1,10 +1,10 @@
 import createDebug from 'debug';
+import type { LessonNamespace, LessonServices } from '../../server/plumbing/types.ts';
 import {
-  socketsIntro,
   type ClientToServerEvents,
   type ServerToClientEvents,
+  socketsIntro,
 } from './contract.ts';
-import type { LessonNamespace, LessonServices } from '../../server/plumbing/types.ts';
 
 // Quiet by default; `DEBUG=workshop:*` prints what the seeds print with console.log.
 const log = createDebug('workshop:sockets-intro');

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 import { nextEvent } from '../../../test/harness.ts';
 
@@ -18,13 +18,19 @@ describe('the standalone counter of lesson 1', () => {
   };
 
   before(async () => {
-    child = spawn(process.execPath, [fileURLToPath(new URL('./standalone.ts', import.meta.url))], {
-      env: { ...process.env, PORT: '0' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    child = spawn(
+      process.execPath,
+      [fileURLToPath(new URL('./standalone.ts', import.meta.url))],
+      {
+        env: { ...process.env, PORT: '0' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     const [line] = (await Promise.race([
       once(child.stdout!, 'data'),
-      once(child, 'exit').then(() => assert.fail('standalone.ts stopped before it listened')),
+      once(child, 'exit').then(() =>
+        assert.fail('standalone.ts stopped before it listened'),
+      ),
     ])) as [Buffer];
     const port = /localhost:(\d+)/.exec(String(line))?.[1];
     assert.ok(port, `no address in: ${line}`);

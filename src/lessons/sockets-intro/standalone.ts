@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 
 // Your pages: here one line of HTML; with Express, `createServer(app)`.
-const httpServer = createServer((req, res) => {
+const httpServer = createServer((_req, res) => {
   res.writeHead(200, { 'content-type': 'text/html' });
   res.end('<script src="/socket.io/socket.io.js"></script>');
 });

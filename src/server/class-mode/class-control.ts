@@ -1,20 +1,15 @@
 import type { Server } from 'socket.io';
-import {
-  classLessonNamespace,
-  classNamespace,
-  studentAuth,
-  studentEvents,
-} from '../../shared/class-mode.ts';
-import { createGuard, type BoundaryHooks } from '../plumbing/boundary.ts';
-import { mountLesson, servedPath } from '../plumbing/mount.ts';
-import type { AnyNamespace, AnySocket, LessonServices } from '../plumbing/types.ts';
-import type { MountedLessons } from './index.ts';
+import { classLessonNamespace, classNamespace, studentAuth, studentEvents } from '../../shared/class-mode.ts';
 import type { Logger } from '../log.ts';
+import { type BoundaryHooks, createGuard } from '../plumbing/boundary.ts';
+import { mountLesson, servedPath } from '../plumbing/mount.ts';
+import { nameKey } from '../plumbing/name-key.ts';
+import type { AnyNamespace, AnySocket, LessonServices } from '../plumbing/types.ts';
 import type { Peers } from '../scale/peers.ts';
 import type { SteeringState } from '../storage/class-store.ts';
 import type { ClassRegistry, LiveClass } from './classes.ts';
 import type { ClassChange } from './cluster-events.ts';
-import { nameKey } from '../plumbing/name-key.ts';
+import type { MountedLessons } from './index.ts';
 
 // `/class/<CODE>`: a student's page, and `/class/<CODE>/<slug>`: a lesson's demo in that class.
 // A code is asked for in a shape close to a real one (letters and digits, any case), so that a
@@ -24,8 +19,10 @@ const LESSON = /^\/class\/([A-Za-z0-9]{1,12})\/([a-z0-9-]{1,40})$/;
 // The class and lesson of a lesson's namespace in a class, or of one under it.
 const CLASS_LESSON = /^\/class\/([A-Za-z0-9]{1,12})\/([a-z0-9-]{1,40})/;
 
-const STUDENTS_ONLY = "This class's demos are for its students: join the class first (from the link or code your instructor shows).";
-const CLASS_UNREACHABLE = 'The class cannot be reached right now: the server lost contact with its storage. Try again shortly.';
+const STUDENTS_ONLY =
+  "This class's demos are for its students: join the class first (from the link or code your instructor shows).";
+const CLASS_UNREACHABLE =
+  'The class cannot be reached right now: the server lost contact with its storage. Try again shortly.';
 
 const JOIN_ERRORS: Record<string, string> = {
   'name taken': 'That name is taken in this class: pick another.',
@@ -73,21 +70,23 @@ export function createClassControl(
   };
 
   const students = io.of(PRESENCE);
-  students.use(waiting(async (socket, refuseOrPass) => {
-    const next = await enter(socket, refuseOrPass);
-    if (!next) return;
-    const live = await registry.load(PRESENCE.exec(socket.nsp.name)![1]!);
-    if (!live) return wrongTry(socket, next, 'unknown class');
-    const auth = studentAuth.safeParse(socket.handshake.auth ?? {});
-    if (!auth.success) return next(new Error(auth.error.issues[0]?.message ?? 'Say who you are.'));
-    const claim = await registry.claim(live, auth.data.name, auth.data.key);
-    if (claim !== 'ok') {
-      logger.debug({ code: live.code, why: claim }, 'student refused');
-      return next(new Error(JOIN_ERRORS[claim] ?? claim));
-    }
-    socket.data = { name: auth.data.name, classKey: auth.data.key };
-    next();
-  }));
+  students.use(
+    waiting(async (socket, refuseOrPass) => {
+      const next = await enter(socket, refuseOrPass);
+      if (!next) return;
+      const live = await registry.load(PRESENCE.exec(socket.nsp.name)![1]!);
+      if (!live) return wrongTry(socket, next, 'unknown class');
+      const auth = studentAuth.safeParse(socket.handshake.auth ?? {});
+      if (!auth.success) return next(new Error(auth.error.issues[0]?.message ?? 'Say who you are.'));
+      const claim = await registry.claim(live, auth.data.name, auth.data.key);
+      if (claim !== 'ok') {
+        logger.debug({ code: live.code, why: claim }, 'student refused');
+        return next(new Error(JOIN_ERRORS[claim] ?? claim));
+      }
+      socket.data = { name: auth.data.name, classKey: auth.data.key };
+      next();
+    }),
+  );
   if (hooks.admit) students.use(hooks.admit);
   const guard = createGuard(studentEvents, hooks);
   students.on('connection', (socket) => {
@@ -144,7 +143,9 @@ export function createClassControl(
       ownNameOnly: true,
       refuse: (spec, event) =>
         hooks.refuse?.(spec, event) ??
-        (spec.lockable && registry.get(code)?.state.chatLocked ? 'The instructor has paused the chat for now.' : undefined),
+        (spec.lockable && registry.get(code)?.state.chatLocked
+          ? 'The instructor has paused the chat for now.'
+          : undefined),
     };
     // First of its connection listeners: a socket removed meanwhile goes before the lesson sees it.
     nsp.on('connection', (socket) => track(code, socket as AnySocket));
@@ -182,9 +183,12 @@ export function createClassControl(
   }
   // `.local`: said at once, not round the adapter (with Redis, a socket's own emit is published
   // first), so that it is out before a disconnect that follows.
-  const tell = (socket: AnySocket, event: string, payload: unknown) => socket.nsp.local.to(socket.id).emit(event, payload);
-  const presenceOf = (code: string) => [...(socketsOf.get(code) ?? [])].filter((s) => s.nsp.name === classNamespace(code));
-  const lessonSocketsOf = (code: string) => [...(socketsOf.get(code) ?? [])].filter((s) => s.nsp.name !== classNamespace(code));
+  const tell = (socket: AnySocket, event: string, payload: unknown) =>
+    socket.nsp.local.to(socket.id).emit(event, payload);
+  const presenceOf = (code: string) =>
+    [...(socketsOf.get(code) ?? [])].filter((s) => s.nsp.name === classNamespace(code));
+  const lessonSocketsOf = (code: string) =>
+    [...(socketsOf.get(code) ?? [])].filter((s) => s.nsp.name !== classNamespace(code));
 
   /** Applies a change of the class to this process's sockets (each process does it for its own). */
   function apply(code: string, change: ClassChange) {
@@ -254,7 +258,12 @@ export function createClassControl(
       const student = await registry.remove(live, name);
       if (!student) return false;
       logger.info({ code: live.code }, 'student removed by the instructor');
-      await applyEverywhere(live.code, { type: 'removed', name: student.name, key: student.key, reason: 'The instructor removed you from the class.' });
+      await applyEverywhere(live.code, {
+        type: 'removed',
+        name: student.name,
+        key: student.key,
+        reason: 'The instructor removed you from the class.',
+      });
       return true;
     },
 

@@ -1,8 +1,8 @@
 import type { ClassState, ClassSummary, RosterEntry } from '../../shared/class-mode.ts';
-import { NO_STEERING, type ClassStore, type SteeringState, type StoredClass } from '../storage/class-store.ts';
+import { nameKey } from '../plumbing/name-key.ts';
+import { type ClassStore, NO_STEERING, type SteeringState, type StoredClass } from '../storage/class-store.ts';
 import type { PresenceEntry } from './cluster-events.ts';
 import { newClassCode } from './codes.ts';
-import { nameKey } from '../plumbing/name-key.ts';
 
 /** A student with a page on this process (or who had one). */
 export interface LocalStudent {
@@ -63,7 +63,13 @@ export function createClassRegistry(
   const classes = new Map<string, LiveClass>();
 
   const cache = (stored: StoredClass): LiveClass => {
-    const live = { code: stored.code, title: stored.title, state: stored.state, removedKeys: new Set(stored.removedKeys), here: new Map() };
+    const live = {
+      code: stored.code,
+      title: stored.title,
+      state: stored.state,
+      removedKeys: new Set(stored.removedKeys),
+      here: new Map(),
+    };
     classes.set(live.code, live);
     return live;
   };
@@ -92,7 +98,8 @@ export function createClassRegistry(
     completed,
   });
   /** A student of this process, as the roster shows them (`presence`: if known beyond this process). */
-  const entryOf = (student: LocalStudent, presence = localPresence(student)) => entry(student.name, student.completed, presence);
+  const entryOf = (student: LocalStudent, presence = localPresence(student)) =>
+    entry(student.name, student.completed, presence);
 
   return {
     /** This process's copy, if it has one. */
@@ -142,7 +149,10 @@ export function createClassRegistry(
     arrive(live: LiveClass, name: string, key: string, socketId: string): LocalStudent {
       const lower = nameKey(name);
       const known = live.here.get(lower);
-      const student = known?.key === key ? known : { name, key, sockets: new Set<string>(), lesson: null, section: null, movedAt: Date.now(), completed: [] };
+      const student =
+        known?.key === key
+          ? known
+          : { name, key, sockets: new Set<string>(), lesson: null, section: null, movedAt: Date.now(), completed: [] };
       live.here.set(lower, student);
       student.sockets.add(socketId);
       touch(live.code);
@@ -155,7 +165,9 @@ export function createClassRegistry(
       touch(live.code);
       if (live.here.get(nameKey(student.name)) !== student) return;
       // Gone from here, perhaps still on another process (a second tab).
-      const presence = student.sockets.size ? localPresence(student) : (await presenceEverywhere(live, student.name)).get(nameKey(student.name));
+      const presence = student.sockets.size
+        ? localPresence(student)
+        : (await presenceEverywhere(live, student.name)).get(nameKey(student.name));
       onRoster(live.code, entryOf(student, presence));
     },
 

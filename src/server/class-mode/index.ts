@@ -44,15 +44,18 @@ export function setupClassMode(
   const control = createClassControl(io, registry, peers, lessons, hooks, servicesFor, logger);
   feed = createRosterFeed(registerInstructor(io, options.token, control, hooks));
 
-  const sweep = setInterval(async () => {
-    try {
-      for (const code of await registry.idle(options.idleMs)) {
-        if (await control.end(code, 'The class was idle and has ended.')) logger.info({ code }, 'idle class ended');
+  const sweep = setInterval(
+    async () => {
+      try {
+        for (const code of await registry.idle(options.idleMs)) {
+          if (await control.end(code, 'The class was idle and has ended.')) logger.info({ code }, 'idle class ended');
+        }
+      } catch (error) {
+        logger.warn({ err: error }, 'looking for idle classes failed; trying again later');
       }
-    } catch (error) {
-      logger.warn({ err: error }, 'looking for idle classes failed; trying again later');
-    }
-  }, Math.min(60_000, options.idleMs));
+    },
+    Math.min(60_000, options.idleMs),
+  );
   sweep.unref();
 
   return {

@@ -1,13 +1,13 @@
 import type { Namespace, Server } from 'socket.io';
-import { instructorEvents, type InstructorClientEvents, type InstructorServerEvents } from '../../shared/class-mode.ts';
 import { SERVER_PROBLEM } from '../../shared/acks.ts';
-import { createGuard, type BoundaryHooks } from '../plumbing/boundary.ts';
+import { type InstructorClientEvents, type InstructorServerEvents, instructorEvents } from '../../shared/class-mode.ts';
+import { lanAddress } from '../network.ts';
+import { type BoundaryHooks, createGuard } from '../plumbing/boundary.ts';
 import { callSafely } from '../plumbing/guarded.ts';
 import type { AnySocket, WithAcks } from '../plumbing/types.ts';
 import type { ClassControl } from './class-control.ts';
 import { watchRoom } from './roster-feed.ts';
 import { tokenChecker } from './token.ts';
-import { lanAddress } from '../network.ts';
 
 /** The addresses of this server that other machines can use, if it listens beyond loopback. */
 function networkUrls(io: Server): string[] {
@@ -110,14 +110,16 @@ export function registerInstructor(io: Server, token: string, control: ClassCont
     socket.on('class:remove-student', async ({ code, name }, ack) => {
       const live = await registry.load(code);
       if (!live) return ack({ ok: false, error: NO_CLASS });
-      if (!(await control.removeStudent(live, name))) return ack({ ok: false, error: `There is no student called ${name} in this class.` });
+      if (!(await control.removeStudent(live, name)))
+        return ack({ ok: false, error: `There is no student called ${name} in this class.` });
       ack({ ok: true });
     });
 
     socket.on('class:readmit', async ({ code, name }, ack) => {
       const live = await registry.load(code);
       if (!live) return ack({ ok: false, error: NO_CLASS });
-      if (!(await control.readmitStudent(live, name))) return ack({ ok: false, error: `Nobody called ${name} was removed from this class.` });
+      if (!(await control.readmitStudent(live, name)))
+        return ack({ ok: false, error: `Nobody called ${name} was removed from this class.` });
       ack({ ok: true });
     });
   });

@@ -1,10 +1,10 @@
 import { Socket } from 'socket.io';
 import { z } from 'zod';
-import { SERVER_PROBLEM, type AckError, type AckResponse } from '../../shared/acks.ts';
+import { type AckError, type AckResponse, SERVER_PROBLEM } from '../../shared/acks.ts';
 import type { ClientEventSpec, ClientEventSpecs } from '../../shared/events.ts';
-import { eventLimits, TOO_FAST, type EventLimits, type Rates } from './rate-limit.ts';
-import { nameKey } from './name-key.ts';
 import { callSafely, guardedSocketUse, type OnFault, type Tries } from './guarded.ts';
+import { nameKey } from './name-key.ts';
+import { type EventLimits, eventLimits, type Rates, TOO_FAST } from './rate-limit.ts';
 import type { AnyNamespace, AnySocket } from './types.ts';
 
 type Reply = (response: AckResponse) => void;
@@ -62,14 +62,13 @@ export function createGuard(specs: ClientEventSpecs, hooks: BoundaryHooks = {}) 
   // and cannot take the process down. One function for every socket (`this`).
   const on = Socket.prototype.on as (this: AnySocket, event: string, listener: Listener) => AnySocket;
   const guardedOn = function (this: AnySocket, event: string, listener: Listener) {
-    const socket = this;
-    return on.call(socket, event, (...args: unknown[]) => {
+    return on.call(this, event, (...args: unknown[]) => {
       const last = args.at(-1);
       const reply = typeof last === 'function' ? (last as Reply) : undefined;
       const isAutomatic = reply !== undefined && automatic.has(reply);
       if (isAutomatic) args.pop();
       const fail = (error: unknown) => {
-        hooks.onHandlerError?.(error, event, socket.nsp.name);
+        hooks.onHandlerError?.(error, event, this.nsp.name);
         reply?.(refusal(SERVER_PROBLEM));
       };
       callSafely(() => {
@@ -88,7 +87,10 @@ export function createGuard(specs: ClientEventSpecs, hooks: BoundaryHooks = {}) 
 
     socket.use((packet, next) => {
       // Whatever the packet holds, this middleware must not throw: Socket.IO runs it from the network's callback.
-      callSafely(() => check(packet, next), (error) => fault(error, 'the boundary', socket.nsp.name));
+      callSafely(
+        () => check(packet, next),
+        (error) => fault(error, 'the boundary', socket.nsp.name),
+      );
     });
 
     async function check(packet: unknown[], next: () => void) {
@@ -123,7 +125,7 @@ export function createGuard(specs: ClientEventSpecs, hooks: BoundaryHooks = {}) 
       }
       const parsed = spec.args.safeParse(args);
       if (!parsed.success) {
-        reply(refusal(describe(parsed.error, event)));
+        reply(refusal(whatIsWrong(parsed.error, event)));
         return;
       }
       const claimed = hooks.ownNameOnly ? spec.claimsName?.(parsed.data) : undefined;
@@ -163,7 +165,7 @@ function once(ack: Reply | undefined): Reply {
   };
 }
 
-function describe(error: z.ZodError, event: string): string {
+function whatIsWrong(error: z.ZodError, event: string): string {
   const issue = error.issues[0];
   if (!issue) return `"${event}" was refused.`;
   // An issue on the argument list itself means the wrong number of arguments.

@@ -1,11 +1,12 @@
-import { Socket, type ExtendedError } from 'socket.io';
+import { type ExtendedError, Socket } from 'socket.io';
 import { SERVER_PROBLEM } from '../../shared/acks.ts';
 import type { AnyNamespace, AnySocket } from './types.ts';
 
 /** Where a fault happened, for the log: the namespace and what ran (`middleware`, an event name…). */
 export type OnFault = (error: unknown, where: string, namespace: string) => void;
 
-type Listener = (...args: any[]) => unknown;
+// Listeners of any shape: Socket.IO calls them with whatever the event carries.
+type Listener = (...args: never[]) => unknown;
 
 /**
  * Calls `fn`, and sends whatever it throws, now or later (a rejected promise),
@@ -67,7 +68,10 @@ export function guardNamespace(nsp: AnyNamespace, { onFault, first = [], last, t
   const series = (fns: Middleware[], socket: AnySocket, done: (error?: ExtendedError) => void) => {
     const run = (i: number): void => {
       const fn = fns[i];
-      if (!fn) return done();
+      if (!fn) {
+        done();
+        return;
+      }
       fn(socket, (error) => (error ? done(error) : run(i + 1)));
     };
     run(0);
@@ -75,18 +79,27 @@ export function guardNamespace(nsp: AnyNamespace, { onFault, first = [], last, t
   const lessonChecks = (socket: AnySocket, done: (error?: ExtendedError) => void) => {
     if (!lessons.length) return done();
     if (!tries) return series(lessons, socket, done);
-    callSafely(async () => {
-      const attempt = await tries.enter(socket);
-      if (attempt.barred) return done(new Error(attempt.barred));
-      series(lessons, socket, (error) => {
-        if (!error) return attempt.leave(), done();
-        const refuse = () => (attempt.leave(), done(error));
-        tries.failed(socket).then(refuse, refuse);
-      });
-    }, (error) => {
-      onFault(error, 'counting wrong tries', nsp.name);
-      done(new Error(SERVER_PROBLEM));
-    });
+    callSafely(
+      async () => {
+        const attempt = await tries.enter(socket);
+        if (attempt.barred) return done(new Error(attempt.barred));
+        series(lessons, socket, (error) => {
+          const refuse = () => {
+            attempt.leave();
+            done(error);
+          };
+          if (!error) {
+            attempt.leave();
+            return done();
+          }
+          tries.failed(socket).then(refuse, refuse);
+        });
+      },
+      (error) => {
+        onFault(error, 'counting wrong tries', nsp.name);
+        done(new Error(SERVER_PROBLEM));
+      },
+    );
   };
   nsp.use((socket, next) =>
     series(first, socket, (error) => {
@@ -110,7 +123,12 @@ export function guardNamespace(nsp: AnyNamespace, { onFault, first = [], last, t
   const on = nsp.on.bind(nsp) as (event: string, listener: Listener) => AnyNamespace;
   nsp.on = ((event: string, listener: Listener) => {
     if (event !== 'connection' && event !== 'connect') return on(event, listener);
-    return on(event, (socket: AnySocket) => callSafely(() => listener(socket), (error) => onFault(error, event, nsp.name)));
+    return on(event, (socket: AnySocket) =>
+      callSafely(
+        () => (listener as (socket: AnySocket) => unknown)(socket),
+        (error) => onFault(error, event, nsp.name),
+      ),
+    );
   }) as AnyNamespace['on'];
 }
 
@@ -122,13 +140,12 @@ export function guardNamespace(nsp: AnyNamespace, { onFault, first = [], last, t
 export function guardedSocketUse(onFault: OnFault) {
   const socketUse = Socket.prototype.use as (this: AnySocket, fn: Parameters<AnySocket['use']>[0]) => AnySocket;
   return function (this: AnySocket, fn: Parameters<AnySocket['use']>[0]) {
-    const socket = this;
-    return socketUse.call(socket, (packet, next) => {
+    return socketUse.call(this, (packet, next) => {
       const proceed = onceOnly(next);
       callSafely(
         () => fn(packet, proceed),
         (error) => {
-          onFault(error, `middleware of "${String(packet[0]).slice(0, 40)}"`, socket.nsp.name);
+          onFault(error, `middleware of "${String(packet[0]).slice(0, 40)}"`, this.nsp.name);
           const ack = packet.at(-1);
           if (typeof ack === 'function') ack({ ok: false, error: SERVER_PROBLEM });
           // No next(): the packet stops here.

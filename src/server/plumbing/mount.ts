@@ -1,8 +1,8 @@
 import type { Server } from 'socket.io';
-import { createGuard, type BoundaryHooks } from './boundary.ts';
+import { type BoundaryHooks, createGuard } from './boundary.ts';
 import { guardNamespace } from './guarded.ts';
 import { nameFromHandshake } from './identity.ts';
-import { namespaceRegistry, type Namespaces } from './namespace-registry.ts';
+import { type Namespaces, namespaceRegistry } from './namespace-registry.ts';
 import type { AnyLessonServer, AnyNamespace, ChildPath, LessonModule, LessonServices } from './types.ts';
 
 /** Where a namespace of a lesson sits: its lesson's namespace, and its own path under it. */
@@ -66,7 +66,9 @@ const sameAsk = (a: ChildPath) => (b: ChildPath) => String(a) === String(b) && t
  */
 function lessonServer(nsp: AnyNamespace, { base, path, namespaces }: Placement, asked: ChildPath[]): AnyLessonServer {
   const underBase = (pattern: RegExp) => () =>
-    namespaces.all().filter((other) => other.name.startsWith(`${base}/`) && pattern.test(other.name.slice(base.length)));
+    namespaces
+      .all()
+      .filter((other) => other.name.startsWith(`${base}/`) && pattern.test(other.name.slice(base.length)));
   const byName = (name: string) => () => [namespaces.get(name)].filter((other) => other !== undefined);
   const own = path === undefined ? nsp : standIn(base, byName(base));
   const of = (name: ChildPath) => {
@@ -74,7 +76,9 @@ function lessonServer(nsp: AnyNamespace, { base, path, namespaces }: Placement, 
     if (name === '/') return own;
     if (path === undefined && !asked.some(sameAsk(name))) asked.push(name);
     if (path !== undefined && fits(name, path)) return nsp;
-    return typeof name === 'string' ? standIn(base + name, byName(base + name)) : standIn(`${base}${name}`, underBase(name));
+    return typeof name === 'string'
+      ? standIn(base + name, byName(base + name))
+      : standIn(`${base}${name}`, underBase(name));
   };
   return new Proxy(own, {
     get(target, key) {
@@ -117,7 +121,14 @@ export function servedPath(paths: ChildPath[], base: string, name: string): stri
  * each the first time a client asks for a name the lesson serves (any other
  * name is refused as an unknown namespace), and drops it when it is empty again.
  */
-export function serveChildren(io: Server, lesson: LessonModule, paths: ChildPath[], hooks: BoundaryHooks, services: LessonServices, at: Placement) {
+export function serveChildren(
+  io: Server,
+  lesson: LessonModule,
+  paths: ChildPath[],
+  hooks: BoundaryHooks,
+  services: LessonServices,
+  at: Placement,
+) {
   io.of((name, _auth, next) => next(null, servedPath(paths, at.base, name) !== undefined));
   io.on('new_namespace', (nsp) => {
     const path = servedPath(paths, at.base, nsp.name);

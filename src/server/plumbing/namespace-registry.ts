@@ -33,6 +33,8 @@ export function namespaceRegistry() {
   return {
     namespaces,
     tracking(make: AdapterMaker | typeof Adapter): typeof Adapter {
+      // A function, not an arrow: Socket.IO calls it with `new`.
+      // biome-ignore lint/complexity/useArrowFunction: an arrow function cannot be called with `new`
       return function (nsp: AnyNamespace) {
         const adapter: Adapter = Reflect.construct(make, [nsp]);
         live.set(nsp.name, nsp);

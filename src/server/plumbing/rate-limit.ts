@@ -1,5 +1,5 @@
-import type { RedisClient } from '../scale/redis.ts';
 import { makeLimiter, take } from '../limiters.ts';
+import type { RedisClient } from '../scale/redis.ts';
 
 /**
  * How much one person may send: `burst` events at once, `perSecond` on
@@ -25,12 +25,16 @@ export type RateKind = keyof Rates;
 export function eventLimits(rates: Rates = RATES, redis?: RedisClient) {
   const limiter = (kind: RateKind) => {
     const { perSecond, burst } = rates[kind];
-    return makeLimiter({ keyPrefix: `workshop:rate:${kind}`, points: burst, duration: Math.max(1, Math.ceil(burst / perSecond)) }, redis);
+    return makeLimiter(
+      { keyPrefix: `workshop:rate:${kind}`, points: burst, duration: Math.max(1, Math.ceil(burst / perSecond)) },
+      redis,
+    );
   };
   const limiters = { message: limiter('message'), event: limiter('event') };
   return {
     /** True if each of `who` may send one more event of this kind now (each is charged). */
-    allows: async (kind: RateKind, who: string[]) => (await Promise.all(who.map((key) => take(limiters[kind], key)))).every((taken) => taken !== false),
+    allows: async (kind: RateKind, who: string[]) =>
+      (await Promise.all(who.map((key) => take(limiters[kind], key)))).every((taken) => taken !== false),
   };
 }
 

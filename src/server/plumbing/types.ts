@@ -1,4 +1,4 @@
-import type { Namespace, Socket } from 'socket.io';
+import type { DefaultEventsMap, Namespace, Socket } from 'socket.io';
 import type { LessonContract } from '../../shared/events.ts';
 import type { ClassChange, PresenceEntry } from '../class-mode/cluster-events.ts';
 import type { ChatHistory } from '../storage/chat-history.ts';
@@ -27,15 +27,14 @@ export type WithAcks<Events> = {
 };
 
 /** A lesson's namespace; `Data` is what the lesson itself keeps on each socket (`socket.data`). */
-export type LessonNamespace<ClientEvents extends object, ServerEvents extends object, Data extends object = object> = Namespace<
-  WithAcks<ClientEvents>,
-  ServerEvents,
-  InterServerEvents,
-  SocketData & Partial<Data>
->;
+export type LessonNamespace<
+  ClientEvents extends object,
+  ServerEvents extends object,
+  Data extends object = object,
+> = Namespace<WithAcks<ClientEvents>, ServerEvents, InterServerEvents, SocketData & Partial<Data>>;
 
-export type AnySocket = Socket<Record<string, any>, Record<string, any>, InterServerEvents, SocketData>;
-export type AnyNamespace = Namespace<Record<string, any>, Record<string, any>, InterServerEvents, SocketData>;
+export type AnySocket = Socket<DefaultEventsMap, DefaultEventsMap, InterServerEvents, SocketData>;
+export type AnyNamespace = Namespace<DefaultEventsMap, DefaultEventsMap, InterServerEvents, SocketData>;
 
 /** What the app hands each lesson namespace besides the namespace itself: storage that outlives it. */
 export interface LessonServices {
@@ -52,11 +51,11 @@ export type ChildPath = string | RegExp;
  * The `io` of a lesson's `register`: its namespace, plus `of()` for the
  * namespaces under it, named as an app names its own (see `lessonServer`).
  */
-export type LessonServer<ClientEvents extends object, ServerEvents extends object, Data extends object = object> = LessonNamespace<
-  ClientEvents,
-  ServerEvents,
-  Data
-> & {
+export type LessonServer<
+  ClientEvents extends object,
+  ServerEvents extends object,
+  Data extends object = object,
+> = LessonNamespace<ClientEvents, ServerEvents, Data> & {
   of(name: ChildPath): LessonNamespace<ClientEvents, ServerEvents, Data>;
 };
 export type AnyLessonServer = AnyNamespace & { of(name: ChildPath): AnyNamespace };

@@ -12,7 +12,10 @@ type Question<E extends keyof InterServerEvents> = Parameters<InterServerEvents[
 export interface Peers {
   /** Every other process's answer; a process that does not answer within 5 s is left out. */
   ask<E extends keyof InterServerEvents>(event: E, code: string, payload: Question<E>[1]): Promise<Answer<E>[]>;
-  answer<E extends keyof InterServerEvents>(event: E, handler: (code: string, payload: Question<E>[1]) => Promise<Answer<E>> | Answer<E>): void;
+  answer<E extends keyof InterServerEvents>(
+    event: E,
+    handler: (code: string, payload: Question<E>[1]) => Promise<Answer<E>> | Answer<E>,
+  ): void;
 }
 
 export const noPeers: Peers = {
@@ -20,25 +23,36 @@ export const noPeers: Peers = {
   answer: () => {},
 };
 
-export function socketIoPeers(io: Server<DefaultEventsMap, DefaultEventsMap, InterServerEvents, unknown>, logger: Logger): Peers {
+export function socketIoPeers(
+  io: Server<DefaultEventsMap, DefaultEventsMap, InterServerEvents, unknown>,
+  logger: Logger,
+): Peers {
   return {
     ask(event, code, payload) {
       return new Promise((resolve) => {
         // On a timeout, Socket.IO still hands over the answers that came.
-        (io.serverSideEmit as (...args: unknown[]) => boolean)(event, code, payload, (error: Error | null, answers: Answer<typeof event>[]) => {
-          if (error) logger.warn({ event, err: error }, 'a server process did not answer');
-          resolve(answers ?? []);
-        });
+        (io.serverSideEmit as (...args: unknown[]) => boolean)(
+          event,
+          code,
+          payload,
+          (error: Error | null, answers: Answer<typeof event>[]) => {
+            if (error) logger.warn({ event, err: error }, 'a server process did not answer');
+            resolve(answers ?? []);
+          },
+        );
       });
     },
     answer(event, handler) {
-      (io.on as (event: string, listener: (...args: never[]) => void) => void)(event, async (code: string, payload: Question<typeof event>[1], done: (answer: unknown) => void) => {
-        try {
-          done(await handler(code, payload));
-        } catch (error) {
-          logger.error({ err: error, event }, 'answering another server process failed');
-        }
-      });
+      (io.on as (event: string, listener: (...args: never[]) => void) => void)(
+        event,
+        async (code: string, payload: Question<typeof event>[1], done: (answer: unknown) => void) => {
+          try {
+            done(await handler(code, payload));
+          } catch (error) {
+            logger.error({ err: error, event }, 'answering another server process failed');
+          }
+        },
+      );
     },
   };
 }

@@ -93,7 +93,9 @@ export function sqliteClassStore(db: DatabaseSync): ClassStore {
   }
 
   const sql = {
-    insertClass: db.prepare('INSERT OR IGNORE INTO classes (code, title, created_at, last_active_at) VALUES (?, ?, ?, ?)'),
+    insertClass: db.prepare(
+      'INSERT OR IGNORE INTO classes (code, title, created_at, last_active_at) VALUES (?, ?, ?, ?)',
+    ),
     openClass: db.prepare('SELECT code, title, state FROM classes WHERE code = ? AND ended_at IS NULL'),
     openClasses: db.prepare(`
       SELECT code, title, created_at, (SELECT COUNT(*) FROM students WHERE class_code = code AND removed = 0) AS students
@@ -104,16 +106,22 @@ export function sqliteClassStore(db: DatabaseSync): ClassStore {
     saveState: db.prepare('UPDATE classes SET state = ? WHERE code = ?'),
     students: db.prepare('SELECT name, student_key, completed FROM students WHERE class_code = ? AND removed = 0'),
     removedKeys: db.prepare('SELECT student_key FROM students WHERE class_code = ? AND removed = 1'),
-    student: db.prepare('SELECT name, student_key, completed, removed FROM students WHERE class_code = ? AND name_key = ?'),
+    student: db.prepare(
+      'SELECT name, student_key, completed, removed FROM students WHERE class_code = ? AND name_key = ?',
+    ),
     isRemoved: db.prepare('SELECT 1 FROM students WHERE class_code = ? AND student_key = ? AND removed = 1'),
-    byKey: db.prepare('SELECT name, student_key, completed FROM students WHERE class_code = ? AND student_key = ? AND removed = 0'),
+    byKey: db.prepare(
+      'SELECT name, student_key, completed FROM students WHERE class_code = ? AND student_key = ? AND removed = 0',
+    ),
     readmit: db.prepare('DELETE FROM students WHERE class_code = ? AND name_key = ? AND removed = 1'),
     removedNames: db.prepare('SELECT name FROM students WHERE class_code = ? AND removed = 1 ORDER BY name'),
     upsertStudent: db.prepare(`
       INSERT INTO students (class_code, name, name_key, student_key) VALUES (?, ?, ?, ?)
       ON CONFLICT (class_code, name_key) DO UPDATE SET name = excluded.name, student_key = excluded.student_key, removed = 0`),
     removeStudent: db.prepare('UPDATE students SET removed = 1 WHERE class_code = ? AND name_key = ?'),
-    saveCompleted: db.prepare('UPDATE students SET completed = ? WHERE class_code = ? AND name_key = ? AND removed = 0'),
+    saveCompleted: db.prepare(
+      'UPDATE students SET completed = ? WHERE class_code = ? AND name_key = ? AND removed = 0',
+    ),
   };
   const studentOf = (row: Record<string, unknown>): StoredStudent => ({
     name: String(row.name),

@@ -1,5 +1,5 @@
 import type { RedisClient } from '../scale/redis.ts';
-import { KEEP_PER_ROOM, missedSince, type ChatHistory, type StoredMessage } from './chat-history.ts';
+import { type ChatHistory, KEEP_PER_ROOM, missedSince, type StoredMessage } from './chat-history.ts';
 
 /** A retry comes within minutes; a day is plenty to remember a client message id. */
 const CLIENT_ID_TTL_S = 24 * 60 * 60;
@@ -31,7 +31,11 @@ export function redisChatHistories(redis: RedisClient): (space: string) => ChatH
       },
       async recent<M extends StoredMessage>(room: string, limit: number, after?: number) {
         const kept = await redis.zRange(roomKey(room), after ? 0 : -limit, -1); // in id order; at most KEEP_PER_ROOM
-        return missedSince(kept.map((json) => JSON.parse(json) as M), limit, after);
+        return missedSince(
+          kept.map((json) => JSON.parse(json) as M),
+          limit,
+          after,
+        );
       },
       async clear() {
         for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) {

@@ -1,6 +1,6 @@
 import { nameKey } from '../plumbing/name-key.ts';
 import type { RedisClient } from '../scale/redis.ts';
-import { NO_STEERING, type ClassStore, type NameClaim, type StoredStudent, type SteeringState } from './class-store.ts';
+import { type ClassStore, type NameClaim, NO_STEERING, type SteeringState, type StoredStudent } from './class-store.ts';
 
 /** An ended class's keys stay this long (for the logs' sake), then Redis drops them. */
 const ENDED_TTL_S = 7 * 24 * 60 * 60;
@@ -58,7 +58,11 @@ export function redisClassStore(redis: RedisClient): ClassStore {
     },
     async loadClass(code) {
       const k = keys(code);
-      const [openSince, info, removedKeys] = await Promise.all([redis.zScore(OPEN, code), redis.hGetAll(k.info), redis.sMembers(k.removed)]);
+      const [openSince, info, removedKeys] = await Promise.all([
+        redis.zScore(OPEN, code),
+        redis.hGetAll(k.info),
+        redis.sMembers(k.removed),
+      ]);
       if (openSince === null || !info.title) return undefined;
       return {
         code,
@@ -71,7 +75,10 @@ export function redisClassStore(redis: RedisClient): ClassStore {
       const codes = await redis.zRange(OPEN, 0, -1);
       return Promise.all(
         codes.map(async (code) => {
-          const [info, students] = await Promise.all([redis.hmGet(keys(code).info, ['title', 'createdAt']), redis.hLen(keys(code).students)]);
+          const [info, students] = await Promise.all([
+            redis.hmGet(keys(code).info, ['title', 'createdAt']),
+            redis.hLen(keys(code).students),
+          ]);
           return { code, title: info[0] ?? '', createdAt: Number(info[1]), students };
         }),
       ).then((all) => all.sort((a, b) => a.createdAt - b.createdAt));
@@ -79,7 +86,9 @@ export function redisClassStore(redis: RedisClient): ClassStore {
     async students(code) {
       const all = await redis.hVals(keys(code).students);
       // Lua's JSON writes an empty list as {}: read it back as a list.
-      return all.map((json) => JSON.parse(json) as StoredStudent).map((s) => ({ ...s, completed: Array.isArray(s.completed) ? s.completed : [] }));
+      return all
+        .map((json) => JSON.parse(json) as StoredStudent)
+        .map((s) => ({ ...s, completed: Array.isArray(s.completed) ? s.completed : [] }));
     },
     async endClass(code) {
       if (!(await redis.zRem(OPEN, code))) return false;
@@ -112,14 +121,23 @@ export function redisClassStore(redis: RedisClient): ClassStore {
       return student?.key === key ? student : undefined;
     },
     async saveCompleted(code, name, completed) {
-      await redis.eval(SAVE_COMPLETED, { keys: [keys(code).students], arguments: [nameKey(name), JSON.stringify(completed)] });
+      await redis.eval(SAVE_COMPLETED, {
+        keys: [keys(code).students],
+        arguments: [nameKey(name), JSON.stringify(completed)],
+      });
     },
     async removeStudent(code, name) {
       const k = keys(code);
       const json = await redis.hGet(k.students, nameKey(name));
       if (!json) return undefined;
       const student = JSON.parse(json) as StoredStudent;
-      await redis.multi().hDel(k.students, nameKey(name)).hDel(k.byKey, student.key).sAdd(k.removed, student.key).hSet(k.removedNames, nameKey(name), json).exec();
+      await redis
+        .multi()
+        .hDel(k.students, nameKey(name))
+        .hDel(k.byKey, student.key)
+        .sAdd(k.removed, student.key)
+        .hSet(k.removedNames, nameKey(name), json)
+        .exec();
       return student;
     },
     async readmitStudent(code, name) {

@@ -8,7 +8,9 @@ ask.addEventListener('click', async () => {
   result.textContent = 'Waiting…';
   // 1. Wait for the answer, but no more than a second.
   try {
-    const reply = await socket.timeout(1000).emitWithAck('question:send', { text: 'Well?', delayMs: 2000 });
+    const reply = await socket
+      .timeout(1000)
+      .emitWithAck('question:send', { text: 'Well?', delayMs: 2000 });
     result.textContent = reply.ok ? reply.answer : reply.error;
   } catch {
     result.textContent = 'Gave up after 1 s.';

@@ -8,10 +8,14 @@ const text = page.input('Message');
 const send = page.button('Send');
 const typing = page.text();
 const messages = page.list('Messages');
-const show = (message) => messages.add(message.system ? message.text : `${message.user}: ${message.text}`);
+const show = (message) =>
+  messages.add(message.system ? message.text : `${message.user}: ${message.text}`);
 
 join.addEventListener('click', async () => {
-  const answer = await socket.emitWithAck('join', { name: name.value, room: room.value });
+  const answer = await socket.emitWithAck('join', {
+    name: name.value,
+    room: room.value,
+  });
   if (!answer.ok) return console.error(answer.error);
   messages.replaceChildren();
   answer.history.forEach(show);
@@ -23,7 +27,9 @@ send.addEventListener('click', async () => {
   socket.emit('typing', false);
   // The others get it by broadcast; this page shows it once the server has it.
   const answer = await socket.emitWithAck('sendMessage', sent);
-  show(answer.ok ? { user: name.value, text: sent } : { system: true, text: answer.error });
+  show(
+    answer.ok ? { user: name.value, text: sent } : { system: true, text: answer.error },
+  );
 });
 
 socket.on('message', show);

@@ -8,7 +8,10 @@ socket.on('message', (message) => {
   inbox.add(`${message.from.name} (${message.kind}): ${message.text}`);
   // 2. A private thank-you to the sender of anything that was not private.
   if (message.kind !== 'direct' && message.from.id !== socket.id) {
-    socket.emit('emit:to', { to: message.from.id, text: `Thanks, ${message.from.name}!` });
+    socket.emit('emit:to', {
+      to: message.from.id,
+      text: `Thanks, ${message.from.name}!`,
+    });
   }
 });
 

@@ -19,7 +19,10 @@ enter.addEventListener('click', () => {
 });
 
 post.addEventListener('click', async () => {
-  if (!staff?.connected) return void (said.textContent = 'Enter the staff room first.');
+  if (!staff?.connected) {
+    said.textContent = 'Enter the staff room first.';
+    return;
+  }
   const answer = await staff.emitWithAck('note:post', { text: note.value });
   said.textContent = answer.ok ? 'Posted.' : answer.error;
 });

@@ -15,9 +15,13 @@ drop.addEventListener('click', () => socket.io.engine.close());
 socket.on('message:new', ({ n, from, text }) => messages.add(`#${n} ${from}: ${text}`));
 
 socket.on('connect', () => {
-  if (socket.recovered) session.textContent = `Recovered: same id (${socket.id}), nothing missed.`;
+  if (socket.recovered)
+    session.textContent = `Recovered: same id (${socket.id}), nothing missed.`;
 });
-socket.on('disconnect', (reason) => (session.textContent = `Offline (${reason}): trying again…`));
+socket.on(
+  'disconnect',
+  (reason) => (session.textContent = `Offline (${reason}): trying again…`),
+);
 
 // Comes after "connect", and only when the session is new.
 socket.on('session:start', ({ lastMessage }) => {

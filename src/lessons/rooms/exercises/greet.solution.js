@@ -13,7 +13,9 @@ join.addEventListener('click', async () => {
 });
 
 // 2. One hello, to every room this socket is in.
-hello.addEventListener('click', () => socket.emit('IO_CLIENT_HELLO', 'Hello from my own page!'));
+hello.addEventListener('click', () =>
+  socket.emit('IO_CLIENT_HELLO', 'Hello from my own page!'),
+);
 
 // 3. What the rooms say to this page.
 socket.on('IO_SERVER_HELLO', (text) => heard.add(text));

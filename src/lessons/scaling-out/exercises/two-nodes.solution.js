@@ -13,10 +13,15 @@ const heard = [page.list('Heard on node 1'), page.list('Heard on node 2')];
 send.addEventListener('click', () => one.emit('message:send', { text: message.value }));
 
 [one, two].forEach((socket, index) => {
-  socket.on('message:new', ({ from, text, node }) => heard[index].add(`${from} (on ${node}): ${text}`));
+  socket.on('message:new', ({ from, text, node }) =>
+    heard[index].add(`${from} (on ${node}): ${text}`),
+  );
 });
 
 // Either node will do: the switch is kept once, for both.
 on.addEventListener('click', () => one.emit('adapter:set', { on: true }));
 off.addEventListener('click', () => one.emit('adapter:set', { on: false }));
-one.on('adapter:state', ({ on }) => (state.textContent = on ? 'Adapter on' : 'Adapter off'));
+one.on(
+  'adapter:state',
+  ({ on }) => (state.textContent = on ? 'Adapter on' : 'Adapter off'),
+);
