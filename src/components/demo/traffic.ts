@@ -23,10 +23,12 @@ export function reportTraffic(socket: Socket, client: number) {
     document.dispatchEvent(
       new CustomEvent<Traffic>(DEMO_TRAFFIC, { detail: { client, direction, event, text: textOf(first), namespace } }),
     );
+  let connections = 0;
   socket.on('connect', () => {
     say('connected', 'connect');
-    // The server's answer to the CONNECT packet, and whether it brought the session back: a step may look for it.
-    say('received', 'connect', { recovered: socket.recovered });
+    // The server's answer to the CONNECT packet, whether it brought the session back, and whether
+    // this client had been connected before (a step about coming back must not tick on arrival).
+    say('received', 'connect', { recovered: socket.recovered, again: connections++ > 0 });
   });
   // A refused connection says why (a middleware's error); the attempt itself was this client's act.
   socket.on('connect_error', (error) => say('received', 'connect_error', error.message));

@@ -71,6 +71,12 @@ test('closed for 5 s, a client comes back as a new session and the server sends 
   const bo = member(second, 'Bo');
   const run = tag();
   await expect(ada.session).toHaveText(/^Connected/);
+  const step = first
+    .getByRole('listitem')
+    .filter({ hasText: 'see it catch up as a new session' });
+  await expect(step, 'a first connection is no coming back').not.toContainText(
+    '(done)',
+  );
 
   await ada.button('Close for 5 s').click();
   await expect(ada.connection).toHaveText('disconnected');
@@ -82,6 +88,7 @@ test('closed for 5 s, a client comes back as a new session and the server sends 
     { timeout: 15_000 },
   );
   await expect(lines(ada, `while Ada was closed ${run}`)).toHaveCount(1);
+  await expect(step).toContainText('(done)');
 });
 
 test("the exercise's solution catches up on connecting, shows each message with its offset, and its message reaches a demo client", async ({
