@@ -29,7 +29,7 @@ export type FromSandbox =
   | { type: 'disconnect'; socket: number }
   /** `socket.io.engine.close()`: the connection drops as if the network did, so the Manager reconnects. */
   | { type: 'drop'; socket: number }
-  | { type: 'emit'; socket: number; event: string; args: unknown[]; ackId?: number }
+  | { type: 'emit'; socket: number; event: string; args: unknown[]; ackId?: number; volatile?: boolean }
   /** The code's answer to an event the server sent with an acknowledgement. */
   | { type: 'reply'; replyId: number; args: unknown[] };
 

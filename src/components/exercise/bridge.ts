@@ -159,11 +159,15 @@ export function runInSandbox(container: HTMLElement, code: string, connection: R
     on.connected?.(opened);
   }
 
-  function emit(socket: Socket, { socket: number, event, args, ackId }: Extract<FromSandbox, { type: 'emit' }>) {
+  function emit(
+    socket: Socket,
+    { socket: number, event, args, ackId, volatile }: Extract<FromSandbox, { type: 'emit' }>,
+  ) {
     if (typeof event !== 'string' || event.length > MAX_EVENT_LENGTH || !Array.isArray(args)) return;
+    const sender = volatile === true ? socket.volatile : socket;
     if (typeof ackId === 'number')
-      socket.emit(event, ...args, (...reply: unknown[]) => post({ type: 'ack', socket: number, ackId, args: reply }));
-    else socket.emit(event, ...args);
+      sender.emit(event, ...args, (...reply: unknown[]) => post({ type: 'ack', socket: number, ackId, args: reply }));
+    else sender.emit(event, ...args);
   }
 
   // The frame runs in its own process here, so a busy loop there leaves this page free to stop it.

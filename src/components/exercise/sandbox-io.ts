@@ -78,6 +78,25 @@ export function createIo(post: (message: FromSandbox) => void) {
             },
           )
         : options.auth;
+    /** `emit`, or `volatile.emit`: the data checked, the ack kept, the rest sent to the page. */
+    const sendEvent = (event: string, args: unknown[], volatile: boolean) => {
+      if (RESERVED.has(event)) throw new Error(`"${event}" is a reserved event name`); // as socket.io-client says
+      const ack = typeof args.at(-1) === 'function' ? (args.pop() as Listener) : undefined;
+      try {
+        structuredClone(args);
+      } catch {
+        throw new TypeError(
+          `socket.emit('${event}', …): only plain data can travel to the server, not a function or a page element.`,
+        );
+      }
+      let ackId: number | undefined;
+      if (ack) {
+        ackId = nextAck++;
+        acks.set(ackId, ack);
+      }
+      send({ type: 'emit', socket: number, event, args, ackId, ...(volatile && { volatile }) });
+      return socket;
+    };
     const socket = {
       id: undefined as string | undefined,
       auth,
@@ -115,22 +134,11 @@ export function createIo(post: (message: FromSandbox) => void) {
         return socket;
       },
       emit(event: string, ...args: unknown[]) {
-        if (RESERVED.has(event)) throw new Error(`"${event}" is a reserved event name`); // as socket.io-client says
-        const ack = typeof args.at(-1) === 'function' ? (args.pop() as Listener) : undefined;
-        try {
-          structuredClone(args);
-        } catch {
-          throw new TypeError(
-            `socket.emit('${event}', …): only plain data can travel to the server, not a function or a page element.`,
-          );
-        }
-        let ackId: number | undefined;
-        if (ack) {
-          ackId = nextAck++;
-          acks.set(ackId, ack);
-        }
-        send({ type: 'emit', socket: number, event, args, ackId });
-        return socket;
+        return sendEvent(event, args, false);
+      },
+      /** As `socket.volatile`: its `emit` may be dropped when the connection is not ready. */
+      get volatile() {
+        return { emit: (event: string, ...args: unknown[]) => sendEvent(event, args, true) };
       },
       emitWithAck(event: string, ...args: unknown[]) {
         return new Promise((resolve) => socket.emit(event, ...args, resolve));

@@ -31,7 +31,7 @@ export function register(
       const started = Date.now();
       await sleep(delayMs); // a slow database, say: the reader sets how slow
       const answer = `You asked "${text}". The answer is 42.`;
-      ack({ ok: true, answer, waitedMs: Date.now() - started });
+      ack?.({ ok: true, answer, waitedMs: Date.now() - started });
     });
     // #endregion
 
@@ -42,10 +42,10 @@ export function register(
         const reply = await socket
           .timeout(CLIENT_ANSWER_TIMEOUT_MS)
           .emitWithAck('question:ask', QUESTION);
-        ack({ ok: true, answer: answerText(reply) });
+        ack?.({ ok: true, answer: answerText(reply) });
       } catch {
         const seconds = CLIENT_ANSWER_TIMEOUT_MS / 1000;
-        ack({
+        ack?.({
           ok: false,
           error: `The client did not answer within ${seconds} seconds.`,
         });
@@ -60,7 +60,7 @@ export function register(
       everyone.emit('question:ask', QUESTION, (err, replies) => {
         // `err`: some clients did not answer in time; `replies` holds those that did.
         const answers = replies.slice(0, MAX_POLL_ANSWERS).map(answerText);
-        ack({ ok: true, answers, everyone: !err });
+        ack?.({ ok: true, answers, everyone: !err });
       });
     });
     // #endregion

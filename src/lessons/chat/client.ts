@@ -33,8 +33,8 @@ function createChat(socket: ChatSocket, view: ChatView) {
   socket.on('roomData', ({ users }) => view.showOnline(users, socket.id));
   socket.on('typing', ({ user, typing }) => view.showTyping(user, typing));
 
-  // A new connection is a new socket, in no room: join again. The history in the
-  // answer shows what was said meanwhile (up to the room's last 50 messages).
+  // Every connection starts outside the rooms here (the room heard that we left):
+  // join again. The answer's history shows what was said meanwhile (up to 50).
   socket.on('disconnect', () => view.connectionLost());
   socket.on('connect', () => me && join(me.name, me.room));
 

@@ -145,7 +145,7 @@ export function register(
 
     socket.on('typing', (typing, ack) => {
       const member = socket.data.member;
-      if (!member) return ack({ ok: false, error: 'Join a room first.' });
+      if (!member) return ack?.({ ok: false, error: 'Join a room first.' });
       if (typing) {
         // Tell the others once, then keep it alive while the typing goes on.
         const others = socket.to(member.room).volatile;
@@ -155,7 +155,7 @@ export function register(
       } else {
         stopTyping(member);
       }
-      ack({ ok: true });
+      ack?.({ ok: true });
     });
     // #endregion
 
@@ -173,20 +173,20 @@ export function register(
     // #region join
     socket.on('join', async ({ name, room }, ack) => {
       const refused = await refuseJoin(socket, name, room); // the room's name, and yours
-      if (refused) return ack({ ok: false, error: refused });
+      if (refused) return ack?.({ ok: false, error: refused });
 
       const before = socket.data.member;
       socket.data.member = { name, room };
       claimName(socket, { name, room }); // from here on, the name is taken
       const past = await history.recent<ChatMessage>(room, HISTORY_LENGTH);
       const again = before?.room === room && before.name === name; // a double click
-      if (again) return ack({ ok: true, history: past });
+      if (again) return ack?.({ ok: true, history: past });
       if (before) await leave(before); // a second join moves the user
       socket.join(room);
       // A broadcast: the others read "Ada joined"; Ada knows.
       socket.to(room).emit('message', await notice(room, `${name} joined`));
       sendRoomData(room);
-      ack({ ok: true, history: past });
+      ack?.({ ok: true, history: past });
     });
     // #endregion
 
@@ -194,7 +194,7 @@ export function register(
     socket.on('sendMessage', async (text, ack) => {
       const member = socket.data.member;
       if (!member)
-        return ack({ ok: false, error: 'Join a room before sending messages.' });
+        return ack?.({ ok: false, error: 'Join a room before sending messages.' });
       stopTyping(member);
       const id = await history.nextId();
       const message = { id, user: member.name, text, at: Date.now() };
@@ -202,7 +202,7 @@ export function register(
       // The sender shows its own message already: the others get it by broadcast,
       // and the sender gets the ack, its delivery receipt.
       socket.to(member.room).emit('message', message);
-      ack({ ok: true, id, at: message.at });
+      ack?.({ ok: true, id, at: message.at });
     });
     // #endregion
 
@@ -210,10 +210,13 @@ export function register(
     socket.on('privateMessage', async ({ to, text }, ack) => {
       const member = socket.data.member;
       if (!member)
-        return ack({ ok: false, error: 'Join a room before sending messages.' });
+        return ack?.({ ok: false, error: 'Join a room before sending messages.' });
       const recipient = await memberById(to);
       if (recipient?.room !== member.room) {
-        return ack({ ok: false, error: 'That person is not in this room (any more).' });
+        return ack?.({
+          ok: false,
+          error: 'That person is not in this room (any more).',
+        });
       }
       stopTyping(member);
       const id = await history.nextId();
@@ -226,7 +229,7 @@ export function register(
       };
       // Only these two sockets: the recipient's room (its id) and the sender's own.
       io.to([to, socket.id]).emit('message', { ...message, private: true });
-      ack({ ok: true, id });
+      ack?.({ ok: true, id });
     });
     // #endregion
 

@@ -38,13 +38,13 @@ export function register(
       const stored = await history.sentAs<Message>(clientOffset);
       if (stored) {
         io.emit('message', stored);
-        return ack({ ok: true, id: stored.id });
+        return ack?.({ ok: true, id: stored.id });
       }
       const id = await history.nextId();
       const message = { id, user: socket.data.name, text, at: Date.now() };
       await history.add(ALL, message, clientOffset); // stored before it is sent
       io.emit('message', message); // to everyone, the sender too: the id is the offset
-      ack({ ok: true, id });
+      ack?.({ ok: true, id });
     });
     // #endregion
 

@@ -59,13 +59,13 @@ export function register(
         .fetchSockets()
         .catch(() => null);
       if (!sockets) {
-        return ack({ ok: false, error: 'A server did not answer in time: try again.' });
+        return ack?.({ ok: false, error: 'A server did not answer in time: try again.' });
       }
       if (!sockets.some((s) => s.id === to)) {
-        return ack({ ok: false, error: 'That client is not connected (any more).' });
+        return ack?.({ ok: false, error: 'That client is not connected (any more).' });
       }
       io.to(to).emit('message', { from, kind: 'direct', text });
-      ack({ ok: true });
+      ack?.({ ok: true });
     });
     // #endregion
 

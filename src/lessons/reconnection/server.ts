@@ -30,13 +30,12 @@ export function register(
     // What a crash or a deploy looks like from the clients: the connection closes.
     socket.on('server:restart', (ack) => {
       if (Date.now() - lastRestart < RESTART_COOLDOWN_MS) {
-        return ack({ ok: false, error: RESTARTED_RECENTLY });
+        return ack?.({ ok: false, error: RESTARTED_RECENTLY });
       }
       lastRestart = Date.now();
-      ack({ ok: true });
-      // `io.sockets` here: this namespace's sockets in this process, a Map.
-      // (On a Server, `io.sockets` is the main namespace: io.sockets.sockets.)
-      for (const client of io.sockets.values()) client.conn.close();
+      ack?.({ ok: true });
+      // `socket.nsp.sockets`: this namespace's sockets in this process only (a Map).
+      for (const client of socket.nsp.sockets.values()) client.conn.close();
     });
     // #endregion
 

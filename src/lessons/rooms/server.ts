@@ -53,11 +53,11 @@ export function register(
     // #region join
     socket.on(IO_CLIENT_JOIN_ROOM, (room, ack) => {
       if (socket.rooms.has(room)) {
-        return ack({ ok: false, error: `You are already in ${room}.` });
+        return ack?.({ ok: false, error: `You are already in ${room}.` });
       }
       // `socket.rooms` holds the socket's own id room too, hence the + 1.
       if (socket.rooms.size >= MAX_ROOMS_PER_CLIENT + 1) {
-        return ack({
+        return ack?.({
           ok: false,
           error: `You can be in at most ${MAX_ROOMS_PER_CLIENT} rooms: leave one first.`,
         });
@@ -69,18 +69,18 @@ export function register(
       io.to(room).emit(IO_SERVER_HELLO, `Hello, members of ${room}!`);
       socket.emit(IO_SERVER_HELLO, `Hello ${name}, you are in ${room} now.`);
       roomsChanged(); // everyone gets the new map
-      ack({ ok: true });
+      ack?.({ ok: true });
     });
     // #endregion
 
     // #region leave
     socket.on(IO_CLIENT_LEAVE_ROOM, (room, ack) => {
       if (!socket.rooms.has(room) || room === socket.id) {
-        return ack({ ok: false, error: `You are not in ${room}.` });
+        return ack?.({ ok: false, error: `You are not in ${room}.` });
       }
       socket.leave(room);
       roomsChanged();
-      ack({ ok: true });
+      ack?.({ ok: true });
     });
     // #endregion
 
@@ -88,14 +88,14 @@ export function register(
     socket.on(IO_CLIENT_HELLO, (text, ack) => {
       const joined = [...socket.rooms].filter((room) => room !== socket.id);
       if (joined.length === 0) {
-        return ack({
+        return ack?.({
           ok: false,
           error: 'Join a room first: a hello goes to your rooms.',
         });
       }
       // `socket.to(...)`: those rooms but the sender (`io.to` would include it).
       socket.to(joined).emit(IO_SERVER_HELLO, `${name} says: ${text}`);
-      ack({ ok: true });
+      ack?.({ ok: true });
     });
     // #endregion
 

@@ -24,7 +24,7 @@ join.addEventListener('click', async () => {
 send.addEventListener('click', async () => {
   const sent = text.value;
   text.value = '';
-  socket.emit('typing', false);
+  socket.volatile.emit('typing', false);
   // The others get it by broadcast; this page shows it once the server has it.
   const answer = await socket.emitWithAck('sendMessage', sent);
   show(
@@ -34,7 +34,14 @@ send.addEventListener('click', async () => {
 
 socket.on('message', show);
 
-text.addEventListener('input', () => socket.emit('typing', text.value !== ''));
+// Typing is news only while it is fresh: volatile, and one `true` every 2 s at most.
+let saidTypingAt = 0;
+text.addEventListener('input', () => {
+  if (text.value === '') return socket.volatile.emit('typing', false);
+  if (Date.now() - saidTypingAt < 2000) return;
+  saidTypingAt = Date.now();
+  socket.volatile.emit('typing', true);
+});
 const typers = new Set();
 socket.on('typing', ({ user, typing: isTyping }) => {
   if (isTyping) typers.add(user);

@@ -18,5 +18,6 @@ const messages = page.list('Messages');
 // 3. Show each "message" (messages.add(…)): { user, text } from a person,
 //    or { system: true, text } when someone comes or goes.
 
-// 4. While you type, tell the room: "typing" with true as you type, false once sent.
+// 4. While you type, tell the room: "typing" with true as you type, false once sent,
+//    with socket.volatile.emit (a stale "typing" is worse than none).
 //    Show the others' "typing" ({ user, typing }) in `typing`, as "Ada is typing…".
