@@ -243,3 +243,27 @@ export function nextMatching<T = unknown>(
     socket.on(event, listener);
   });
 }
+
+/** The first `count` values `socket` receives for `event`, in order (fails after `timeoutMs`). */
+export function nextEvents<T = unknown>(
+  socket: { on: Socket['on']; off: Socket['off'] },
+  event: string,
+  count: number,
+  timeoutMs = 3000,
+): Promise<T[]> {
+  const raw = socket as Socket;
+  const seen: T[] = [];
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      raw.off(event, listener);
+      reject(new Error(`${seen.length} of ${count} "${event}" within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const listener = (value: T) => {
+      if (seen.push(value) < count) return;
+      clearTimeout(timer);
+      raw.off(event, listener);
+      resolve(seen);
+    };
+    raw.on(event, listener);
+  });
+}

@@ -59,7 +59,10 @@ export function register(
         .fetchSockets()
         .catch(() => null);
       if (!sockets) {
-        return ack?.({ ok: false, error: 'A server did not answer in time: try again.' });
+        return ack?.({
+          ok: false,
+          error: 'A server did not answer in time: try again.',
+        });
       }
       if (!sockets.some((s) => s.id === to)) {
         return ack?.({ ok: false, error: 'That client is not connected (any more).' });

@@ -4,6 +4,7 @@ import type { Socket } from 'socket.io-client';
 import {
   collect,
   nextEvent,
+  nextEvents,
   type Running,
   SERVERS,
   startApp,
@@ -17,34 +18,6 @@ import {
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const NSP = '/reconnection';
-
-/** The first `count` times `socket` receives `event`, in order (fails after `timeoutMs`). */
-function received<T>(
-  socket: Client,
-  event: string,
-  count: number,
-  timeoutMs = 3000,
-): Promise<T[]> {
-  const raw = socket as unknown as Socket;
-  const seen: T[] = [];
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      raw.off(event, listener);
-      reject(
-        new Error(
-          `${seen.length} of ${count} "${event}" within ${timeoutMs} ms: ${JSON.stringify(seen)}`,
-        ),
-      );
-    }, timeoutMs);
-    const listener = (value: T) => {
-      if (seen.push(value) < count) return;
-      clearTimeout(timer);
-      raw.off(event, listener);
-      resolve(seen);
-    };
-    raw.on(event, listener);
-  });
-}
 
 for (const servers of SERVERS) {
   describe(`reconnection ${servers.name}`, () => {
@@ -69,7 +42,7 @@ for (const servers of SERVERS) {
     test('messages are numbered for everyone; a new session is told the latest number', async () => {
       const { socket: ada, start } = await join('Ada');
       assert.deepEqual(start, { lastMessage: 0 });
-      const heard = received<Message>(ada, 'message:new', 2);
+      const heard = nextEvents<Message>(ada, 'message:new', 2);
       await ada.emitWithAck('message:send', { text: 'one' });
       await ada.emitWithAck('message:send', { text: 'two' });
       assert.deepEqual(await heard, [
@@ -82,7 +55,7 @@ for (const servers of SERVERS) {
     test('messages are numbered in one sequence, whichever server their sender is connected to', async () => {
       const { socket: ada } = await join('Ada');
       const { socket: bo } = await join('Bo'); // on the other server, when there are two
-      const heard = received<Message>(ada, 'message:new', 3);
+      const heard = nextEvents<Message>(ada, 'message:new', 3);
       await ada.emitWithAck('message:send', { text: 'one' });
       await bo.emitWithAck('message:send', { text: 'two' });
       await ada.emitWithAck('message:send', { text: 'three' });
@@ -102,7 +75,7 @@ for (const servers of SERVERS) {
       assert.equal(await dropped, 'transport close');
       await bo.emitWithAck('message:send', { text: 'while you were away' });
 
-      const missed = received<Message>(ada, 'message:new', 1);
+      const missed = nextEvents<Message>(ada, 'message:new', 1);
       const starts: unknown[] = [];
       ada.on('session:start', (state) => starts.push(state));
       await nextEvent(ada as unknown as Socket, 'connect', 3000); // the Manager's first attempt, after about a second

@@ -4,6 +4,7 @@ import type { Socket } from 'socket.io-client';
 import {
   collect,
   nextEvent,
+  nextEvents,
   type Running,
   SERVERS,
   startApp,
@@ -18,30 +19,6 @@ async function join(server: Running, auth?: object): Promise<Client> {
   const socket: Client = server.open(NSP, auth);
   await nextEvent(socket, 'number:change');
   return socket;
-}
-
-/** The first `count` values `socket` receives for `event`, in order. */
-function received<T>(
-  socket: Client,
-  event: string,
-  count: number,
-  timeoutMs = 2000,
-): Promise<T[]> {
-  const raw = socket as unknown as Socket;
-  const seen: T[] = [];
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      raw.off(event, listener);
-      reject(new Error(`${seen.length} of ${count} "${event}" within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const listener = (value: T) => {
-      if (seen.push(value) < count) return;
-      clearTimeout(timer);
-      raw.off(event, listener);
-      resolve(seen);
-    };
-    raw.on(event, listener);
-  });
 }
 
 for (const servers of SERVERS)
@@ -78,7 +55,7 @@ for (const servers of SERVERS)
     test('a decrement lowers the count for everyone (the seed registered increment twice)', async () => {
       const alice = await join(server);
       const bob = await join(server); // on the other server, when there are two
-      const twoUp = received<number>(bob, 'number:change', 2);
+      const twoUp = nextEvents<number>(bob, 'number:change', 2);
       alice.emit('increment');
       alice.emit('increment');
       assert.deepEqual(await twoUp, [1, 2]);
