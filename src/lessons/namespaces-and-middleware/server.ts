@@ -1,4 +1,5 @@
-import type { LessonNamespace, LessonServer } from '../../server/plumbing/types.ts';
+import type { DefaultEventsMap, Namespace } from 'socket.io';
+import type { LessonServer } from '../../server/plumbing/types.ts';
 import {
   type ClientToServerEvents,
   NO_TOKEN,
@@ -13,11 +14,6 @@ import {
 export const contract = namespacesAndMiddleware;
 
 type Role = 'staff' | 'visitor';
-type NotesNamespace = LessonNamespace<
-  ClientToServerEvents,
-  ServerToClientEvents,
-  { role: Role }
->;
 
 /**
  * The lobby (the lesson's own namespace), the staff room and the teams. The
@@ -38,6 +34,15 @@ export function register(
 }
 
 // #region relay
+// A namespace of notes, typed the way an app types its own: the event maps, and
+// what each socket keeps in `socket.data` (its name, and its role once it has one).
+type NotesNamespace = Namespace<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  DefaultEventsMap,
+  { name: string; role?: 'staff' | 'visitor' }
+>;
+
 // Each namespace relays notes to its own clients, and only to them: `emit` on a
 // namespace never leaves it, even when one connection carries several.
 function relayNotes(nsp: NotesNamespace) {

@@ -1,8 +1,5 @@
-import type {
-  LessonNamespace,
-  LessonServer,
-  LessonServices,
-} from '../../server/plumbing/types.ts';
+import type { Namespace } from 'socket.io';
+import type { LessonServer, LessonServices } from '../../server/plumbing/types.ts';
 import type { Counter } from '../../server/storage/counter.ts';
 import {
   type ClientToServerEvents,
@@ -11,8 +8,6 @@ import {
 } from './contract.ts';
 
 export const contract = scalingOut;
-
-type NodeNamespace = LessonNamespace<ClientToServerEvents, ServerToClientEvents>;
 
 /**
  * Two "servers", node-1 and node-2: two namespaces under the lesson's own,
@@ -39,7 +34,10 @@ function adapterSwitch(counter: Counter) {
 type Switch = ReturnType<typeof adapterSwitch>;
 
 // #region node
-function node(io: NodeNamespace, name: string, other: NodeNamespace, adapter: Switch) {
+// A node's namespace, typed with the lesson's event maps, the way an app types its own.
+type Node = Namespace<ClientToServerEvents, ServerToClientEvents>;
+
+function node(io: Node, name: string, other: Node, adapter: Switch) {
   io.on('connection', (socket) => {
     socket.on('message:send', async ({ text }) => {
       const message = { from: socket.data.name, text, node: name };
