@@ -6,7 +6,7 @@ import { after, afterEach, before, beforeEach, describe, test } from 'node:test'
 import type { Socket } from 'socket.io-client';
 import { RATES } from '../../src/server/plumbing/rate-limit.ts';
 import type { ClassState, RosterEntry } from '../../src/shared/class-mode.ts';
-import { collect, connected, nextEvent, type Running, settle, startApp } from '../harness.ts';
+import { collect, connected, nextEvent, type Running, settle, startApp, until } from '../harness.ts';
 import { rawClient } from '../raw.ts';
 import { startRedis, storeOnRedis } from '../redis.ts';
 
@@ -66,9 +66,8 @@ for (const store of ['sqlite', 'redis'] as const)
       ]) {
         await assert.rejects(server.client(`/class/ZZZZZZ/${slug}`), { message: 'unknown class' });
       }
-      // Refused codes leave no namespace behind.
-      await settle();
-      assert.ok(!server.app.namespaces.names().some((name) => name.includes('ZZZZZZ')));
+      // Refused codes leave no namespace behind (Socket.IO drops one as its refusal goes out).
+      await until(() => !server.app.namespaces.names().some((name) => name.includes('ZZZZZZ')), 'no ZZZZZZ namespace');
     });
 
     test('a student cannot act as the instructor, whatever the page sends', async () => {
@@ -126,8 +125,9 @@ for (const store of ['sqlite', 'redis'] as const)
     test("a student's finished lessons reach the roster and are kept; unknown lessons are dropped", async () => {
       const code = await createClass();
       await instructor.emitWithAck('class:watch', { code });
+      const arrival = nextEvent(instructor, 'roster:delta', 3000);
       const ada = await server.client(`/class/${code}`, { name: 'Ada', key: key(1) });
-      await settle(400); // her arrival's delta
+      await arrival; // her arrival's delta
       const delta = nextEvent<{ changed: RosterEntry[] }>(instructor, 'roster:delta');
       assert.deepEqual(
         await ada.emitWithAck('student:progress', { completed: ['rooms', 'no-such-lesson', 'chat', 'rooms'] }),
@@ -160,10 +160,14 @@ for (const store of ['sqlite', 'redis'] as const)
       const members = [{ ada: {}, bo: {} }, await studentsOf(a, 1), await studentsOf(b, 3)];
       const as = (who: 'ada' | 'bo', i: number) => members[i]![who];
       // sockets-intro: each space counts on its own.
+      // Each has the count it gets on connect: what comes next is a change.
       const counters = await Promise.all(
-        spaces.map((space, i) => server.client(`${space}/sockets-intro`, as('ada', i))),
+        spaces.map(async (space, i) => {
+          const counter = server.open(`${space}/sockets-intro`, as('ada', i));
+          await nextEvent(counter, 'number:change', 3000);
+          return counter;
+        }),
       );
-      await settle(); // the count each one gets on connect
       const counts = counters.map((c) => collect<number>(c, 'number:change', 200));
       await counters[1]!.emitWithAck('increment');
       assert.deepEqual(await Promise.all(counts), [[], [1], []]);
@@ -223,7 +227,8 @@ for (const store of ['sqlite', 'redis'] as const)
       const first = await server.client(`/class/${code}/sockets-intro`, { classKey: key(1) });
       await first.emitWithAck('increment');
       first.disconnect(); // the last one out: Socket.IO drops the namespace
-      await settle();
+      const dropped = `/class/${code}/sockets-intro`;
+      await until(() => !server.app.namespaces.has(dropped), 'the namespace dropped');
       const later = server.open(`/class/${code}/sockets-intro`, { classKey: key(1) });
       assert.equal(await nextEvent<number>(later, 'number:change'), 1);
     });
