@@ -140,7 +140,7 @@ export async function startApp(options: AppOptions = {}, { servers = 1 }: { serv
  * then leaves the subscription's promise to reject ("Disconnects client").
  */
 async function adaptersListening(redis: RedisConnections['store'], apps: App[]) {
-  const names = [...apps[0]!.io._nsps.keys()];
+  const names = apps[0]!.namespaces.names();
   for (let tries = 0; tries < 200; tries++) {
     const counts = await redis.PUBSUB_NUMSUB(names.map((name) => `socket.io#${name}#`));
     if (Object.values(counts).every((n) => Number(n) >= apps.length)) return;

@@ -110,6 +110,13 @@ const NOT_PLAIN = [
 /** A client may send no callback: an `ack(...)` unguarded (no `ack?.(`, no `typeof ack`) throws in Socket.IO's dispatch. */
 const UNGUARDED_ACK = /(?:^|[^\w.?'])ack\((?!\))/;
 
+test("no file reaches into Socket.IO's private namespace list (_nsps): the app keeps its own", () => {
+  const users = ['src', 'test', 'scripts', 'bench', 'e2e']
+    .flatMap(sources)
+    .filter((file) => file !== 'test/lessons.test.ts' && /\._nsps\b/.test(readFileSync(file, 'utf8')));
+  assert.deepEqual(users, []);
+});
+
 describe('the code shown on the pages is plain Socket.IO', () => {
   for (const slug of folders) {
     test(`${slug} shows no workshop type, cast or private Socket.IO API`, () => {
