@@ -56,14 +56,13 @@ function addToList(path: string, slug: string, camel: string) {
   const match = list.exec(source);
   if (!match)
     throw new Error(`${path} has no "export const lessonModules: LessonModule[] = [...]" to add the lesson to.`);
+  // Laid out by the formatter afterwards (newLesson runs Biome on the list).
   const entries = match[2]!.trim().replace(/,$/, '');
-  const multiline = match[2]!.includes('\n');
   const items = entries ? `${entries}, ${camel}` : camel;
-  const body = multiline ? `\n  ${items.split(/,\s*/).join(',\n  ')},\n` : items;
   const lastImport = [...source.matchAll(/^import .*;$/gm)].at(-1)!;
   const at = lastImport.index + lastImport[0].length;
   const withImport = `${source.slice(0, at)}\nimport * as ${camel} from './${slug}/server.ts';${source.slice(at)}`;
-  writeFileSync(path, withImport.replace(list, `$1${body}$3`));
+  writeFileSync(path, withImport.replace(list, `$1${items}$3`));
 }
 
 if (import.meta.main) {
