@@ -1,13 +1,14 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { inPageServer } from './src/integrations/in-page-server.ts';
 import { precompress } from './src/integrations/precompress.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { socketIoDevServer } from './src/integrations/socket-io-dev-server.ts';
 
 export default defineConfig({
-  // The search index first: its own files get compressed too.
-  integrations: [mdx(), socketIoDevServer(), searchIndex(), precompress()],
+  // The search index and the in-page server's script first: their files get compressed too.
+  integrations: [mdx(), socketIoDevServer(), inPageServer(), searchIndex(), precompress()],
   // The stylesheet comes inside each page: no request to wait for before the first paint.
   build: { inlineStylesheets: 'always' },
   markdown: {

@@ -59,13 +59,26 @@ const exerciseFile = (kind: 'start' | 'solution') =>
 
 const exercise = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
+  /**
+   * `client`: the learner writes a client, run in a sandboxed page of its own,
+   * against the workshop's server. `server`: the learner writes the server, run
+   * on the real socket.io in the page, and the lesson's demo connects to it;
+   * its checks read what the demo's clients see there.
+   */
+  kind: z.enum(['client', 'server']).default('client'),
   title: z.string().min(1).max(120),
   /** What to do, in a sentence or two. */
   task: z.string().min(1).max(400),
   /** The starting code, in the lesson folder: `exercises/<id>.start.js` (or `.ts`). */
   starter: exerciseFile('start'),
-  /** A solution, shown on request; the browser tests run it. */
-  solution: exerciseFile('solution'),
+  /**
+   * A solution, shown on request; the browser tests run it. A server
+   * exercise's is a region of the lesson's `server.ts`, the code the page
+   * shows: `{ region: server }`.
+   */
+  solution: z.union([exerciseFile('solution'), z.object({ region: z.string().regex(/^[\w-]+$/) })]),
+  /** A server exercise's `io`: made with `connectionStateRecovery` on. */
+  connectionStateRecovery: z.boolean().optional(),
   checks: z.array(exerciseCheck).min(1),
 });
 

@@ -1,7 +1,15 @@
 import type { Socket } from 'socket.io-client';
 import { demoNamespace } from '../class/class-session.ts';
 import { type ClientPanel, createClientPanel, watchNamespace, watchSocket } from './client-panel.ts';
-import { connectClient, type DeliveryOptions } from './connect.ts';
+import type { DeliveryOptions } from './connect.ts';
+import {
+  DEMO_SERVER,
+  DEMO_SERVER_CHOSEN,
+  type DemoServerChange,
+  type InPageServer,
+  workshopConnector,
+  yourServerConnector,
+} from './demo-server.ts';
 import { createOfflineSwitch } from './offline-switch.ts';
 import { reportTraffic } from './traffic.ts';
 
@@ -17,6 +25,8 @@ export interface DemoClient<Stage = DemoStage | undefined> {
   neighbours: () => DemoClient<Stage>[];
   /** Where under the lesson's namespace this client connected (`pathOf`), or ''. */
   path: string;
+  /** The lesson's namespace on the server this client is on (`/rooms`, a class's, or '' on the learner's own): other paths go under it. */
+  root: string;
   /** Shows another namespace this client opened (on its connection) on its panel, and to "Try it". */
   watch: (socket: Socket, label: string) => void;
 }
@@ -56,26 +66,31 @@ const MORE_NAMES = ['Di', 'Ed', 'Flo', 'Gus', 'Hal', 'Ivy'];
  * Runs a lesson's demo inside `root` (rendered by `DemoFrame.astro`): its
  * first clients at once, then one more per "Add a client", each with its own
  * connection and panel, removable. Clients are named for this page only.
+ * The demo starts on the workshop's server; when the learner's own server
+ * runs in the page (a server exercise), it starts again on that one.
  */
 export function startDemo<Stage extends DemoStage | undefined>(root: HTMLElement, lesson: LessonClient<Stage>) {
   const list = root.querySelector<HTMLElement>('[data-clients]')!;
   const add = root.querySelector<HTMLButtonElement>('[data-add-client]')!;
   const note = root.querySelector<HTMLElement>('[data-demo-note]')!;
   const stageElement = root.querySelector<HTMLElement>('[data-stage]')!;
-  const stage = lesson.stage ? lesson.stage(stageElement) : (undefined as Stage);
-  stageElement.hidden = !lesson.stage;
+  const server = root.querySelector<HTMLElement>('[data-demo-server]')!;
+  const switchServer = root.querySelector<HTMLButtonElement>('[data-server-switch]')!;
   const clients: DemoClient<Stage>[] = [];
-  const spareNames = [...MORE_NAMES];
+  let connector = workshopConnector(lesson.slug);
+  let stage: Stage;
+  let spareNames: string[] = [];
   let opened = 0;
+  /** The learner's server running in the page, if any, and the one the demo uses (the same, or none). */
+  let offered: InPageServer | undefined;
 
   function addClient(name?: string) {
     const label = name ?? `Client ${opened + 1}`;
     const first = opened++ === 0;
-    // In a class, the same lesson lives in the class's own namespace.
-    const { namespace, classKey } = demoNamespace(lesson.slug);
     const path = lesson.pathOf?.(opened - 1) ?? '';
+    const { classKey } = demoNamespace(lesson.slug);
     const auth = { ...lesson.socketOptions?.auth, ...(name && { name }), ...(classKey && { classKey }) };
-    const socket = connectClient(namespace + path, auth, lesson.socketOptions);
+    const socket = connector.open(path, auth, lesson.socketOptions);
     const panel = createClientPanel(label, {
       worksOffline: lesson.worksOffline,
       action: lesson.worksOffline && !lesson.ownFaultControls ? createOfflineSwitch(socket) : undefined,
@@ -91,9 +106,10 @@ export function startDemo<Stage extends DemoStage | undefined>(root: HTMLElement
         : undefined,
     });
     const number = opened;
+    const { yours } = connector;
     const watch = (other: Socket, otherLabel: string) => {
       watchNamespace(other, panel, otherLabel);
-      reportTraffic(other, number);
+      reportTraffic(other, number, yours);
     };
     const client: DemoClient<Stage> = {
       socket,
@@ -101,11 +117,12 @@ export function startDemo<Stage extends DemoStage | undefined>(root: HTMLElement
       panel,
       stage,
       path,
+      root: connector.root,
       neighbours: () => [...clients],
       watch,
     };
     watchSocket(socket, panel);
-    reportTraffic(socket, number);
+    reportTraffic(socket, number, yours);
     reconnectAfterReset(socket);
     stage?.track?.(client);
     lesson.mount(client);
@@ -129,6 +146,34 @@ export function startDemo<Stage extends DemoStage | undefined>(root: HTMLElement
     add.title = add.disabled ? `At most ${MAX_CLIENTS} clients on one page.` : '';
   }
 
+  /** A fresh demo on `connector`'s server: the stage drawn again, the first clients connected. */
+  function begin() {
+    for (const client of clients.splice(0)) {
+      client.socket.io.engine?.close(); // with its other namespaces: the whole connection goes
+      client.socket.disconnect();
+    }
+    list.replaceChildren();
+    stageElement.replaceChildren();
+    stage = lesson.stage ? lesson.stage(stageElement) : (undefined as Stage);
+    stageElement.hidden = !lesson.stage;
+    spareNames = [...MORE_NAMES];
+    opened = 0;
+    if (lesson.names?.length) {
+      for (const name of lesson.names) addClient(name);
+    } else addClient();
+    server.textContent = connector.yours ? 'your server' : "the workshop's server";
+    switchServer.hidden = !offered;
+    switchServer.textContent = connector.yours ? "Back to the workshop's server" : 'Connect to your server';
+  }
+
+  async function use(next: InPageServer | undefined, why: string) {
+    const chosen = next ? await yourServerConnector(next) : workshopConnector(lesson.slug);
+    if (next && next !== offered) return; // that server stopped while its transport loaded
+    connector = chosen;
+    begin();
+    note.textContent = why;
+  }
+
   add.hidden = false;
   add.addEventListener('click', () => {
     const named = lesson.names?.length ? spareNames.shift() : undefined;
@@ -136,9 +181,23 @@ export function startDemo<Stage extends DemoStage | undefined>(root: HTMLElement
     note.textContent = `${client.panel.label()} added, with its own connection.`;
     client.panel.element.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   });
-  if (lesson.names?.length) {
-    for (const name of lesson.names) addClient(name);
-  } else addClient();
+  document.addEventListener(DEMO_SERVER, (event) => {
+    const { lesson: slug, server: started } = (event as CustomEvent<DemoServerChange>).detail;
+    if (slug !== lesson.slug) return;
+    offered = started;
+    if (started) void use(started, 'The demo started again, connected to your server.');
+    else if (connector.yours) void use(undefined, "Your server stopped: the demo is back on the workshop's server.");
+    else switchServer.hidden = true;
+  });
+  switchServer.addEventListener('click', () => {
+    const toYours = !connector.yours && offered;
+    void use(
+      toYours ? offered : undefined,
+      toYours ? 'The demo started again, connected to your server.' : "The demo is back on the workshop's server.",
+    ).then(() => switchServer.focus());
+    document.dispatchEvent(new CustomEvent(DEMO_SERVER_CHOSEN, { detail: { lesson: lesson.slug, yours: !!toYours } }));
+  });
+  begin();
 }
 
 /**

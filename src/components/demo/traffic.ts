@@ -13,15 +13,19 @@ export interface Traffic {
   text?: string;
   /** The namespace of the socket, when the client has more than one (`/rooms`, `/class/AB12/rooms/staff`). */
   namespace?: string;
+  /** The socket is connected to the learner's own server, running in the page (a server exercise's checks count only these). */
+  yours?: boolean;
 }
 
 const textOf = (value: unknown) => (typeof value === 'string' ? value : (JSON.stringify(value) ?? '')).slice(0, 200);
 
-export function reportTraffic(socket: Socket, client: number) {
+export function reportTraffic(socket: Socket, client: number, yours = false) {
   const namespace = (socket as unknown as { nsp: string }).nsp; // not public in the typings, stable since v3
   const say = (direction: Traffic['direction'], event: string, first?: unknown) =>
     document.dispatchEvent(
-      new CustomEvent<Traffic>(DEMO_TRAFFIC, { detail: { client, direction, event, text: textOf(first), namespace } }),
+      new CustomEvent<Traffic>(DEMO_TRAFFIC, {
+        detail: { client, direction, event, text: textOf(first), namespace, yours },
+      }),
     );
   let connections = 0;
   socket.on('connect', () => {
@@ -40,7 +44,10 @@ export function reportTraffic(socket: Socket, client: number) {
   });
   socket.onAnyOutgoing((event: string, first?: unknown) => say('sent', event, first));
   // A connection attempt is the CONNECT packet of this namespace on the wire (`40/nsp,`).
+  // The main namespace's is just `40` (or `40{auth}`): on the learner's own server, the demo is on `/`.
+  const isConnect = (frame: string) =>
+    namespace === '/' ? frame.startsWith('40') && frame[2] !== '/' : frame.startsWith(`40${namespace},`);
   watchFrames(socket.io, (direction, frame) => {
-    if (direction === 'sent' && frame.startsWith(`40${namespace},`)) say('sent', 'connect');
+    if (direction === 'sent' && isConnect(frame)) say('sent', 'connect');
   });
 }

@@ -28,10 +28,12 @@ export function checkedValue(text: string, field?: string): string | undefined {
 
 /**
  * Watches an exercise's checks and says each one once, when the page sees it:
- * traffic checks read the demo traffic, where only the code's own sends count;
- * `shows` checks compare what the code's page shows with what its socket got.
+ * traffic checks read the demo traffic, where only the code's own sends count
+ * (`code`), or, for a server exercise, everything the demo's clients see on
+ * the learner's server (`your-server`); `shows` checks compare what the
+ * code's page shows with what its socket got.
  */
-export function watchChecks(checks: Check[], onSeen: (id: string) => void) {
+export function watchChecks(checks: Check[], source: 'code' | 'your-server', onSeen: (id: string) => void) {
   const pending = new Set(checks.map((check) => check.id));
   const say = (id: string) => {
     if (!pending.delete(id)) return;
@@ -57,6 +59,7 @@ export function watchChecks(checks: Check[], onSeen: (id: string) => void) {
 
   document.addEventListener(DEMO_TRAFFIC, (event) => {
     const seen = (event as CustomEvent<Traffic>).detail;
+    if (source === 'your-server') return void (seen.yours && watch(seen));
     if (seen.direction === 'sent' && seen.client !== CODE_CLIENT) return;
     watch(seen);
     if (seen.client !== CODE_CLIENT) return;

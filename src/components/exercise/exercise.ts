@@ -1,4 +1,6 @@
+import { SERVER_MODULE, SERVER_MODULE_GLOBAL } from '../../shared/server-sandbox.ts';
 import { demoNamespace } from '../class/class-session.ts';
+import { offerServer } from '../demo/demo-server.ts';
 import { byData, h } from '../demo/dom.ts';
 import { reportTraffic } from '../demo/traffic.ts';
 import { markDone, stepsDone } from '../site/progress.ts';
@@ -7,6 +9,7 @@ import { tickStep } from '../site/tick-step.ts';
 import { runInSandbox } from './bridge.ts';
 import { type Check, CODE_CLIENT, watchChecks } from './checks.ts';
 import { saveCode, savedCode } from './saved-code.ts';
+import { runServerSandbox } from './server-sandbox.ts';
 
 const MAX_LINES = 200;
 
@@ -61,8 +64,9 @@ async function startExercise(root: HTMLElement) {
     find<HTMLButtonElement>('reset'),
   ];
   const output = find('console');
-  let running: ReturnType<typeof runInSandbox> | undefined;
-  const checks = followChecks(root, lesson, exerciseId, (text) => (state.textContent = text));
+  const server = root.dataset.kind === 'server';
+  let running: { stop: () => void } | undefined;
+  const checks = followChecks(root, lesson, exerciseId, server, (text) => (state.textContent = text));
 
   const print = (kind: string, text: string) => {
     output.append(h('li', { class: `console-${kind}` }, text));
@@ -86,10 +90,13 @@ async function startExercise(root: HTMLElement) {
     output.replaceChildren();
     checks.reset();
     state.textContent = 'Preparing your code…';
-    let prepareCode: typeof import('./prepare-code.ts').prepareCode;
+    let prepareCode: (code: string) => import('./prepare-code.ts').Prepared;
     try {
       prepare ??= import('./prepare-code.ts');
-      ({ prepareCode } = await prepare);
+      const module = await prepare;
+      prepareCode = server
+        ? (code) => module.prepareServerCode(code, SERVER_MODULE_GLOBAL, SERVER_MODULE)
+        : module.prepareCode;
     } catch {
       prepare = undefined; // try the download again next time
       return ended('The part of the page that prepares your code did not load (offline?). Try Run again.');
@@ -105,6 +112,7 @@ async function startExercise(root: HTMLElement) {
       say(prepared.error, prepared.line);
       return ended('Not running: fix the error shown in the console, then Run again.');
     }
+    if (server) return startServer(prepared.code);
     const { namespace, classKey } = demoNamespace(lesson);
     const connection = { lesson, namespace, auth: { name: 'Your code', ...(classKey && { classKey }) } };
     running = runInSandbox(find('frame'), prepared.code, connection, {
@@ -121,6 +129,65 @@ async function startExercise(root: HTMLElement) {
     state.textContent = 'Running: your code has its own page below.';
   }
 
+  /** A server run: the real socket.io in a frame of its own; the demo moves to it once it listens. */
+  function startServer(code: string) {
+    const recovery = root.dataset.recovery !== undefined;
+    let listening = false;
+    const thisServer = runServerSandbox(
+      find('frame'),
+      code,
+      { connectionStateRecovery: recovery },
+      {
+        log: (level, text) => print(level, text),
+        error: (message, line, during) => {
+          if (during === 'start') {
+            say(message, line);
+            return stopServer(
+              "Not running: your server stopped with the error shown in its console, so the demo stays on the workshop's server.",
+            );
+          }
+          say(
+            `${message}. On Node, an error thrown in a handler ends the whole server (every client is cut off); here your server runs on, so you can fix it.`,
+            line,
+          );
+        },
+        started: (hasHandler) => {
+          if (!hasHandler) {
+            print(
+              'error',
+              "Your server never calls io.on('connection', …) (or .on('connection') on a namespace): clients could connect, but nothing would answer them.",
+            );
+            return stopServer("Not running: the demo stays on the workshop's server.");
+          }
+          listening = true;
+          offerServer(lesson, thisServer);
+          state.textContent = 'Running: the demo above is connected to your server.';
+        },
+        unhandled: (namespace, event) =>
+          print(
+            'warn',
+            `A client sent \`${event}\`${namespace === '/' ? '' : ` on ${namespace}`}; your server has no handler for it.`,
+          ),
+        stopped: (why) => {
+          print('error', why);
+          stopServer('Stopped.');
+        },
+      },
+    );
+    const stopServer = (why: string) => {
+      thisServer.stop();
+      if (listening) offerServer(lesson); // the demo goes back to the workshop's server
+      listening = false;
+      if (running === handle) ended(why);
+    };
+    const handle = {
+      stop: () => stopServer("Stopped: your server is closed, and the demo is back on the workshop's server."),
+    };
+    running = handle;
+    stop.disabled = false;
+    state.textContent = 'Starting your server…';
+  }
+
   run.disabled = reset.disabled = false;
   state.textContent =
     kept === undefined
@@ -135,7 +202,11 @@ async function startExercise(root: HTMLElement) {
   });
   stop.addEventListener('click', () => {
     running?.stop();
-    ended('Stopped: its page and its connections are closed.');
+    ended(
+      server
+        ? "Stopped: your server is closed, and the demo is back on the workshop's server."
+        : 'Stopped: its page and its connections are closed.',
+    );
     run.focus();
   });
   reset.addEventListener('click', () => {
@@ -145,7 +216,13 @@ async function startExercise(root: HTMLElement) {
 }
 
 /** Ticks the checks already passed in this browser, then watches for the others; each passed one is lesson progress. */
-function followChecks(root: HTMLElement, lesson: string, exercise: string, announce: (text: string) => void) {
+function followChecks(
+  root: HTMLElement,
+  lesson: string,
+  exercise: string,
+  server: boolean,
+  announce: (text: string) => void,
+) {
   const checks = JSON.parse(root.dataset.checks!) as Check[];
   const done = stepsDone(lesson);
   const tick = (id: string) => tickStep(root, id);
@@ -154,7 +231,7 @@ function followChecks(root: HTMLElement, lesson: string, exercise: string, annou
     if (passed) tick(check.id);
     return !passed;
   });
-  return watchChecks(open, (id) => {
+  return watchChecks(open, server ? 'your-server' : 'code', (id) => {
     markDone(lesson, checkStepId(exercise, id));
     tick(id);
     const left = root.querySelectorAll('[data-step]:not(.done)').length;

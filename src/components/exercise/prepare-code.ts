@@ -18,3 +18,28 @@ export function prepareCode(code: string): Prepared {
   }
   return { code: guardLoops(plain) };
 }
+
+/** `import { Server } from "socket.io"` (or `import { Server as S }`, `import * as sio`) on one line. */
+const IMPORT = /^(\s*)import\s+(?:\{([^}]*)\}|\*\s+as\s+([\w$]+)|([\w$]+))\s+from\s+(['"])([^'"]+)\5\s*;?/;
+
+/**
+ * A server exercise's code: prepared as above, and its imports of `socket.io`
+ * read from the frame's copy of the package, on the same line. The frame has
+ * no other package; an import of one is refused with its line.
+ */
+export function prepareServerCode(code: string, packageGlobal: string, packageName: string): Prepared {
+  const lines = code.split('\n');
+  for (const [index, line] of lines.entries()) {
+    const found = IMPORT.exec(line);
+    if (!found) continue;
+    const [whole, indent, names, star, only, , from] = found;
+    if (from !== packageName && from !== `${packageName}/`)
+      return {
+        error: `Here your server can import only from '${packageName}', not '${from}': the page has no other package.`,
+        line: index + 1,
+      };
+    const binding = names !== undefined ? `{ ${names.replace(/\bas\b/g, ':')} }` : (star ?? `{ default: ${only} }`);
+    lines[index] = `${indent}const ${binding} = ${packageGlobal};${line.slice(whole!.length)}`;
+  }
+  return prepareCode(lines.join('\n'));
+}

@@ -1,4 +1,6 @@
 import { type FromSandbox, LOOP_GUARD, LOOP_LIMIT_MS, SANDBOX_PAGE, type ToSandbox } from '../../shared/sandbox.ts';
+import { consoleText as format } from './console-text.ts';
+import { lineOf as lineOfError } from './error-line.ts';
 import { createLoopGuard } from './loop-clock.ts';
 import { createPageHelpers } from './page-helpers.ts';
 import { createIo } from './sandbox-io.ts';
@@ -13,32 +15,11 @@ import { createIo } from './sandbox-io.ts';
 const post = (message: FromSandbox) => parent.postMessage(message, '*');
 let started = false;
 
-function format(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value instanceof Error) return `${value.name}: ${value.message}`;
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
-
 for (const level of ['log', 'info', 'warn', 'error'] as const) {
   console[level] = (...args: unknown[]) => post({ type: 'log', level, text: args.map(format).join(' ') });
 }
 
-/**
- * Where in the learner's code an error comes from: the loop guard says so
- * itself; otherwise the first frame of its stack in the code, an inline
- * script without a file (`<anonymous>:3:7`), not in this runtime, whose
- * `emit` may be the one that threw.
- */
-function lineOf(error: unknown): { line?: number; column?: number } {
-  if (typeof (error as { line?: unknown })?.line === 'number') return { line: (error as { line: number }).line };
-  const stack = error instanceof Error ? (error.stack ?? '') : '';
-  const match = new RegExp(`(?:<anonymous>|${SANDBOX_PAGE}):(\\d+):(\\d+)`).exec(stack); // Chromium, Firefox
-  return match ? { line: Number(match[1]), column: Number(match[2]) } : {};
-}
+const lineOf = (error: unknown) => lineOfError(error, SANDBOX_PAGE);
 window.addEventListener('error', (event) => {
   event.preventDefault();
   const thrownInCode = !event.filename || event.filename.includes(SANDBOX_PAGE);

@@ -1,5 +1,4 @@
 import type { Socket } from 'socket.io-client';
-import { demoNamespace } from '../../components/class/class-session.ts';
 import type { DemoClient, LessonClient } from '../../components/demo/demo-host.ts';
 import { createLogBox, h } from '../../components/demo/dom.ts';
 import {
@@ -119,12 +118,11 @@ type NotesView = ReturnType<typeof render>;
 
 /**
  * `io(path, options)` for this demo: the page's `io()` with the lesson's namespace
- * in front (`/namespaces-and-middleware`, or its class's), on the lobby's own
+ * in front (`/namespaces-and-middleware`, or its class's, or none on the learner's own server), on the lobby's own
  * connection, with the lobby's `auth` (the name, in a class the student's key)
  * added to what the caller sends.
  */
-function lessonIo(lobby: NotesSocket) {
-  const { namespace } = demoNamespace(SLUG);
+function lessonIo(lobby: NotesSocket, namespace: string) {
   type Auth = (send: (data: object) => void) => void;
   return (path: string, { auth }: { auth: Auth }): NotesSocket =>
     lobby.io.socket(`${namespace}${path}`, {
@@ -168,7 +166,7 @@ function wire(client: DemoClient, view: NotesView) {
 
   // One socket per namespace, made once: after a refusal or a leave, the same socket tries again.
   const opened = new Map<string, NotesSocket>();
-  const io = lessonIo(lobby);
+  const io = lessonIo(lobby, client.root);
   const open = (
     where: Door,
     path: string,

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { client, expect, test } from '../../../e2e/demo.ts';
+import { openExercise, runShownServer, serverExercise, setCode } from '../../../e2e/exercise.ts';
 
 const LESSON = '/lessons/sockets-intro/';
 
@@ -179,4 +180,80 @@ test('each client shows its socket id once connected, and a second client has an
   expect(await socket('Client 2').textContent()).not.toBe(
     await socket('Client 1').textContent(),
   );
+});
+
+test.describe('the server exercise', () => {
+  const TITLE = "Write the counter's server";
+
+  test('the server code the lesson shows, run in the page, passes every check with the demo on it', async ({
+    page,
+  }) => {
+    await page.goto(LESSON);
+    await expect(counter(page).connection).toHaveText('connected');
+    const ex = await runShownServer(page, TITLE);
+    // The demo started again on the learner's server: a count of its own, from 0.
+    const first = counter(page);
+    await expect(first.connection).toHaveText('connected');
+    await expect(first.count).toHaveText('0');
+    await page.getByRole('button', { name: 'Add a client' }).click();
+    const second = counter(page, 'Client 2');
+    await expect(second.count).toHaveText('0');
+    await first.increment.click();
+    await expect(second.count).toHaveText('1');
+    await second.decrement.click();
+    await expect(first.count).toHaveText('0');
+    for (const check of ['An increment reaches every client', 'A decrement comes back', 'is welcomed'])
+      await expect(ex.check(check)).toHaveClass(/done/);
+  });
+
+  test('a learner server that throws in a handler is reported with its line and keeps serving', async ({
+    page,
+  }) => {
+    await page.goto(LESSON);
+    const ex = await openExercise(page, TITLE);
+    await setCode(
+      page,
+      [
+        "io.on('connection', (socket) => {",
+        "  socket.emit('number:change', 5);",
+        "  socket.on('increment', () => {",
+        "    throw new Error('not yet');",
+        '  });',
+        '});',
+      ].join('\n'),
+      TITLE,
+    );
+    await ex.run.click();
+    const demo = serverExercise(page, TITLE);
+    await expect(demo.demoServer).toHaveText('your server');
+    const first = counter(page);
+    await expect(first.count).toHaveText('5');
+    await first.decrement.click();
+    await expect(ex.console).toContainText('A client sent `decrement`; your server has no handler for it.');
+    await first.increment.click();
+    await expect(ex.console).toContainText('Line 4: Error: not yet');
+    await expect(ex.console).toContainText('here your server runs on');
+    // Still serving: a new client gets its count.
+    await page.getByRole('button', { name: 'Add a client' }).click();
+    await expect(counter(page, 'Client 2').count).toHaveText('5');
+    // Back to the workshop's server, by the demo's own switch.
+    await page.getByRole('button', { name: "Back to the workshop's server" }).click();
+    await expect(demo.demoServer).toHaveText("the workshop's server");
+  });
+
+  test('code that never listens, or throws at start, leaves the demo on the workshop server', async ({ page }) => {
+    await page.goto(LESSON);
+    const ex = await openExercise(page, TITLE);
+    const demo = serverExercise(page, TITLE);
+    await setCode(page, "io.use((socket, next) => next());\nconsole.log('up');", TITLE);
+    await ex.run.click();
+    await expect(ex.console).toContainText('up');
+    await expect(ex.console).toContainText("Your server never calls io.on('connection'");
+    await expect(demo.demoServer).toHaveText("the workshop's server");
+    await setCode(page, "const x = 1;\nnull.boom();\nio.on('connection', () => {});", TITLE);
+    await ex.run.click();
+    await expect(ex.console).toContainText('Line 2: TypeError');
+    await expect(ex.state).toHaveText(/^Not running/);
+    await expect(demo.demoServer).toHaveText("the workshop's server");
+  });
 });

@@ -1,0 +1,12 @@
+/**
+ * Where in the learner's code an error comes from: the loop guard says so
+ * itself; otherwise the first frame of its stack in the code, an inline
+ * script of the frame's `page` (or one without a file, `<anonymous>:3:7`),
+ * not in the frame's own runtime, whose `emit` may be the one that threw.
+ */
+export function lineOf(error: unknown, page: string): { line?: number; column?: number } {
+  if (typeof (error as { line?: unknown })?.line === 'number') return { line: (error as { line: number }).line };
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
+  const match = new RegExp(`(?:<anonymous>|${page}):(\\d+):(\\d+)`).exec(stack); // Chromium, Firefox
+  return match ? { line: Number(match[1]), column: Number(match[2]) } : {};
+}

@@ -1,0 +1,149 @@
+import type { Namespace, ServerOptions } from 'socket.io';
+import * as socketIo from 'socket.io';
+import { consoleText } from '../components/exercise/console-text.ts';
+import { lineOf } from '../components/exercise/error-line.ts';
+import { createLoopGuard } from '../components/exercise/loop-clock.ts';
+import { memoryChatHistory } from '../server/storage/chat-history.ts';
+import { memoryCounters } from '../server/storage/counter.ts';
+import { LOOP_GUARD, LOOP_LIMIT_MS } from '../shared/sandbox.ts';
+import {
+  type FromServerFrame,
+  SERVER_MODULE_GLOBAL,
+  SERVER_SANDBOX_PAGE,
+  SERVER_STARTED,
+  type ToServerFrame,
+} from '../shared/server-sandbox.ts';
+import { InPageEngine } from './engine.ts';
+
+/**
+ * Runs inside the server's sandboxed frame (`/sandbox/server/`): the real
+ * socket.io `Server`, bound to an in-page engine whose clients are the lesson
+ * page's sockets. It gives the learner's code `io` (and `Server`, for code
+ * that makes its own), runs it, and tells the page what the code logs, what
+ * throws (and where), whether the code listens for connections, and which
+ * events no handler takes.
+ */
+const post = (message: FromServerFrame) => parent.postMessage(message, '*');
+const engine = new InPageEngine();
+let started = false;
+let guests = 0;
+const told = new Set<string>();
+
+for (const level of ['log', 'info', 'warn', 'error'] as const) {
+  console[level] = (...args: unknown[]) => post({ type: 'log', level, text: args.map(consoleText).join(' ') });
+}
+
+/**
+ * What the workshop's own server does before any lesson code, done here too so
+ * that the lesson's code reads the same `socket.data.name`; and each event that
+ * arrives without a handler, said once.
+ */
+function prepare(nsp: Namespace) {
+  nsp.use((socket, next) => {
+    const asked = socket.handshake.auth?.name;
+    socket.data.name = typeof asked === 'string' && asked.trim() ? asked.trim().slice(0, 40) : `Guest ${++guests}`;
+    next();
+  });
+  nsp.on('connection', (socket) => {
+    socket.onAny((event: string) => {
+      const key = `${nsp.name} ${event}`;
+      if (socket.listeners(event).length > 0 || told.has(key)) return;
+      told.add(key);
+      post({ type: 'unhandled', namespace: nsp.name, event: event.slice(0, 100) });
+    });
+  });
+}
+
+/** The servers the code made, newest last: the page's clients reach the newest. */
+const namespaces: Namespace[] = [];
+
+/** `new Server(…)` as the code writes it, on Node or here: here it listens to the page's clients, never to a port. */
+class Server extends socketIo.Server {
+  constructor(where?: unknown, options?: Partial<ServerOptions>) {
+    const given =
+      where && typeof where === 'object' && !('listen' in where) ? (where as Partial<ServerOptions>) : options;
+    super({ ...given, serveClient: false });
+    if (where !== undefined && (typeof where !== 'object' || 'listen' in (where as object)))
+      console.info(
+        "In the page, your server takes the page's clients: it does not listen on a port or an HTTP server.",
+      );
+    engine.removeAllListeners('connection'); // an earlier server of the code's hears no more clients
+    namespaces.length = 0;
+    const watch = (nsp: Namespace) => {
+      namespaces.push(nsp);
+      prepare(nsp);
+    };
+    watch(this.sockets);
+    this.on('new_namespace', watch);
+    this.bind(engine as never);
+  }
+  override listen(): this {
+    return this;
+  }
+  override attach(): this {
+    return this;
+  }
+}
+
+const here = SERVER_SANDBOX_PAGE;
+window.addEventListener('error', (event) => {
+  event.preventDefault();
+  const inCode = !event.filename || event.filename.includes(here);
+  const line =
+    inCode && typeof event.error?.line !== 'number' ? event.lineno || undefined : lineOf(event.error, here).line;
+  post({
+    type: 'error',
+    message: event.error instanceof Error ? consoleText(event.error) : String(event.message),
+    line,
+    during: started ? 'handler' : 'start',
+  });
+});
+window.addEventListener('unhandledrejection', (event) => {
+  event.preventDefault();
+  const message = `Unhandled rejection: ${consoleText(event.reason)}`;
+  post({ type: 'error', message, line: lineOf(event.reason, here).line, during: started ? 'handler' : 'start' });
+});
+setInterval(() => post({ type: 'alive' }), 500);
+
+let ran = false;
+window.addEventListener('message', (event) => {
+  if (event.source !== parent) return;
+  const message = event.data as ToServerFrame;
+  if (message?.type === 'accept' && event.ports[0]) {
+    const headers = Object.fromEntries(
+      Object.entries(message.headers ?? {}).filter(([, value]) => typeof value === 'string'),
+    );
+    engine.accept(event.ports[0], headers);
+    return;
+  }
+  if (message?.type !== 'run' || ran || typeof message.code !== 'string') return;
+  ran = true; // one run per frame
+  const io = new Server(message.options?.connectionStateRecovery ? { connectionStateRecovery: {} } : {});
+  const counter = memoryCounters()('in-page');
+  const scope = {
+    io,
+    Server,
+    [SERVER_MODULE_GLOBAL]: { ...socketIo, Server, default: Server },
+    counter,
+    history: memoryChatHistory(),
+    // The workshop's server logs with `debug`; here what it logs goes to the console below the code.
+    log: (format: string, ...args: unknown[]) =>
+      console.log(
+        format.replace(/%[sdoOj]/g, () => consoleText(args.shift())),
+        ...args,
+      ),
+    [LOOP_GUARD]: createLoopGuard(LOOP_LIMIT_MS),
+    [SERVER_STARTED]: () => {
+      started = true;
+      post({ type: 'started', listening: namespaces.some((nsp) => nsp.listenerCount('connection') > 1) });
+    },
+  };
+  // As globals the code may shadow; `history` and the like replace the frame's own, which nothing here needs.
+  for (const [name, value] of Object.entries(scope))
+    Object.defineProperty(window, name, { value, configurable: true, writable: true });
+  const script = document.createElement('script');
+  script.type = 'module'; // so that `await` works at the top level
+  script.textContent = `${message.code}\n;${SERVER_STARTED}();`;
+  document.body.append(script);
+});
+post({ type: 'ready' });
