@@ -1,6 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
 import { client, expect, test } from '../../../e2e/demo.ts';
-import { openExercise, runShownServer, serverExercise, setCode } from '../../../e2e/exercise.ts';
+import {
+  openExercise,
+  runShownServer,
+  serverExercise,
+  setCode,
+} from '../../../e2e/exercise.ts';
 
 const LESSON = '/lessons/sockets-intro/';
 
@@ -202,7 +207,11 @@ test.describe('the server exercise', () => {
     await expect(second.count).toHaveText('1');
     await second.decrement.click();
     await expect(first.count).toHaveText('0');
-    for (const check of ['An increment reaches every client', 'A decrement comes back', 'is welcomed'])
+    for (const check of [
+      'An increment reaches every client',
+      'A decrement comes back',
+      'is welcomed',
+    ])
       await expect(ex.check(check)).toHaveClass(/done/);
   });
 
@@ -229,7 +238,9 @@ test.describe('the server exercise', () => {
     const first = counter(page);
     await expect(first.count).toHaveText('5');
     await first.decrement.click();
-    await expect(ex.console).toContainText('A client sent `decrement`; your server has no handler for it.');
+    await expect(ex.console).toContainText(
+      'A client sent `decrement`; your server has no handler for it.',
+    );
     await first.increment.click();
     await expect(ex.console).toContainText('Line 4: Error: not yet');
     await expect(ex.console).toContainText('here your server runs on');
@@ -241,16 +252,24 @@ test.describe('the server exercise', () => {
     await expect(demo.demoServer).toHaveText("the workshop's server");
   });
 
-  test('code that never listens, or throws at start, leaves the demo on the workshop server', async ({ page }) => {
+  test('code that never listens, or throws at start, leaves the demo on the workshop server', async ({
+    page,
+  }) => {
     await page.goto(LESSON);
     const ex = await openExercise(page, TITLE);
     const demo = serverExercise(page, TITLE);
     await setCode(page, "io.use((socket, next) => next());\nconsole.log('up');", TITLE);
     await ex.run.click();
     await expect(ex.console).toContainText('up');
-    await expect(ex.console).toContainText("Your server never calls io.on('connection'");
+    await expect(ex.console).toContainText(
+      "Your server never calls io.on('connection'",
+    );
     await expect(demo.demoServer).toHaveText("the workshop's server");
-    await setCode(page, "const x = 1;\nnull.boom();\nio.on('connection', () => {});", TITLE);
+    await setCode(
+      page,
+      "const x = 1;\nnull.boom();\nio.on('connection', () => {});",
+      TITLE,
+    );
     await ex.run.click();
     await expect(ex.console).toContainText('Line 2: TypeError');
     await expect(ex.state).toHaveText(/^Not running/);
