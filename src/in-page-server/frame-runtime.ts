@@ -3,8 +3,6 @@ import * as socketIo from 'socket.io';
 import { consoleText } from '../components/exercise/console-text.ts';
 import { lineOf } from '../components/exercise/error-line.ts';
 import { createLoopGuard } from '../components/exercise/loop-clock.ts';
-import { memoryChatHistory } from '../server/storage/chat-history.ts';
-import { memoryCounters } from '../server/storage/counter.ts';
 import { LOOP_GUARD, LOOP_LIMIT_MS } from '../shared/sandbox.ts';
 import {
   type FromServerFrame,
@@ -14,6 +12,7 @@ import {
   type ToServerFrame,
 } from '../shared/server-sandbox.ts';
 import { InPageEngine } from './engine.ts';
+import { lessonScope } from './lesson-scope.ts';
 
 /**
  * Runs inside the server's sandboxed frame (`/sandbox/server/`): the real
@@ -119,19 +118,11 @@ window.addEventListener('message', (event) => {
   if (message?.type !== 'run' || ran || typeof message.code !== 'string') return;
   ran = true; // one run per frame
   const io = new Server(message.options?.connectionStateRecovery ? { connectionStateRecovery: {} } : {});
-  const counter = memoryCounters()('in-page');
   const scope = {
     io,
     Server,
     [SERVER_MODULE_GLOBAL]: { ...socketIo, Server, default: Server },
-    counter,
-    history: memoryChatHistory(),
-    // The workshop's server logs with `debug`; here what it logs goes to the console below the code.
-    log: (format: string, ...args: unknown[]) =>
-      console.log(
-        format.replace(/%[sdoOj]/g, () => consoleText(args.shift())),
-        ...args,
-      ),
+    ...lessonScope(),
     [LOOP_GUARD]: createLoopGuard(LOOP_LIMIT_MS),
     [SERVER_STARTED]: () => {
       started = true;
