@@ -36,15 +36,15 @@ test('the Try it steps tick themselves as the demo sees them happen, and the pro
   await expect(step(reader, 'second window')).toContainText('(done)');
   await expect(steps(reader).getByRole('status')).toContainText('That was the last one to try here.');
 
-  // The lesson list and the home page know (the exercise's 2 checks count too); another lesson does not.
+  // The lesson list and the home page know (the exercises' 2 + 3 checks count too); another lesson does not.
   const nav = reader.getByRole('navigation', { name: 'Lessons' });
   await expect(nav.getByRole('link', { name: /Sockets, from the first connection/ })).toHaveAccessibleName(
-    /3 of 5 tried/,
+    /3 of 8 tried/,
   );
   await reader.goto('/');
   await expect(
     reader.locator('.lesson-list li').filter({ hasText: 'Sockets, from the first connection' }),
-  ).toContainText('3 of 5 tried');
+  ).toContainText('3 of 8 tried');
   const rooms = reader
     .locator('.lesson-list li')
     .filter({ has: reader.getByRole('link', { name: 'Rooms', exact: true }) });
