@@ -147,3 +147,18 @@ test('the playground has no accessibility violations while it runs', async ({ pa
     .analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
+
+test('on a 390 px phone the editors stack, one above the other, and nothing scrolls sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  const p = await openPlayground(page);
+  await p.run.click();
+  await expect(client(page, 'Client 2').connection).toHaveText('connected');
+  const [server, clientBox] = [await p.serverCode.boundingBox(), await p.clientCode.boundingBox()];
+  expect(clientBox!.x).toBeCloseTo(server!.x, 0);
+  expect(clientBox!.y).toBeGreaterThan(server!.y);
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+});

@@ -75,6 +75,7 @@ export async function startPlayground(root: HTMLElement) {
     return hash;
   }
   function keepInAddress() {
+    shareState.textContent = ''; // a link copied before this change no longer holds the code
     clearTimeout(addressTimer);
     addressTimer = setTimeout(() => void writeAddress(), 400);
   }
