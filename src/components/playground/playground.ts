@@ -6,7 +6,6 @@ import { type InPageServer, runServerSandbox } from '../exercise/server-sandbox.
 import { startClient } from './client-run.ts';
 import { DEFAULT_CLIENT, DEFAULT_CLIENTS, DEFAULT_SERVER } from './defaults.ts';
 import { clampClients, decodeCode, encodeCode, hasCode, type PlaygroundCode, ShareError } from './share.ts';
-import { syntaxErrorLine } from './syntax-line.ts';
 
 /** Enough lines to follow a run; older ones drop off. */
 const MAX_LINES = 400;
@@ -111,19 +110,15 @@ export async function startPlayground(root: HTMLElement) {
     serverConsole.clear();
     clientConsole.clear();
     const code = current();
-    const read = (prepareOne: () => Prepared, editor: typeof serverEditor): Prepared => {
-      let prepared: Prepared;
+    const read = (prepareOne: () => Prepared): Prepared => {
       try {
-        prepared = prepareOne();
+        return prepareOne(); // a syntax error comes with the line where parsing stops
       } catch (error) {
         return { error: `The code could not be read: ${(error as Error).message}` };
       }
-      if ('error' in prepared && prepared.error.startsWith('SyntaxError'))
-        return { ...prepared, line: syntaxErrorLine(editor) ?? prepared.line };
-      return prepared;
     };
-    const server = read(() => prepareServerCode(code.server, SERVER_MODULE_GLOBAL, SERVER_MODULE), serverEditor);
-    const client = read(() => prepareCode(code.client), clientEditor);
+    const server = read(() => prepareServerCode(code.server, SERVER_MODULE_GLOBAL, SERVER_MODULE));
+    const client = read(() => prepareCode(code.client));
     if ('error' in server) printServer('error', at(server.error, server.line));
     if ('error' in client) printClient('error', at(client.error, client.line));
     if ('error' in server || 'error' in client)
