@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { client, expect, test } from './demo.ts';
 import { openExercise, serverExercise, setCode } from './exercise.ts';
@@ -118,4 +119,14 @@ test('TypeScript and an import of socket.io run; an import of another package is
   await ex.run.click();
   await expect(ex.console).toContainText("Line 1: Here your server can import only from 'socket.io', not 'express'");
   await expect(ex.demoServer).toHaveText("the workshop's server");
+});
+
+test("while the demo is on the learner's server, the page's client exercise connects there too", async ({ page }) => {
+  await runServer(page, ["io.on('connection', (socket) => socket.emit('number:change', 42));"]);
+  await expect(count(page)).toHaveText('42');
+  const clientExercise = await openExercise(page, 'Show the count, and make -1 work');
+  await setCode(page, readFileSync('src/lessons/sockets-intro/exercises/count.solution.js', 'utf8'));
+  await clientExercise.run.click();
+  await expect(clientExercise.state).toHaveText(/on your server, as the demo is/);
+  await expect(clientExercise.frame.getByText('Count: 42')).toBeVisible();
 });

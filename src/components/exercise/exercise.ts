@@ -1,6 +1,6 @@
 import { SERVER_MODULE, SERVER_MODULE_GLOBAL } from '../../shared/server-sandbox.ts';
 import { demoNamespace } from '../class/class-session.ts';
-import { offerServer } from '../demo/demo-server.ts';
+import { followDemoServer, offerServer, yourServerOpener } from '../demo/demo-server.ts';
 import { byData, h } from '../demo/dom.ts';
 import { reportTraffic } from '../demo/traffic.ts';
 import { markDone, stepsDone } from '../site/progress.ts';
@@ -65,6 +65,7 @@ async function startExercise(root: HTMLElement) {
   ];
   const output = find('console');
   const server = root.dataset.kind === 'server';
+  const demoServer = followDemoServer(lesson);
   let running: { stop: () => void } | undefined;
   const checks = followChecks(root, lesson, exerciseId, server, (text) => (state.textContent = text));
 
@@ -114,7 +115,11 @@ async function startExercise(root: HTMLElement) {
     }
     if (server) return startServer(prepared.code);
     const { namespace, classKey } = demoNamespace(lesson);
-    const connection = { lesson, namespace, auth: { name: 'Your code', ...(classKey && { classKey }) } };
+    // While the demo is on the learner's own server, so is the code: every client of the page goes there.
+    const yours = demoServer();
+    const open = yours && (await yourServerOpener(yours, lesson));
+    if (thisRun !== runs) return;
+    const connection = { lesson, namespace, auth: { name: 'Your code', ...(classKey && { classKey }) }, open };
     running = runInSandbox(find('frame'), prepared.code, connection, {
       log: (level, text) => print(level, text),
       error: say,
@@ -126,7 +131,9 @@ async function startExercise(root: HTMLElement) {
       page: checks.page,
     });
     stop.disabled = false;
-    state.textContent = 'Running: your code has its own page below.';
+    state.textContent = open
+      ? 'Running: your code has its own page below, on your server, as the demo is.'
+      : 'Running: your code has its own page below.';
   }
 
   /** A server run: the real socket.io in a frame of its own; the demo moves to it once it listens. */
