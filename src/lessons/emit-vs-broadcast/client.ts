@@ -7,7 +7,7 @@ import type {
   Message,
   MessageKind,
   ServerToClientEvents,
-} from './contract.ts';
+} from './events.ts';
 import { createFanOut, type FanOutStage } from './fanout.ts';
 
 type EmitSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
