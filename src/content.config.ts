@@ -27,6 +27,12 @@ const tryItStep = z.object({
       .string()
       .regex(/^\/[a-z0-9-]+$/)
       .optional(),
+    /**
+     * And it did not reach the sender (`sender`), or some other client that was
+     * on the page at the send (`another`: a client outside the room), within a
+     * second: the step ticks that second after the send.
+     */
+    missed: z.enum(['sender', 'another']).optional(),
   }),
 });
 

@@ -45,6 +45,7 @@ describe('a lesson is one folder', () => {
     test(`${slug} holds every part of a lesson, and the files its exercises name`, () => {
       const missing = LESSON_PARTS.filter((part) => !existsSync(join(LESSONS, slug, part)));
       const text = readFileSync(join(LESSONS, slug, 'lesson.mdx'), 'utf8');
+      // A server exercise's solution, `{ region: name }`, is a region of server.ts, not a file.
       for (const [, file] of text.matchAll(/^\s+(?:starter|solution):\s*([^\s{]\S*)/gm)) {
         if (!existsSync(join(LESSONS, slug, file!))) missing.push(file!);
       }

@@ -8,13 +8,13 @@ import {
   SERVERS,
   startApp,
 } from '../../../test/harness.ts';
-import type {
-  Client,
-  ClientToServerEvents,
-  Message,
-  ServerToClientEvents,
+import {
+  type Client,
+  type ClientToServerEvents,
+  LIST_QUIET_MS,
+  type Message,
+  type ServerToClientEvents,
 } from './contract.ts';
-import { LIST_QUIET_MS } from './server.ts';
 
 type EmitClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 const NSP = '/emit-vs-broadcast';

@@ -16,10 +16,10 @@ import {
   IO_CLIENT_LEAVE_ROOM,
   IO_SERVER_HELLO,
   IO_SERVER_ROOMS,
+  MAP_QUIET_MS,
   type RoomInfo,
   type ServerToClientEvents,
 } from './contract.ts';
-import { MAP_QUIET_MS } from './server.ts';
 
 type RoomsClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 const NSP = '/rooms';
