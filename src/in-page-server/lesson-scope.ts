@@ -1,43 +1,27 @@
 import { consoleText } from '../components/exercise/console-text.ts';
-import * as acknowledgements from '../lessons/acknowledgements/events.ts';
-import * as emitVsBroadcast from '../lessons/emit-vs-broadcast/events.ts';
-import * as namespacesAndMiddleware from '../lessons/namespaces-and-middleware/events.ts';
-import * as rooms from '../lessons/rooms/events.ts';
 import { whenSettled } from '../server/plumbing/when-settled.ts';
 import { memoryChatHistory } from '../server/storage/chat-history.ts';
 import { memoryCounters } from '../server/storage/counter.ts';
+import type { ServerRunOptions } from '../shared/server-sandbox.ts';
 
-/**
- * The names a lesson's shown server code takes from its own `events.ts`
- * (event names, limits, timings), from each lesson's browser-safe module.
- * The in-page server does not know which lesson it serves, so they share one
- * scope: a name that two lessons give different values is an error.
- */
-export const lessonNames = oneScope({ acknowledgements, emitVsBroadcast, namespacesAndMiddleware, rooms });
-
-export function oneScope(modules: Record<string, Record<string, unknown>>) {
-  const scope: Record<string, unknown> = {};
-  const from: Record<string, string> = {};
-  for (const [lesson, names] of Object.entries(modules)) {
-    for (const [name, value] of Object.entries(names)) {
-      if (name in scope && scope[name] !== value)
-        throw new Error(`${name} means one thing in ${from[name]} and another in ${lesson}: rename one.`);
-      scope[name] = value;
-      from[name] = lesson;
-    }
-  }
-  return scope;
-}
+/** A name the code may use as a global: not one of the scope's own, and a plain identifier. */
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /**
  * What a lesson's shown server code uses besides `io`, given to the learner's
  * server as globals, so that the code a lesson shows runs here as it is: the
  * workshop's services (in memory: this server is one process), its helpers,
- * the lessons' own names, and `log`.
+ * `log`, and the names of the lesson's own `events.ts` (event names, limits,
+ * timings), which the page sends with the run (see `Exercise.astro`).
  */
-export function lessonScope() {
+export function lessonScope(names: ServerRunOptions['names'] = {}) {
+  const own = Object.fromEntries(
+    Object.entries(names).filter(
+      ([name, value]) => IDENTIFIER.test(name) && ['string', 'number', 'boolean'].includes(typeof value),
+    ),
+  );
   return {
-    ...lessonNames,
+    ...own,
     counter: memoryCounters()('in-page'),
     history: memoryChatHistory(),
     whenSettled,

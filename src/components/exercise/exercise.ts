@@ -143,11 +143,12 @@ async function startExercise(root: HTMLElement) {
   /** A server run: the real socket.io in a frame of its own; the demo moves to it once it listens. */
   function startServer(runServerSandbox: typeof import('./server-sandbox.ts').runServerSandbox, code: string) {
     const recovery = root.dataset.recovery !== undefined;
+    const names = JSON.parse(root.dataset.names ?? '{}') as Record<string, string | number | boolean>;
     let listening = false;
     const thisServer = runServerSandbox(
       find('frame'),
       code,
-      { connectionStateRecovery: recovery },
+      { connectionStateRecovery: recovery, names },
       {
         log: (level, text) => print(level, text),
         error: (message, line, during) => {
