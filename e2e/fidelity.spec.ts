@@ -23,11 +23,22 @@ const LESSONS = [
 type Fidelity = { names(): string[]; run(index: number): Promise<Outcome> };
 type Page = Record<string, Fidelity>;
 
+// Bundled together before the first test (esbuild builds them side by side): a second or two, not six.
+const bundles = new Map<string, Promise<string>>();
+test.beforeAll(() => {
+  for (const slug of LESSONS) {
+    const bundle = bundleContractTests(slug);
+    bundle.catch(() => {}); // its test awaits it, and fails with the build's error
+    bundles.set(slug, bundle);
+  }
+});
+
 for (const slug of LESSONS)
   test(`${slug}: the contract tests pass against the lesson's own server code in the page`, async ({ page }) => {
+    test.setTimeout(60_000); // the chat's take about 20 s: a 3-second typing timeout, reconnections, quiet times
     const started = Date.now();
-    const script = await bundleContractTests(slug);
-    const bundled = Date.now() - started;
+    const script = await bundles.get(slug)!;
+    const waited = Date.now() - started;
     await page.setContent(`<!doctype html><html lang="en"><title>${slug} contract tests</title><body></body></html>`);
     await page.addScriptTag({ content: script });
     const names = await page.evaluate((global) => (window as unknown as Page)[global]!.names(), FIDELITY_GLOBAL);
@@ -46,9 +57,7 @@ for (const slug of LESSONS)
     const passed = outcomes.filter((o) => o.ok).length;
     test.info().annotations.push({
       type: 'fidelity',
-      description: `${passed}/${names.length} passed; bundled in ${bundled} ms, ran in ${ran} ms`,
+      description: `${passed}/${names.length} passed; ran in ${ran} ms (waited ${waited} ms for the bundle)`,
     });
-    console.log(
-      `${slug}: ${passed}/${names.length} contract tests passed in the page (bundle ${bundled} ms, run ${ran} ms)`,
-    );
+    console.log(`${slug}: ${passed}/${names.length} contract tests passed in the page in ${ran} ms`);
   });

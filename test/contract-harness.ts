@@ -22,6 +22,8 @@ export interface ContractServer {
     namespace: string,
     auth?: object,
   ) => Promise<Socket<S, C>>;
+  /** The namespaces the server holds now (with two servers: that either holds), as Socket.IO makes and drops them. */
+  namespaces: () => string[];
   /** Disconnects the clients and stops the server; fails if the server logged errors. */
   close: () => Promise<void>;
 }
@@ -40,5 +42,13 @@ export interface ContractServers {
 /** On Node: the companion app, on one server and on two sharing Redis (clients take turns between them). */
 export const CONTRACT_SERVERS: ContractServers[] = SERVERS.map(({ name, count }) => ({
   name,
-  start: (options = {}) => startApp(options, { servers: count }),
+  async start(options = {}) {
+    const running = await startApp(options, { servers: count });
+    return {
+      open: running.open,
+      client: running.client,
+      namespaces: () => [...new Set(running.apps.flatMap((app) => app.namespaces.names()))],
+      close: running.close,
+    };
+  },
 }));

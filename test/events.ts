@@ -51,7 +51,7 @@ export async function until(condition: () => boolean, what = 'the condition', ti
   }
 }
 
-/** The next `event` on `socket` whose first argument passes `matches` (others are let by). */
+/** The next `event` on `socket` whose first argument passes `matches` (others are let by; a timeout shows the last one). */
 export function nextMatching<T = unknown>(
   socket: Socket,
   event: string,
@@ -59,7 +59,9 @@ export function nextMatching<T = unknown>(
   timeoutMs = 2000,
 ): Promise<T> {
   return new Promise((resolve, reject) => {
+    let last = '(none)';
     const listener = (value: T) => {
+      last = JSON.stringify(value)?.slice(0, 300) ?? String(value);
       if (!matches(value)) return;
       clearTimeout(timer);
       socket.off(event, listener);
@@ -67,7 +69,7 @@ export function nextMatching<T = unknown>(
     };
     const timer = setTimeout(() => {
       socket.off(event, listener);
-      reject(new Error(`no matching "${event}" within ${timeoutMs} ms`));
+      reject(new Error(`no matching "${event}" within ${timeoutMs} ms (last: ${last})`));
     }, timeoutMs);
     socket.on(event, listener);
   });

@@ -87,6 +87,7 @@ async function start(options: ContractOptions = {}): Promise<ContractServer> {
       });
       return socket;
     }) as ContractServer['client'],
+    namespaces: () => namespaces.names(),
     async close() {
       for (const socket of clients) socket.disconnect();
       await io.close();

@@ -10,6 +10,10 @@ import {
 } from '../../../test/harness.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from './contract.ts';
 
+// The workshop's side of this lesson (payload validation, unknown events, the
+// handshake's name, apps that share nothing), on Node only. The lesson's own contract
+// is in contract.test.ts, which runs in a browser page too.
+
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const NSP = '/sockets-intro';
 
