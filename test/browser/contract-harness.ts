@@ -30,7 +30,7 @@ export function useLesson(module: LessonModule) {
   lesson = module;
 }
 
-// As `createApp`'s (src/server/app.ts, which is Node-only): the largest message, and recovery.
+// As `createApp`'s (src/server/app.ts, which is Node-only): the largest message (the engine enforces it here), and recovery.
 const MAX_MESSAGE_BYTES = 16 * 1024;
 const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
 // Any address does: the in-page transport never uses it, and the path names the namespace.
@@ -45,7 +45,6 @@ async function start(options: ContractOptions = {}): Promise<ContractServer> {
   const io = new Server<DefaultEventsMap, DefaultEventsMap, InterServerEvents, SocketData>({
     serveClient: false,
     cleanupEmptyChildNamespaces: true,
-    maxHttpBufferSize: MAX_MESSAGE_BYTES,
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
     adapter: registry.tracking(SessionAdapterReleasingItsTimer as unknown as typeof Adapter),
   });
