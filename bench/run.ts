@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { startRedis } from '../scripts/redis-server.ts';
 import { type BenchOptions, readBenchOptions } from './args.ts';
@@ -80,12 +80,17 @@ async function inPageOnly() {
     `In the page: Run on a server exercise, ${run.coldRuns} times cold (a fresh browser context) and ` +
       `${run.coldRuns * run.warmRuns} warm (Run again), then ${run.broadcasts} broadcasts to 6 demo clients`,
   );
+  // Browser timings feel every other process on the machine: the load says how busy it was.
+  const loadBefore = loadavg()[0]!;
   const result = await runInPage(run, progress);
+  const loadAverage = { before: loadBefore, after: loadavg()[0]! };
   clearProgress();
   console.log(`\n${inPageTable(result)}\n\n${inPageSentences(result)}`);
-  console.log(`Timed ${result.method}.`);
+  console.log(
+    `Timed ${result.method}; load average ${loadAverage.before.toFixed(1)} before, ${loadAverage.after.toFixed(1)} after (${machine.cores} cores).`,
+  );
   const out = options.out === 'bench/results/latest.json' ? 'bench/results/in-page.json' : options.out;
-  write(out, { date: new Date().toISOString(), ...machine, options: run, ...result });
+  write(out, { date: new Date().toISOString(), ...machine, loadAverage, options: run, ...result });
 }
 
 /** The in-page part after the class: a browser that will not start must not cost the figures already measured. */
