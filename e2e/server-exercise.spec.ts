@@ -130,3 +130,27 @@ test("while the demo is on the learner's server, the page's client exercise conn
   await expect(clientExercise.state).toHaveText(/on your server, as the demo is/);
   await expect(clientExercise.frame.getByText('Count: 42')).toBeVisible();
 });
+
+test('Run again moves the demo from the old server straight to the new one; a new Run that fails brings it back', async ({
+  page,
+}) => {
+  const ex = await runServer(page, ["io.on('connection', (socket) => socket.emit('number:change', 42));"]);
+  await expect(count(page)).toHaveText('42');
+  // Every text the status shows from here on.
+  await page.evaluate(() => {
+    const status = document.querySelector('[aria-label="Demo connected to"]')!;
+    const seen: string[] = [];
+    Object.assign(window, { serverStatuses: seen });
+    new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, { childList: true, subtree: true });
+  });
+  await setCode(page, "io.on('connection', (socket) => socket.emit('number:change', 7));", TITLE);
+  await ex.run.click();
+  await expect(count(page)).toHaveText('7');
+  expect(await page.evaluate(() => (window as unknown as { serverStatuses: string[] }).serverStatuses)).not.toContain(
+    "the workshop's server",
+  );
+  await setCode(page, 'null.boom();', TITLE);
+  await ex.run.click();
+  await expect(ex.console).toContainText('Line 1: TypeError');
+  await expect(ex.demoServer).toHaveText("the workshop's server");
+});

@@ -65,7 +65,10 @@ async function startExercise(root: HTMLElement) {
   const output = find('console');
   const server = root.dataset.kind === 'server';
   const demoServer = followDemoServer(lesson);
-  let running: { stop: () => void } | undefined;
+  /** `stop(true)`: another Run follows at once, so a demo on this server waits for the next one. */
+  let running: { stop: (forNextRun?: boolean) => void } | undefined;
+  /** The demo is still on a server stopped for a new Run: it goes back to the workshop's if that Run fails. */
+  let demoWaits = false;
   const checks = followChecks(root, lesson, exerciseId, server, (text) => (state.textContent = text));
 
   const print = (kind: string, text: string) => {
@@ -77,6 +80,8 @@ async function startExercise(root: HTMLElement) {
     running = undefined;
     stop.disabled = true;
     state.textContent = why;
+    if (demoWaits) offerServer(lesson); // back to the workshop's server
+    demoWaits = false;
   };
 
   const say = (message: string, line?: number) => print('error', line ? `Line ${line}: ${message}` : message);
@@ -86,7 +91,7 @@ async function startExercise(root: HTMLElement) {
 
   async function start() {
     const thisRun = ++runs;
-    running?.stop();
+    running?.stop(true);
     running = undefined;
     output.replaceChildren();
     checks.reset();
@@ -172,6 +177,7 @@ async function startExercise(root: HTMLElement) {
             return stopServer("Not running: the demo stays on the workshop's server.");
           }
           listening = true;
+          demoWaits = false;
           offerServer(lesson, thisServer);
           state.textContent = 'Running: the demo above is connected to your server.';
         },
@@ -186,14 +192,19 @@ async function startExercise(root: HTMLElement) {
         },
       },
     );
-    const stopServer = (why: string) => {
+    const stopServer = (why: string, forNextRun = false) => {
       thisServer.stop();
-      if (listening) offerServer(lesson); // the demo goes back to the workshop's server
+      const demoWasHere = listening;
       listening = false;
       if (running === handle) ended(why);
+      if (!demoWasHere) return;
+      // The demo goes back to the workshop's server, or, for a new Run, waits for its server.
+      if (forNextRun) demoWaits = true;
+      else offerServer(lesson);
     };
     const handle = {
-      stop: () => stopServer("Stopped: your server is closed, and the demo is back on the workshop's server."),
+      stop: (forNextRun?: boolean) =>
+        stopServer("Stopped: your server is closed, and the demo is back on the workshop's server.", forNextRun),
     };
     running = handle;
     stop.disabled = false;
