@@ -137,6 +137,22 @@ test('"Open in playground" on a lesson\'s server code opens the playground with 
   await expect(p.clientConsole).toContainText('Client 2: number:change 1');
 });
 
+test("a server exercise's solution opens in the playground with the lesson's names it uses, and runs there", async ({
+  page,
+}) => {
+  await page.goto('/lessons/rooms/');
+  const section = page.getByRole('region', { name: /^Your turn/ }).filter({ hasText: 'You write the server here' });
+  await section.getByText('Show a solution').click();
+  await section.getByRole('link', { name: 'Open in playground' }).click();
+  await expect(page).toHaveURL(/\/playground\/#code=/);
+  const p = playground(page);
+  await expect(p.serverCode).toContainText('const MAP_QUIET_MS = ');
+  await p.run.click();
+  await expect(p.clientConsole).toContainText('Client 1: ');
+  await expect(p.serverConsole).not.toContainText('is not defined');
+  await expect(p.serverConsole).not.toContainText('Line ');
+});
+
 test('the playground has no accessibility violations while it runs', async ({ page }) => {
   const p = await openPlayground(page);
   await p.run.click();
