@@ -27,6 +27,12 @@ const tryItStep = z.object({
       .string()
       .regex(/^\/[a-z0-9-]+$/)
       .optional(),
+    /**
+     * The send it answers is the page's latest: nothing else was sent from the
+     * page in between (what a client gets on connecting, and not because
+     * someone sent a message just then).
+     */
+    latest: z.boolean().optional(),
   }),
 });
 

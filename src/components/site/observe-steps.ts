@@ -2,7 +2,15 @@ import type { Traffic } from '../demo/traffic.ts';
 
 export interface StepRule {
   id: string;
-  when: { after?: string; received: string; by: 'sender' | 'another' | 'elsewhere'; includes?: string; on?: string };
+  when: {
+    after?: string;
+    received: string;
+    by: 'sender' | 'another' | 'elsewhere';
+    includes?: string;
+    on?: string;
+    /** The send it answers is the page's latest: nothing else was sent from the page in between. */
+    latest?: boolean;
+  };
 }
 
 /** A receipt counts as an answer to a send this recent (a server may take a few seconds). */
@@ -22,12 +30,12 @@ export function observeSteps(rules: StepRule[], onSeen: (id: string) => void, no
   const pending = new Set(rules.map((rule) => rule.id));
 
   function matches(rule: StepRule, traffic: Traffic, at: number) {
-    const { after, received: event, by, includes, on } = rule.when;
+    const { after, received: event, by, includes, on, latest } = rule.when;
     if (traffic.event !== event || (includes && !traffic.text?.includes(includes))) return false;
     if (on && !traffic.namespace?.endsWith(on)) return false;
     if (by === 'elsewhere')
       return !sends.some((send) => at - send.at <= QUIET_MS) && (received.get(traffic.client)?.has(event) ?? false);
-    return sends.some(
+    return (latest ? sends.slice(-1) : sends).some(
       (send) =>
         at - send.at <= ANSWER_MS &&
         (!after || send.event === after) &&
