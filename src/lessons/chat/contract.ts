@@ -6,6 +6,8 @@ import { messageText } from '../../shared/text.ts';
 
 /** Lesson `chat`: a real chat built from the earlier pieces. */
 
+// HISTORY_LENGTH, TYPING_TIMEOUT_MS and ROOM_LIST_DELAY_MS: the server's shown code says them
+// again, to run as it is in the page (a server exercise); server.test.ts holds both to one value.
 export const HISTORY_LENGTH = 50;
 /** Typing stops by itself this long after the last `typing: true`. */
 export const TYPING_TIMEOUT_MS = 3000;
