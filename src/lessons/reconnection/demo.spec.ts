@@ -96,6 +96,7 @@ test.describe('the server exercise', () => {
     const ex = await runShownServer(page, TITLE);
     const [ada, bo] = [member(page, 'Ada'), member(page, 'Bo')];
     await expect(ada.session).toHaveText('Connected: a new session.');
+    await expect(ex.check('told where the numbers stand')).toHaveClass(/done/);
     await ada.message.fill('first');
     await ada.button('Send').click();
     // A count of its own, from 0: the first message is #1.
