@@ -9,6 +9,14 @@ import {
 
 export const contract = scalingOut;
 
+/** A node's namespace (see `node`). */
+type Node = Namespace<ClientToServerEvents, ServerToClientEvents>;
+/** The adapter switch (`adapterSwitch` below). */
+interface Switch {
+  isOn(): Promise<boolean>;
+  set(on: boolean): Promise<void>;
+}
+
 /**
  * Two "servers", node-1 and node-2: two namespaces under the lesson's own,
  * each with its own adapter that knows only its own clients. The lesson's
@@ -31,12 +39,10 @@ export function register(
       set: async (on: boolean) => (on ? void (await counter.add(1)) : counter.reset()),
     };
   }
-  type Switch = ReturnType<typeof adapterSwitch>;
 
   // #region node
-  // A node's namespace, typed with the lesson's event maps, the way an app types its own.
-  type Node = Namespace<ClientToServerEvents, ServerToClientEvents>;
-
+  // `Node`: a node's namespace, typed with the lesson's event maps, the way an app types
+  // its own (`Namespace<ClientToServerEvents, ServerToClientEvents>`).
   function node(io: Node, name: string, other: Node, adapter: Switch) {
     io.on('connection', (socket) => {
       socket.on('message:send', async ({ text }) => {
