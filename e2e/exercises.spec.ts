@@ -269,7 +269,7 @@ socket.on('number:change', (value) => {
     first
       .getByRole('navigation', { name: 'Lessons' })
       .getByRole('link', { name: /Sockets, from the first connection/ }),
-  ).toContainText(/\d of 5 tried/);
+  ).toContainText(/\d of 8 tried/); // 3 Try it steps, and the checks of two exercises (2 + 3)
 });
 
 test("emit-vs-broadcast's solution broadcasts its hello, and thanks a demo client privately for a message to all", async ({

@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
-import { buildInPage, clientBundle, serverBundle } from '../scripts/build-in-page-server.ts';
+import { bundleInPage } from '../src/integrations/in-page-server.ts';
 
 /**
  * Spike: the real socket.io server (4.8, bundled for the browser) runs inside the page, and
  * real socket.io-client sockets talk to it over MessagePorts. No network: the page is set
- * from a string and loads its scripts from files.
+ * from a string and gets its scripts as strings (bundled as the site's in-page server is).
  */
 const socketIoClient = fileURLToPath(
   new URL('../node_modules/socket.io-client/dist/socket.io.min.js', import.meta.url),
@@ -18,16 +18,21 @@ declare global {
   }
 }
 
+let serverBundle: string;
+let clientBundle: string;
 test.beforeAll(async () => {
-  await buildInPage();
+  [serverBundle, clientBundle] = await Promise.all([
+    bundleInPage('server-entry.ts', 'InPageServer'),
+    bundleInPage('client-entry.ts', 'InPageClient'),
+  ]);
 });
 
 /** Loads the bundles, starts a Server with connection state recovery, connects three clients. */
 async function startInPage(page: Page) {
   await page.setContent('<!doctype html><html lang="en"><title>in-page server</title><body></body></html>');
   const loadStarted = Date.now();
-  await page.addScriptTag({ path: serverBundle });
-  await page.addScriptTag({ path: clientBundle });
+  await page.addScriptTag({ content: serverBundle });
+  await page.addScriptTag({ content: clientBundle });
   await page.addScriptTag({ path: socketIoClient });
   const loadMs = Date.now() - loadStarted;
   const runMs = await page.evaluate(async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { joinClass, openDashboard } from './class.ts';
 import { client, expect, openDemo, tag, test } from './demo.ts';
-import { openExercise, setCode } from './exercise.ts';
+import { openExercise, runShownServer, setCode } from './exercise.ts';
 
 const steps = (page: Page) => page.getByRole('region', { name: 'Try it' });
 const step = (page: Page, text: string | RegExp) => steps(page).getByRole('listitem').filter({ hasText: text });
@@ -36,15 +36,15 @@ test('the Try it steps tick themselves as the demo sees them happen, and the pro
   await expect(step(reader, 'second window')).toContainText('(done)');
   await expect(steps(reader).getByRole('status')).toContainText('That was the last one to try here.');
 
-  // The lesson list and the home page know (the exercise's 2 checks count too); another lesson does not.
+  // The lesson list and the home page know (the exercises' 2 + 3 checks count too); another lesson does not.
   const nav = reader.getByRole('navigation', { name: 'Lessons' });
   await expect(nav.getByRole('link', { name: /Sockets, from the first connection/ })).toHaveAccessibleName(
-    /3 of 5 tried/,
+    /3 of 8 tried/,
   );
   await reader.goto('/');
   await expect(
     reader.locator('.lesson-list li').filter({ hasText: 'Sockets, from the first connection' }),
-  ).toContainText('3 of 5 tried');
+  ).toContainText('3 of 8 tried');
   const rooms = reader
     .locator('.lesson-list li')
     .filter({ has: reader.getByRole('link', { name: 'Rooms', exact: true }) });
@@ -79,7 +79,7 @@ test('a step about another client is not ticked by the client alone', async ({ s
   await expect(step(reader, 'Say hello in a room')).toContainText('(done)');
 });
 
-test("in a class, a student's finished lessons (steps and exercise) show on the instructor's roster", async ({
+test("in a class, a student's finished lessons (steps, client and server exercises) show on the instructor's roster", async ({
   student,
 }) => {
   const teacher = await student();
@@ -117,6 +117,16 @@ test("in a class, a student's finished lessons (steps and exercise) show on the 
   await expect(ex.check('A -1 from your page reaches the demo')).toContainText('(done)');
   await client(bo, 'Client 1').button('Increment').click();
   await expect(ex.check('Your page shows the count after someone changes it')).toContainText('(done)');
+  // The server exercise is still open, so the lesson is not done yet.
+  await ada.waitForTimeout(500);
+  await expect(roster.getByRole('row', { name: /Ada/ }).getByRole('cell').nth(2)).toHaveText('0');
+
+  // Her server, run in her own page: its checks count like any other.
+  const server = await runShownServer(ada, "Write the counter's server");
+  await ada.getByRole('button', { name: 'Add a client' }).click();
+  await client(ada, 'Client 1').button('Increment').click();
+  await client(ada, 'Client 2').button('Decrement').click();
+  await expect(server.state).toHaveText(/All checks passed!$/);
   await expect(roster.getByRole('row', { name: /Ada/ }).getByRole('cell').nth(2)).toHaveText('1');
   await expect(roster.getByRole('row', { name: /Bo/ }).getByRole('cell').nth(2)).toHaveText('0');
 });

@@ -28,6 +28,12 @@ const tryItStep = z.object({
       .regex(/^\/[a-z0-9-]+$/)
       .optional(),
     /**
+     * And it did not reach the sender (`sender`), or some other client that was
+     * on the page at the send (`another`: a client outside the room), within a
+     * second: the step ticks that second after the send.
+     */
+    missed: z.enum(['sender', 'another']).optional(),
+    /**
      * The send it answers is the page's latest: nothing else was sent from the
      * page in between (what a client gets on connecting, and not because
      * someone sent a message just then).

@@ -7,6 +7,10 @@ import { startRedis } from '../scripts/redis-server.ts';
 import { type App, type AppOptions, createApp } from '../src/server/app.ts';
 import { silentLogger } from '../src/server/log.ts';
 import { connectRedis, type RedisConnections } from '../src/server/scale/redis.ts';
+import { connected, settle } from './events.ts';
+
+// The helpers that wait for what clients hear, for the tests that import them from here.
+export { collect, connected, nextEvent, nextEvents, nextMatching, settle, until } from './events.ts';
 
 export interface Running {
   /** The first server's app (the only one, on one server). */
@@ -149,33 +153,6 @@ async function adaptersListening(redis: RedisConnections['store'], apps: App[]) 
   throw new Error('the adapters did not subscribe to Redis within 2 s');
 }
 
-/** The next time `socket` receives `event`, with its arguments. */
-export function nextEvent<T = unknown>(socket: Socket, event: string, timeoutMs = 2000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "${event}" within ${timeoutMs} ms`)), timeoutMs);
-    socket.once(event, (value: T) => {
-      clearTimeout(timer);
-      resolve(value);
-    });
-  });
-}
-
-/** Resolves with everything `socket` receives for `event` during `ms`. */
-export async function collect<T = unknown>(socket: Socket, event: string, ms = 150): Promise<T[]> {
-  const seen: T[] = [];
-  const listener = (value: T) => seen.push(value);
-  socket.on(event, listener);
-  await new Promise((resolve) => setTimeout(resolve, ms));
-  socket.off(event, listener);
-  return seen;
-}
-
-/**
- * Lets messages still in flight arrive (an ack can overtake a broadcast that
- * goes to other clients), so that what a test collects next is its own.
- */
-export const settle = (ms = 80) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Connects one client per name (in order) to `namespace`, and lets their arrival notices settle. */
 export async function connectNamed<S extends object = DefaultEventsMap, C extends object = DefaultEventsMap>(
   server: Running,
@@ -186,15 +163,6 @@ export async function connectNamed<S extends object = DefaultEventsMap, C extend
   for (const name of names) clients.push(await server.client<S, C>(namespace, { name }));
   await settle();
   return clients;
-}
-
-/** Resolves when `socket` is connected; rejects with the server's refusal (`connect_error`). */
-export function connected(socket: Socket) {
-  return new Promise<void>((resolve, reject) => {
-    if (socket.connected) return resolve();
-    socket.once('connect', resolve);
-    socket.once('connect_error', reject);
-  });
 }
 
 /** Chatters who have joined `room` of `/chat` (on `namespace`, the public one by default), one per name. */
@@ -208,62 +176,4 @@ export async function chatters(server: Running, names: string[], room = 'lobby',
   }
   await settle();
   return sockets;
-}
-
-/**
- * Resolves once `condition()` holds (checked every few ms), for what a test
- * cannot hear as an event: a log line written, a count the server keeps.
- */
-export async function until(condition: () => boolean, what = 'the condition', timeoutMs = 2000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
-/** The next `event` on `socket` whose first argument passes `matches` (others are let by). */
-export function nextMatching<T = unknown>(
-  socket: Socket,
-  event: string,
-  matches: (value: T) => boolean,
-  timeoutMs = 2000,
-): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const listener = (value: T) => {
-      if (!matches(value)) return;
-      clearTimeout(timer);
-      socket.off(event, listener);
-      resolve(value);
-    };
-    const timer = setTimeout(() => {
-      socket.off(event, listener);
-      reject(new Error(`no matching "${event}" within ${timeoutMs} ms`));
-    }, timeoutMs);
-    socket.on(event, listener);
-  });
-}
-
-/** The first `count` values `socket` receives for `event`, in order (fails after `timeoutMs`). */
-export function nextEvents<T = unknown>(
-  socket: { on: Socket['on']; off: Socket['off'] },
-  event: string,
-  count: number,
-  timeoutMs = 3000,
-): Promise<T[]> {
-  const raw = socket as Socket;
-  const seen: T[] = [];
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      raw.off(event, listener);
-      reject(new Error(`${seen.length} of ${count} "${event}" within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const listener = (value: T) => {
-      if (seen.push(value) < count) return;
-      clearTimeout(timer);
-      raw.off(event, listener);
-      resolve(seen);
-    };
-    raw.on(event, listener);
-  });
 }

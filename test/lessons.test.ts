@@ -45,7 +45,8 @@ describe('a lesson is one folder', () => {
     test(`${slug} holds every part of a lesson, and the files its exercises name`, () => {
       const missing = LESSON_PARTS.filter((part) => !existsSync(join(LESSONS, slug, part)));
       const text = readFileSync(join(LESSONS, slug, 'lesson.mdx'), 'utf8');
-      for (const [, file] of text.matchAll(/^\s+(?:starter|solution):\s*(\S+)/gm)) {
+      // A server exercise's solution, `{ region: name }`, is a region of server.ts, not a file.
+      for (const [, file] of text.matchAll(/^\s+(?:starter|solution):\s*([^\s{]\S*)/gm)) {
         if (!existsSync(join(LESSONS, slug, file!))) missing.push(file!);
       }
       assert.ok(/^\s+starter:/m.test(text), `${slug} has no exercise`);
@@ -65,7 +66,7 @@ describe('a lesson is one folder', () => {
 });
 
 describe('the layers', () => {
-  const kit = ['src/shared', 'src/components', 'src/server', 'src/layouts', 'src/integrations'].flatMap(sources);
+  const kit = ['src/shared', 'src/components', 'src/in-page-server', 'src/server', 'src/layouts', 'src/integrations'].flatMap(sources);
   /** The app on top, which may know the lessons: the server app and the pages. */
   const top = new Set(['src/server/app.ts']);
 

@@ -122,7 +122,7 @@ window.addEventListener('message', (event) => {
     io,
     Server,
     [SERVER_MODULE_GLOBAL]: { ...socketIo, Server, default: Server },
-    ...lessonScope(),
+    ...lessonScope(message.options?.names),
     [LOOP_GUARD]: createLoopGuard(LOOP_LIMIT_MS),
     [SERVER_STARTED]: () => {
       started = true;

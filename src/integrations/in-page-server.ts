@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
@@ -41,13 +41,18 @@ const stubs: Plugin = {
 };
 
 /**
- * Bundles `entry` (a file of `src/in-page-server/`) with the real `socket.io`
- * server for the browser: one classic script (an IIFE, so an opaque-origin
- * frame loads it without CORS), minified.
+ * Bundles `entry` (a file of `src/in-page-server/`, or an absolute path) with
+ * the real `socket.io` server for the browser: one classic script (an IIFE, so
+ * an opaque-origin frame loads it without CORS), minified. `plugins` run before
+ * the stubs (the fidelity tests swap `node:test` and `node:assert` with them).
  */
-export async function bundleInPage(entry: string, globalName?: string): Promise<string> {
+export async function bundleInPage(
+  entry: string,
+  globalName?: string,
+  { plugins = [] }: { plugins?: Plugin[] } = {},
+): Promise<string> {
   const result = await build({
-    entryPoints: [join(kit, entry)],
+    entryPoints: [isAbsolute(entry) ? entry : join(kit, entry)],
     bundle: true,
     minify: true,
     write: false,
@@ -56,7 +61,7 @@ export async function bundleInPage(entry: string, globalName?: string): Promise<
     globalName,
     target: 'es2022',
     define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
-    plugins: [stubs],
+    plugins: [...plugins, stubs],
     inject: [`${kit}stubs/globals.ts`],
     logLevel: 'warning',
   });

@@ -22,6 +22,8 @@ export type FromServerFrame =
 export interface ServerRunOptions {
   /** `new Server({ connectionStateRecovery: {} })` for the `io` that the code is given. */
   connectionStateRecovery?: boolean;
+  /** The lesson's own names (its `events.ts` constants), as globals of the code: its shown code uses them. */
+  names?: Record<string, string | number | boolean>;
 }
 
 /** From the page to the frame. */

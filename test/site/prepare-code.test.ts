@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createLoopGuard } from '../../src/components/exercise/loop-clock.ts';
 import { guardLoops } from '../../src/components/exercise/loop-guard.ts';
-import { prepareCode } from '../../src/components/exercise/prepare-code.ts';
+import { prepareCode, prepareServerCode } from '../../src/components/exercise/prepare-code.ts';
 import { LOOP_GUARD } from '../../src/shared/sandbox.ts';
 
 const lines = (code: string) => code.split('\n').length;
@@ -75,4 +75,33 @@ test('TypeScript loses its types and keeps its lines; a syntax error names its l
   assert.equal(lines(prepared.code), lines(ts));
   assert.equal(new Function(`${prepared.code}\nreturn double(p.x);`)(), 2);
   assert.deepEqual(prepareCode('const a = 1;\nconst b = (;'), { error: 'SyntaxError: Unexpected token', line: 2 });
+});
+
+test('a syntax error is reported on the line where the code stops parsing, not where its function starts', () => {
+  const missingParen = ["io.on('connection', (socket) => {", '  socket.emit(', '});'].join('\n');
+  assert.deepEqual(prepareCode(missingParen), {
+    error: 'SyntaxError: Unexpected token, expected ","',
+    line: 3,
+  });
+  const missingBrace = ['function f() {', '  if (x {', '    y();', '  }', '}'].join('\n');
+  assert.equal((prepareCode(missingBrace) as { line?: number }).line, 2);
+});
+
+test("a server's imports of socket.io read the page's copy on the same line; other packages are refused with their line", () => {
+  const code = [
+    "import { Server, Namespace as N } from 'socket.io';",
+    "import * as sio from 'socket.io';",
+    'const io2: Server = new Server();',
+  ].join('\n');
+  const prepared = prepareServerCode(code, '__pkg', 'socket.io');
+  assert.ok('code' in prepared);
+  assert.deepEqual(prepared.code.split('\n'), [
+    'const { Server, Namespace: N } = __pkg;',
+    'const sio = __pkg;',
+    'const io2 = new Server();',
+  ]);
+  assert.deepEqual(prepareServerCode("const a = 1;\nimport express from 'express';", '__pkg', 'socket.io'), {
+    error: "Here your server can import only from 'socket.io', not 'express': the page has no other package.",
+    line: 2,
+  });
 });

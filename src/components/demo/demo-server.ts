@@ -50,3 +50,37 @@ export async function yourServerConnector(server: InPageServer): Promise<Connect
       io(path || '/', { auth, forceNew: true, transports: [transport], ackTimeout, retries }),
   };
 }
+
+/**
+ * Which server a lesson's demo is on, as its page says it: the learner's
+ * own (while it runs and the demo has not been switched back), or none.
+ */
+export function followDemoServer(lesson: string): () => InPageServer | undefined {
+  let offered: InPageServer | undefined;
+  let onYours = false;
+  document.addEventListener(DEMO_SERVER, (event) => {
+    const change = (event as CustomEvent<DemoServerChange>).detail;
+    if (change.lesson !== lesson) return;
+    offered = change.server;
+    onYours = !!change.server;
+  });
+  document.addEventListener(DEMO_SERVER_CHOSEN, (event) => {
+    const chosen = (event as CustomEvent<{ lesson: string; yours: boolean }>).detail;
+    if (chosen.lesson === lesson) onYours = chosen.yours;
+  });
+  return () => (onYours ? offered : undefined);
+}
+
+/**
+ * A client exercise's `io(namespace)` on the learner's server: the lesson's
+ * namespace there is `/`, and `/<lesson>/staff` is `/staff`.
+ */
+export async function yourServerOpener(server: InPageServer, lesson: string) {
+  const connector = await yourServerConnector(server);
+  const own = `/${lesson}`;
+  return (namespace: string, auth: Record<string, unknown>) =>
+    connector.open(
+      namespace === own ? '' : namespace.startsWith(`${own}/`) ? namespace.slice(own.length) : namespace,
+      auth,
+    );
+}

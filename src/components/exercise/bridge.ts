@@ -30,6 +30,22 @@ export interface RunConnection {
   lesson: string;
   namespace: string;
   auth: Record<string, string>;
+  /**
+   * Opens the code's sockets somewhere else than the workshop's server (the
+   * playground's in-page server), whose namespaces are an app's own: `io()` is `/`.
+   */
+  open?: (namespace: string, auth: Record<string, unknown>) => Socket;
+}
+
+/** A namespace as asked on a server of the code's own: `io()` is `/`; `io('http://localhost:3000/staff')` is `/staff`. */
+export function plainNamespace(asked: string | undefined): string | { refused: string } {
+  if (!asked) return '/';
+  if (asked.startsWith('/') && !asked.startsWith('//')) return asked.slice(0, 100);
+  try {
+    return new URL(asked).pathname.slice(0, 100);
+  } catch {
+    return { refused: `io('${asked.slice(0, 100)}'): a namespace starts with "/", as in io('/staff').` };
+  }
 }
 
 /**
@@ -127,11 +143,13 @@ export function runInSandbox(container: HTMLElement, code: string, connection: R
       post({ type: 'connect_error', socket: number, message });
       on.error(message);
     };
-    const namespace = resolveNamespace(typeof asked === 'string' ? asked : undefined, connection);
+    const given = typeof asked === 'string' ? asked : undefined;
+    const namespace = connection.open ? plainNamespace(given) : resolveNamespace(given, connection);
     if (typeof namespace !== 'string') return refuse(namespace.refused);
     if (sockets.size >= MAX_SOCKETS_PER_RUN)
       return refuse(`One run may open ${MAX_SOCKETS_PER_RUN} sockets; this one was not opened.`);
-    const opened = connectClient(namespace, mergeAuth(auth, connection.auth) as Record<string, string>);
+    const merged = mergeAuth(auth, connection.auth);
+    const opened = connection.open ? connection.open(namespace, merged) : connectClient(namespace, merged);
     sockets.set(number, opened);
     opened.on('connect', () =>
       post({ type: 'status', socket: number, connected: true, id: opened.id, recovered: opened.recovered }),

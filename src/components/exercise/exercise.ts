@@ -1,6 +1,6 @@
 import { SERVER_MODULE, SERVER_MODULE_GLOBAL } from '../../shared/server-sandbox.ts';
 import { demoNamespace } from '../class/class-session.ts';
-import { offerServer } from '../demo/demo-server.ts';
+import { followDemoServer, offerServer, yourServerOpener } from '../demo/demo-server.ts';
 import { byData, h } from '../demo/dom.ts';
 import { reportTraffic } from '../demo/traffic.ts';
 import { markDone, stepsDone } from '../site/progress.ts';
@@ -9,7 +9,6 @@ import { tickStep } from '../site/tick-step.ts';
 import { runInSandbox } from './bridge.ts';
 import { type Check, CODE_CLIENT, watchChecks } from './checks.ts';
 import { saveCode, savedCode } from './saved-code.ts';
-import { runServerSandbox } from './server-sandbox.ts';
 
 const MAX_LINES = 200;
 
@@ -65,6 +64,7 @@ async function startExercise(root: HTMLElement) {
   ];
   const output = find('console');
   const server = root.dataset.kind === 'server';
+  const demoServer = followDemoServer(lesson);
   let running: { stop: () => void } | undefined;
   const checks = followChecks(root, lesson, exerciseId, server, (text) => (state.textContent = text));
 
@@ -81,6 +81,7 @@ async function startExercise(root: HTMLElement) {
 
   const say = (message: string, line?: number) => print('error', line ? `Line ${line}: ${message}` : message);
   let prepare: Promise<typeof import('./prepare-code.ts')> | undefined;
+  let serverPart: Promise<typeof import('./server-sandbox.ts')> | undefined;
   let runs = 0;
 
   async function start() {
@@ -91,14 +92,18 @@ async function startExercise(root: HTMLElement) {
     checks.reset();
     state.textContent = 'Preparing your code…';
     let prepareCode: (code: string) => import('./prepare-code.ts').Prepared;
+    let runServer: typeof import('./server-sandbox.ts').runServerSandbox | undefined;
     try {
       prepare ??= import('./prepare-code.ts');
-      const module = await prepare;
+      // A server run's part of the page comes with its first Run, as the transpiler does.
+      if (server) serverPart ??= import('./server-sandbox.ts');
+      const [module, sandbox] = await Promise.all([prepare, serverPart]);
+      runServer = sandbox?.runServerSandbox;
       prepareCode = server
         ? (code) => module.prepareServerCode(code, SERVER_MODULE_GLOBAL, SERVER_MODULE)
         : module.prepareCode;
     } catch {
-      prepare = undefined; // try the download again next time
+      prepare = serverPart = undefined; // try the download again next time
       return ended('The part of the page that prepares your code did not load (offline?). Try Run again.');
     }
     if (thisRun !== runs) return; // Run was pressed again meanwhile: that run goes on
@@ -112,9 +117,13 @@ async function startExercise(root: HTMLElement) {
       say(prepared.error, prepared.line);
       return ended('Not running: fix the error shown in the console, then Run again.');
     }
-    if (server) return startServer(prepared.code);
+    if (runServer) return startServer(runServer, prepared.code);
     const { namespace, classKey } = demoNamespace(lesson);
-    const connection = { lesson, namespace, auth: { name: 'Your code', ...(classKey && { classKey }) } };
+    // While the demo is on the learner's own server, so is the code: every client of the page goes there.
+    const yours = demoServer();
+    const open = yours && (await yourServerOpener(yours, lesson));
+    if (thisRun !== runs) return;
+    const connection = { lesson, namespace, auth: { name: 'Your code', ...(classKey && { classKey }) }, open };
     running = runInSandbox(find('frame'), prepared.code, connection, {
       log: (level, text) => print(level, text),
       error: say,
@@ -126,17 +135,20 @@ async function startExercise(root: HTMLElement) {
       page: checks.page,
     });
     stop.disabled = false;
-    state.textContent = 'Running: your code has its own page below.';
+    state.textContent = open
+      ? 'Running: your code has its own page below, on your server, as the demo is.'
+      : 'Running: your code has its own page below.';
   }
 
   /** A server run: the real socket.io in a frame of its own; the demo moves to it once it listens. */
-  function startServer(code: string) {
+  function startServer(runServerSandbox: typeof import('./server-sandbox.ts').runServerSandbox, code: string) {
     const recovery = root.dataset.recovery !== undefined;
+    const names = JSON.parse(root.dataset.names ?? '{}') as Record<string, string | number | boolean>;
     let listening = false;
     const thisServer = runServerSandbox(
       find('frame'),
       code,
-      { connectionStateRecovery: recovery },
+      { connectionStateRecovery: recovery, names },
       {
         log: (level, text) => print(level, text),
         error: (message, line, during) => {

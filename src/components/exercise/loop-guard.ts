@@ -1,4 +1,23 @@
 import { parser } from '@lezer/javascript';
+
+const typescript = parser.configure({ dialect: 'ts' });
+
+/**
+ * The line where the code stops parsing. The transpiler's own position is
+ * often the start of the enclosing function (a missing `)` on line 3 came out
+ * as line 1); this parser, which recovers where the error is, finds the line.
+ */
+export function firstErrorLine(code: string): number | undefined {
+  let at: number | undefined;
+  typescript.parse(code).iterate({
+    enter(node) {
+      if (at !== undefined) return false;
+      if (node.type.isError) at = node.from;
+    },
+  });
+  return at === undefined ? undefined : code.slice(0, at).split('\n').length;
+}
+
 import { LOOP_GUARD } from '../../shared/sandbox.ts';
 
 /**

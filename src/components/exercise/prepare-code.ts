@@ -1,5 +1,5 @@
 import { transform } from 'sucrase';
-import { guardLoops } from './loop-guard.ts';
+import { firstErrorLine, guardLoops } from './loop-guard.ts';
 
 export type Prepared = { code: string } | { error: string; line?: number };
 
@@ -14,7 +14,7 @@ export function prepareCode(code: string): Prepared {
     plain = transform(code, { transforms: ['typescript'], disableESTransforms: true }).code;
   } catch (error) {
     const { message, loc } = error as Error & { loc?: { line: number } };
-    return { error: `SyntaxError: ${message.replace(/\s*\(\d+:\d+\)$/, '')}`, line: loc?.line };
+    return { error: `SyntaxError: ${message.replace(/\s*\(\d+:\d+\)$/, '')}`, line: firstErrorLine(code) ?? loc?.line };
   }
   return { code: guardLoops(plain) };
 }
@@ -38,7 +38,8 @@ export function prepareServerCode(code: string, packageGlobal: string, packageNa
         error: `Here your server can import only from '${packageName}', not '${from}': the page has no other package.`,
         line: index + 1,
       };
-    const binding = names !== undefined ? `{ ${names.replace(/\bas\b/g, ':')} }` : (star ?? `{ default: ${only} }`);
+    const binding =
+      names !== undefined ? `{ ${names.trim().replace(/\s+as\s+/g, ': ')} }` : (star ?? `{ default: ${only} }`);
     lines[index] = `${indent}const ${binding} = ${packageGlobal};${line.slice(whole!.length)}`;
   }
   return prepareCode(lines.join('\n'));

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { client, expect, openDemo, test } from '../../../e2e/demo.ts';
+import { openExercise, runShownServer, serverExercise } from '../../../e2e/exercise.ts';
 
 function asker(page: Page, name: string) {
   const c = client(page, name);
@@ -84,4 +85,65 @@ test('the server asks every client at once: the answers come back, and a silent 
     '1 answered: 7. Some clients did not answer within 3 seconds.',
     { timeout: 6000 },
   );
+});
+
+test.describe('the server exercise', () => {
+  const TITLE = 'Answer, and ask the clients';
+  const CHECKS = [
+    'A question is answered through its callback',
+    'The server asks the client and passes on what it answered',
+    'A client that keeps quiet makes the server give up',
+    "Asking everyone brings back the clients' answers together",
+  ];
+
+  test('the server code the lesson shows, run in the page, passes every check as a learner uses the demo', async ({
+    page,
+  }) => {
+    await openDemo(page, 'acknowledgements', ['Client 1']);
+    const ex = await runShownServer(page, TITLE);
+    const one = asker(page, 'Client 1');
+    await expect(one.connection).toHaveText('connected');
+    await one.delay.fill('200');
+    await one.button('Ask the server').click();
+    await expect(one.answer).toHaveText(
+      /^Answered in \d+ ms: You asked "What is the answer\?"\. The answer is 42\.$/,
+    );
+    await one.button('Let the server ask me').click();
+    await expect(one.asked).toHaveText('The server heard: 7');
+    await one.button('Let the server ask everyone').click();
+    const polled = one.panel.getByRole('status', { name: 'Everyone asked' });
+    await expect(polled).toHaveText('1 answered: 7.');
+    await one.answers.uncheck();
+    await one.button('Let the server ask me').click();
+    await expect(one.asked).toHaveText(
+      'The server says: The client did not answer within 3 seconds.',
+      {
+        timeout: 6000,
+      },
+    );
+    for (const check of CHECKS) await expect(ex.check(check)).toHaveClass(/done/);
+  });
+
+  test('the starter as given never answers: the demo gives up and the checks stay open', async ({
+    page,
+  }) => {
+    await openDemo(page, 'acknowledgements', ['Client 1']);
+    const ex = serverExercise(page, TITLE);
+    await openExercise(page, TITLE);
+    await ex.run.click();
+    await expect(ex.demoServer).toHaveText('your server');
+    const one = asker(page, 'Client 1');
+    await one.delay.fill('0');
+    await one.timeout.fill('1000');
+    await one.button('Ask the server').click();
+    await expect(one.answer).toHaveText(
+      'No answer within 1000 ms: this client gave up.',
+    );
+    await one.button('Let the server ask me').click();
+    await one.button('Let the server ask everyone').click();
+    await expect(one.asked).toHaveText(/^The server says: .*timed out/, {
+      timeout: 7000,
+    });
+    for (const check of CHECKS) await expect(ex.check(check)).not.toHaveClass(/done/);
+  });
 });

@@ -9,20 +9,21 @@ import {
 
 export const contract = acknowledgements;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const QUESTION = { text: 'What is your favourite number?' };
-
-// #region answer-text
-// A client's answer is input like any other: a short string, or nothing.
-function answerText(reply?: { answer?: unknown }) {
-  if (typeof reply?.answer !== 'string') return '(an answer without text)';
-  return reply.answer.slice(0, 100);
-}
-// #endregion
-
 export function register(
   io: LessonNamespace<ClientToServerEvents, ServerToClientEvents>,
 ) {
+  // #region server
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const QUESTION = { text: 'What is your favourite number?' };
+
+  // #region answer-text
+  // A client's answer is input like any other: a short string, or nothing.
+  function answerText(reply?: { answer?: unknown }) {
+    if (typeof reply?.answer !== 'string') return '(an answer without text)';
+    return reply.answer.slice(0, 100);
+  }
+  // #endregion
+
   io.on('connection', (socket) => {
     // #region answer
     // The last argument is the client's callback: calling it sends the answer back,
@@ -65,4 +66,5 @@ export function register(
     });
     // #endregion
   });
+  // #endregion
 }

@@ -7,7 +7,7 @@ import type {
   Message,
   MessageKind,
   ServerToClientEvents,
-} from './contract.ts';
+} from './events.ts';
 import { createFanOut, type FanOutStage } from './fanout.ts';
 
 type EmitSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -70,27 +70,28 @@ type EmitView = ReturnType<typeof render>;
 
 /**
  * Shows each ack next to the buttons, and tells the fan-out diagram about
- * each accepted send. Acks come back in the order the events went out.
+ * each accepted send. Acks come back in the order the events went out. The
+ * learner's own server (in this page, `root` '') may answer some sends and
+ * not others, so there a send is drawn as it goes: every client it can reach
+ * is on this page, and the diagram shows who did receive it.
  */
 function followAcks(client: DemoClient<FanOutStage>, view: EmitView) {
   const socket = client.socket as EmitSocket;
+  const ownServer = client.root === '';
   const pending: { kind: MessageKind; text: string; to?: string }[] = [];
+  const from = () => ({ id: socket.id!, name: client.panel.label() });
   socket.onAnyOutgoing((event: string, payload: { text?: string; to?: string }) => {
     const kind = KIND_OF_EVENT[event];
-    if (kind)
-      pending.push({ kind, text: String(payload?.text ?? '').trim(), to: payload?.to });
+    if (!kind) return;
+    const text = String(payload?.text ?? '');
+    if (ownServer) client.stage.sent(from(), kind, text, payload?.to);
+    else pending.push({ kind, text: text.trim(), to: payload?.to });
   });
   socket.on('disconnect', () => (pending.length = 0));
   view.showAck = (response) => {
+    view.error.textContent = response?.ok === false ? response.error : '';
     const sent = pending.shift();
-    view.error.textContent = response.ok ? '' : response.error;
-    if (response.ok && sent)
-      client.stage.sent(
-        { id: socket.id!, name: client.panel.label() },
-        sent.kind,
-        sent.text,
-        sent.to,
-      );
+    if (response?.ok && sent) client.stage.sent(from(), sent.kind, sent.text, sent.to);
   };
 }
 

@@ -1,36 +1,12 @@
 import { z } from 'zod';
-import type { Ack } from '../../shared/acks.ts';
 import type { LessonContract } from '../../shared/events.ts';
 import { messageText } from '../../shared/text.ts';
 
+import type { ClientToServerEvents } from './events.ts';
+
 /** Lesson `emit-vs-broadcast`: four ways to send, and who receives each. */
 
-export interface Client {
-  id: string;
-  name: string;
-}
-
-/** How a message was sent: `socket.emit`, `io.emit`, `socket.broadcast.emit`, `io.to(id).emit`. */
-export type MessageKind = 'self' | 'all' | 'others' | 'direct';
-
-export interface Message {
-  from: Client;
-  kind: MessageKind;
-  text: string;
-}
-
-export interface ServerToClientEvents {
-  message: (message: Message) => void;
-  /** Everyone connected to the namespace (on every server), sent to all after someone comes or goes. */
-  clients: (clients: Client[]) => void;
-}
-
-export interface ClientToServerEvents {
-  'emit:self': (payload: { text: string }, ack?: Ack) => void;
-  'emit:all': (payload: { text: string }, ack?: Ack) => void;
-  'emit:others': (payload: { text: string }, ack?: Ack) => void;
-  'emit:to': (payload: { to: string; text: string }, ack?: Ack) => void;
-}
+export * from './events.ts';
 
 const textPayload = z.tuple([
   z.object({ text: messageText }, { error: 'Send an object like { text: "..." }.' }),

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { client, expect, openDemo, rename, tag, test } from '../../../e2e/demo.ts';
+import { openExercise, runShownServer, serverExercise } from '../../../e2e/exercise.ts';
 
 const SLUG = 'emit-vs-broadcast';
 const NAMES = ['Ada', 'Bo', 'Cy'];
@@ -145,4 +146,64 @@ test('the raw frames show the packet of an event just sent', async ({ page }) =>
 
   await ada.button('Clear').click();
   await expect(ada.frames.getByRole('listitem')).toHaveCount(0);
+});
+
+test.describe('the server exercise', () => {
+  const TITLE = 'Write the four ways to send';
+  const CHECKS = [
+    'Emit to self comes back to the sender',
+    'Emit to all reaches the other clients',
+    'Emit to all comes back to the sender too',
+    'A broadcast reaches the others',
+    'Send to... reaches the chosen client',
+  ];
+
+  /** Each of Ada's four buttons once, Send to... aimed at Bo; what the inboxes show is the learner's server's doing. */
+  async function pressEveryWay(page: Page) {
+    const [ada, bo] = [emitter(page, 'Ada'), emitter(page, 'Bo')];
+    await expect(ada.recipient.getByRole('option', { name: 'Bo' })).toBeAttached();
+    await ada.button('Emit to self').click();
+    await expect(ada.inbox).toContainText('Ada to self: Hi from Ada');
+    await ada.button('Emit to all').click();
+    await ada.button('Broadcast to others').click();
+    await ada.recipient.selectOption({ label: 'Bo' });
+    await ada.button('Send to...').click();
+    return { ada, bo, cy: emitter(page, 'Cy') };
+  }
+
+  test('the server code the lesson shows, run in the page, passes every check as a learner uses the demo', async ({
+    page,
+  }) => {
+    await openDemo(page, SLUG, NAMES);
+    const ex = await runShownServer(page, TITLE);
+    for (const name of NAMES)
+      await expect(client(page, name).connection).toHaveText('connected');
+    const { ada, bo, cy } = await pressEveryWay(page);
+    await expect(bo.inbox).toContainText('Ada to all: Hi from Ada');
+    await expect(ada.inbox).toContainText('Ada to all: Hi from Ada');
+    await expect(cy.inbox).toContainText('Ada to others: Hi from Ada');
+    await expect(bo.inbox).toContainText('Ada to you only: Hi from Ada');
+    await expect(page.getByRole('status', { name: 'Fan-out' })).toContainText(
+      'Ada sent "Hi from Ada" with io.to(id).emit (one client): Bo received it.',
+    );
+    for (const check of CHECKS) await expect(ex.check(check)).toHaveClass(/done/);
+    await expect(ada.inbox).not.toContainText('Ada to others');
+    await expect(cy.inbox).not.toContainText('to you only');
+  });
+
+  test('the starter as given delivers only Emit to self: the checks of the other three ways stay open', async ({
+    page,
+  }) => {
+    await openDemo(page, SLUG, NAMES);
+    const ex = serverExercise(page, TITLE);
+    await openExercise(page, TITLE);
+    await ex.run.click();
+    await expect(ex.demoServer).toHaveText('your server');
+    const { bo } = await pressEveryWay(page);
+    await expect(ex.check(CHECKS[0]!)).toHaveClass(/done/);
+    await page.waitForTimeout(1500); // longer than a "missed" check waits
+    for (const check of CHECKS.slice(1))
+      await expect(ex.check(check)).not.toHaveClass(/done/);
+    await expect(bo.inbox).toBeEmpty();
+  });
 });

@@ -1,7 +1,7 @@
 import type { DemoClient } from '../../components/demo/demo-host.ts';
 import { h } from '../../components/demo/dom.ts';
 import { localIds, renderPeople } from '../../components/demo/people.ts';
-import type { Client, Message, MessageKind } from './contract.ts';
+import type { Client, Message, MessageKind } from './events.ts';
 
 const HOW: Record<MessageKind, string> = {
   self: 'socket.emit (back to the sender)',

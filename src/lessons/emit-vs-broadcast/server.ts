@@ -1,22 +1,20 @@
 import type { LessonNamespace } from '../../server/plumbing/types.ts';
 import { whenSettled } from '../../server/plumbing/when-settled.ts';
 import {
+  ANSWER_MS,
   type ClientToServerEvents,
   emitVsBroadcast,
+  LIST_QUIET_MS,
   type ServerToClientEvents,
 } from './contract.ts';
 
 export const contract = emitVsBroadcast;
 
-/** A list goes out once things have been quiet this long after a change (the page says why). */
-export const LIST_QUIET_MS = 200;
-/** How long a list waits for the other servers' answers: less than the quiet time. */
-export const ANSWER_MS = 120;
-
 // `io` is the lesson's namespace (typed with its events); the shown regions work on a Server too.
 export function register(
   io: LessonNamespace<ClientToServerEvents, ServerToClientEvents>,
 ) {
+  // #region server
   // #region clients
   // Everyone connected, on every server: `io.fetchSockets()` asks the other servers too,
   // and rejects if one of them does not answer within ANSWER_MS.
@@ -74,4 +72,5 @@ export function register(
 
     socket.on('disconnect', clientsChanged); // someone left: everyone gets the new list
   });
+  // #endregion
 }

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { client, expect, openDemo, test } from '../../../e2e/demo.ts';
+import { openExercise, runShownServer, serverExercise } from '../../../e2e/exercise.ts';
 
 const SLUG = 'namespaces-and-middleware';
 /** A team name of this test's own (small letters only), so tests sharing the server do not meet. */
@@ -112,4 +113,71 @@ test('each team is a namespace of its own: a note reaches the team in another br
     'A team name is 1 to 12 small letters, a to z.',
   );
   await expect(sender.teamStatus).toHaveText(new RegExp(`^In the team ${red}`));
+});
+
+test.describe('the server exercise', () => {
+  const TITLE = 'Guard the staff room';
+  const CHECKS = [
+    'The staff room turns a knock away',
+    "A visitor's note is stopped",
+    'A note posted in the staff room reaches the staff room',
+  ];
+
+  /** Ada knocks with no token, then enters with the staff token and posts; Bo enters as a visitor and posts. */
+  async function knockAndPost(page: Page) {
+    const [ada, bo] = [member(page, 'Ada'), member(page, 'Bo')];
+    for (const one of [ada, bo]) await expect(one.connection).toHaveText('connected');
+    await ada.button('Enter the staff room').click();
+    await expect(ada.staffRoom).toHaveText(/^(Refused: |In the staff room)/);
+    await ada.token.fill('let-me-in');
+    await ada.button('Enter the staff room').click();
+    await expect(ada.staffRoom).toHaveText(/^In the staff room/);
+    await bo.token.fill('just-looking');
+    await bo.button('Enter the staff room').click();
+    await expect(bo.staffRoom).toHaveText(/^In the staff room/);
+    await ada.button('Post in the staff room').click();
+    await bo.button('Post in the staff room').click();
+    return { ada, bo };
+  }
+
+  test('the server code the lesson shows, run in the page, passes every check as a learner uses the demo', async ({
+    page,
+  }) => {
+    await openDemo(page, SLUG, ['Ada', 'Bo']);
+    const ex = await runShownServer(page, TITLE);
+    const ada = member(page, 'Ada');
+    await ada.token.fill('open-sesame');
+    await ada.button('Enter the staff room').click();
+    await expect(ada.staffRoom).toHaveText(
+      'Refused: That token does not open the staff room.',
+    );
+    await ada.token.fill('');
+    const { bo } = await knockAndPost(page);
+    await expect(bo.notes).toContainText('Staff room · Ada: Hello from Ada');
+    await expect(bo.error).toHaveText(
+      'Visitors can read the staff room, not post in it.',
+    );
+    await expect(ada.notes).not.toContainText('Staff room · Bo');
+    // A team is a namespace made on demand, on the learner's server too.
+    await ada.button('Join the team').click();
+    await expect(ada.teamStatus).toHaveText(/^In the team red/);
+    await ada.button('Post in the team').click();
+    await expect(ada.notes).toContainText('Team red · Ada: Hello from Ada');
+    for (const check of CHECKS) await expect(ex.check(check)).toHaveClass(/done/);
+  });
+
+  test('the starter as given lets everyone in and lets a visitor post: the checks of the guards stay open', async ({
+    page,
+  }) => {
+    await openDemo(page, SLUG, ['Ada', 'Bo']);
+    const ex = serverExercise(page, TITLE);
+    await openExercise(page, TITLE);
+    await ex.run.click();
+    await expect(ex.demoServer).toHaveText('your server');
+    const { ada } = await knockAndPost(page);
+    await expect(ada.notes).toContainText('Staff room · Bo: Hello from Bo');
+    await expect(ex.check(CHECKS[2]!)).toHaveClass(/done/);
+    for (const check of CHECKS.slice(0, 2))
+      await expect(ex.check(check)).not.toHaveClass(/done/);
+  });
 });

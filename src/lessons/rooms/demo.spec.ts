@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { client, expect, openDemo, rename, tag, test } from '../../../e2e/demo.ts';
+import { openExercise, runShownServer, serverExercise } from '../../../e2e/exercise.ts';
 
 const SLUG = 'rooms';
 const NAMES = ['Ada', 'Bo', 'Cy'];
@@ -108,4 +109,60 @@ test('a suggested room joins in one click and a bad name is refused with a sente
   await expect(cy.button('Join red')).toBeHidden();
   await cy.button('Leave red').click();
   await expect(cy.button('Join red')).toBeVisible();
+});
+
+test.describe('the server exercise', () => {
+  const TITLE = "Write the rooms' server";
+  const CHECKS = [
+    'A client that joins a room is in it',
+    'A hello reaches another member of the room',
+    'The sender does not hear its own hello',
+    "A client that leaves a room is gone from the others' map",
+  ];
+
+  /** Ada and Bo join red, Ada says hello, Bo leaves: Cy stays outside. */
+  async function useTheRooms(page: Page) {
+    const [ada, bo, cy] = NAMES.map((name) => member(page, name)) as [
+      ReturnType<typeof member>,
+      ReturnType<typeof member>,
+      ReturnType<typeof member>,
+    ];
+    for (const name of NAMES)
+      await expect(client(page, name).connection).toHaveText('connected');
+    await ada.button('Join red').click();
+    await bo.button('Join red').click();
+    await ada.button('Say hello').click();
+    return { ada, bo, cy };
+  }
+
+  test('the server code the lesson shows, run in the page, passes every check as a learner uses the demo', async ({
+    page,
+  }) => {
+    await openDemo(page, SLUG, NAMES);
+    const ex = await runShownServer(page, TITLE);
+    const { ada, bo, cy } = await useTheRooms(page);
+    await expect(roomList(page, 'red')).toContainText('Ada');
+    await expect(roomList(page, 'red')).toContainText('Bo');
+    await expect(bo.hellos).toContainText('Ada says: Hello, room!');
+    await bo.button('Leave red').click();
+    await expect(roomList(page, 'red')).not.toContainText('Bo');
+    for (const check of CHECKS) await expect(ex.check(check)).toHaveClass(/done/);
+    await expect(cy.hellos).not.toContainText('says:');
+    await expect(ada.hellos).not.toContainText('says:');
+  });
+
+  test('the starter as given joins nobody: the room map stays empty and the checks stay open', async ({
+    page,
+  }) => {
+    await openDemo(page, SLUG, NAMES);
+    const ex = serverExercise(page, TITLE);
+    await openExercise(page, TITLE);
+    await ex.run.click();
+    await expect(ex.demoServer).toHaveText('your server');
+    const { bo } = await useTheRooms(page);
+    await expect(page.getByText('No rooms yet')).toBeVisible();
+    await page.waitForTimeout(1500); // longer than a "missed" check waits
+    for (const check of CHECKS) await expect(ex.check(check)).not.toHaveClass(/done/);
+    await expect(bo.hellos).toBeEmpty();
+  });
 });

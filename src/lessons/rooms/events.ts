@@ -17,6 +17,11 @@ export const IO_SERVER_ROOMS = 'IO_SERVER_ROOMS';
 export const ROOM_NAME_MAX = 32;
 export const MAX_ROOMS_PER_CLIENT = 10;
 
+/** The map goes out once things have been quiet this long after a change (as the client list of emit-vs-broadcast). */
+export const MAP_QUIET_MS = 200;
+/** How long the map waits for the other servers' answers: less than the quiet time. */
+export const ANSWER_MS = 120;
+
 export interface Member {
   id: string;
   name: string;

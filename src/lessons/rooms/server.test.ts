@@ -13,13 +13,16 @@ import {
   type ClientToServerEvents,
   IO_CLIENT_HELLO,
   IO_CLIENT_JOIN_ROOM,
-  IO_CLIENT_LEAVE_ROOM,
   IO_SERVER_HELLO,
   IO_SERVER_ROOMS,
+  MAP_QUIET_MS,
   type RoomInfo,
   type ServerToClientEvents,
 } from './contract.ts';
-import { MAP_QUIET_MS } from './server.ts';
+
+// The workshop's side of this lesson (payload validation, servers that do not answer),
+// on Node only. The lesson's own contract is in contract.test.ts, which runs in a
+// browser page too.
 
 type RoomsClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 const NSP = '/rooms';
@@ -31,28 +34,19 @@ const byRoom = (map: RoomInfo[]) =>
   );
 
 /** The first room map that `client` receives from now on that reads `wanted` (as `byRoom`). */
-function mapOf(
+const mapOf = (
   client: RoomsClient,
   wanted: Record<string, string[]>,
   timeoutMs = 3000,
-): Promise<RoomInfo[]> {
-  const want = JSON.stringify(Object.entries(wanted).sort());
-  return new Promise((resolve, reject) => {
-    let last = '(none)';
-    const timer = setTimeout(() => {
-      client.off(IO_SERVER_ROOMS, check);
-      reject(new Error(`no room map ${want} within ${timeoutMs} ms (last: ${last})`));
-    }, timeoutMs);
-    function check(map: RoomInfo[]) {
-      last = JSON.stringify(Object.entries(byRoom(map)).sort());
-      if (last !== want) return;
-      clearTimeout(timer);
-      client.off(IO_SERVER_ROOMS, check);
-      resolve(map);
-    }
-    client.on(IO_SERVER_ROOMS, check);
-  });
-}
+) =>
+  nextMatching<RoomInfo[]>(
+    client as unknown as Socket,
+    IO_SERVER_ROOMS,
+    (map) =>
+      JSON.stringify(Object.entries(byRoom(map)).sort()) ===
+      JSON.stringify(Object.entries(wanted).sort()),
+    timeoutMs,
+  );
 
 /** `client` joins `room`, and waits until `watcher` (by default, the joiner) sees the map `then`. */
 async function join(
@@ -85,103 +79,7 @@ for (const servers of SERVERS)
       await server.close();
     });
 
-    test('a newcomer gets the room map on connect, members on other servers included', async () => {
-      await join(ada, 'red', { red: ['Ada'] });
-      await join(bo, 'red', { red: ['Ada', 'Bo'] }, ada);
-      // Di, the fourth client, is on server B with two servers; Ada is on A.
-      const di: RoomsClient = server.open(NSP, { name: 'Di' });
-      await mapOf(di, { red: ['Ada', 'Bo'] });
-    });
-
-    test('the room map lists members on every server, for everyone', async () => {
-      const everyone = Promise.all(
-        [ada, bo, cy].map((c) => mapOf(c, { red: ['Ada', 'Bo'], blue: ['Cy'] })),
-      );
-      await ada.emitWithAck(IO_CLIENT_JOIN_ROOM, 'red');
-      await bo.emitWithAck(IO_CLIENT_JOIN_ROOM, 'red');
-      await cy.emitWithAck(IO_CLIENT_JOIN_ROOM, 'blue');
-      const maps = await everyone;
-      const red = maps[0]!.find((r) => r.room === 'red')!;
-      assert.deepEqual(new Set(red.members.map((m) => m.id)), new Set([ada.id, bo.id]));
-    });
-
-    test('joining sends one hello to everyone, one to the room and one to the joiner', async () => {
-      // Cy sees the map that follows Bo's join, so Bo's hellos are in (from Bo's server, they came first).
-      await join(bo, 'red', { red: ['Bo'] }, cy);
-      const heard = Promise.all(
-        [ada, bo, cy].map((c) => collect<string>(c, IO_SERVER_HELLO)),
-      );
-      assert.deepEqual(await ada.emitWithAck(IO_CLIENT_JOIN_ROOM, '  red  '), {
-        ok: true,
-      });
-      const [a, b, c] = await heard;
-      assert.deepEqual(a, [
-        'Hello everyone! Ada joined red.',
-        'Hello, members of red!',
-        'Hello Ada, you are in red now.',
-      ]);
-      assert.deepEqual(b, [
-        'Hello everyone! Ada joined red.',
-        'Hello, members of red!',
-      ]);
-      assert.deepEqual(c, ['Hello everyone! Ada joined red.']);
-    });
-
-    test("a hello reaches the sender's rooms but not the sender or outsiders", async () => {
-      await join(ada, 'red', { red: ['Ada'] });
-      await join(bo, 'red', { red: ['Ada', 'Bo'] });
-      await join(cy, 'blue', { red: ['Ada', 'Bo'], blue: ['Cy'] }, ada);
-      const heard = Promise.all(
-        [ada, bo, cy].map((c) => collect<string>(c, IO_SERVER_HELLO)),
-      );
-      assert.deepEqual(await ada.emitWithAck(IO_CLIENT_HELLO, 'hi red'), { ok: true });
-      assert.deepEqual(await heard, [[], ['Ada says: hi red'], []]);
-    });
-
-    test('a hello to two rooms arrives once for a member of both', async () => {
-      const ready = mapOf(cy, { red: ['Ada', 'Bo'], blue: ['Ada', 'Bo', 'Cy'] });
-      await ada.emitWithAck(IO_CLIENT_JOIN_ROOM, 'red');
-      await ada.emitWithAck(IO_CLIENT_JOIN_ROOM, 'blue');
-      await bo.emitWithAck(IO_CLIENT_JOIN_ROOM, 'red');
-      await bo.emitWithAck(IO_CLIENT_JOIN_ROOM, 'blue');
-      await cy.emitWithAck(IO_CLIENT_JOIN_ROOM, 'blue');
-      await ready;
-      const heard = Promise.all(
-        [bo, cy].map((c) => collect<string>(c, IO_SERVER_HELLO)),
-      );
-      await ada.emitWithAck(IO_CLIENT_HELLO, 'hi both');
-      assert.deepEqual(await heard, [['Ada says: hi both'], ['Ada says: hi both']]);
-    });
-
-    test('everyone gets the room map on join, leave and disconnect, without id rooms', async () => {
-      await join(ada, 'red', { red: ['Ada'] }, cy);
-      await join(bo, 'red', { red: ['Ada', 'Bo'] }, cy);
-
-      let update = mapOf(cy, { red: ['Bo'] });
-      assert.deepEqual(await ada.emitWithAck(IO_CLIENT_LEAVE_ROOM, 'red'), {
-        ok: true,
-      });
-      await update;
-
-      update = mapOf(cy, {});
-      bo.disconnect();
-      await update;
-    });
-
-    test('a client that goes away tells its rooms, on whichever server they are, and the others hear nothing', async () => {
-      await join(bo, 'red', { red: ['Bo'] });
-      await join(bo, 'blue', { red: ['Bo'], blue: ['Bo'] });
-      await join(ada, 'red', { red: ['Ada', 'Bo'], blue: ['Bo'] });
-      const heard = Promise.all(
-        [ada, cy].map((c) => collect<string>(c, IO_SERVER_HELLO, MAP_QUIET_MS)),
-      );
-      const gone = mapOf(ada, { red: ['Ada'] });
-      bo.disconnect();
-      assert.deepEqual(await heard, [['Bo left red.'], []]);
-      await gone;
-    });
-
-    test('every refusal answers with a sentence and changes nothing', async () => {
+    test('every payload the contract refuses answers with a sentence and changes nothing', async () => {
       const raw = ada as unknown as Socket;
       // The join's own hello to everyone has reached both before the refusals begin.
       const told = [bo, cy].map((c) =>
@@ -200,9 +98,6 @@ for (const servers of SERVERS)
         [IO_CLIENT_JOIN_ROOM, ['   '], /cannot be empty/],
         [IO_CLIENT_JOIN_ROOM, ['x'.repeat(33)], /at most 32 characters/],
         [IO_CLIENT_JOIN_ROOM, [42], /must be a string/],
-        [IO_CLIENT_JOIN_ROOM, ['red'], /already in red/],
-        [IO_CLIENT_LEAVE_ROOM, ['blue'], /not in blue/],
-        [IO_CLIENT_LEAVE_ROOM, [ada.id], /not in/],
         [IO_CLIENT_HELLO, [''], /cannot be empty/],
         [IO_CLIENT_HELLO, ['x'.repeat(501)], /at most 500/],
       ];
@@ -227,31 +122,6 @@ for (const servers of SERVERS)
           `${event} ${JSON.stringify(args)} changed the rooms`,
         );
       }
-    });
-
-    test('a hello before joining any room is refused', async () => {
-      const answer = await bo.emitWithAck(IO_CLIENT_HELLO, 'anyone?');
-      assert.deepEqual(answer, {
-        ok: false,
-        error: 'Join a room first: a hello goes to your rooms.',
-      });
-    });
-
-    test('a client can be in at most 10 rooms', async () => {
-      for (let i = 1; i <= 10; i++) {
-        assert.deepEqual(await ada.emitWithAck(IO_CLIENT_JOIN_ROOM, `room ${i}`), {
-          ok: true,
-        });
-      }
-      const answer = await ada.emitWithAck(IO_CLIENT_JOIN_ROOM, 'room 11');
-      assert.deepEqual(answer, {
-        ok: false,
-        error: 'You can be in at most 10 rooms: leave one first.',
-      });
-      await ada.emitWithAck(IO_CLIENT_LEAVE_ROOM, 'room 1');
-      assert.deepEqual(await ada.emitWithAck(IO_CLIENT_JOIN_ROOM, 'room 11'), {
-        ok: true,
-      });
     });
 
     test('when the servers do not answer, joining still answers, and the map follows once they do', async () => {

@@ -1,12 +1,14 @@
 import type { LessonNamespace } from '../../server/plumbing/types.ts';
 import { whenSettled } from '../../server/plumbing/when-settled.ts';
 import {
+  ANSWER_MS,
   type ClientToServerEvents,
   IO_CLIENT_HELLO,
   IO_CLIENT_JOIN_ROOM,
   IO_CLIENT_LEAVE_ROOM,
   IO_SERVER_HELLO,
   IO_SERVER_ROOMS,
+  MAP_QUIET_MS,
   MAX_ROOMS_PER_CLIENT,
   type Member,
   rooms,
@@ -15,15 +17,11 @@ import {
 
 export const contract = rooms;
 
-/** The map goes out once things have been quiet this long after a change (as the client list of emit-vs-broadcast). */
-export const MAP_QUIET_MS = 200;
-/** How long the map waits for the other servers' answers: less than the quiet time. */
-export const ANSWER_MS = 120;
-
 // `io` is the lesson's namespace (typed with its events); the shown regions work on a Server too.
 export function register(
   io: LessonNamespace<ClientToServerEvents, ServerToClientEvents>,
 ) {
+  // #region server
   // #region room-map
   // Each socket knows its own rooms. `io.fetchSockets()` gathers every socket of every
   // server, each with its `rooms` and its `data`; the map is made from those.
@@ -112,4 +110,5 @@ export function register(
     socket.on('disconnect', roomsChanged);
     // #endregion
   });
+  // #endregion
 }

@@ -1,11 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { client, expect, test } from '../../../e2e/demo.ts';
-import {
-  openExercise,
-  runShownServer,
-  serverExercise,
-  setCode,
-} from '../../../e2e/exercise.ts';
+import { runShownServer } from '../../../e2e/exercise.ts';
 
 const LESSON = '/lessons/sockets-intro/';
 
@@ -213,66 +208,5 @@ test.describe('the server exercise', () => {
       'is welcomed',
     ])
       await expect(ex.check(check)).toHaveClass(/done/);
-  });
-
-  test('a learner server that throws in a handler is reported with its line and keeps serving', async ({
-    page,
-  }) => {
-    await page.goto(LESSON);
-    const ex = await openExercise(page, TITLE);
-    await setCode(
-      page,
-      [
-        "io.on('connection', (socket) => {",
-        "  socket.emit('number:change', 5);",
-        "  socket.on('increment', () => {",
-        "    throw new Error('not yet');",
-        '  });',
-        '});',
-      ].join('\n'),
-      TITLE,
-    );
-    await ex.run.click();
-    const demo = serverExercise(page, TITLE);
-    await expect(demo.demoServer).toHaveText('your server');
-    const first = counter(page);
-    await expect(first.count).toHaveText('5');
-    await first.decrement.click();
-    await expect(ex.console).toContainText(
-      'A client sent `decrement`; your server has no handler for it.',
-    );
-    await first.increment.click();
-    await expect(ex.console).toContainText('Line 4: Error: not yet');
-    await expect(ex.console).toContainText('here your server runs on');
-    // Still serving: a new client gets its count.
-    await page.getByRole('button', { name: 'Add a client' }).click();
-    await expect(counter(page, 'Client 2').count).toHaveText('5');
-    // Back to the workshop's server, by the demo's own switch.
-    await page.getByRole('button', { name: "Back to the workshop's server" }).click();
-    await expect(demo.demoServer).toHaveText("the workshop's server");
-  });
-
-  test('code that never listens, or throws at start, leaves the demo on the workshop server', async ({
-    page,
-  }) => {
-    await page.goto(LESSON);
-    const ex = await openExercise(page, TITLE);
-    const demo = serverExercise(page, TITLE);
-    await setCode(page, "io.use((socket, next) => next());\nconsole.log('up');", TITLE);
-    await ex.run.click();
-    await expect(ex.console).toContainText('up');
-    await expect(ex.console).toContainText(
-      "Your server never calls io.on('connection'",
-    );
-    await expect(demo.demoServer).toHaveText("the workshop's server");
-    await setCode(
-      page,
-      "const x = 1;\nnull.boom();\nio.on('connection', () => {});",
-      TITLE,
-    );
-    await ex.run.click();
-    await expect(ex.console).toContainText('Line 2: TypeError');
-    await expect(ex.state).toHaveText(/^Not running/);
-    await expect(demo.demoServer).toHaveText("the workshop's server");
   });
 });
