@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { InPageOptions } from './in-page/run.ts';
 
 export interface BenchOptions {
   students: number;
@@ -20,6 +21,10 @@ export interface BenchOptions {
   soak: number;
   /** The soak's churn, each a second; 0 leaves that kind out. */
   soakRates: SoakRates;
+  /** `--in-page`: only the learner's server in the page, in Chromium. */
+  inPageOnly: boolean;
+  /** The in-page part's samples; none: the run leaves that part out (`--quick` without `--in-page`). */
+  inPage?: InPageOptions;
 }
 
 export interface SoakRates {
@@ -33,11 +38,12 @@ export interface SoakRates {
 
 const USAGE = `Usage: npm run bench -- [--students N] [--rate R] [--seconds S] [--quick] [--sweep] [--cluster N,M] [--workers W] [--out FILE]
        npm run bench -- --soak MINUTES [--chats R] [--refusals R] [--hops R] [--out FILE]
+       npm run bench -- --in-page [--quick] [--out FILE]
 
   --students N   simulated students (default 1000)
   --rate R       chat messages a second into one room of them all (default 100)
   --seconds S    how long the chat goes on (default 20)
-  --quick        100 students, 5 seconds: a smoke run (CI)
+  --quick        100 students, 5 seconds, and no browser: a smoke run (CI)
   --sweep        classes of 100, 500, 1000 and 2000 students, drawn in bench/results/sweep.svg
   --cluster N,M  also run the workshop as a cluster of N (then M…) workers on Redis, as
                  \`npm run cluster\` does, next to one process without Redis (e.g. --cluster 1,2,4)
@@ -49,7 +55,12 @@ const USAGE = `Usage: npm run bench -- [--students N] [--rate R] [--seconds S] [
                  sampled after a GC; drawn in bench/results/soak.svg, with a verdict
   --chats R      chat visits begun a second (default 30; 0: none)
   --refusals R   refused connections a second (default 60; 0: none)
-  --hops R       namespaces opened and closed a second (default 60; 0: none)`;
+  --hops R       namespaces opened and closed a second (default 60; 0: none)
+
+  --in-page      only the learner's server in the page (which the default run also
+                 times, after the class): Run to a connected demo client, cold and
+                 warm, and a broadcast to 6 demo clients, in Chromium; the script's
+                 size; in bench/results/in-page.json (with --quick: a few samples)`;
 
 /** Reads the command line; a bad value stops the bench with a sentence and the usage. */
 export function readBenchOptions(argv = process.argv.slice(2)): BenchOptions {
@@ -81,6 +92,13 @@ export function readBenchOptions(argv = process.argv.slice(2)): BenchOptions {
     return n;
   };
   const quick = values.quick === true;
+  const inPageOnly = values['in-page'] === true;
+  const inPage: InPageOptions | undefined =
+    quick && !inPageOnly
+      ? undefined
+      : quick
+        ? { coldRuns: 2, warmRuns: 2, broadcasts: 10 }
+        : { coldRuns: 8, warmRuns: 3, broadcasts: 50 };
   return {
     students: count('students', quick ? 100 : 1000, 20_000),
     rate: count('rate', 100, 10_000),
@@ -93,6 +111,8 @@ export function readBenchOptions(argv = process.argv.slice(2)): BenchOptions {
     cluster: clusterSizes(values.cluster),
     soak: minutes(values.soak),
     soakRates: { chats: rate('chats', 30), refusals: rate('refusals', 60), hops: rate('hops', 60) },
+    inPageOnly,
+    inPage,
   };
 }
 
@@ -131,6 +151,7 @@ const parse = (args: string[]) =>
       hops: { type: 'string' },
       quick: { type: 'boolean' },
       sweep: { type: 'boolean' },
+      'in-page': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,

@@ -1,3 +1,4 @@
+import type { InPageResult } from './in-page/run.ts';
 import type { Weight } from './page-weight.ts';
 import type { KindResult } from './scenarios.ts';
 import { mb, minutesSeconds } from './soak/flat.ts';
@@ -81,6 +82,44 @@ export function pageWeightTable(weights: Record<string, Weight>) {
   const kb = (n: number) => (n / 1024).toFixed(1);
   const rows = Object.entries(weights).map(([slug, w]) => [slug, kb(w.js), kb(w.jsGzip), kb(w.css), kb(w.cssGzip)]);
   return table(['lesson page', 'JS KB', 'JS gzip KB', 'CSS KB', 'CSS gzip KB'], rows);
+}
+
+/** The learner's server in the page: Run to a connected demo client, and one broadcast, in ms. */
+export function inPageTable(r: InPageResult) {
+  const row = (label: string, s: InPageResult['broadcast'] | InPageResult['runToConnected']['cold'], goal = '') => [
+    label,
+    String(s.count),
+    String(s.p50),
+    String(s.p99),
+    String(s.max),
+    goal,
+  ];
+  const goal = `< ${r.runToConnected.goalMs}`;
+  return table(
+    [`in the page (${r.browser})`, 'samples', 'p50 ms', 'p99 ms', 'max ms', 'goal ms'],
+    [
+      row('Run → demo client connected, cold', r.runToConnected.cold, goal),
+      row('Run → demo client connected, warm', r.runToConnected.warm, goal),
+      row(`one broadcast to ${r.broadcast.clients} demo clients`, r.broadcast),
+    ],
+  );
+}
+
+/** What only a server Run loads, and whether Run to a connected demo client meets its goal. */
+export function inPageSentences(r: InPageResult) {
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  const { cold, warm, goalMs } = r.runToConnected;
+  const verdict =
+    cold.max < goalMs && warm.max < goalMs
+      ? `every Run within the ${goalMs} ms goal`
+      : cold.p50 < goalMs && warm.p50 < goalMs
+        ? `p50 within the ${goalMs} ms goal, the slowest over it`
+        : `p50 over the ${goalMs} ms goal (${cold.p50 < goalMs ? 'warm' : warm.p50 < goalMs ? 'cold' : 'cold and warm'})`;
+  return [
+    `The in-page server's script: ${kb(r.script.bytes)} minified, ${kb(r.script.gzip)} gzip; ` +
+      `its transport chunk ${kb(r.transport.bytes)}, ${kb(r.transport.gzip)} gzip; both loaded on the first server Run only.`,
+    `Run to a connected demo client: ${cold.p50} ms cold, ${warm.p50} ms warm (p50; slowest ${Math.max(cold.max, warm.max)} ms): ${verdict}.`,
+  ].join('\n');
 }
 
 /**

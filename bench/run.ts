@@ -1,15 +1,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { startRedis } from '../scripts/redis-server.ts';
 import { type BenchOptions, readBenchOptions } from './args.ts';
 import { type SweepPoint, soakChart, sweepChart } from './chart.ts';
+import { type InPageResult, runInPage } from './in-page/run.ts';
 import { lessonPageWeights } from './page-weight.ts';
 import {
   capacitySentence,
   clusterTable,
   comparisonRows,
   comparisonTable,
+  inPageSentences,
+  inPageTable,
   pageWeightTable,
   ratio,
   soakTable,
@@ -30,7 +33,8 @@ const progress = (line: string) => {
 const clearProgress = () => process.stderr.isTTY && process.stderr.write('\r\x1b[2K');
 
 if (options.soak) process.exit(await soak());
-if (options.sweep) await sweep();
+if (options.inPageOnly) await inPageOnly();
+else if (options.sweep) await sweep();
 else if (options.cluster.length) await clusters();
 else await single();
 process.exit(0);
@@ -42,11 +46,14 @@ async function single() {
   const workshop = await runScenarios('workshop', options, progress);
   const floor = await runScenarios('ws', options, progress);
   clearProgress();
+  const inPage = options.inPage && (await inPageOrWhyNot(options.inPage));
   const pageWeight = lessonPageWeights();
 
   console.log(`\n${comparisonTable(workshop, floor)}\n`);
   if (Object.keys(pageWeight).length) console.log(`${pageWeightTable(pageWeight)}\n`);
   else console.log('No built site in dist/: run `npm run build` for the page weights.\n');
+  if (inPage && 'browser' in inPage) console.log(`${inPageTable(inPage)}\n${inPageSentences(inPage)}\n`);
+  else if (inPage) console.log(`The in-page part did not run: ${inPage.error}\n`);
   const sentence = capacitySentence(options.students, workshop);
   console.log(sentence);
 
@@ -61,8 +68,40 @@ async function single() {
     ws: floor,
     ratios,
     pageWeight,
+    ...(inPage && { inPage }),
     sentence,
   });
+}
+
+/** `--in-page`: only the learner's server in the page, in Chromium; its own file, like a sweep's. */
+async function inPageOnly() {
+  const run = options.inPage!;
+  console.log(
+    `In the page: Run on a server exercise, ${run.coldRuns} times cold (a fresh browser context) and ` +
+      `${run.coldRuns * run.warmRuns} warm (Run again), then ${run.broadcasts} broadcasts to 6 demo clients`,
+  );
+  // Browser timings feel every other process on the machine: the load says how busy it was.
+  const loadBefore = loadavg()[0]!;
+  const result = await runInPage(run, progress);
+  const loadAverage = { before: loadBefore, after: loadavg()[0]! };
+  clearProgress();
+  console.log(`\n${inPageTable(result)}\n\n${inPageSentences(result)}`);
+  console.log(
+    `Timed ${result.method}; load average ${loadAverage.before.toFixed(1)} before, ${loadAverage.after.toFixed(1)} after (${machine.cores} cores).`,
+  );
+  const out = options.out === 'bench/results/latest.json' ? 'bench/results/in-page.json' : options.out;
+  write(out, { date: new Date().toISOString(), ...machine, loadAverage, options: run, ...result });
+}
+
+/** The in-page part after the class: a browser that will not start must not cost the figures already measured. */
+async function inPageOrWhyNot(run: NonNullable<BenchOptions['inPage']>): Promise<InPageResult | { error: string }> {
+  try {
+    return await runInPage(run, progress);
+  } catch (error) {
+    return { error: (error as Error).message.split('\n')[0]! };
+  } finally {
+    clearProgress();
+  }
 }
 
 /** Connect, broadcast and memory for several class sizes (no chat: a join storm into one room of 2,000 is its own story). */

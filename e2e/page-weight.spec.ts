@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { lessonPageWeights } from '../bench/page-weight.ts';
 import { expect, lessonSlugs, test } from './demo.ts';
+import { exercise, runShownServer } from './exercise.ts';
 
 // The checks (zod) are the server's: a browser that imported them would load
 // more than the whole Socket.IO client. `npm run bench` reports the weights.
@@ -14,4 +16,50 @@ test('no lesson page loads the validation library', () => {
       expect(readFileSync(join('dist', file), 'utf8'), `${slug}: ${file}`).not.toContain('ZodError');
     }
   }
+});
+
+/** What only a server Run may load: the server frame's script (the real socket.io) and the page's in-page transport. */
+const IN_PAGE_SERVER = /^\/_astro\/in-page-server\.[\w-]+\.js$/;
+const IN_PAGE_TRANSPORT = /^\/_astro\/transport\.[\w-]+\.js$/;
+
+test('no lesson page loads the socket.io server or the in-page transport up front', () => {
+  // Marks of their code, wherever a bundler would put it: the Server's API, the transport's own words.
+  const marks = ['serverSideEmit', 'in-page server closed the connection'];
+  for (const [slug, weight] of Object.entries(lessonPageWeights())) {
+    for (const file of weight.files) {
+      const code = readFileSync(join('dist', file), 'utf8');
+      for (const mark of marks) expect(code.includes(mark), `${slug}: ${file} has "${mark}"`).toBe(false);
+    }
+  }
+});
+
+/** Every path the page and its frames ask for, in order. */
+function requestedPaths(page: Page) {
+  const paths: string[] = [];
+  page.on('request', (request) => paths.push(new URL(request.url()).pathname));
+  return paths;
+}
+
+test('a reader who scrolls through a lesson downloads the in-page server only when they press Run, and once', async ({
+  page,
+}) => {
+  const TITLE = "Write the counter's server";
+  const paths = requestedPaths(page);
+  await page.goto('/lessons/sockets-intro/');
+  // Down to the end, past every exercise: each loads its editor as it comes near.
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) {
+      scrollTo(0, y);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  });
+  const exercises = page.getByRole('region', { name: /^Your turn/ });
+  expect(await exercises.count()).toBeGreaterThan(1);
+  for (const section of await exercises.all()) await expect(section.getByRole('status')).toHaveText(/^Not running\./);
+  await expect(exercise(page, TITLE).editor).toBeVisible();
+  expect(paths.filter((path) => IN_PAGE_SERVER.test(path) || IN_PAGE_TRANSPORT.test(path))).toEqual([]);
+
+  await runShownServer(page, TITLE);
+  expect(paths.filter((path) => IN_PAGE_SERVER.test(path))).toHaveLength(1);
+  expect(paths.filter((path) => IN_PAGE_TRANSPORT.test(path))).toHaveLength(1);
 });

@@ -16,7 +16,7 @@ import {
   type RoomInfo,
   type ServerToClientEvents,
 } from './contract.ts';
-import { MAP_QUIET_MS } from './server.ts';
+import { MAP_QUIET_MS } from './events.ts';
 
 // The lesson's contract: on Node against the companion app, and in a browser
 // page against this lesson's own server.ts (e2e/fidelity.spec.ts).
