@@ -8,8 +8,11 @@ import {
   type ChatMessage,
   type ClientToServerEvents,
   chat,
+  HISTORY_LENGTH,
+  ROOM_LIST_DELAY_MS,
   type ServerToClientEvents,
   type SystemMessage,
+  TYPING_TIMEOUT_MS,
 } from './contract.ts';
 
 export const contract = chat;
@@ -37,10 +40,6 @@ export function register(
   { history = memoryChatHistory() }: { history?: ChatHistory } = {},
 ) {
   // #region server
-  const HISTORY_LENGTH = 50; // a join's answer brings the room's last 50 messages
-  const TYPING_TIMEOUT_MS = 3000; // typing stops by itself this long after the last `true`
-  const ROOM_LIST_DELAY_MS = 200; // comings and goings within this time make one Online list
-
   const { refuseJoin, claimName, releaseName, memberById, soon } = roomRules(io);
 
   // #region online

@@ -2,10 +2,7 @@ import type { Ack } from '../../shared/acks.ts';
 
 // Lesson `delivery`, without zod: the browser imports these.
 
-/**
- * A client that connects (or comes back as a new session) gets at most this many of the messages it missed.
- * The server's shown code says it again, to run as it is in the page; server.test.ts holds both to one value.
- */
+/** A client that connects (or comes back as a new session) gets at most this many of the messages it missed. */
 export const CATCH_UP_MAX = 50;
 /** How long the demo's "Close for 5 s" keeps a client away. */
 export const AWAY_SECONDS = 5;

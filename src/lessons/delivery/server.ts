@@ -4,6 +4,7 @@ import {
   memoryChatHistory,
 } from '../../server/storage/chat-history.ts';
 import {
+  CATCH_UP_MAX,
   type ClientToServerEvents,
   delivery,
   type Message,
@@ -18,7 +19,6 @@ export function register(
 ) {
   // #region server
   const ALL = 'all'; // the demo's one conversation: the store keeps it under this room name
-  const CATCH_UP_MAX = 50; // a client gets at most this many of the messages it missed
 
   // The handshake's `serverOffset`: a whole number from 0, or 0 (a client may send anything there).
   function offsetOf(auth: Record<string, unknown>): number {

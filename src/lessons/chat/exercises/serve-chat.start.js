@@ -1,6 +1,6 @@
 // Your server: `io` is a real Socket.IO Server, running in this page. `history` keeps each
 // room's messages: `await history.nextId()` gives the next id, `history.add(room, message)`
-// stores one, and `history.recent(room, 50)` gives the room's last 50.
+// stores one, and `history.recent(room, HISTORY_LENGTH)` gives the room's last 50.
 
 // Who is in a room, asked of Socket.IO itself, to everyone in it.
 async function sendRoomData(room) {
@@ -21,7 +21,7 @@ io.on('connection', (socket) => {
     socket.data.member = { name, room };
     // 1. Put the socket in the room, tell the others there `${name} joined` (a notice,
     //    as "disconnect" does below), and send the room its new list: sendRoomData(room).
-    ack?.({ ok: true, history: await history.recent(room, 50) });
+    ack?.({ ok: true, history: await history.recent(room, HISTORY_LENGTH) });
   });
 
   socket.on('sendMessage', async (text, ack) => {

@@ -16,6 +16,7 @@ io.on('connection', async (socket) => {
   });
 
   // 3. A new session (not socket.recovered) says in socket.handshake.auth.serverOffset the
-  //    last id it saw: send it what came after, at most 50, from history.recent('all', 50, offset).
+  //    last id it saw: send it what came after, at most CATCH_UP_MAX (50), from
+  //    history.recent('all', CATCH_UP_MAX, offset).
   //    A client may send anything there: use it only if it is a whole number.
 });
