@@ -33,6 +33,12 @@ const tryItStep = z.object({
      * second: the step ticks that second after the send.
      */
     missed: z.enum(['sender', 'another']).optional(),
+    /**
+     * The send it answers is the page's latest: nothing else was sent from the
+     * page in between (what a client gets on connecting, and not because
+     * someone sent a message just then).
+     */
+    latest: z.boolean().optional(),
   }),
 });
 

@@ -8,6 +8,32 @@ import type { ServerRunOptions } from '../shared/server-sandbox.ts';
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /**
+ * Greek and Cyrillic letters that look like Latin ones, each with the Latin it
+ * looks like (from Unicode's confusables, as `unhomoglyph` has them).
+ */
+const LOOK_ALIKES = new Map(
+  [
+    ...'αaаaΑAАAЬbΒBВBϲcсcϹCСCеeҽeΕEЕEϜFһhΗHНHιiͺiіiӏiϳjјjͿJЈJΚKКKΙIІIӀIΜMϺMМMΝNοoσo',
+    ...'оoΟOОOρpϱpрpΡPРPгrѕsЅSΤTТTυuνvѵvѴVѡwхxΧXХXγyуyүyΥYϒYУYҮYΖZ',
+  ].flatMap((letter, i, all) => (i % 2 ? [] : [[letter, all[i + 1]!] as const])),
+);
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+
+/**
+ * The key two names are compared by, as the workshop's `nameKey`, lighter: the
+ * workshop's server uses Unicode's whole confusables table (28 KB gzipped);
+ * here, case, width, invisible characters and the Greek and Cyrillic letters
+ * that pass for Latin ones ("Аda" with a Cyrillic А is "Ada").
+ */
+function nameKey(name: string): string {
+  const plain = name.normalize('NFKC').replace(IGNORABLE, '').replace(/\s+/gu, ' ').trim();
+  return [...plain.normalize('NFD')]
+    .map((char) => LOOK_ALIKES.get(char) ?? char)
+    .join('')
+    .toLowerCase();
+}
+
+/**
  * What a lesson's shown server code uses besides `io`, given to the learner's
  * server as globals, so that the code a lesson shows runs here as it is: the
  * workshop's services (in memory: this server is one process), its helpers,
@@ -24,6 +50,7 @@ export function lessonScope(names: ServerRunOptions['names'] = {}) {
     ...own,
     counter: memoryCounters()('in-page'),
     history: memoryChatHistory(),
+    nameKey,
     whenSettled,
     // The workshop's server logs with `debug`; here what it logs goes to the console below the code.
     log: (format: string, ...args: unknown[]) =>

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lessonScope } from '../../src/in-page-server/lesson-scope.ts';
+import { nameKey as workshopKey } from '../../src/server/plumbing/name-key.ts';
 
 test("the in-page server gives the learner's code the workshop's helpers and the lesson's own names", () => {
   const scope = lessonScope({ IO_CLIENT_JOIN_ROOM: 'IO_CLIENT_JOIN_ROOM', LIST_QUIET_MS: 150 });
@@ -18,4 +19,19 @@ test('only plain names with plain values become globals, and none replaces a hel
   assert.ok(!('not a name' in scope));
   assert.ok(!('bad' in scope));
   assert.equal(typeof scope.whenSettled, 'function');
+});
+
+test("the page's nameKey holds names to the workshop's in case, width, invisible letters and Greek or Cyrillic look-alikes", () => {
+  const { nameKey } = lessonScope() as unknown as { nameKey: (name: string) => string };
+  const pairs = [
+    ['Ada', 'ADA'],
+    ['Ada', '\u0410da'], // Cyrillic А
+    ['Bo', '\u0412\u043e'], // Cyrillic В and о
+    ['Ivan', '\u0406van'], // Cyrillic І
+    ['Ada', '\uff21\uff44\uff41'], // full width
+    ['Ada', 'A\u200bda'], // a zero-width space
+    ['Ada', 'Bo'],
+  ];
+  for (const [a, b] of pairs)
+    assert.equal(nameKey(a!) === nameKey(b!), workshopKey(a!) === workshopKey(b!), `${a} / ${b}`);
 });

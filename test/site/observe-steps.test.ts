@@ -171,3 +171,19 @@ test('"missed: another" ticks when a member of the room hears it and a client ou
   wait(MISSED_MS);
   assert.deepEqual(seen, ['room']);
 });
+
+test('a "latest" step needs its receipt to answer the page\'s last send: nothing sent from the page in between', () => {
+  const seen: string[] = [];
+  const feed = observeSteps(
+    [{ id: 'caught-up', when: { after: 'connect', received: 'message', by: 'sender', latest: true } }],
+    (id) => seen.push(id),
+    () => 0,
+  );
+  feed({ client: 1, direction: 'sent', event: 'connect' });
+  feed({ client: 2, direction: 'sent', event: 'message:send' });
+  feed({ client: 1, direction: 'received', event: 'message' }); // the other's message, not a catch-up
+  assert.deepEqual(seen, []);
+  feed({ client: 1, direction: 'sent', event: 'connect' });
+  feed({ client: 1, direction: 'received', event: 'message' });
+  assert.deepEqual(seen, ['caught-up']);
+});

@@ -10,6 +10,8 @@ export interface StepRule {
     on?: string;
     /** And it did not reach the sender, or some other client that was on the page at the send, within `MISSED_MS`. */
     missed?: 'sender' | 'another';
+    /** The send it answers is the page's latest: nothing else was sent from the page in between. */
+    latest?: boolean;
   };
 }
 
@@ -59,7 +61,7 @@ export function observeSteps(
 
   /** The recent sends of the page that `traffic` answers under `rule`. */
   const answered = (rule: StepRule, at: number, client: number) =>
-    sends.filter(
+    (rule.when.latest ? sends.slice(-1) : sends).filter(
       (send) =>
         at - send.at <= ANSWER_MS &&
         (!rule.when.after || send.event === rule.when.after) &&

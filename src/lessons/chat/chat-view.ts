@@ -1,5 +1,5 @@
 import { createLogBox, h } from '../../components/demo/dom.ts';
-import type { ChatMessage, ChatUser } from './contract.ts';
+import type { ChatMessage, ChatUser } from './events.ts';
 
 const time = (at: number) =>
   new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });

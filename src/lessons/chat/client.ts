@@ -2,7 +2,7 @@ import type { Socket } from 'socket.io-client';
 import { currentClass } from '../../components/class/class-session.ts';
 import type { LessonClient } from '../../components/demo/demo-host.ts';
 import { type ChatView, createChatView } from './chat-view.ts';
-import type { ClientToServerEvents, ServerToClientEvents } from './contract.ts';
+import type { ClientToServerEvents, ServerToClientEvents } from './events.ts';
 
 type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { client, expect, tag, test } from '../../../e2e/demo.ts';
+import { openExercise, runShownServer, serverExercise } from '../../../e2e/exercise.ts';
 
 /** The chat in the first in-page client of a page. */
 function chatter(page: Page, name = 'Client 1') {
@@ -207,4 +208,72 @@ test('a student whose connection drops joins again by itself, and the history sh
   ).toHaveCount(1);
   await expect(bo.messages).toContainText('Ada joined');
   await expect(bo.online).toContainText('Ada');
+});
+
+test.describe('the server exercise', () => {
+  const TITLE = "Write the chat's server";
+  const CHECKS = [
+    'read that someone joined',
+    'Online list follows',
+    'reaches another client',
+    'reaches the one it is for',
+  ];
+
+  /** Ada and Bo of one page, in one room of the learner's server. */
+  async function twoInARoom(page: Page) {
+    const ada = chatter(page);
+    await ada.join('Ada', 'lobby');
+    await page.getByRole('button', { name: 'Add a client' }).click();
+    const bo = chatter(page, 'Client 2');
+    await bo.join('Bo', 'lobby');
+    return { ada, bo };
+  }
+
+  test('the server code the lesson shows, run in the page, passes every check with the demo on it', async ({
+    page,
+  }) => {
+    await openChat(page);
+    const ex = await runShownServer(page, TITLE);
+    const { ada, bo } = await twoInARoom(page);
+    await expect(ada.messages).toContainText('Bo joined');
+    await expect(ada.online).toContainText('Bo');
+    await bo.send('hi Ada');
+    await expect(ada.messages).toContainText('Bo hi Ada');
+    await ada.to.selectOption({ label: 'Bo (private)' });
+    await ada.send('just for Bo');
+    await expect(bo.messages).toContainText('Ada to you (private) just for Bo');
+    for (const check of CHECKS) await expect(ex.check(check)).toHaveClass(/done/);
+    // The rules it runs hold here too: a name is taken in its room, in any case and in
+    // look-alike letters ("ВO" with a Cyrillic В).
+    await page.getByRole('button', { name: 'Add a client' }).click();
+    const third = chatter(page, 'Client 3');
+    await third.room.fill('lobby');
+    for (const name of ['BO', '\u0412O']) {
+      await third.name.fill(name);
+      await third.button('Join').click();
+      await expect(third.error).toHaveText(
+        `Someone in lobby is already called ${name}: pick another name.`,
+      );
+    }
+  });
+
+  test('the starter as given lets both join and send, but nobody in the room hears anyone', async ({
+    page,
+  }) => {
+    await openChat(page);
+    const ex = await openExercise(page, TITLE);
+    await ex.run.click();
+    await expect(serverExercise(page, TITLE).demoServer).toHaveText('your server');
+    const { ada, bo } = await twoInARoom(page);
+    await bo.send('hi Ada');
+    await expect(
+      bo.messages
+        .getByRole('listitem')
+        .filter({ hasText: 'hi Ada' })
+        .getByLabel('delivered'),
+    ).toBeVisible();
+    await expect(ada.messages).not.toContainText('hi Ada');
+    await expect(ada.online).not.toContainText('Bo');
+    for (const check of CHECKS) await expect(ex.check(check)).not.toHaveClass(/done/);
+  });
 });

@@ -35,68 +35,11 @@ type ChatSocket = {
   leave(room: string): unknown;
 };
 
-/**
- * The chat's rules that the page does not show: how a name is held in a room,
- * what a room may not be called, and how often the Online list goes out.
- * All of it asks Socket.IO (`io.in(room).fetchSockets()`), so it holds on one
- * server and on several sharing an adapter.
- */
-function roomRules(io: ChatNamespace) {
-  const socketsIn = (room: string) => io.in(room).fetchSockets();
-  // Whoever holds a name in a room also sits in a room of that name: asking whether it is
-  // taken is then one small question, not the list of everyone. Room names have no control
-  // characters, so nobody can join this one. Names are compared as people see them: "Ada",
-  // "ADA" and "Аda" (with a Cyrillic А) are one name (see `nameKey`).
-  const nameRoom = (room: string, name: string) =>
-    `\u0000${room}\u0000${nameKey(name)}`;
-  const listsDue = new Set<string>();
-
-  return {
-    /** Why `socket` may not join `room` as `name`, or undefined. */
-    async refuseJoin(
-      socket: ChatSocket,
-      name: string,
-      room: string,
-    ): Promise<string | undefined> {
-      // Every socket sits in a room named by its id (20 characters): joining that one would overhear its private messages.
-      if (room.length === 20 && (await socketsIn(room)).some((s) => s.id === room)) {
-        return 'That name is not free for a room: pick another.';
-      }
-      if ((await socketsIn(nameRoom(room, name))).some((s) => s.id !== socket.id)) {
-        return `Someone in ${room} is already called ${name}: pick another name.`;
-      }
-    },
-    claimName: (socket: ChatSocket, { name, room }: Member) =>
-      socket.join(nameRoom(room, name)),
-    releaseName: (socket: ChatSocket, { name, room }: Member) =>
-      socket.leave(nameRoom(room, name)),
-    /** The chatter behind a socket id; none if `id` is a room of several, or nobody's. */
-    async memberById(id: string) {
-      return (await socketsIn(id)).find((s) => s.id === id)?.data.member;
-    },
-    /**
-     * Sends `list(room)` once for the comings and goings of ROOM_LIST_DELAY_MS: a class
-     * arriving at once gets one list, not one per arrival (n lists of n names to n people).
-     */
-    soon(list: (room: string) => Promise<void>) {
-      return (room: string) => {
-        if (listsDue.has(room)) return;
-        listsDue.add(room);
-        setTimeout(() => {
-          listsDue.delete(room);
-          // If asking fails (a server or Redis away), the next change sends the list again.
-          list(room).catch(() => {});
-        }, ROOM_LIST_DELAY_MS);
-      };
-    },
-  };
-}
-
-// #region server
 export function register(
   io: ChatNamespace,
   { history = memoryChatHistory() }: { history?: ChatHistory } = {},
 ) {
+  // #region server
   const { refuseJoin, claimName, releaseName, memberById, soon } = roomRules(io);
 
   // #region online
@@ -239,5 +182,62 @@ export function register(
     });
     // #endregion
   });
+
+  /**
+   * The chat's rules that the lesson's text does not show: how a name is held in a room,
+   * what a room may not be called, and how often the Online list goes out.
+   * All of it asks Socket.IO (`io.in(room).fetchSockets()`), so it holds on one
+   * server and on several sharing an adapter.
+   */
+  function roomRules(io: ChatNamespace) {
+    const socketsIn = (room: string) => io.in(room).fetchSockets();
+    // Whoever holds a name in a room also sits in a room of that name: asking whether it is
+    // taken is then one small question, not the list of everyone. Room names have no control
+    // characters, so nobody can join this one. Names are compared as people see them: "Ada",
+    // "ADA" and "Аda" (with a Cyrillic А) are one name (see `nameKey`).
+    const nameRoom = (room: string, name: string) =>
+      `\u0000${room}\u0000${nameKey(name)}`;
+    const listsDue = new Set<string>();
+
+    return {
+      /** Why `socket` may not join `room` as `name`, or undefined. */
+      async refuseJoin(
+        socket: ChatSocket,
+        name: string,
+        room: string,
+      ): Promise<string | undefined> {
+        // Every socket sits in a room named by its id (20 characters): joining that one would overhear its private messages.
+        if (room.length === 20 && (await socketsIn(room)).some((s) => s.id === room)) {
+          return 'That name is not free for a room: pick another.';
+        }
+        if ((await socketsIn(nameRoom(room, name))).some((s) => s.id !== socket.id)) {
+          return `Someone in ${room} is already called ${name}: pick another name.`;
+        }
+      },
+      claimName: (socket: ChatSocket, { name, room }: Member) =>
+        socket.join(nameRoom(room, name)),
+      releaseName: (socket: ChatSocket, { name, room }: Member) =>
+        socket.leave(nameRoom(room, name)),
+      /** The chatter behind a socket id; none if `id` is a room of several, or nobody's. */
+      async memberById(id: string) {
+        return (await socketsIn(id)).find((s) => s.id === id)?.data.member;
+      },
+      /**
+       * Sends `list(room)` once for the comings and goings of ROOM_LIST_DELAY_MS: a class
+       * arriving at once gets one list, not one per arrival (n lists of n names to n people).
+       */
+      soon(list: (room: string) => Promise<void>) {
+        return (room: string) => {
+          if (listsDue.has(room)) return;
+          listsDue.add(room);
+          setTimeout(() => {
+            listsDue.delete(room);
+            // If asking fails (a server or Redis away), the next change sends the list again.
+            list(room).catch(() => {});
+          }, ROOM_LIST_DELAY_MS);
+        };
+      },
+    };
+  }
+  // #endregion
 }
-// #endregion

@@ -1,6 +1,11 @@
 import type { Page } from '@playwright/test';
 import { client, expect, openDemo, tag, test } from '../../../e2e/demo.ts';
-import { runSolution } from '../../../e2e/exercise.ts';
+import {
+  openExercise,
+  runShownServer,
+  runSolution,
+  serverExercise,
+} from '../../../e2e/exercise.ts';
 
 const SLUG = 'delivery';
 
@@ -123,4 +128,60 @@ test("the exercise's solution catches up on connecting, shows each message with 
   await expect(
     ex.check('Your message, with its client offset, reaches a demo client'),
   ).toContainText('(done)');
+});
+
+test.describe('the server exercise', () => {
+  const TITLE = 'Write the server that stores once and catches up';
+  const CHECKS = [
+    'hears that its message is stored',
+    'with its offset',
+    'has not seen',
+  ];
+
+  test('the server code the lesson shows, run in the page, passes every check with the demo on it', async ({
+    page,
+  }) => {
+    await openDemo(page, SLUG, ['Ada', 'Bo']);
+    const ex = await runShownServer(page, TITLE);
+    const [ada, bo] = [member(page, 'Ada'), member(page, 'Bo')];
+    await expect(ada.session).toHaveText(/^Connected/);
+    await ada.send('first');
+    // A store of its own, from 1; acked, so nothing waits.
+    await expect(lines(bo, 'first')).toHaveText([/^#1 Ada: first/]);
+    await expect(ada.waiting.getByRole('listitem')).toHaveCount(0);
+
+    await ada.button('Close for 5 s').click();
+    await expect(ada.connection).toHaveText('disconnected');
+    await bo.send('while Ada was closed');
+    await expect(lines(bo, 'while Ada was closed')).toHaveCount(1);
+    await expect(ada.session).toHaveText(
+      'Back as a new session: the server sends what came after offset 1.',
+      { timeout: 15_000 },
+    );
+    await expect(lines(ada, 'while Ada was closed')).toHaveText([/^#2 Bo: /]);
+    for (const check of CHECKS) await expect(ex.check(check)).toHaveClass(/done/);
+  });
+
+  test('the starter as given answers no send, so a message is sent again and stored twice, and no client catches up', async ({
+    page,
+  }) => {
+    await openDemo(page, SLUG, ['Ada', 'Bo']);
+    const ex = await openExercise(page, TITLE);
+    await ex.run.click();
+    await expect(serverExercise(page, TITLE).demoServer).toHaveText('your server');
+    const [ada, bo] = [member(page, 'Ada'), member(page, 'Bo')];
+    await expect(ada.session).toHaveText(/^Connected/);
+    await ada.send('first');
+    // No ack in 5 s: the client's retry is stored as a new message.
+    await expect(lines(bo, 'first')).toHaveText([/^#1 Ada: first/, /^#2 Ada: first/], {
+      timeout: 10_000,
+    });
+    await expect(ada.waiting.getByRole('listitem')).toHaveText(['first']);
+
+    await bo.button('Close for 5 s').click();
+    await expect(bo.session).toHaveText(/^Back as a new session/, { timeout: 15_000 });
+    await expect(bo.connection).toHaveText('connected');
+    for (const check of ['is stored', 'has not seen'])
+      await expect(ex.check(check)).not.toHaveClass(/done/);
+  });
 });

@@ -13,22 +13,21 @@ import {
 
 export const contract = delivery;
 
-/** The demo has one conversation; the store keeps it under this room name. */
-const ALL = 'all';
-
-/** The handshake's `serverOffset`: a whole number from 0, or 0 (a client may send anything there). */
-function offsetOf(auth: Record<string, unknown>): number {
-  const offset = auth.serverOffset;
-  return typeof offset === 'number' && Number.isSafeInteger(offset) && offset > 0
-    ? offset
-    : 0;
-}
-
-// #region server
 export function register(
   io: LessonNamespace<ClientToServerEvents, ServerToClientEvents>,
   { history = memoryChatHistory() }: { history?: ChatHistory } = {},
 ) {
+  // #region server
+  const ALL = 'all'; // the demo's one conversation: the store keeps it under this room name
+
+  // The handshake's `serverOffset`: a whole number from 0, or 0 (a client may send anything there).
+  function offsetOf(auth: Record<string, unknown>): number {
+    const offset = auth.serverOffset;
+    return typeof offset === 'number' && Number.isSafeInteger(offset) && offset > 0
+      ? offset
+      : 0;
+  }
+
   io.on('connection', async (socket) => {
     // #region send
     socket.on('message:send', async (text, clientOffset, ack) => {
@@ -58,5 +57,5 @@ export function register(
     }
     // #endregion
   });
+  // #endregion
 }
-// #endregion

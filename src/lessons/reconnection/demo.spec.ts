@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { client, expect, openDemo, tag, test } from '../../../e2e/demo.ts';
+import { openExercise, runShownServer, serverExercise } from '../../../e2e/exercise.ts';
 
 const SLUG = 'reconnection';
 
@@ -82,4 +83,47 @@ test('an offline time outside 1 to 180 seconds is refused on the page, and nothi
   await ada.button('Go offline').click();
   await expect(ada.error).toHaveText('Offline for 1 to 180 whole seconds.');
   await expect(ada.connection).toHaveText('connected');
+});
+
+test.describe('the server exercise', () => {
+  const TITLE = 'Write the server that gives sessions back';
+  const CHECKS = ['numbered', 'told where the numbers stand', 'comes back recovered'];
+
+  test('the server code the lesson shows, run in the page, passes every check with the demo on it', async ({
+    page,
+  }) => {
+    await openDemo(page, SLUG, ['Ada', 'Bo']);
+    const ex = await runShownServer(page, TITLE);
+    const [ada, bo] = [member(page, 'Ada'), member(page, 'Bo')];
+    await expect(ada.session).toHaveText('Connected: a new session.');
+    await expect(ex.check('told where the numbers stand')).toHaveClass(/done/);
+    await ada.message.fill('first');
+    await ada.button('Send').click();
+    // A count of its own, from 0: the first message is #1.
+    await expect(bo.messages).toContainText('#1 Ada: first');
+
+    await ada.button('Kill transport').click();
+    await expect(ada.session).toHaveText(/^Back after [\d.]+ s: recovered\./);
+    await bo.message.fill('after the drop');
+    await bo.button('Send').click();
+    await expect(ada.messages).toContainText('#2 Bo: after the drop');
+    await expect(ada.messages.locator('.lost')).toHaveCount(0);
+    for (const check of CHECKS) await expect(ex.check(check)).toHaveClass(/done/);
+  });
+
+  test('the starter as given numbers nothing and gives no session back, and its checks stay open', async ({
+    page,
+  }) => {
+    await openDemo(page, SLUG, ['Ada', 'Bo']);
+    const ex = await openExercise(page, TITLE);
+    await ex.run.click();
+    await expect(serverExercise(page, TITLE).demoServer).toHaveText('your server');
+    const ada = member(page, 'Ada');
+    await expect(ada.connection).toHaveText('connected');
+    await ada.message.fill('first');
+    await ada.button('Send').click();
+    await ada.button('Kill transport').click();
+    await expect(ada.session).toHaveText(/^Back after [\d.]+ s: a new session/);
+    for (const check of CHECKS) await expect(ex.check(check)).not.toHaveClass(/done/);
+  });
 });

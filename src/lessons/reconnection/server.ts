@@ -13,9 +13,7 @@ export function register(
   io: LessonNamespace<ClientToServerEvents, ServerToClientEvents>,
   { counter }: LessonServices,
 ) {
-  // When this process last "restarted": a restart is of one process, and so is its cooldown.
-  let lastRestart = 0;
-
+  // #region server
   io.on('connection', async (socket) => {
     // #region numbered
     // The numbers come from a shared counter (memory on one server, Redis on
@@ -23,19 +21,6 @@ export function register(
     socket.on('message:send', async ({ text }) => {
       const n = await counter.add(1); // one step: two sends at once get two numbers
       io.emit('message:new', { n, from: socket.data.name, text });
-    });
-    // #endregion
-
-    // #region restart
-    // What a crash or a deploy looks like from the clients: the connection closes.
-    socket.on('server:restart', (ack) => {
-      if (Date.now() - lastRestart < RESTART_COOLDOWN_MS) {
-        return ack?.({ ok: false, error: RESTARTED_RECENTLY });
-      }
-      lastRestart = Date.now();
-      ack?.({ ok: true });
-      // `socket.nsp.sockets`: this namespace's sockets in this process only (a Map).
-      for (const client of socket.nsp.sockets.values()) client.conn.close();
     });
     // #endregion
 
@@ -48,4 +33,23 @@ export function register(
     }
     // #endregion
   });
+  // #endregion
+
+  // #region restart
+  // When this process last "restarted": a restart is of one process, and so is its cooldown.
+  let lastRestart = 0;
+
+  // What a crash or a deploy looks like from the clients: the connection closes.
+  io.on('connection', (socket) => {
+    socket.on('server:restart', (ack) => {
+      if (Date.now() - lastRestart < RESTART_COOLDOWN_MS) {
+        return ack?.({ ok: false, error: RESTARTED_RECENTLY });
+      }
+      lastRestart = Date.now();
+      ack?.({ ok: true });
+      // `socket.nsp.sockets`: this namespace's sockets in this process only (a Map).
+      for (const client of socket.nsp.sockets.values()) client.conn.close();
+    });
+  });
+  // #endregion
 }

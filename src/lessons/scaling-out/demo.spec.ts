@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { client, expect, openDemo, tag, test } from '../../../e2e/demo.ts';
+import { openExercise, runShownServer, serverExercise } from '../../../e2e/exercise.ts';
 
 const SLUG = 'scaling-out';
 
@@ -64,4 +65,59 @@ test('clients added to the page take turns between the two nodes', async ({ page
   await expect(client(page, 'Di').panel).toContainText('Connected to node 1');
   await expect(client(page, 'Ed').panel).toContainText('Connected to node 2');
   await expect(client(page, 'Ed').connection).toHaveText('connected');
+});
+
+test.describe('the server exercise', () => {
+  const TITLE = 'Write the two nodes and the adapter between them';
+  const CHECKS = ['clients of its node', 'clients of both nodes', 'a client of node 2'];
+
+  test('the server code the lesson shows, run in the page, passes every check with the demo on it', async ({
+    page,
+  }) => {
+    await openDemo(page, SLUG, ['Ada', 'Bo']);
+    const ex = await runShownServer(page, TITLE);
+    const [ada, bo] = [member(page, 'Ada'), member(page, 'Bo')];
+    await expect(ada.panel).toContainText('Connected to node 1');
+    await expect(bo.panel).toContainText('Connected to node 2');
+    // A switch of its own, off: a broadcast stays on its node.
+    await expect(page.getByRole('status', { name: 'Adapter' })).toHaveText(
+      /^Adapter off/,
+    );
+    await ada.message.fill('stays on node 1');
+    await ada.button('Broadcast').click();
+    await expect(ada.messages).toContainText('Ada (on node 1): stays on node 1');
+    await expect(bo.messages).not.toContainText('stays on node 1');
+
+    await adapterSwitch(page).check();
+    await expect(page.getByRole('status', { name: 'Adapter' })).toHaveText(
+      /^Adapter on/,
+    );
+    await ada.message.fill('crosses over');
+    await ada.button('Broadcast').click();
+    await expect(bo.messages).toContainText('Ada (on node 1): crosses over');
+    for (const check of CHECKS) await expect(ex.check(check)).toHaveClass(/done/);
+  });
+
+  test('the starter as given relays nothing and tells nobody of the switch, and its checks stay open', async ({
+    page,
+  }) => {
+    await openDemo(page, SLUG, ['Ada', 'Bo']);
+    const ex = await openExercise(page, TITLE);
+    await ex.run.click();
+    await expect(serverExercise(page, TITLE).demoServer).toHaveText('your server');
+    const [ada, bo] = [member(page, 'Ada'), member(page, 'Bo')];
+    await expect(page.getByRole('status', { name: 'Adapter' })).toHaveText(
+      /^Adapter off/,
+    );
+    await adapterSwitch(page).check();
+    await ada.message.fill('goes nowhere');
+    await ada.button('Broadcast').click();
+    await page.waitForTimeout(500); // nothing to wait for: the starter answers nothing
+    await expect(page.getByRole('status', { name: 'Adapter' })).toHaveText(
+      /^Adapter off/,
+    );
+    await expect(ada.messages).not.toContainText('goes nowhere');
+    await expect(bo.messages).not.toContainText('goes nowhere');
+    for (const check of CHECKS) await expect(ex.check(check)).not.toHaveClass(/done/);
+  });
 });
