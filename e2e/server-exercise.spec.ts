@@ -154,3 +154,20 @@ test('Run again moves the demo from the old server straight to the new one; a ne
   await expect(ex.console).toContainText('Line 1: TypeError');
   await expect(ex.demoServer).toHaveText("the workshop's server");
 });
+
+test('a handler that never calls the callback a client sent is named in the console', async ({ page }) => {
+  await page.goto('/lessons/acknowledgements/');
+  const title = 'Answer, and ask the clients';
+  const ex = await openExercise(page, title);
+  await setCode(
+    page,
+    "io.on('connection', (socket) => {\n  socket.on('question:send', (question, ack) => {});\n});",
+    title,
+  );
+  await ex.run.click();
+  await expect(serverExercise(page, title).demoServer).toHaveText('your server');
+  await client(page, 'Client 1').button('Ask the server').click();
+  await expect(ex.console).toContainText(
+    'A client sent `question:send` with a callback and waits for its answer: your handler never called it (`ack(…)`).',
+  );
+});

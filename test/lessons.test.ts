@@ -66,7 +66,14 @@ describe('a lesson is one folder', () => {
 });
 
 describe('the layers', () => {
-  const kit = ['src/shared', 'src/components', 'src/in-page-server', 'src/server', 'src/layouts', 'src/integrations'].flatMap(sources);
+  const kit = [
+    'src/shared',
+    'src/components',
+    'src/in-page-server',
+    'src/server',
+    'src/layouts',
+    'src/integrations',
+  ].flatMap(sources);
   /** The app on top, which may know the lessons: the server app and the pages. */
   const top = new Set(['src/server/app.ts']);
 

@@ -50,8 +50,31 @@ function prepare(nsp: Namespace) {
       told.add(key);
       post({ type: 'unhandled', namespace: nsp.name, event: event.slice(0, 100) });
     });
+    // A client that sent a callback waits for it: say so when a handler never calls it.
+    socket.use((packet, next) => {
+      const [event, ...args] = packet;
+      const ack = args.at(-1);
+      if (typeof ack !== 'function') return next();
+      let answered = false;
+      packet[packet.length - 1] = (...reply: unknown[]) => {
+        answered = true;
+        ack(...reply);
+      };
+      setTimeout(() => {
+        const key = `${nsp.name} ${event} ack`;
+        if (answered || told.has(key) || !socket.connected || socket.listeners(event).length === 0) return;
+        told.add(key);
+        console.warn(
+          `A client sent \`${String(event).slice(0, 100)}\` with a callback and waits for its answer: your handler never called it (\`ack(…)\`).`,
+        );
+      }, UNANSWERED_MS);
+      next();
+    });
   });
 }
+
+/** How long a client's callback may wait before the console says that no handler called it. */
+const UNANSWERED_MS = 3000;
 
 /** The servers the code made, newest last: the page's clients reach the newest. */
 const namespaces: Namespace[] = [];
