@@ -53,14 +53,36 @@ export function serverExercise(page: Page, title: string) {
   };
 }
 
-/** Runs, as the learner's server, the server code the lesson shows (its solution), and waits for the demo to move to it. */
-export async function runShownServer(page: Page, title: string) {
+/**
+ * Runs the exercise's code as the learner's server, and waits for the demo to
+ * move to it: the starter as given, or what `code` reads from the page and
+ * pastes in its place once the exercise is open.
+ */
+async function runYourServer(
+  page: Page,
+  title: string,
+  code?: (ex: ReturnType<typeof serverExercise>) => Promise<string | null>,
+) {
   const ex = serverExercise(page, title);
   await openExercise(page, title);
-  const code = await ex.solution.textContent();
-  await setCode(page, code ?? '', title);
+  if (code) await setCode(page, (await code(ex)) ?? '', title);
   await ex.run.click();
   await expect(ex.demoServer).toHaveText('your server');
+  return ex;
+}
+
+/** Runs, as the learner's server, the server code the lesson shows (its solution), and waits for the demo to move to it. */
+export async function runShownServer(page: Page, title: string) {
+  const ex = await runYourServer(page, title, (ex) => ex.solution.textContent());
   await expect(ex.console).not.toContainText('Line ');
   return ex;
+}
+
+/** Runs the exercise's starter as given as the learner's server, and waits for the demo to move to it. */
+export const runStarterServer = (page: Page, title: string) => runYourServer(page, title);
+
+/** Waits longer than a "missed" check does, then finds none of `checks` done. */
+export async function expectChecksOpen(page: Page, ex: ReturnType<typeof exercise>, checks: string[]) {
+  await page.waitForTimeout(1500); // longer than a "missed" check waits
+  for (const check of checks) await expect(ex.check(check)).not.toHaveClass(/done/);
 }

@@ -153,18 +153,6 @@ async function adaptersListening(redis: RedisConnections['store'], apps: App[]) 
   throw new Error('the adapters did not subscribe to Redis within 2 s');
 }
 
-/** Connects one client per name (in order) to `namespace`, and lets their arrival notices settle. */
-export async function connectNamed<S extends object = DefaultEventsMap, C extends object = DefaultEventsMap>(
-  server: Running,
-  namespace: string,
-  names: string[],
-): Promise<Socket<S, C>[]> {
-  const clients: Socket<S, C>[] = [];
-  for (const name of names) clients.push(await server.client<S, C>(namespace, { name }));
-  await settle();
-  return clients;
-}
-
 /** Chatters who have joined `room` of `/chat` (on `namespace`, the public one by default), one per name. */
 export async function chatters(server: Running, names: string[], room = 'lobby', namespace = '/chat') {
   const sockets: Socket[] = [];

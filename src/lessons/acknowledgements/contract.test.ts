@@ -6,13 +6,10 @@ import {
   type ContractServer,
 } from '../../../test/contract-harness.ts';
 import { nextEvent } from '../../../test/events.ts';
-import type { ClientToServerEvents, ServerToClientEvents } from './contract.ts';
+import { type Client, NSP } from './test-helpers.ts';
 
 // The lesson's contract: on Node against the companion app, and in a browser
 // page against this lesson's own server.ts (e2e/fidelity.spec.ts).
-
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
-const NSP = '/acknowledgements';
 
 for (const servers of CONTRACT_SERVERS) {
   describe(`acknowledgements ${servers.name}`, () => {

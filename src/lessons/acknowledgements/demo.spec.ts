@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { client, expect, openDemo, test } from '../../../e2e/demo.ts';
-import { openExercise, runShownServer, serverExercise } from '../../../e2e/exercise.ts';
+import { runShownServer, runStarterServer } from '../../../e2e/exercise.ts';
 
 function asker(page: Page, name: string) {
   const c = client(page, name);
@@ -128,10 +128,7 @@ test.describe('the server exercise', () => {
     page,
   }) => {
     await openDemo(page, 'acknowledgements', ['Client 1']);
-    const ex = serverExercise(page, TITLE);
-    await openExercise(page, TITLE);
-    await ex.run.click();
-    await expect(ex.demoServer).toHaveText('your server');
+    const ex = await runStarterServer(page, TITLE);
     const one = asker(page, 'Client 1');
     await one.delay.fill('0');
     await one.timeout.fill('1000');

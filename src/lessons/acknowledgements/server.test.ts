@@ -2,13 +2,10 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import type { Socket } from 'socket.io-client';
 import { type Running, SERVERS, startApp } from '../../../test/harness.ts';
-import type { ClientToServerEvents, ServerToClientEvents } from './contract.ts';
+import { type Client, NSP } from './test-helpers.ts';
 
 // The workshop's side of this lesson (payload validation), on Node only. The lesson's
 // own contract is in contract.test.ts, which runs in a browser page too.
-
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
-const NSP = '/acknowledgements';
 
 for (const servers of SERVERS) {
   describe(`acknowledgements ${servers.name}`, () => {

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import type { Socket } from 'socket.io-client';
 import {
   CONTRACT_SERVERS,
   type ContractServer,
@@ -13,17 +12,22 @@ import {
   ROOM_LIST_DELAY_MS,
   type ServerToClientEvents,
 } from './contract.ts';
+import {
+  type ChatClient,
+  drop,
+  join,
+  LIFTED_RATES,
+  leaveAll,
+  NSP,
+  openThree,
+  type Refusal,
+  refusedQuietly,
+} from './test-helpers.ts';
 
 // The lesson's contract: on Node against the companion app, and in a browser
 // page against this lesson's own server.ts (e2e/fidelity.spec.ts).
 
-type ChatClient = Socket<ServerToClientEvents, ClientToServerEvents>;
-const NSP = '/chat';
-
 const texts = (messages: ChatMessage[]) => messages.map((m) => m.text);
-
-/** Drops the connection as a network would (the client will reconnect by itself). */
-const drop = (client: ChatClient) => client.io.engine.close();
 
 for (const servers of CONTRACT_SERVERS)
   describe(`chat ${servers.name}`, () => {
@@ -31,22 +35,12 @@ for (const servers of CONTRACT_SERVERS)
     let ada: ChatClient, bo: ChatClient, cy: ChatClient;
 
     beforeEach(async () => {
-      // History tests send faster than a person may: lift the limit here (the limit has its own test).
-      const rates = {
-        message: { perSecond: 1000, burst: 1000 },
-        event: { perSecond: 1000, burst: 1000 },
-      };
-      server = await servers.start({ rates });
-      for (const name of ['ada', 'bo', 'cy'])
-        opened.push(await server.client(NSP, { name }));
-      [ada, bo, cy] = opened as [ChatClient, ChatClient, ChatClient];
-      await settle(); // their arrivals have been told
+      server = await servers.start({ rates: LIFTED_RATES });
+      [ada, bo, cy] = await openThree(server);
+      opened.push(ada, bo, cy);
     });
     afterEach(async () => {
-      // A chatter who goes is announced (and the notice stored): let that finish before the stores close.
-      for (const c of opened) c.disconnect();
-      opened.length = 0;
-      await settle(150);
+      await leaveAll(opened);
       await server.close();
     });
 
@@ -58,17 +52,6 @@ for (const servers of CONTRACT_SERVERS)
       );
       opened.push(client);
       return client;
-    }
-
-    async function join(
-      client: ChatClient,
-      name: string,
-      room: string,
-    ): Promise<ChatMessage[]> {
-      const answer = await client.emitWithAck('join', { name, room });
-      assert.equal(answer.ok, true, JSON.stringify(answer));
-      await settle(ROOM_LIST_DELAY_MS + 80); // the Online list follows a moment later
-      return answer.ok ? answer.history : [];
     }
 
     test('a message reaches the others in the room, with the name, and not another room', async () => {
@@ -188,8 +171,7 @@ for (const servers of CONTRACT_SERVERS)
     test('sending, a private message or typing before joining, and a name taken in the room (whatever its case or spaces), are refused with a sentence and change nothing', async () => {
       await join(ada, 'Ada', 'lobby');
       await join(cy, 'Cy', 'games');
-      const raw = bo as unknown as Socket;
-      const cases: [string, unknown[], RegExp][] = [
+      const cases: Refusal[] = [
         ['sendMessage', ['too early'], /Join a room before sending/],
         [
           'privateMessage',
@@ -200,23 +182,7 @@ for (const servers of CONTRACT_SERVERS)
         ['join', [{ name: 'ADA', room: 'lobby' }], /already called ADA/],
         ['join', [{ name: ' ada ', room: 'lobby' }], /already called ada/],
       ];
-      for (const [event, args, error] of cases) {
-        const heard = Promise.all([ada, cy].map((c) => collect(c, 'message')));
-        const lists = collect(ada, 'roomData');
-        const answer = await raw.emitWithAck(event, ...args);
-        assert.equal(answer.ok, false, `${event} ${JSON.stringify(args)}`);
-        assert.match(answer.error, error, `${event} ${JSON.stringify(args)}`);
-        assert.deepEqual(
-          await heard,
-          [[], []],
-          `${event} ${JSON.stringify(args)} reached someone`,
-        );
-        assert.deepEqual(
-          await lists,
-          [],
-          `${event} ${JSON.stringify(args)} changed Online`,
-        );
-      }
+      await refusedQuietly(bo, [ada, cy], cases);
     });
 
     test('a crowd arriving at once gets one Online list with everyone, not one list per arrival', async () => {

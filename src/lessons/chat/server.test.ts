@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { io as connect, type Socket } from 'socket.io-client';
+import { io as connect } from 'socket.io-client';
 import {
-  collect,
   connected,
-  connectNamed,
   nextEvent,
   type Running,
   SERVERS,
@@ -12,21 +10,19 @@ import {
   startApp,
 } from '../../../test/harness.ts';
 import {
-  type ChatMessage,
-  type ClientToServerEvents,
-  ROOM_LIST_DELAY_MS,
-  type ServerToClientEvents,
-} from './contract.ts';
+  type ChatClient,
+  drop,
+  join,
+  LIFTED_RATES,
+  leaveAll,
+  openThree,
+  type Refusal,
+  refusedQuietly,
+} from './test-helpers.ts';
 
 // The workshop's side of this lesson (payload validation, Redis's replay of volatile
 // events, shutdown), on Node only. The lesson's own contract is in contract.test.ts,
 // which runs in a browser page too.
-
-type ChatClient = Socket<ServerToClientEvents, ClientToServerEvents>;
-const NSP = '/chat';
-
-/** Drops the connection as a network would (the client will reconnect by itself). */
-const drop = (client: ChatClient) => client.io.engine.close();
 
 for (const servers of SERVERS)
   describe(`chat ${servers.name}`, () => {
@@ -34,44 +30,21 @@ for (const servers of SERVERS)
     let ada: ChatClient, bo: ChatClient, cy: ChatClient;
 
     beforeEach(async () => {
-      // History tests send faster than a person may: lift the limit here (the limit has its own test).
-      const rates = {
-        message: { perSecond: 1000, burst: 1000 },
-        event: { perSecond: 1000, burst: 1000 },
-      };
-      server = await startApp({ rates }, { servers: servers.count });
-      [ada, bo, cy] = (await connectNamed(server, NSP, ['ada', 'bo', 'cy'])) as [
-        ChatClient,
-        ChatClient,
-        ChatClient,
-      ];
+      server = await startApp({ rates: LIFTED_RATES }, { servers: servers.count });
+      [ada, bo, cy] = await openThree(server);
       opened.push(ada, bo, cy);
     });
     afterEach(async () => {
-      // A chatter who goes is announced (and the notice stored): let that finish before the stores close.
-      for (const c of opened) c.disconnect();
-      opened.length = 0;
-      await settle(150);
+      await leaveAll(opened);
       await server.close();
     });
 
     const opened: ChatClient[] = [];
-    async function join(
-      client: ChatClient,
-      name: string,
-      room: string,
-    ): Promise<ChatMessage[]> {
-      const answer = await client.emitWithAck('join', { name, room });
-      assert.equal(answer.ok, true, JSON.stringify(answer));
-      await settle(ROOM_LIST_DELAY_MS + 80); // the Online list follows a moment later
-      return answer.ok ? answer.history : [];
-    }
 
     test('every payload the contract refuses answers with a sentence and changes nothing', async () => {
       await join(ada, 'Ada', 'lobby');
       await join(cy, 'Cy', 'games');
-      const raw = bo as unknown as Socket;
-      const cases: [string, unknown[], RegExp][] = [
+      const cases: Refusal[] = [
         ['join', [{ name: '', room: 'lobby' }], /cannot be empty/],
         ['join', [{ name: '   ', room: 'lobby' }], /cannot be empty/],
         ['join', [{ name: 'x'.repeat(25), room: 'lobby' }], /at most 24 characters/],
@@ -84,23 +57,7 @@ for (const servers of SERVERS)
         ['join', [{ name: 'Bo' }], /room must be a string/],
         ['join', ['Bo'], /\{ name, room \}/],
       ];
-      for (const [event, args, error] of cases) {
-        const heard = Promise.all([ada, cy].map((c) => collect(c, 'message')));
-        const lists = collect(ada, 'roomData');
-        const answer = await raw.emitWithAck(event, ...args);
-        assert.equal(answer.ok, false, `${event} ${JSON.stringify(args)}`);
-        assert.match(answer.error, error, `${event} ${JSON.stringify(args)}`);
-        assert.deepEqual(
-          await heard,
-          [[], []],
-          `${event} ${JSON.stringify(args)} reached someone`,
-        );
-        assert.deepEqual(
-          await lists,
-          [],
-          `${event} ${JSON.stringify(args)} changed Online`,
-        );
-      }
+      await refusedQuietly(bo, [ada, cy], cases);
     });
 
     test('message length: 500 characters pass, 501 and empty are refused', async () => {

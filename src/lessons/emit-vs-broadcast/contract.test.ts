@@ -1,45 +1,21 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import type { Socket } from 'socket.io-client';
 import {
   CONTRACT_SERVERS,
   type ContractServer,
 } from '../../../test/contract-harness.ts';
-import { collect, connected, nextMatching } from '../../../test/events.ts';
-import type {
-  Client,
-  ClientToServerEvents,
-  Message,
-  ServerToClientEvents,
-} from './contract.ts';
+import type { Client } from './contract.ts';
+import {
+  type EmitClient,
+  join,
+  listOf,
+  openThree,
+  THREE,
+  whoReceives,
+} from './test-helpers.ts';
 
 // The lesson's contract: on Node against the companion app, and in a browser
 // page against this lesson's own server.ts (e2e/fidelity.spec.ts).
-
-type EmitClient = Socket<ServerToClientEvents, ClientToServerEvents>;
-const NSP = '/emit-vs-broadcast';
-
-const THREE = ['Ada', 'Bo', 'Cy'];
-const names = (list: Client[]) => list.map((c) => c.name).sort();
-
-/** The first `clients` list that `client` receives from now on whose names are `wanted`. */
-const listOf = (client: EmitClient, wanted: string[], timeoutMs = 3000) =>
-  nextMatching<Client[]>(
-    client as unknown as Socket,
-    'clients',
-    (list) => names(list).join() === [...wanted].sort().join(),
-    timeoutMs,
-  );
-
-/** Opens a client named `name` and waits until it is in. */
-async function join(server: ContractServer, name?: string): Promise<EmitClient> {
-  const client: EmitClient = server.open(
-    NSP,
-    name === undefined ? undefined : { name },
-  );
-  await connected(client as unknown as Socket);
-  return client;
-}
 
 for (const servers of CONTRACT_SERVERS) {
   describe(`emit-vs-broadcast ${servers.name}`, () => {
@@ -51,28 +27,15 @@ for (const servers of CONTRACT_SERVERS) {
 
     beforeEach(async () => {
       server = await servers.start();
-      [ada, bo, cy] = THREE.map((name) => server.open(NSP, { name })) as [
-        EmitClient,
-        EmitClient,
-        EmitClient,
-      ];
-      firstLists = Promise.all([ada, bo, cy].map((c) => listOf(c, THREE)));
-      firstLists.catch(() => {}); // a test that waits for it sees its failure
-      await Promise.all([ada, bo, cy].map((c) => connected(c as unknown as Socket)));
+      ({ ada, bo, cy, firstLists } = await openThree(server));
     });
     afterEach(async () => {
       await server.close();
     });
 
     /** Who of the three receives a `message` within a short while. */
-    async function receivers(send: () => Promise<unknown>) {
-      const seen = Promise.all(
-        [ada, bo, cy].map((client) => collect<Message>(client, 'message')),
-      );
-      await send();
-      const [a, b, c] = await seen;
-      return { Ada: a!, Bo: b!, Cy: c! };
-    }
+    const receivers = (send: () => Promise<unknown>) =>
+      whoReceives([ada, bo, cy], send);
 
     test('emit:self comes back to the sender only', async () => {
       const got = await receivers(() =>

@@ -1,52 +1,21 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import type { Socket } from 'socket.io-client';
+import { collect, type Running, SERVERS, startApp } from '../../../test/harness.ts';
+import { type Client, LIST_QUIET_MS } from './contract.ts';
 import {
-  collect,
-  connected,
-  nextMatching,
-  type Running,
-  SERVERS,
-  startApp,
-} from '../../../test/harness.ts';
-import {
-  type Client,
-  type ClientToServerEvents,
-  LIST_QUIET_MS,
-  type Message,
-  type ServerToClientEvents,
-} from './contract.ts';
+  type EmitClient,
+  join,
+  listOf,
+  NSP,
+  names,
+  openThree,
+  whoReceives,
+} from './test-helpers.ts';
 
 // The workshop's side of this lesson (payload validation, servers that do not answer,
 // two arrivals on two servers), on Node only. The lesson's own contract is in
 // contract.test.ts, which runs in a browser page too.
-
-type EmitClient = Socket<ServerToClientEvents, ClientToServerEvents>;
-const NSP = '/emit-vs-broadcast';
-
-const THREE = ['Ada', 'Bo', 'Cy'];
-const names = (list: Client[]) => list.map((c) => c.name).sort();
-
-/** The first `clients` list that `client` receives from now on whose names are `wanted`. */
-const listOf = (client: EmitClient, wanted: string[], timeoutMs = 3000) =>
-  nextMatching<Client[]>(
-    client as unknown as Socket,
-    'clients',
-    (list) => names(list).join() === [...wanted].sort().join(),
-    timeoutMs,
-  );
-
-/** Opens a client named `name` (on the server whose turn it is, or `on`) and waits until it is in. */
-async function join(server: Running, name?: string, on?: number): Promise<EmitClient> {
-  const client: EmitClient = server.open(
-    NSP,
-    name === undefined ? undefined : { name },
-    undefined,
-    on,
-  );
-  await connected(client as unknown as Socket);
-  return client;
-}
 
 for (const servers of SERVERS) {
   describe(`emit-vs-broadcast ${servers.name}`, () => {
@@ -58,28 +27,15 @@ for (const servers of SERVERS) {
 
     beforeEach(async () => {
       server = await startApp({}, { servers: servers.count });
-      [ada, bo, cy] = THREE.map((name) => server.open(NSP, { name })) as [
-        EmitClient,
-        EmitClient,
-        EmitClient,
-      ];
-      firstLists = Promise.all([ada, bo, cy].map((c) => listOf(c, THREE)));
-      firstLists.catch(() => {}); // a test that waits for it sees its failure
-      await Promise.all([ada, bo, cy].map((c) => connected(c as unknown as Socket)));
+      ({ ada, bo, cy, firstLists } = await openThree(server));
     });
     afterEach(async () => {
       await server.close();
     });
 
     /** Who of the three receives a `message` within a short while. */
-    async function receivers(send: () => Promise<unknown>) {
-      const seen = Promise.all(
-        [ada, bo, cy].map((client) => collect<Message>(client, 'message')),
-      );
-      await send();
-      const [a, b, c] = await seen;
-      return { Ada: a!, Bo: b!, Cy: c! };
-    }
+    const receivers = (send: () => Promise<unknown>) =>
+      whoReceives([ada, bo, cy], send);
 
     /** Makes every fetchSockets() of server `index` fail, as when another server does not answer in time. */
     function serversStopAnswering(index = 0) {

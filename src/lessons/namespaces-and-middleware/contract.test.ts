@@ -1,53 +1,35 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import type { Socket } from 'socket.io-client';
 import {
   CONTRACT_SERVERS,
   type ContractServer,
 } from '../../../test/contract-harness.ts';
-import { collect, connected, nextEvent, until } from '../../../test/events.ts';
+import { collect, nextEvent, until } from '../../../test/events.ts';
 import {
-  type ClientToServerEvents,
   NO_TOKEN,
-  type ServerToClientEvents,
   STAFF_TOKEN,
   VISITOR_TOKEN,
   VISITORS_READ_ONLY,
   WRONG_TOKEN,
 } from './contract.ts';
+import { type Client, moreNamespaces, NSP, raw, STAFF } from './test-helpers.ts';
 
 // The lesson's contract: on Node against the companion app, and in a browser
 // page against this lesson's own server.ts (e2e/fidelity.spec.ts).
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
-const NSP = '/namespaces-and-middleware';
-const STAFF = `${NSP}/staff`;
-const raw = (socket: Client) => socket as unknown as Socket;
 type Note = { from: string; text: string };
 
 for (const servers of CONTRACT_SERVERS)
   describe(`namespaces-and-middleware ${servers.name}`, () => {
     let server: ContractServer;
-    const extra: Client[] = [];
+    const { alsoOpen, closeAll } = moreNamespaces();
     beforeEach(async () => {
       server = await servers.start();
     });
     afterEach(async () => {
-      for (const socket of extra.splice(0)) socket.disconnect();
+      closeAll();
       await server.close();
     });
-
-    /** A second namespace on the connection `lobby` already has, as an app would open it. */
-    async function alsoOpen(
-      lobby: Client,
-      namespace: string,
-      auth: object,
-    ): Promise<Client> {
-      const socket = lobby.io.socket(namespace, { auth }) as Client;
-      extra.push(socket);
-      await connected(socket);
-      return socket;
-    }
 
     test("a note stays in its namespace: the staff room's in the staff room, the lobby's in the lobby, on one connection", async () => {
       const ada: Client = await server.client(NSP, { name: 'Ada' });

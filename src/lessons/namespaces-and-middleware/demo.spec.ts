@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { client, expect, openDemo, test } from '../../../e2e/demo.ts';
-import { openExercise, runShownServer, serverExercise } from '../../../e2e/exercise.ts';
+import { runShownServer, runStarterServer } from '../../../e2e/exercise.ts';
 
 const SLUG = 'namespaces-and-middleware';
 /** A team name of this test's own (small letters only), so tests sharing the server do not meet. */
@@ -170,10 +170,7 @@ test.describe('the server exercise', () => {
     page,
   }) => {
     await openDemo(page, SLUG, ['Ada', 'Bo']);
-    const ex = serverExercise(page, TITLE);
-    await openExercise(page, TITLE);
-    await ex.run.click();
-    await expect(ex.demoServer).toHaveText('your server');
+    const ex = await runStarterServer(page, TITLE);
     const { ada } = await knockAndPost(page);
     await expect(ada.notes).toContainText('Staff room · Bo: Hello from Bo');
     await expect(ex.check(CHECKS[2]!)).toHaveClass(/done/);

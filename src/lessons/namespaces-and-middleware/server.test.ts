@@ -1,51 +1,25 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import type { Socket } from 'socket.io-client';
-import {
-  collect,
-  connected,
-  type Running,
-  SERVERS,
-  startApp,
-} from '../../../test/harness.ts';
-import {
-  type ClientToServerEvents,
-  type ServerToClientEvents,
-  STAFF_TOKEN,
-} from './contract.ts';
+import { collect, type Running, SERVERS, startApp } from '../../../test/harness.ts';
+import { STAFF_TOKEN } from './contract.ts';
+import { type Client, moreNamespaces, NSP, raw, STAFF } from './test-helpers.ts';
 
 // The workshop's side of this lesson (payload validation, the connection the server
 // sees), on Node only. The lesson's own contract is in contract.test.ts, which runs in
 // a browser page too.
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
-const NSP = '/namespaces-and-middleware';
-const STAFF = `${NSP}/staff`;
-const raw = (socket: Client) => socket as unknown as Socket;
-
 for (const servers of SERVERS)
   describe(`namespaces-and-middleware ${servers.name}`, () => {
     let server: Running;
-    const extra: Client[] = [];
+    const { alsoOpen, closeAll } = moreNamespaces();
     beforeEach(async () => {
       server = await startApp({}, { servers: servers.count });
     });
     afterEach(async () => {
-      for (const socket of extra.splice(0)) socket.disconnect();
+      closeAll();
       await server.close();
     });
-
-    /** A second namespace on the connection `lobby` already has, as an app would open it. */
-    async function alsoOpen(
-      lobby: Client,
-      namespace: string,
-      auth: object,
-    ): Promise<Client> {
-      const socket = lobby.io.socket(namespace, { auth }) as Client;
-      extra.push(socket);
-      await connected(socket);
-      return socket;
-    }
 
     test('the lobby and the staff room of one client share one connection on the server', async () => {
       const ada: Client = await server.client(NSP, { name: 'Ada' });

@@ -1,61 +1,29 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import type { Socket } from 'socket.io-client';
 import {
   CONTRACT_SERVERS,
   type ContractServer,
 } from '../../../test/contract-harness.ts';
-import { collect, connected, nextMatching } from '../../../test/events.ts';
+import { collect } from '../../../test/events.ts';
 import {
-  type ClientToServerEvents,
   IO_CLIENT_HELLO,
   IO_CLIENT_JOIN_ROOM,
   IO_CLIENT_LEAVE_ROOM,
   IO_SERVER_HELLO,
-  IO_SERVER_ROOMS,
-  type RoomInfo,
-  type ServerToClientEvents,
+  MAP_QUIET_MS,
 } from './contract.ts';
-import { MAP_QUIET_MS } from './events.ts';
+import {
+  join,
+  mapOf,
+  NSP,
+  openThree,
+  type Refusal,
+  type RoomsClient,
+  refusedQuietly,
+} from './test-helpers.ts';
 
 // The lesson's contract: on Node against the companion app, and in a browser
 // page against this lesson's own server.ts (e2e/fidelity.spec.ts).
-
-type RoomsClient = Socket<ServerToClientEvents, ClientToServerEvents>;
-const NSP = '/rooms';
-
-/** The room map as `{ room: [names] }`, sorted, for easy comparison. */
-const byRoom = (map: RoomInfo[]) =>
-  Object.fromEntries(
-    map.map(({ room, members }) => [room, members.map((m) => m.name).sort()]),
-  );
-
-/** The first room map that `client` receives from now on that reads `wanted` (as `byRoom`). */
-const mapOf = (
-  client: RoomsClient,
-  wanted: Record<string, string[]>,
-  timeoutMs = 3000,
-) =>
-  nextMatching<RoomInfo[]>(
-    client as unknown as Socket,
-    IO_SERVER_ROOMS,
-    (map) =>
-      JSON.stringify(Object.entries(byRoom(map)).sort()) ===
-      JSON.stringify(Object.entries(wanted).sort()),
-    timeoutMs,
-  );
-
-/** `client` joins `room`, and waits until `watcher` (by default, the joiner) sees the map `then`. */
-async function join(
-  client: RoomsClient,
-  room: string,
-  then: Record<string, string[]>,
-  watcher = client,
-) {
-  const seen = mapOf(watcher, then);
-  assert.deepEqual(await client.emitWithAck(IO_CLIENT_JOIN_ROOM, room), { ok: true });
-  await seen;
-}
 
 for (const servers of CONTRACT_SERVERS)
   describe(`rooms ${servers.name}`, () => {
@@ -65,12 +33,7 @@ for (const servers of CONTRACT_SERVERS)
 
     beforeEach(async () => {
       server = await servers.start();
-      [ada, bo, cy] = ['Ada', 'Bo', 'Cy'].map((name) => server.open(NSP, { name })) as [
-        RoomsClient,
-        RoomsClient,
-        RoomsClient,
-      ];
-      await Promise.all([ada, bo, cy].map((c) => connected(c as unknown as Socket)));
+      [ada, bo, cy] = await openThree(server);
     });
     afterEach(async () => {
       await server.close();
@@ -173,45 +136,12 @@ for (const servers of CONTRACT_SERVERS)
     });
 
     test('joining a room twice, or leaving one you are not in (your own id room too), is refused with a sentence and changes nothing', async () => {
-      const raw = ada as unknown as Socket;
-      // The join's own hello to everyone has reached both before the refusals begin.
-      const told = [bo, cy].map((c) =>
-        nextMatching<string>(
-          c,
-          IO_SERVER_HELLO,
-          (text) => text.includes('Ada joined red'),
-          3000,
-        ),
-      );
-      await join(ada, 'red', { red: ['Ada'] }, cy);
-      await Promise.all(told);
-      const before = [{ room: 'red', members: [{ id: ada.id, name: 'Ada' }] }];
-      const cases: [string, unknown[], RegExp][] = [
+      const cases: Refusal[] = [
         [IO_CLIENT_JOIN_ROOM, ['red'], /already in red/],
         [IO_CLIENT_LEAVE_ROOM, ['blue'], /not in blue/],
         [IO_CLIENT_LEAVE_ROOM, [ada.id], /not in/],
       ];
-      for (const [event, args, error] of cases) {
-        const seen = Promise.all([bo, cy].map((c) => collect(c, IO_SERVER_HELLO)));
-        const maps = collect(cy, IO_SERVER_ROOMS, MAP_QUIET_MS * 2);
-        const answer = await raw.emitWithAck(event, ...args);
-        assert.equal(answer.ok, false, `${event} ${JSON.stringify(args)}`);
-        assert.match(answer.error, error);
-        assert.deepEqual(
-          await seen,
-          [[], []],
-          `${event} ${JSON.stringify(args)} reached someone`,
-        );
-        // A map still due from the join may come; none may show a change.
-        const changed = (await maps).filter(
-          (map) => JSON.stringify(map) !== JSON.stringify(before),
-        );
-        assert.deepEqual(
-          changed,
-          [],
-          `${event} ${JSON.stringify(args)} changed the rooms`,
-        );
-      }
+      await refusedQuietly({ ada, bo, cy }, cases);
     });
 
     test('a hello before joining any room is refused', async () => {

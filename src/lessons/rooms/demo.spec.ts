@@ -1,6 +1,10 @@
 import type { Page } from '@playwright/test';
 import { client, expect, openDemo, rename, tag, test } from '../../../e2e/demo.ts';
-import { openExercise, runShownServer, serverExercise } from '../../../e2e/exercise.ts';
+import {
+  expectChecksOpen,
+  runShownServer,
+  runStarterServer,
+} from '../../../e2e/exercise.ts';
 
 const SLUG = 'rooms';
 const NAMES = ['Ada', 'Bo', 'Cy'];
@@ -155,14 +159,10 @@ test.describe('the server exercise', () => {
     page,
   }) => {
     await openDemo(page, SLUG, NAMES);
-    const ex = serverExercise(page, TITLE);
-    await openExercise(page, TITLE);
-    await ex.run.click();
-    await expect(ex.demoServer).toHaveText('your server');
+    const ex = await runStarterServer(page, TITLE);
     const { bo } = await useTheRooms(page);
     await expect(page.getByText('No rooms yet')).toBeVisible();
-    await page.waitForTimeout(1500); // longer than a "missed" check waits
-    for (const check of CHECKS) await expect(ex.check(check)).not.toHaveClass(/done/);
+    await expectChecksOpen(page, ex, CHECKS);
     await expect(bo.hellos).toBeEmpty();
   });
 });

@@ -1,25 +1,14 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import type { Socket } from 'socket.io-client';
 import {
   CONTRACT_SERVERS,
   type ContractServer,
 } from '../../../test/contract-harness.ts';
 import { nextEvent, nextEvents } from '../../../test/events.ts';
-import type { ClientToServerEvents, ServerToClientEvents } from './contract.ts';
+import { type Client, join, NSP } from './test-helpers.ts';
 
 // The lesson's contract: on Node against the companion app, and in a browser
 // page against this lesson's own server.ts (e2e/fidelity.spec.ts).
-
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
-const NSP = '/sockets-intro';
-
-/** A client that is in, and has the count the server sends it on connect (with Redis, a moment after). */
-async function join(server: ContractServer, auth?: object): Promise<Client> {
-  const socket: Client = server.open(NSP, auth);
-  await nextEvent(socket, 'number:change');
-  return socket;
-}
 
 for (const servers of CONTRACT_SERVERS)
   describe(`sockets-intro ${servers.name}`, () => {

@@ -8,21 +8,11 @@ import {
   SERVERS,
   startApp,
 } from '../../../test/harness.ts';
-import type { ClientToServerEvents, ServerToClientEvents } from './contract.ts';
+import { type Client, join, NSP } from './test-helpers.ts';
 
 // The workshop's side of this lesson (payload validation, unknown events, the
 // handshake's name, apps that share nothing), on Node only. The lesson's own contract
 // is in contract.test.ts, which runs in a browser page too.
-
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
-const NSP = '/sockets-intro';
-
-/** A client that is in, and has the count the server sends it on connect (with Redis, a moment after). */
-async function join(server: Running, auth?: object): Promise<Client> {
-  const socket: Client = server.open(NSP, auth);
-  await nextEvent(socket, 'number:change');
-  return socket;
-}
 
 for (const servers of SERVERS)
   describe(`sockets-intro ${servers.name}`, () => {
