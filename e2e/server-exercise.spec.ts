@@ -100,6 +100,7 @@ test('an endless loop in a handler is stopped, and the server keeps serving', as
   await expect(count(page)).toHaveText('7');
   await client(page, 'Client 1').button('Increment').click();
   await expect(ex.console).toContainText(/Line 4: Error: This loop ran for over 1 s/);
+  await expect(ex.console).toContainText('On Node, such a loop freezes the whole server');
   await page.getByRole('button', { name: 'Add a client' }).click();
   await expect(count(page, 'Client 2')).toHaveText('7');
 });
@@ -129,6 +130,10 @@ test("while the demo is on the learner's server, the page's client exercise conn
   await clientExercise.run.click();
   await expect(clientExercise.state).toHaveText(/on your server, as the demo is/);
   await expect(clientExercise.frame.getByText('Count: 42')).toBeVisible();
+  // The learner's server stops: the code on it stops too, and says so, instead of waiting on a server that is gone.
+  await serverExercise(page, TITLE).stop.click();
+  await expect(clientExercise.state).toHaveText('Stopped: Run again to connect where the demo is now.');
+  await expect(clientExercise.console).toContainText('The demo left your server (or it stopped)');
 });
 
 test('Run again moves the demo from the old server straight to the new one; a new Run that fails brings it back', async ({
@@ -168,6 +173,7 @@ test('a handler that never calls the callback a client sent is named in the cons
   await expect(serverExercise(page, title).demoServer).toHaveText('your server');
   await client(page, 'Client 1').button('Ask the server').click();
   await expect(ex.console).toContainText(
-    'A client sent `question:send` with a callback and waits for its answer: your handler never called it (`ack(…)`).',
+    'A client sent `question:send` with a callback and has waited 5 s: your handler has not called it (`ack(…)`) yet.',
+    { timeout: 10_000 }, // said after 5 s of waiting
   );
 });

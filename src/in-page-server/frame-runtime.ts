@@ -65,7 +65,7 @@ function prepare(nsp: Namespace) {
         if (answered || told.has(key) || !socket.connected || socket.listeners(event).length === 0) return;
         told.add(key);
         console.warn(
-          `A client sent \`${String(event).slice(0, 100)}\` with a callback and waits for its answer: your handler never called it (\`ack(…)\`).`,
+          `A client sent \`${String(event).slice(0, 100)}\` with a callback and has waited ${UNANSWERED_MS / 1000} s: your handler has not called it (\`ack(…)\`) yet.`,
         );
       }, UNANSWERED_MS);
       next();
@@ -74,10 +74,11 @@ function prepare(nsp: Namespace) {
 }
 
 /** How long a client's callback may wait before the console says that no handler called it. */
-const UNANSWERED_MS = 3000;
+const UNANSWERED_MS = 5000;
 
-/** The servers the code made, newest last: the page's clients reach the newest. */
+/** The namespaces of the newest server the code made (the page's clients reach that one), and its namespaces of a pattern. */
 const namespaces: Namespace[] = [];
+const patterns: Namespace[] = [];
 
 /** `new Server(…)` as the code writes it, on Node or here: here it listens to the page's clients, never to a port. */
 class Server extends socketIo.Server {
@@ -91,6 +92,7 @@ class Server extends socketIo.Server {
       );
     engine.removeAllListeners('connection'); // an earlier server of the code's hears no more clients
     namespaces.length = 0;
+    patterns.length = 0;
     const watch = (nsp: Namespace) => {
       namespaces.push(nsp);
       prepare(nsp);
@@ -98,6 +100,11 @@ class Server extends socketIo.Server {
     watch(this.sockets);
     this.on('new_namespace', watch);
     this.bind(engine as never);
+  }
+  override of(name: Parameters<socketIo.Server['of']>[0], fn?: Parameters<socketIo.Server['of']>[1]): Namespace {
+    const nsp = super.of(name, fn);
+    if (typeof name !== 'string' && !patterns.includes(nsp)) patterns.push(nsp);
+    return nsp;
   }
   override listen(): this {
     return this;
@@ -149,7 +156,13 @@ window.addEventListener('message', (event) => {
     [LOOP_GUARD]: createLoopGuard(LOOP_LIMIT_MS),
     [SERVER_STARTED]: () => {
       started = true;
-      post({ type: 'started', listening: namespaces.some((nsp) => nsp.listenerCount('connection') > 1) });
+      // Socket.IO says `connect` too; a namespace of a pattern (`io.of(/^\/team-/)`) listens for its children.
+      const listens = (nsp: { listenerCount(event: string): number }, own: number) =>
+        nsp.listenerCount('connection') + nsp.listenerCount('connect') > own;
+      post({
+        type: 'started',
+        listening: namespaces.some((nsp) => listens(nsp, 1)) || patterns.some((parent) => listens(parent, 0)),
+      });
     },
   };
   // As globals the code may shadow; `history` and the like replace the frame's own, which nothing here needs.

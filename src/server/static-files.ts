@@ -78,9 +78,23 @@ export function staticSite(dir: string) {
   // The site's own "Page not found", read once; plain text if the build has none.
   const notFoundPage = existsSync(join(dir, '404.html')) ? readFileSync(join(dir, '404.html')) : undefined;
   return (req: IncomingMessage, res: ServerResponse) => {
-    secure(res, req.url?.startsWith(SANDBOX_FOLDER) ? SANDBOX_HEADERS : SECURITY_HEADERS);
+    secure(res, inSandbox(req.url) ? SANDBOX_HEADERS : SECURITY_HEADERS);
     serve(req, res, () => notFound(res, 'Not found', notFoundPage));
   };
+}
+
+/** Whether a request is for the sandbox's pages, as the file server reads its path (`/%73andbox/` too). */
+function inSandbox(url = '/'): boolean {
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(url, 'http://x').pathname);
+  } catch {
+    return true; // a path that does not decode: the stricter headers
+  }
+  return path
+    .replace(/\/{2,}/g, '/')
+    .toLowerCase()
+    .startsWith(SANDBOX_FOLDER);
 }
 
 function secure(res: ServerResponse, headers = SECURITY_HEADERS) {

@@ -91,6 +91,10 @@ test("an exercise's page is sandboxed by its own CSP, connects nowhere, and only
     // Its module script comes from an opaque origin, so the site's scripts allow any origin to read them.
     const script = await fetch(`${server.url}/_astro/runtime.abc123.js`, { headers: { origin: 'null' } });
     assert.equal(script.headers.get('access-control-allow-origin'), '*');
+    // The same page asked for by an encoded path is still the sandbox's.
+    const encoded = await fetch(`${server.url}/%73andbox/exercise/`);
+    assert.equal(encoded.status, 200);
+    assert.match(encoded.headers.get('content-security-policy') ?? '', /^sandbox allow-scripts;/);
     // Every other page keeps the strict policy.
     assert.match((await fetch(`${server.url}/`)).headers.get('content-security-policy') ?? '', /^default-src 'self'/);
   } finally {

@@ -187,3 +187,16 @@ test('a "latest" step needs its receipt to answer the page\'s last send: nothing
   feed({ client: 1, direction: 'received', event: 'message' });
   assert.deepEqual(seen, ['caught-up']);
 });
+
+test('a client that connects after a send gets the state on arrival, which does not answer the send', () => {
+  const { feed, seen, wait } = watch();
+  feed({ client: 1, direction: 'connected', event: 'connect' });
+  feed({ client: 1, direction: 'sent', event: 'increment' });
+  wait(50);
+  feed({ client: 2, direction: 'connected', event: 'connect' });
+  feed({ client: 2, direction: 'received', event: 'number:change' }); // what any newcomer gets
+  assert.deepEqual(seen, []);
+  feed({ client: 1, direction: 'sent', event: 'increment' });
+  feed({ client: 2, direction: 'received', event: 'number:change' });
+  assert.deepEqual(seen, ['other']);
+});

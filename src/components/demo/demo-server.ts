@@ -55,7 +55,7 @@ export async function yourServerConnector(server: InPageServer): Promise<Connect
  * Which server a lesson's demo is on, as its page says it: the learner's
  * own (while it runs and the demo has not been switched back), or none.
  */
-export function followDemoServer(lesson: string): () => InPageServer | undefined {
+export function followDemoServer(lesson: string, changed?: () => void): () => InPageServer | undefined {
   let offered: InPageServer | undefined;
   let onYours = false;
   document.addEventListener(DEMO_SERVER, (event) => {
@@ -63,10 +63,13 @@ export function followDemoServer(lesson: string): () => InPageServer | undefined
     if (change.lesson !== lesson) return;
     offered = change.server;
     onYours = !!change.server;
+    changed?.();
   });
   document.addEventListener(DEMO_SERVER_CHOSEN, (event) => {
     const chosen = (event as CustomEvent<{ lesson: string; yours: boolean }>).detail;
-    if (chosen.lesson === lesson) onYours = chosen.yours;
+    if (chosen.lesson !== lesson) return;
+    onYours = chosen.yours;
+    changed?.();
   });
   return () => (onYours ? offered : undefined);
 }

@@ -20,6 +20,8 @@ export function createOfflineSwitch(socket: Socket) {
     button.disabled = true;
     let left = OFFLINE_SECONDS;
     const tick = setInterval(() => {
+      // The client was removed meanwhile (or the demo started again on another server): it stays gone.
+      if (!button.isConnected) return clearInterval(tick);
       left--;
       button.textContent = left > 0 ? `Offline, back in ${left} s` : `Go offline for ${OFFLINE_SECONDS} s`;
       if (left > 0) return;

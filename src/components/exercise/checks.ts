@@ -40,7 +40,7 @@ export function watchChecks(checks: Check[], source: 'code' | 'your-server', onS
     onSeen(id);
   };
   const traffic = checks.filter((check): check is StepRule & Check => !('shows' in check.when));
-  const watch = observeSteps(traffic, say);
+  let watch = observeSteps(traffic, say);
   /** Per event, the latest value the code's sockets received in this run and how many they have had. */
   const latest = new Map<string, { text: string; count: number }>();
   let page = '';
@@ -78,6 +78,11 @@ export function watchChecks(checks: Check[], source: 'code' | 'your-server', onS
     reset() {
       latest.clear();
       page = '';
+      // The last run's sends (and its clients, numbered from 1 again on a new server) count no more.
+      watch = observeSteps(
+        traffic.filter((check) => pending.has(check.id)),
+        say,
+      );
     },
   };
 }

@@ -8,6 +8,7 @@ import { checkStepId } from '../site/steps.ts';
 import { tickStep } from '../site/tick-step.ts';
 import { runInSandbox } from './bridge.ts';
 import { type Check, CODE_CLIENT, watchChecks } from './checks.ts';
+import { handlerErrorText } from './handler-error.ts';
 import { saveCode, savedCode } from './saved-code.ts';
 
 const MAX_LINES = 200;
@@ -64,7 +65,16 @@ async function startExercise(root: HTMLElement) {
   ];
   const output = find('console');
   const server = root.dataset.kind === 'server';
-  const demoServer = followDemoServer(lesson);
+  /** The learner's server that the running client code is on, if it is. */
+  let codeOn: import('../demo/demo-server.ts').InPageServer | undefined;
+  // That server stops, or the demo leaves it: the code's connections to it are gone, so is its run.
+  const demoServer = followDemoServer(lesson, () => {
+    if (!codeOn || demoServer() === codeOn) return;
+    codeOn = undefined;
+    running?.stop();
+    print('warn', 'The demo left your server (or it stopped), so your code stopped with it: Run it again.');
+    ended('Stopped: Run again to connect where the demo is now.');
+  });
   /** `stop(true)`: another Run follows at once, so a demo on this server waits for the next one. */
   let running: { stop: (forNextRun?: boolean) => void } | undefined;
   /** The demo is still on a server stopped for a new Run: it goes back to the workshop's if that Run fails. */
@@ -78,6 +88,7 @@ async function startExercise(root: HTMLElement) {
   };
   const ended = (why: string) => {
     running = undefined;
+    codeOn = undefined;
     stop.disabled = true;
     state.textContent = why;
     if (demoWaits) offerServer(lesson); // back to the workshop's server
@@ -129,6 +140,7 @@ async function startExercise(root: HTMLElement) {
     const open = yours && (await yourServerOpener(yours, lesson));
     if (thisRun !== runs) return;
     const connection = { lesson, namespace, auth: { name: 'Your code', ...(classKey && { classKey }) }, open };
+    codeOn = yours;
     running = runInSandbox(find('frame'), prepared.code, connection, {
       log: (level, text) => print(level, text),
       error: say,
@@ -163,10 +175,7 @@ async function startExercise(root: HTMLElement) {
               "Not running: your server stopped with the error shown in its console, so the demo stays on the workshop's server.",
             );
           }
-          say(
-            `${message}. On Node, an error thrown in a handler ends the whole server (every client is cut off); here your server runs on, so you can fix it.`,
-            line,
-          );
+          say(handlerErrorText(message), line);
         },
         started: (hasHandler) => {
           if (!hasHandler) {

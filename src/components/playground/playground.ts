@@ -1,6 +1,7 @@
 import { SERVER_MODULE, SERVER_MODULE_GLOBAL } from '../../shared/server-sandbox.ts';
 import { byData, createLogBox, h } from '../demo/dom.ts';
 import { createEditor } from '../exercise/editor.ts';
+import { handlerErrorText } from '../exercise/handler-error.ts';
 import { type Prepared, prepareCode, prepareServerCode } from '../exercise/prepare-code.ts';
 import { type InPageServer, runServerSandbox } from '../exercise/server-sandbox.ts';
 import { startClient } from './client-run.ts';
@@ -155,13 +156,7 @@ export async function startPlayground(root: HTMLElement) {
             printServer('error', at(message, lineNumber));
             return stopped('Not running: the server code stopped with the error shown in the server console.');
           }
-          printServer(
-            'error',
-            at(
-              `${message}. On Node, an error thrown in a handler ends the whole server; here the server runs on, so you can fix it.`,
-              lineNumber,
-            ),
-          );
+          printServer('error', at(handlerErrorText(message), lineNumber));
         },
         started: (listening) => {
           if (!listening)

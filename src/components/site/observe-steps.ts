@@ -65,7 +65,9 @@ export function observeSteps(
       (send) =>
         at - send.at <= ANSWER_MS &&
         (!rule.when.after || send.event === rule.when.after) &&
-        (rule.when.by === 'sender') === (send.client === client),
+        (rule.when.by === 'sender') === (send.client === client) &&
+        // Another client that (re)connected after the send got the state on arrival, not the send's answer.
+        (rule.when.by !== 'another' || (since.get(client) ?? Number.NEGATIVE_INFINITY) <= send.at),
     );
 
   function matches(rule: StepRule, traffic: Traffic, at: number) {

@@ -1,6 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
 import { client, expect, test } from '../../../e2e/demo.ts';
-import { runShownServer } from '../../../e2e/exercise.ts';
+import {
+  expectChecksOpen,
+  runShownServer,
+  runStarterServer,
+} from '../../../e2e/exercise.ts';
 
 const LESSON = '/lessons/sockets-intro/';
 
@@ -208,5 +212,24 @@ test.describe('the server exercise', () => {
       'is welcomed',
     ])
       await expect(ex.check(check)).toHaveClass(/done/);
+  });
+
+  test('the starter as given leaves the checks open, even when a client arrives after a click', async ({
+    page,
+  }) => {
+    await page.goto(LESSON);
+    const ex = await runStarterServer(page, TITLE);
+    const first = counter(page);
+    await expect(first.count).toHaveText('0');
+    await first.increment.click();
+    // A newcomer gets the count on arrival: that is not the increment reaching it.
+    await page.getByRole('button', { name: 'Add a client' }).click();
+    await expect(counter(page, 'Client 2').count).toHaveText('1');
+    await first.decrement.click();
+    await expectChecksOpen(page, ex, [
+      'An increment reaches every client',
+      'A decrement comes back',
+      'is welcomed',
+    ]);
   });
 });
