@@ -151,6 +151,11 @@ test("a server exercise's solution opens in the playground with the lesson's nam
   await expect(p.clientConsole).toContainText('Client 1: ');
   await expect(p.serverConsole).not.toContainText('is not defined');
   await expect(p.serverConsole).not.toContainText('Line ');
+  // Its client has a button for each event the code takes, named by the lesson's constants too.
+  const first = p.clientPage(1);
+  await first.getByRole('textbox', { name: 'Data to send (JSON, or text)' }).fill('red');
+  await first.getByRole('button', { name: 'IO_CLIENT_JOIN_ROOM' }).click();
+  await expect(p.clientConsole).toContainText('Client 1: IO_CLIENT_JOIN_ROOM answered {"ok":true}');
 });
 
 test('the playground has no accessibility violations while it runs', async ({ page }) => {

@@ -36,27 +36,57 @@ page.button('Shout').addEventListener('click', () => {
 export const DEFAULT_CLIENTS = 2;
 
 const RESERVED = new Set(['connect', 'connection', 'disconnect', 'disconnecting', 'error', 'newListener']);
-const names = (code: string, pattern: RegExp) => [
-  ...new Set([...code.matchAll(pattern)].map((match) => match[2]!).filter((name) => !RESERVED.has(name))),
-];
+
+/**
+ * The event names `pattern` finds in the code: written out (`'chat:message'`),
+ * or a name of the lesson's (`IO_CLIENT_HELLO`) whose value `names` holds.
+ */
+function eventsIn(code: string, pattern: RegExp, names: Record<string, unknown>) {
+  const found = [...code.matchAll(pattern)].map(([, quote, quoted, constant]) => (quote ? quoted : names[constant!]));
+  return [
+    ...new Set(
+      found.filter(
+        (event): event is string => typeof event === 'string' && /^[\w:-]{1,40}$/.test(event) && !RESERVED.has(event),
+      ),
+    ),
+  ].slice(0, 6);
+}
 
 /**
  * A small client for a lesson's server code: it logs each event the code
- * emits, and has a button for each event the code listens to (sent without
- * data: the code's handler may want some, which is for the reader to add).
+ * emits, and has a button for each event the code listens to, which sends
+ * what the Data box holds (JSON, or text) and logs the server's answer.
  */
-export function clientFor(serverCode: string): string {
-  const heard = names(serverCode, /\.emit\(\s*(['"])([\w:-]{1,40})\1/g).slice(0, 6);
-  const handled = names(serverCode, /socket\.on\(\s*(['"])([\w:-]{1,40})\1/g).slice(0, 6);
+export function clientFor(serverCode: string, names: Record<string, unknown> = {}): string {
+  const heard = eventsIn(serverCode, /\.emit\(\s*(?:(['"])([\w:-]{1,40})\1|([A-Z][A-Z0-9_]*)\b)/g, names);
+  const handled = eventsIn(serverCode, /socket\.on\(\s*(?:(['"])([\w:-]{1,40})\1|([A-Z][A-Z0-9_]*)\b)/g, names);
   const lines = [
     "// A small client for the lesson's server code: change it as you like.",
     'const socket = io();',
     "socket.on('connect', () => console.log('connected as', socket.id));",
     ...heard.map((event) => `socket.on('${event}', (...data) => console.log('${event}', ...data));`),
   ];
-  if (handled.length) lines.push('', '// The events the server listens to: a button each (add the data they need).');
+  if (handled.length)
+    lines.push(
+      '',
+      "// The events the server listens to: a button each, sending the Data box's JSON (or text).",
+      "const data = page.input('Data to send (JSON, or text)');",
+      'const payload = () => {',
+      '  const text = data.value.trim();',
+      '  if (!text) return [];',
+      '  try {',
+      '    return [JSON.parse(text)];',
+      '  } catch {',
+      '    return [text];',
+      '  }',
+      '};',
+    );
   for (const event of handled)
-    lines.push(`page.button('${event}').addEventListener('click', () => socket.emit('${event}'));`);
+    lines.push(
+      `page.button('${event}').addEventListener('click', () =>`,
+      `  socket.emit('${event}', ...payload(), (...answer) => console.log('${event} answered', ...answer)),`,
+      ');',
+    );
   return `${lines.join('\n')}\n`;
 }
 
