@@ -1,10 +1,9 @@
 import type { Page } from '@playwright/test';
 import { client, expect, openDemo, tag, test } from '../../../e2e/demo.ts';
 import {
-  openExercise,
   runShownServer,
   runSolution,
-  serverExercise,
+  runStarterServer,
 } from '../../../e2e/exercise.ts';
 
 const SLUG = 'delivery';
@@ -166,9 +165,7 @@ test.describe('the server exercise', () => {
     page,
   }) => {
     await openDemo(page, SLUG, ['Ada', 'Bo']);
-    const ex = await openExercise(page, TITLE);
-    await ex.run.click();
-    await expect(serverExercise(page, TITLE).demoServer).toHaveText('your server');
+    const ex = await runStarterServer(page, TITLE);
     const [ada, bo] = [member(page, 'Ada'), member(page, 'Bo')];
     await expect(ada.session).toHaveText(/^Connected/);
     await ada.send('first');

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { client, expect, openDemo, tag, test } from '../../../e2e/demo.ts';
-import { openExercise, runShownServer, serverExercise } from '../../../e2e/exercise.ts';
+import { runShownServer, runStarterServer } from '../../../e2e/exercise.ts';
 
 const SLUG = 'scaling-out';
 
@@ -102,9 +102,7 @@ test.describe('the server exercise', () => {
     page,
   }) => {
     await openDemo(page, SLUG, ['Ada', 'Bo']);
-    const ex = await openExercise(page, TITLE);
-    await ex.run.click();
-    await expect(serverExercise(page, TITLE).demoServer).toHaveText('your server');
+    const ex = await runStarterServer(page, TITLE);
     const [ada, bo] = [member(page, 'Ada'), member(page, 'Bo')];
     await expect(page.getByRole('status', { name: 'Adapter' })).toHaveText(
       /^Adapter off/,
