@@ -1,7 +1,7 @@
 import type { Namespace, ServerOptions } from 'socket.io';
 import * as socketIo from 'socket.io';
 import { consoleText } from '../components/exercise/console-text.ts';
-import { lineOf } from '../components/exercise/error-line.ts';
+import { lineOf, whereInCode } from '../components/exercise/error-line.ts';
 import { createLoopGuard } from '../components/exercise/loop-clock.ts';
 import { LOOP_GUARD, LOOP_LIMIT_MS } from '../shared/sandbox.ts';
 import {
@@ -117,9 +117,7 @@ class Server extends socketIo.Server {
 const here = SERVER_SANDBOX_PAGE;
 window.addEventListener('error', (event) => {
   event.preventDefault();
-  const inCode = !event.filename || event.filename.includes(here);
-  const line =
-    inCode && typeof event.error?.line !== 'number' ? event.lineno || undefined : lineOf(event.error, here).line;
+  const { line } = whereInCode(event, here);
   post({
     type: 'error',
     message: event.error instanceof Error ? consoleText(event.error) : String(event.message),

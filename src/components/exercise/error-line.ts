@@ -10,3 +10,15 @@ export function lineOf(error: unknown, page: string): { line?: number; column?: 
   const match = new RegExp(`(?:<anonymous>|${page}):(\\d+):(\\d+)`).exec(stack); // Chromium, Firefox
   return match ? { line: Number(match[1]), column: Number(match[2]) } : {};
 }
+
+/**
+ * Where an uncaught error of a frame's `page` comes from: thrown by the
+ * learner's inline script itself, the event's own line; else (the loop guard's
+ * error, or one thrown inside the frame's runtime) the code's frame of its stack.
+ */
+export function whereInCode(event: ErrorEvent, page: string): { line?: number; column?: number } {
+  const thrownInCode = !event.filename || event.filename.includes(page);
+  return thrownInCode && typeof event.error?.line !== 'number'
+    ? { line: event.lineno || undefined, column: event.colno || undefined }
+    : lineOf(event.error, page);
+}

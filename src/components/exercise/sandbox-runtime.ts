@@ -1,6 +1,6 @@
 import { type FromSandbox, LOOP_GUARD, LOOP_LIMIT_MS, SANDBOX_PAGE, type ToSandbox } from '../../shared/sandbox.ts';
 import { consoleText as format } from './console-text.ts';
-import { lineOf as lineOfError } from './error-line.ts';
+import { lineOf as lineOfError, whereInCode } from './error-line.ts';
 import { createLoopGuard } from './loop-clock.ts';
 import { createPageHelpers } from './page-helpers.ts';
 import { createIo } from './sandbox-io.ts';
@@ -22,12 +22,7 @@ for (const level of ['log', 'info', 'warn', 'error'] as const) {
 const lineOf = (error: unknown) => lineOfError(error, SANDBOX_PAGE);
 window.addEventListener('error', (event) => {
   event.preventDefault();
-  const thrownInCode = !event.filename || event.filename.includes(SANDBOX_PAGE);
-  const where =
-    thrownInCode && typeof event.error?.line !== 'number'
-      ? { line: event.lineno || undefined, column: event.colno || undefined }
-      : lineOf(event.error);
-  post({ type: 'error', message: String(event.error?.message ?? event.message), ...where });
+  post({ type: 'error', message: String(event.error?.message ?? event.message), ...whereInCode(event, SANDBOX_PAGE) });
 });
 window.addEventListener('unhandledrejection', (event) => {
   event.preventDefault();

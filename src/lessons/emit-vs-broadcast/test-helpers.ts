@@ -1,6 +1,7 @@
-import type { DefaultEventsMap } from 'socket.io';
 import type { Socket } from 'socket.io-client';
 import { collect, connected, nextMatching } from '../../../test/events.ts';
+// Types only, erased in the browser bundle: the harness itself stays on Node.
+import type { Running } from '../../../test/harness.ts';
 import type {
   Client,
   ClientToServerEvents,
@@ -18,14 +19,7 @@ export const THREE = ['Ada', 'Bo', 'Cy'];
 export const names = (list: Client[]) => list.map((c) => c.name).sort();
 
 /** Where clients are opened: the contract's server, or Node's harness, whose `on` picks one of two servers. */
-interface Opener {
-  open: <S extends object = DefaultEventsMap, C extends object = DefaultEventsMap>(
-    namespace: string,
-    auth?: object,
-    from?: string,
-    on?: number,
-  ) => Socket<S, C>;
-}
+type Opener = Pick<Running, 'open'>;
 
 /** The first `clients` list that `client` receives from now on whose names are `wanted`. */
 export const listOf = (client: EmitClient, wanted: string[], timeoutMs = 3000) =>
