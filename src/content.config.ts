@@ -94,6 +94,19 @@ const exercise = z.object({
   checks: z.array(exerciseCheck).min(1),
 });
 
+/**
+ * The parts of the course, in order, as the home page groups the lessons.
+ * Each has the heading the home page shows.
+ */
+export const PARTS = {
+  'first-steps': 'First steps',
+  sending: 'Sending',
+  structure: 'Structure',
+  reliability: 'Reliability',
+  scale: 'Scale',
+  tools: 'Tools',
+} as const;
+
 const lessons = defineCollection({
   // A lesson is a folder, `src/lessons/<slug>/`, and its text is `lesson.mdx` in it.
   loader: glob({ pattern: '*/lesson.mdx', base: './src/lessons', generateId: ({ entry }) => entry.split('/')[0]! }),
@@ -101,6 +114,10 @@ const lessons = defineCollection({
     title: z.string().min(1),
     /** Position in the course: 1 is first. */
     order: z.number().int().positive(),
+    /** The part of the course the lesson belongs to (see `PARTS`). */
+    part: z.enum(Object.keys(PARTS) as [keyof typeof PARTS, ...(keyof typeof PARTS)[]]),
+    /** The lessons this one assumes you read before, by slug (each must be a lesson that comes earlier). */
+    assumes: z.array(z.string().regex(/^[a-z0-9-]+$/)).default([]),
     /** One or two sentences for the lesson list. */
     summary: z.string().min(1).max(240),
     /** The seeds this lesson draws on. */

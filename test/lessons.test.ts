@@ -59,6 +59,21 @@ describe('a lesson is one folder', () => {
     assert.deepEqual(listed, [...folders].sort(), 'src/lessons/index.ts and the folders disagree');
   });
 
+  test('each lesson has its own place in the order, and assumes only lessons that come before it', () => {
+    const front = (slug: string) => readFileSync(join(LESSONS, slug, 'lesson.mdx'), 'utf8');
+    const order = new Map(folders.map((slug) => [slug, Number(/^order: (\d+)$/m.exec(front(slug))?.[1])]));
+    assert.equal(new Set(order.values()).size, folders.length, `two lessons share an order: ${[...order]}`);
+    for (const slug of folders) {
+      const assumes =
+        /^assumes: \[(.*)\]$/m
+          .exec(front(slug))?.[1]
+          ?.split(',')
+          .map((s) => s.trim()) ?? [];
+      for (const before of assumes.filter(Boolean))
+        assert.ok(order.get(before)! < order.get(slug)!, `${slug} assumes ${before}, which is not an earlier lesson`);
+    }
+  });
+
   test('each lesson’s server module is the one in its own folder', () => {
     const index = readFileSync(join(LESSONS, 'index.ts'), 'utf8');
     for (const slug of folders) assert.match(index, new RegExp(`from '\\./${slug}/server\\.ts'`), slug);

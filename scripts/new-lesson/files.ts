@@ -15,6 +15,10 @@ export function lessonFiles({ slug, camel, title, order }: LessonNames): Record<
     'lesson.mdx': `---
 title: ${title}
 order: ${order}
+# first-steps, sending, structure, reliability, scale or tools: the home page's groups.
+part: structure
+# The lessons a reader should have read first, by slug.
+assumes: [sockets-intro]
 summary: One or two sentences on what the reader learns here, for the lesson list.
 exercises:
   - id: note
