@@ -17,11 +17,11 @@ test('the lesson list marks where the reader is, "On this page" jumps to a secti
 
   await page
     .getByRole('navigation', { name: 'Previous and next lesson' })
-    .getByRole('link', { name: /A chat, from the pieces/ })
+    .getByRole('link', { name: /Namespaces and middleware/ })
     .click();
-  await expect(page).toHaveURL(/\/lessons\/chat\/$/);
+  await expect(page).toHaveURL(/\/lessons\/namespaces-and-middleware\/$/);
   await expect(
-    page.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: 'A chat, from the pieces' }),
+    page.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: 'Namespaces and middleware' }),
   ).toHaveAttribute('aria-current', 'page');
 });
 

@@ -107,6 +107,22 @@ export const PARTS = {
   tools: 'Tools',
 } as const;
 
+/**
+ * How the tests drive a lesson's "Take it home" project (the lesson's shown
+ * server code on a plain server): a client on `namespace` emits `emit` (the
+ * event, then its arguments, with an acknowledgement callback) and some
+ * client hears `hears`, or, with `hears: ack`, the acknowledgement answers
+ * `{ ok: true }`. The project's HTML client connects to `namespace` too.
+ */
+const takeHome = z.object({
+  namespace: z
+    .string()
+    .regex(/^\/[a-z0-9-]+$/)
+    .optional(),
+  emit: z.tuple([z.string().min(1)], z.unknown()),
+  hears: z.string().min(1),
+});
+
 const lessons = defineCollection({
   // A lesson is a folder, `src/lessons/<slug>/`, and its text is `lesson.mdx` in it.
   loader: glob({ pattern: '*/lesson.mdx', base: './src/lessons', generateId: ({ entry }) => entry.split('/')[0]! }),
@@ -124,6 +140,8 @@ const lessons = defineCollection({
     seeds: z.array(seed).default([]),
     /** What to try in the demo; each step ticks itself when the demo sees it happen. */
     tryIt: z.array(tryItStep).default([]),
+    /** How the tests drive the lesson's take-home project (lessons with a server exercise whose solution is a region). */
+    takeHome: takeHome.optional(),
     /** Code for the reader to write, run in the page against the live server. */
     exercises: z.array(exercise).default([]),
   }),

@@ -125,7 +125,7 @@ test.describe('the server exercise', () => {
   ];
 
   /** Ada and Bo join red, Ada says hello, Bo leaves: Cy stays outside. */
-  async function useTheRooms(page: Page) {
+  async function fillTheRooms(page: Page) {
     const [ada, bo, cy] = NAMES.map((name) => member(page, name)) as [
       ReturnType<typeof member>,
       ReturnType<typeof member>,
@@ -144,7 +144,7 @@ test.describe('the server exercise', () => {
   }) => {
     await openDemo(page, SLUG, NAMES);
     const ex = await runShownServer(page, TITLE);
-    const { ada, bo, cy } = await useTheRooms(page);
+    const { ada, bo, cy } = await fillTheRooms(page);
     await expect(roomList(page, 'red')).toContainText('Ada');
     await expect(roomList(page, 'red')).toContainText('Bo');
     await expect(bo.hellos).toContainText('Ada says: Hello, room!');
@@ -160,7 +160,7 @@ test.describe('the server exercise', () => {
   }) => {
     await openDemo(page, SLUG, NAMES);
     const ex = await runStarterServer(page, TITLE);
-    const { bo } = await useTheRooms(page);
+    const { bo } = await fillTheRooms(page);
     await expect(page.getByText('No rooms yet')).toBeVisible();
     await expectChecksOpen(page, ex, CHECKS);
     await expect(bo.hellos).toBeEmpty();

@@ -1,0 +1,45 @@
+import { getCollection } from 'astro:content';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { shownServerCode } from '../../../components/exercise/shown-server.ts';
+import { lessonNames } from '../../../components/playground/lesson-names.ts';
+import { takeHomeFiles } from '../../../components/take-home/project.ts';
+
+/**
+ * A lesson's take-home project, as the files of a folder (`{ folder, files }`):
+ * the page zips them itself when the reader asks ("Take it home"), so the
+ * server stores and makes nothing. The lesson's server code is its server
+ * exercise's solution, the region the lesson shows.
+ */
+export const getStaticPaths = (async () => {
+  const lessons = await getCollection('lessons');
+  return lessons.flatMap((lesson) => {
+    const exercise = lesson.data.exercises.find((e) => e.kind === 'server' && typeof e.solution === 'object');
+    if (!exercise || typeof exercise.solution !== 'object') return [];
+    return [
+      {
+        params: { slug: lesson.id },
+        props: {
+          title: lesson.data.title,
+          region: exercise.solution.region,
+          recovery: Boolean(exercise.connectionStateRecovery),
+          namespace: lesson.data.takeHome?.namespace,
+        },
+      },
+    ];
+  });
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params, props }) => {
+  const slug = params.slug!;
+  const files = await takeHomeFiles({
+    slug,
+    title: props.title,
+    server: shownServerCode(slug, props.region),
+    names: lessonNames(slug),
+    recovery: props.recovery,
+    namespace: props.namespace,
+  });
+  return new Response(JSON.stringify({ folder: `socket-workshop-${slug}`, files }), {
+    headers: { 'content-type': 'application/json' },
+  });
+};
