@@ -81,6 +81,26 @@ test('an instructor runs a class: students join by code, show on the roster, fol
   await expect(inPublic.count).toHaveText(publicCount!);
 });
 
+test('a student joins from the home page by typing the class code the projector shows; a wrong code is told so', async ({
+  page,
+  student,
+}) => {
+  const { code } = await openDashboard(page);
+  const ada = await student();
+  await ada.goto('/');
+  const codeField = ada.getByRole('textbox', { name: 'Class code' });
+  await codeField.fill('ABC');
+  await ada.getByRole('textbox', { name: 'Your name' }).fill('Ada');
+  await ada.getByRole('button', { name: 'Join the class' }).click();
+  await expect(ada.getByRole('alert')).toContainText('"ABC" is not a class code');
+  await codeField.fill(code.toLowerCase()); // as a student types it
+  await ada.getByRole('button', { name: 'Join the class' }).click();
+  await expect(ada.getByText('you are Ada')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Roster' }).getByRole('row', { name: /Ada/ })).toContainText(
+    'connected',
+  );
+});
+
 test('a wrong instructor token is refused with a clear message', async ({ page }) => {
   await page.goto('/instructor/#token=not-the-token');
   await expect(page.getByRole('alert')).toHaveText('That token is not right: check the link the server printed.');
