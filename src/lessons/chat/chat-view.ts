@@ -222,13 +222,30 @@ export function createChatView(controls: HTMLFieldSetElement, suggestedName: str
         ...users.map((u) => h('li', {}, u.name, u.id === myId ? ' (you)' : '')),
       );
       const chosen = to.value;
+      const chosenName = to.selectedOptions[0]?.dataset.name;
+      const others = users.filter((u) => u.id !== myId);
+      // Back under a new id (a reconnection): the same person, still chosen.
+      const still =
+        others.find((u) => u.id === chosen) ??
+        others.find((u) => chosen && u.name === chosenName);
+      const options = others.map((u) =>
+        h('option', { value: u.id, 'data-name': u.name }, `${u.name} (private)`),
+      );
+      // Gone from the room: kept, and said so, rather than falling back to the whole room
+      // (a private line must never go to everyone); sending to it gets the server's refusal.
+      if (chosen && !still)
+        options.push(
+          h(
+            'option',
+            { value: chosen, 'data-name': chosenName ?? '' },
+            `${chosenName} (left the room)`,
+          ),
+        );
       to.replaceChildren(
         h('option', { value: '' }, 'Everyone in the room'),
-        ...users
-          .filter((u) => u.id !== myId)
-          .map((u) => h('option', { value: u.id }, `${u.name} (private)`)),
+        ...options,
       );
-      to.value = users.some((u) => u.id === chosen) ? chosen : '';
+      to.value = still?.id ?? chosen;
     },
     showTyping(user: string, typing: boolean) {
       if (typing) typists.add(user);

@@ -87,6 +87,27 @@ test('Ada, Bo and Cy: messages stay in the room, typing shows, private stays pri
   await expect(cy.messages).not.toContainText(secret);
 });
 
+test('a private line to someone who moved to another room is refused, never sent to the whole room', async ({
+  student,
+}) => {
+  const lobby = `lobby-${tag()}`;
+  const ada = await openChat(await student());
+  const bo = await openChat(await student());
+  const cy = await openChat(await student());
+  await ada.join('Ada', lobby);
+  await bo.join('Bo', lobby);
+  await cy.join('Cy', lobby);
+  await ada.to.selectOption({ label: 'Bo (private)' });
+
+  await bo.join('Bo', `games-${tag()}`); // Bo moves while Ada writes to him
+  await expect(ada.online).not.toContainText('Bo');
+  await expect(ada.to.locator('option:checked')).toHaveText('Bo (left the room)');
+  const secret = `for Bo only ${tag()}`;
+  await ada.send(secret);
+  await expect(ada.error).toHaveText('That person is not in this room (any more).');
+  await expect(cy.messages).not.toContainText(secret);
+});
+
 test('a message with HTML in it shows as text and runs nothing', async ({
   student,
 }) => {

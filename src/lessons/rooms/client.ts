@@ -25,7 +25,8 @@ function render(client: DemoClient<RoomMap>) {
   const view = {
     room: h('input', {
       type: 'text',
-      maxlength: ROOM_NAME_MAX,
+      // Room for a name the server refuses (it takes at most ROOM_NAME_MAX), so its sentence can be read.
+      maxlength: 2 * ROOM_NAME_MAX,
       autocomplete: 'off',
       placeholder: 'any name',
     }),
