@@ -71,6 +71,16 @@ test('an instructor runs a class: students join by code, show on the roster, fol
   await expect(inClass.count).toHaveText('2');
   await expect(inPublic.count).toHaveText(publicCount!);
 
+  // The roster ticks with Ada's progress in the lesson in view: "Click and see" is one step of its all.
+  const total = await teacher
+    .getByRole('combobox', { name: 'Progress in' })
+    .selectOption({ label: 'Sockets, from the first connection' })
+    .then(() => roster.getByRole('row', { name: /Bo/ }).getByRole('cell').nth(2).textContent());
+  expect(total).toMatch(/^0\/\d+$/);
+  await expect(roster.getByRole('row', { name: /Ada/ }).getByRole('cell').nth(2)).toHaveText(
+    new RegExp(`^[1-9]\\d*/${total!.split('/')[1]}$`),
+  );
+
   await teacher
     .getByRole('combobox', { name: 'Reset the demo of' })
     .selectOption({ label: 'Sockets, from the first connection' });

@@ -11,6 +11,40 @@ export const classCode = z
   .toUpperCase()
   .regex(CODE_PATTERN, CODE_HINT);
 
+/**
+ * What a student has done, per lesson: the ids of its "Try it" steps and
+ * exercise checks (`exercise:check`) they have seen tick.
+ */
+export type LessonProgress = Record<string, string[]>;
+
+const stepId = z
+  .string()
+  .regex(/^[a-z0-9-]{1,40}(:[a-z0-9-]{1,40})?$/, 'A step is named like "join" or "exercise:check".');
+const MAX_LESSONS = 100;
+
+/** Progress as a page sends it: lessons by slug, each a list of steps (at most 100 lessons of 200 steps). */
+export const lessonProgress = z
+  .record(z.string(), z.array(stepId).max(200), { error: 'Send { progress: { lesson: [step, …] } }.' })
+  .refine((progress) => Object.keys(progress).length <= MAX_LESSONS, `At most ${MAX_LESSONS} lessons.`);
+
+/** What a store gives back, whatever it holds: only lists of step names (Lua's JSON writes an empty list as {}). */
+export function progressFrom(value: unknown): LessonProgress {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+  return Object.fromEntries(
+    Object.entries(value).flatMap(([lesson, steps]) =>
+      Array.isArray(steps) && steps.length ? [[lesson, steps.filter((s) => typeof s === 'string')]] : [],
+    ),
+  );
+}
+
+/** Both together: a step done in either is done (two windows, two devices, never a tick lost). */
+export function mergeProgress(a: LessonProgress, b: LessonProgress): LessonProgress {
+  const merged: LessonProgress = { ...a };
+  for (const [lesson, steps] of Object.entries(b))
+    merged[lesson] = [...new Set([...(merged[lesson] ?? []), ...steps])].sort();
+  return merged;
+}
+
 /** One student as the instructor sees them. */
 export interface RosterEntry {
   name: string;
@@ -18,8 +52,8 @@ export interface RosterEntry {
   /** The lesson the student's page shows, if any. */
   lesson: string | null;
   section: string | null;
-  /** Lessons whose "Try it" steps are all done (filled in by the progress work). */
-  completed: string[];
+  /** The steps they have done, per lesson (the dashboard knows each lesson's steps). */
+  progress: LessonProgress;
 }
 
 export interface ClassSummary {
@@ -114,12 +148,14 @@ export interface StudentServerEvents {
   'class:reset': (payload: { lesson: string }) => void;
   'class:ended': (payload: { reason: string }) => void;
   'class:removed': (payload: { reason: string }) => void;
+  /** What the class keeps of this student's progress, on joining: a page merges it into its own (another device's ticks). */
+  'student:progress': (payload: { progress: LessonProgress }) => void;
 }
 
 export interface StudentClientEvents {
   'student:where': (payload: { lesson: string | null; section?: string | null }, ack?: Ack) => void;
-  /** The lessons whose "Try it" steps this student has all done (kept in their browser). */
-  'student:progress': (payload: { completed: string[] }, ack?: Ack) => void;
+  /** The steps this student has done, per lesson (kept in their browser, and by the class). */
+  'student:progress': (payload: { progress: LessonProgress }, ack?: Ack) => void;
 }
 
 export const studentEvents = {
@@ -132,9 +168,7 @@ export const studentEvents = {
     ]),
   },
   'student:progress': {
-    args: z.tuple([
-      z.object({ completed: z.array(lessonSlug).max(100) }, { error: 'Send { completed: [lesson, …] }.' }),
-    ]),
+    args: z.tuple([z.object({ progress: lessonProgress }, { error: 'Send { progress: { lesson: [step, …] } }.' })]),
   },
 };
 

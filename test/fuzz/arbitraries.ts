@@ -194,7 +194,7 @@ const KEYS = [
   'lesson',
   'section',
   'locked',
-  'completed',
+  'progress',
   'token',
   'key',
   'classKey',
@@ -416,7 +416,13 @@ export const VALID_ARGS: Record<string, fc.Arbitrary<string[]>> = {
   'student:where': one(
     obj({ lesson: fc.oneof(slug, fc.constant('null')), section: fc.oneof(shortText, fc.constant('null')) }),
   ),
-  'student:progress': one(obj({ completed: fc.array(slug, { maxLength: 12 }).map((a) => `[${a.join(',')}]`) })),
+  'student:progress': one(
+    obj({
+      progress: fc
+        .array(fc.tuple(slug, fc.array(slug, { maxLength: 6 })), { maxLength: 8 })
+        .map((lessons) => `{${lessons.map(([lesson, steps]) => `${lesson}:[${steps.join(',')}]`).join(',')}}`),
+    }),
+  ),
 };
 
 /** Arguments for `event`: ones it accepts, the same with one changed, added or taken away, or anything. */

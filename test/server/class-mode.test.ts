@@ -111,7 +111,7 @@ for (const store of ['sqlite', 'redis'] as const)
         connected: true,
         lesson: 'rooms',
         section: 'joining-leaving-sending-to-a-room',
-        completed: [],
+        progress: {},
       });
 
       const gone = nextEvent<{ changed: RosterEntry[] }>(instructor, 'roster:delta');
@@ -122,29 +122,41 @@ for (const store of ['sqlite', 'redis'] as const)
       );
     });
 
-    test("a student's finished lessons reach the roster and are kept; unknown lessons are dropped", async () => {
+    test("a student's steps reach the roster and are kept, added to and never taken away; unknown lessons are dropped", async () => {
       const code = await createClass();
       await instructor.emitWithAck('class:watch', { code });
       const arrival = nextEvent(instructor, 'roster:delta', 3000);
       const ada = await server.client(`/class/${code}`, { name: 'Ada', key: key(1) });
       await arrival; // her arrival's delta
       const delta = nextEvent<{ changed: RosterEntry[] }>(instructor, 'roster:delta');
+      const progress = { rooms: ['join', 'hello'], 'no-such-lesson': ['x'] };
+      assert.deepEqual(await ada.emitWithAck('student:progress', { progress }), { ok: true });
       assert.deepEqual(
-        await ada.emitWithAck('student:progress', { completed: ['rooms', 'no-such-lesson', 'chat', 'rooms'] }),
-        { ok: true },
+        (await delta).changed.map((e) => [e.name, e.progress]),
+        [['Ada', { rooms: ['hello', 'join'] }]],
       );
-      assert.deepEqual(
-        (await delta).changed.map((e) => [e.name, e.completed]),
-        [['Ada', ['chat', 'rooms']]],
-      );
+      // A second window that knows less (or other steps) adds; it never takes a tick away.
+      const more = nextEvent<{ changed: RosterEntry[] }>(instructor, 'roster:delta');
+      await ada.emitWithAck('student:progress', { progress: { rooms: ['leave'], chat: ['join'] } });
+      assert.deepEqual((await more).changed[0]!.progress, { rooms: ['hello', 'join', 'leave'], chat: ['join'] });
       const watched = await instructor.emitWithAck('class:watch', { code });
       assert.deepEqual(
-        watched.roster.map((e: RosterEntry) => e.completed),
-        [['chat', 'rooms']],
+        watched.roster.map((e: RosterEntry) => e.progress),
+        [{ rooms: ['hello', 'join', 'leave'], chat: ['join'] }],
       );
-      const bad = await ada.emitWithAck('student:progress', { completed: 'rooms' });
+      const bad = await ada.emitWithAck('student:progress', { progress: { rooms: 'join' } });
       assert.equal(bad.ok, false);
-      assert.match(bad.error, /array|completed/i);
+      assert.match(bad.error, /progress|array/i);
+    });
+
+    test("a student's page that knows none of their steps (storage cleared) gets back what the class kept", async () => {
+      const code = await createClass();
+      const laptop = await server.client(`/class/${code}`, { name: 'Ada', key: key(1) });
+      await laptop.emitWithAck('student:progress', { progress: { rooms: ['join'] } });
+      // The same student (the same key: the browser's) on a page opened later.
+      const later = server.open(`/class/${code}`, { name: 'Ada', key: key(1) });
+      const kept = await nextEvent<{ progress: Record<string, string[]> }>(later, 'student:progress', 3000);
+      assert.deepEqual(kept.progress, { rooms: ['join'] });
     });
 
     /** Two students in each class, Ada and Bo: what a lesson namespace of the class needs to let a socket in. */

@@ -1,6 +1,6 @@
 import type { ClassState } from '../../shared/class-mode.ts';
 import { byData } from '../demo/dom.ts';
-import { completedLessons, PROGRESS_CHANGE } from '../site/progress.ts';
+import { addProgress, PROGRESS_CHANGE, readProgress } from '../site/progress.ts';
 import {
   connectToClass,
   currentClass,
@@ -104,11 +104,17 @@ export function startClassBar(root: HTMLElement) {
   reportProgress(socket);
 }
 
-/** Tells the class which lessons this student has done (the instructor's roster counts them). */
+/**
+ * Tells the class the steps this student has done (the instructor's roster
+ * shows them), and takes what the class kept: ticks from another device, or
+ * from another window of this browser, are never lost.
+ */
 function reportProgress(socket: StudentSocket) {
-  const report = () => socket.connected && socket.emit('student:progress', { completed: completedLessons() });
+  const report = () => socket.connected && socket.emit('student:progress', { progress: readProgress() });
   socket.on('connect', report);
+  socket.on('student:progress', ({ progress }) => addProgress(progress));
   document.addEventListener(PROGRESS_CHANGE, report);
+  addEventListener('storage', report); // another window of this browser ticked a step
 }
 
 /** Tells the class which lesson and section this page shows, when it changes (for the roster). */

@@ -10,14 +10,14 @@ import {
   rememberToken,
   takeToken,
 } from './instructor-socket.ts';
-import { createRosterView } from './roster-view.ts';
+import { createRosterView, type DashboardLesson } from './roster-view.ts';
 
 const WATCHED_KEY = 'socket-workshop:instructor-class';
 
 /** The instructor's dashboard: sign in with the token, create or pick a class, and run it. */
 export function startDashboard(root: HTMLElement) {
   const $ = byData(root);
-  const lessons: { slug: string; title: string }[] = JSON.parse(root.dataset.lessons ?? '[]');
+  const lessons: DashboardLesson[] = JSON.parse(root.dataset.lessons ?? '[]');
   const tokenForm = $<HTMLFormElement>('token-form');
 
   function signIn(token: string) {
@@ -52,7 +52,7 @@ export function startDashboard(root: HTMLElement) {
 
 function runDashboard(
   socket: InstructorSocket,
-  lessons: { slug: string; title: string }[],
+  lessons: DashboardLesson[],
   $: <T extends HTMLElement = HTMLElement>(name: string) => T,
 ) {
   const titles = new Map(lessons.map((l) => [l.slug, l.title]));
@@ -69,7 +69,7 @@ function runDashboard(
     else $('error').textContent = answer.error;
   };
 
-  const roster = createRosterView($<HTMLTableSectionElement>('roster'), $('roster-summary'), titles, (name) =>
+  const roster = createRosterView($<HTMLTableSectionElement>('roster'), $('roster-summary'), lessons, (name) =>
     socket.emit('class:remove-student', { code: watched!, name }, (answer) => {
       act(`${name} was removed from the class.`)(answer);
       if (answer.ok) showRemoved([...removedNames, name]);
@@ -115,7 +115,20 @@ function runDashboard(
     const followSelect = $<HTMLSelectElement>('follow');
     if (followSelect.value !== '@me') followSelect.value = state.follow?.lesson ?? '';
     showLock(state.chatLocked);
+    if (state.follow) viewLesson(state.follow.lesson);
   }
+
+  // The lesson whose progress the roster shows: the one the class follows, else where most
+  // students are, until the instructor picks one.
+  const inView = $<HTMLSelectElement>('lesson-in-view');
+  let picked = false;
+  function viewLesson(slug: string | undefined, byHand = false) {
+    if (!slug || (picked && !byHand)) return;
+    picked ||= byHand;
+    inView.value = slug;
+    roster.showLesson(slug);
+  }
+  inView.addEventListener('change', () => viewLesson(inView.value, true));
 
   async function showJoinLink(code: string) {
     const link = `${networkUrl}?class=${code}`;
@@ -138,6 +151,7 @@ function runDashboard(
       $('class-panel').hidden = false;
       showState(answer.state);
       roster.reset(answer.roster);
+      viewLesson(answer.state.follow?.lesson ?? roster.busiestLesson());
       showRemoved(answer.removed);
       void showJoinLink(code);
       say(`Class ${code} is open.`);

@@ -36,22 +36,31 @@ export function markDone(lesson: string, step: string) {
   document.dispatchEvent(new CustomEvent(PROGRESS_CHANGE, { detail: { lesson } }));
 }
 
+/**
+ * Adds steps done elsewhere (the class keeps what a student did on another
+ * device) to this browser's; says `progress:change` for each lesson that grew.
+ */
+export function addProgress(more: Progress) {
+  const progress = readProgress();
+  const grown: string[] = [];
+  for (const [lesson, steps] of Object.entries(more)) {
+    const done = stepsDone(lesson, progress);
+    const before = done.size;
+    for (const step of steps) if (typeof step === 'string') done.add(step);
+    if (done.size === before) continue;
+    progress[lesson] = [...done];
+    grown.push(lesson);
+  }
+  if (!grown.length) return;
+  try {
+    localStorage.setItem(KEY, JSON.stringify(progress));
+  } catch {
+    // Not kept, but this page still shows it.
+  }
+  for (const lesson of grown) document.dispatchEvent(new CustomEvent(PROGRESS_CHANGE, { detail: { lesson } }));
+}
+
 /** "2 of 3 tried", or "all 3 tried". */
 export function progressText(done: number, total: number) {
   return done >= total ? `all ${total} tried` : `${done} of ${total} tried`;
-}
-
-/**
- * The lessons whose steps are all done, of those this page lists with their
- * number of steps (the lesson list and the home page carry it).
- */
-export function completedLessons(): string[] {
-  const totals = new Map<string, number>();
-  for (const mark of document.querySelectorAll<HTMLElement>('[data-progress-of][data-total]')) {
-    totals.set(mark.dataset.progressOf!, Number(mark.dataset.total));
-  }
-  const progress = readProgress();
-  return [...totals]
-    .filter(([lesson, total]) => total > 0 && stepsDone(lesson, progress).size >= total)
-    .map(([lesson]) => lesson);
 }

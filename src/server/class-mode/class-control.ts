@@ -1,5 +1,11 @@
 import type { Server } from 'socket.io';
-import { classLessonNamespace, classNamespace, studentAuth, studentEvents } from '../../shared/class-mode.ts';
+import {
+  classLessonNamespace,
+  classNamespace,
+  type LessonProgress,
+  studentAuth,
+  studentEvents,
+} from '../../shared/class-mode.ts';
 import type { Logger } from '../log.ts';
 import { type BoundaryHooks, createGuard } from '../plumbing/boundary.ts';
 import { mountLesson, servedPath } from '../plumbing/mount.ts';
@@ -99,12 +105,20 @@ export function createClassControl(
     socket.on('student:where', ({ lesson, section }: { lesson: string | null; section?: string | null }) => {
       registry.moveTo(live, student, lesson && lessonsBySlug.has(lesson) ? lesson : null, section ?? null);
     });
-    socket.on('student:progress', async ({ completed }: { completed: string[] }) => {
-      const known = [...new Set(completed)].filter((slug) => lessonsBySlug.has(slug)).sort();
-      await registry.setCompleted(live, student, known);
+    socket.on('student:progress', async ({ progress }: { progress: LessonProgress }) => {
+      await registry.addProgress(live, student, knownLessons(progress));
     });
     socket.on('disconnect', () => void registry.leave(live, student, socket.id));
+    // What the class kept (another device's, an earlier visit's) joins this page's, and goes to it.
+    registry
+      .member(live, socket.data.classKey!)
+      .then((stored) => registry.addProgress(live, student, stored?.progress ?? {}))
+      .then((progress) => socket.emit('student:progress', { progress }))
+      .catch((error) => logger.warn({ err: error, code }, 'class progress not loaded'));
   });
+  /** Progress in the lessons this server has, and no others. */
+  const knownLessons = (progress: LessonProgress): LessonProgress =>
+    Object.fromEntries(Object.entries(progress).filter(([slug]) => lessonsBySlug.has(slug)));
 
   // A lesson's demo in a class, and the namespaces under it (`/class/<CODE>/<slug>/staff`).
   // Only the class's students: a roster member's key, not removed, and the roster's name, whatever `auth.name` says.

@@ -1,4 +1,10 @@
-import type { ClassState, ClassSummary, RosterEntry } from '../../shared/class-mode.ts';
+import {
+  type ClassState,
+  type ClassSummary,
+  type LessonProgress,
+  mergeProgress,
+  type RosterEntry,
+} from '../../shared/class-mode.ts';
 import { nameKey } from '../plumbing/name-key.ts';
 import { type ClassStore, NO_STEERING, type SteeringState, type StoredClass } from '../storage/class-store.ts';
 import type { PresenceEntry } from './cluster-events.ts';
@@ -13,8 +19,8 @@ export interface LocalStudent {
   lesson: string | null;
   section: string | null;
   movedAt: number;
-  /** Lessons whose "Try it" steps the student has all done, as their page last said. */
-  completed: string[];
+  /** The steps the student has done, per lesson: what the class kept and what their pages said, together. */
+  progress: LessonProgress;
 }
 
 /**
@@ -90,16 +96,16 @@ export function createClassRegistry(
   // When the class was last used, for the idle sweep: worth a try, not worth failing a join over.
   const touch = (code: string) => void store.touchClass(code).catch(() => {});
 
-  const entry = (name: string, completed: string[], presence?: PresenceEntry): RosterEntry => ({
+  const entry = (name: string, progress: LessonProgress, presence?: PresenceEntry): RosterEntry => ({
     name,
     connected: presence?.connected ?? false,
     lesson: presence?.lesson ?? null,
     section: presence?.section ?? null,
-    completed,
+    progress,
   });
   /** A student of this process, as the roster shows them (`presence`: if known beyond this process). */
   const entryOf = (student: LocalStudent, presence = localPresence(student)) =>
-    entry(student.name, student.completed, presence);
+    entry(student.name, student.progress, presence);
 
   return {
     /** This process's copy, if it has one. */
@@ -132,7 +138,11 @@ export function createClassRegistry(
 
     async roster(live: LiveClass): Promise<RosterEntry[]> {
       const [students, presence] = await Promise.all([store.students(live.code), presenceEverywhere(live, null)]);
-      return students.map((s) => entry(s.name, s.completed, presence.get(nameKey(s.name))));
+      return students.map((s) => {
+        // A student here may have reported steps the store has not written yet.
+        const local = live.here.get(nameKey(s.name));
+        return entry(s.name, local ? local.progress : s.progress, presence.get(nameKey(s.name)));
+      });
     },
 
     /** Who of this class has a page on this process, for the other processes. */
@@ -152,7 +162,7 @@ export function createClassRegistry(
       const student =
         known?.key === key
           ? known
-          : { name, key, sockets: new Set<string>(), lesson: null, section: null, movedAt: Date.now(), completed: [] };
+          : { name, key, sockets: new Set<string>(), lesson: null, section: null, movedAt: Date.now(), progress: {} };
       live.here.set(lower, student);
       student.sockets.add(socketId);
       touch(live.code);
@@ -176,11 +186,14 @@ export function createClassRegistry(
       onRoster(live.code, entryOf(student));
     },
 
-    async setCompleted(live: LiveClass, student: LocalStudent, completed: string[]) {
-      if (completed.join() === student.completed.join()) return;
-      student.completed = completed;
-      await store.saveCompleted(live.code, student.name, completed);
+    /** Adds what a page says the student did to what is known (nothing is ever taken away); what is known now. */
+    async addProgress(live: LiveClass, student: LocalStudent, reported: LessonProgress): Promise<LessonProgress> {
+      const merged = mergeProgress(student.progress, reported);
+      if (JSON.stringify(merged) === JSON.stringify(student.progress)) return merged;
+      student.progress = merged;
       onRoster(live.code, entryOf(student));
+      await store.saveProgress(live.code, student.name, merged);
+      return merged;
     },
 
     /** The roster member whose browser holds `key` (not removed), if any: who a socket of the class is. */

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { ClassState, ClassSummary } from '../../shared/class-mode.ts';
+import { type ClassState, type ClassSummary, type LessonProgress, progressFrom } from '../../shared/class-mode.ts';
 import { nameKey } from '../plumbing/name-key.ts';
 
 /** What the instructor steers: follow-me, the announcement, the chat lock. */
@@ -10,7 +10,8 @@ export const NO_STEERING: SteeringState = { follow: null, announcement: null, ch
 export interface StoredStudent {
   name: string;
   key: string;
-  completed: string[];
+  /** The steps they have done, per lesson. */
+  progress: LessonProgress;
 }
 
 /** An open class as a process loads it: what it checks without asking the store again. */
@@ -50,8 +51,8 @@ export interface ClassStore {
   claimName(code: string, name: string, key: string): Promise<NameClaim>;
   /** The student (not removed) whose browser holds `key`, if any. */
   memberByKey(code: string, key: string): Promise<StoredStudent | undefined>;
-  /** The lessons the student has done (their "Try it" steps). */
-  saveCompleted(code: string, name: string, completed: string[]): Promise<void>;
+  /** The steps the student has done, per lesson (all of them: the caller merges). */
+  saveProgress(code: string, name: string, progress: LessonProgress): Promise<void>;
   /** Bars the name and the key; the student who held it, if any. */
   removeStudent(code: string, name: string): Promise<StoredStudent | undefined>;
   /** Lifts a removal: the name is free again and the key may come back; the student, if one was removed under it. */
@@ -85,6 +86,10 @@ export function sqliteClassStore(db: DatabaseSync): ClassStore {
   // Databases made before the steering state was kept: add its column.
   const columns = db.prepare('PRAGMA table_info(classes)').all() as { name: string }[];
   if (!columns.some((c) => c.name === 'state')) db.exec('ALTER TABLE classes ADD COLUMN state TEXT');
+  // Progress was once the list of lessons done (`completed`, no longer read); now it is steps per lesson.
+  const studentColumns = db.prepare('PRAGMA table_info(students)').all() as { name: string }[];
+  if (!studentColumns.some((c) => c.name === 'progress'))
+    db.exec("ALTER TABLE students ADD COLUMN progress TEXT NOT NULL DEFAULT '{}'");
   // Names used to be keyed by lower case; they are keyed by their look-alike skeleton now.
   const rekey = db.prepare('UPDATE OR IGNORE students SET name_key = ? WHERE class_code = ? AND name_key = ?');
   for (const row of db.prepare('SELECT class_code, name, name_key FROM students').all()) {
@@ -104,14 +109,14 @@ export function sqliteClassStore(db: DatabaseSync): ClassStore {
     endClass: db.prepare('UPDATE classes SET ended_at = ? WHERE code = ? AND ended_at IS NULL'),
     touchClass: db.prepare('UPDATE classes SET last_active_at = ? WHERE code = ?'),
     saveState: db.prepare('UPDATE classes SET state = ? WHERE code = ?'),
-    students: db.prepare('SELECT name, student_key, completed FROM students WHERE class_code = ? AND removed = 0'),
+    students: db.prepare('SELECT name, student_key, progress FROM students WHERE class_code = ? AND removed = 0'),
     removedKeys: db.prepare('SELECT student_key FROM students WHERE class_code = ? AND removed = 1'),
     student: db.prepare(
-      'SELECT name, student_key, completed, removed FROM students WHERE class_code = ? AND name_key = ?',
+      'SELECT name, student_key, progress, removed FROM students WHERE class_code = ? AND name_key = ?',
     ),
     isRemoved: db.prepare('SELECT 1 FROM students WHERE class_code = ? AND student_key = ? AND removed = 1'),
     byKey: db.prepare(
-      'SELECT name, student_key, completed FROM students WHERE class_code = ? AND student_key = ? AND removed = 0',
+      'SELECT name, student_key, progress FROM students WHERE class_code = ? AND student_key = ? AND removed = 0',
     ),
     readmit: db.prepare('DELETE FROM students WHERE class_code = ? AND name_key = ? AND removed = 1'),
     removedNames: db.prepare('SELECT name FROM students WHERE class_code = ? AND removed = 1 ORDER BY name'),
@@ -119,14 +124,12 @@ export function sqliteClassStore(db: DatabaseSync): ClassStore {
       INSERT INTO students (class_code, name, name_key, student_key) VALUES (?, ?, ?, ?)
       ON CONFLICT (class_code, name_key) DO UPDATE SET name = excluded.name, student_key = excluded.student_key, removed = 0`),
     removeStudent: db.prepare('UPDATE students SET removed = 1 WHERE class_code = ? AND name_key = ?'),
-    saveCompleted: db.prepare(
-      'UPDATE students SET completed = ? WHERE class_code = ? AND name_key = ? AND removed = 0',
-    ),
+    saveProgress: db.prepare('UPDATE students SET progress = ? WHERE class_code = ? AND name_key = ? AND removed = 0'),
   };
   const studentOf = (row: Record<string, unknown>): StoredStudent => ({
     name: String(row.name),
     key: String(row.student_key),
-    completed: JSON.parse(String(row.completed)) as string[],
+    progress: progressFrom(JSON.parse(String(row.progress ?? '{}'))),
   });
 
   return {
@@ -175,8 +178,8 @@ export function sqliteClassStore(db: DatabaseSync): ClassStore {
       const row = sql.byKey.get(code, key);
       return row ? studentOf(row) : undefined;
     },
-    async saveCompleted(code, name, completed) {
-      sql.saveCompleted.run(JSON.stringify(completed), code, nameKey(name));
+    async saveProgress(code, name, progress) {
+      sql.saveProgress.run(JSON.stringify(progress), code, nameKey(name));
     },
     async removeStudent(code, name) {
       const row = sql.student.get(code, nameKey(name));

@@ -1,16 +1,23 @@
+import { progressFrom } from '../../shared/class-mode.ts';
 import { nameKey } from '../plumbing/name-key.ts';
 import type { RedisClient } from '../scale/redis.ts';
 import { type ClassStore, type NameClaim, NO_STEERING, type SteeringState, type StoredStudent } from './class-store.ts';
+
+/** A student as Redis holds them; Lua's JSON writes an empty list as {}, which `progressFrom` reads as none. */
+function studentFrom(json: string): StoredStudent {
+  const stored = JSON.parse(json) as StoredStudent;
+  return { name: stored.name, key: stored.key, progress: progressFrom(stored.progress) };
+}
 
 /** An ended class's keys stay this long (for the logs' sake), then Redis drops them. */
 const ENDED_TTL_S = 7 * 24 * 60 * 60;
 
 // Only a student who still holds the name: a removed one's progress is not written back.
-const SAVE_COMPLETED = `
+const SAVE_PROGRESS = `
 local held = redis.call('HGET', KEYS[1], ARGV[1])
 if not held then return 0 end
 local student = cjson.decode(held)
-student.completed = cjson.decode(ARGV[2])
+student.progress = cjson.decode(ARGV[2])
 redis.call('HSET', KEYS[1], ARGV[1], cjson.encode(student))
 return 1`;
 
@@ -85,10 +92,7 @@ export function redisClassStore(redis: RedisClient): ClassStore {
     },
     async students(code) {
       const all = await redis.hVals(keys(code).students);
-      // Lua's JSON writes an empty list as {}: read it back as a list.
-      return all
-        .map((json) => JSON.parse(json) as StoredStudent)
-        .map((s) => ({ ...s, completed: Array.isArray(s.completed) ? s.completed : [] }));
+      return all.map(studentFrom);
     },
     async endClass(code) {
       if (!(await redis.zRem(OPEN, code))) return false;
@@ -106,7 +110,7 @@ export function redisClassStore(redis: RedisClient): ClassStore {
     },
     async claimName(code, name, key) {
       const k = keys(code);
-      const student: StoredStudent = { name, key, completed: [] };
+      const student: StoredStudent = { name, key, progress: {} };
       const answer = await redis.eval(CLAIM_NAME, {
         keys: [k.students, k.removed, k.removedNames, k.byKey],
         arguments: [nameKey(name), key, JSON.stringify(student)],
@@ -117,20 +121,20 @@ export function redisClassStore(redis: RedisClient): ClassStore {
       const k = keys(code);
       const held = await redis.hGet(k.byKey, key);
       const json = held ? await redis.hGet(k.students, held) : null;
-      const student = json ? (JSON.parse(json) as StoredStudent) : undefined;
+      const student = json ? studentFrom(json) : undefined;
       return student?.key === key ? student : undefined;
     },
-    async saveCompleted(code, name, completed) {
-      await redis.eval(SAVE_COMPLETED, {
+    async saveProgress(code, name, progress) {
+      await redis.eval(SAVE_PROGRESS, {
         keys: [keys(code).students],
-        arguments: [nameKey(name), JSON.stringify(completed)],
+        arguments: [nameKey(name), JSON.stringify(progress)],
       });
     },
     async removeStudent(code, name) {
       const k = keys(code);
       const json = await redis.hGet(k.students, nameKey(name));
       if (!json) return undefined;
-      const student = JSON.parse(json) as StoredStudent;
+      const student = studentFrom(json);
       await redis
         .multi()
         .hDel(k.students, nameKey(name))
@@ -144,7 +148,7 @@ export function redisClassStore(redis: RedisClient): ClassStore {
       const k = keys(code);
       const json = await redis.hGet(k.removedNames, nameKey(name));
       if (!json) return undefined;
-      const student = JSON.parse(json) as StoredStudent;
+      const student = studentFrom(json);
       await redis.multi().hDel(k.removedNames, nameKey(name)).sRem(k.removed, student.key).exec();
       return student;
     },
