@@ -1,36 +1,25 @@
 import { z } from 'zod';
 import type { Ack } from '../../shared/acks.ts';
 import type { LessonContract } from '../../shared/events.ts';
-import { messageText } from '../../shared/text.ts';
 
-/** Lesson `first-app`: what the server and its clients say to each other. */
-
-export interface Note {
-  from: string;
-  text: string;
-}
+/** Lesson `first-app`: a welcome, and a client that asks the server to disconnect it. */
 
 export interface ServerToClientEvents {
-  /** A note, sent to everyone connected. */
-  'note:new': (note: Note) => void;
+  /** To the new client only, on connection: a sentence with its id. */
+  welcome: (text: string) => void;
 }
 
 export interface ClientToServerEvents {
-  'note:send': (payload: { text: string }, ack?: Ack) => void;
+  /** "Disconnect me": the server calls `socket.disconnect()`. */
+  goodbye: (ack?: Ack) => void;
 }
+
+/** The one name the lesson's middleware turns away, to show `connect_error`. */
+export const TURNED_AWAY = 'Mallory';
 
 export const firstApp = {
   slug: 'first-app',
   clientEvents: {
-    'note:send': {
-      args: z.tuple([
-        z.object(
-          { text: messageText },
-          { error: 'Send an object like { text: "..." }.' },
-        ),
-      ]),
-      // Others read it: limited as chat messages are.
-      rate: 'message',
-    },
+    goodbye: { args: z.tuple([]) },
   },
 } satisfies LessonContract<ClientToServerEvents>;
