@@ -8,8 +8,8 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
 import { io, type Socket } from 'socket.io-client';
-import { extractRegion } from '../../components/code/regions.ts';
 import { connected, nextEvent, until } from '../../../test/harness.ts';
+import { extractRegion } from '../../components/code/regions.ts';
 
 /** The lesson's project folder: what a reader makes with `npm init`, as it is. */
 const PROJECT = fileURLToPath(new URL('./project/', import.meta.url));
@@ -37,9 +37,16 @@ describe('the first app: the Express project of the lesson, started with node se
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     child.stdout!.setEncoding('utf8');
-    child.stdout!.on('data', (text: string) => printed.push(...text.trim().split('\n')));
-    const exited = once(child, 'exit').then(() => assert.fail('server.js stopped before it listened'));
-    await Promise.race([until(() => printed.length > 0, 'the first line', 10_000), exited]);
+    child.stdout!.on('data', (text: string) =>
+      printed.push(...text.trim().split('\n')),
+    );
+    const exited = once(child, 'exit').then(() =>
+      assert.fail('server.js stopped before it listened'),
+    );
+    await Promise.race([
+      until(() => printed.length > 0, 'the first line', 10_000),
+      exited,
+    ]);
     const port = /^Listening on http:\/\/localhost:(\d+)$/.exec(printed[0]!)?.[1];
     assert.ok(port, `no address in: ${printed[0]}`);
     url = `http://localhost:${port}`;
@@ -52,12 +59,14 @@ describe('the first app: the Express project of the lesson, started with node se
     }
   });
 
-  test('the page is public/index.html, and it loads the client the server hands out', async () => {
+  test('the page is public/index.html with its client.js, and it loads the client the server hands out', async () => {
     const page = await fetch(url);
     assert.equal(page.status, 200);
     const html = await page.text();
     assert.equal(html, readFileSync(`${PROJECT}public/index.html`, 'utf8'));
     assert.match(html, /<script src="\/socket\.io\/socket\.io\.js"><\/script>/);
+    const own = await fetch(`${url}/client.js`);
+    assert.equal(await own.text(), readFileSync(`${PROJECT}public/client.js`, 'utf8'));
     const script = await fetch(`${url}/socket.io/socket.io.js`);
     assert.equal(script.status, 200);
     assert.match(script.headers.get('content-type') ?? '', /javascript/);
@@ -77,14 +86,19 @@ describe('the first app: the Express project of the lesson, started with node se
 
   test('two clients are welcomed each with an id of its own', async () => {
     const [ada, bo] = [open(), open()];
-    const [a, b] = await Promise.all([nextEvent<string>(ada, 'welcome'), nextEvent<string>(bo, 'welcome')]);
+    const [a, b] = await Promise.all([
+      nextEvent<string>(ada, 'welcome'),
+      nextEvent<string>(bo, 'welcome'),
+    ]);
     assert.notEqual(ada.id, bo.id);
     assert.ok(a.includes(ada.id!) && b.includes(bo.id!));
   });
 
   test('Mallory is turned away with the middleware’s sentence, and her client does not retry', async () => {
     const mallory = open({ name: 'Mallory' });
-    await assert.rejects(connected(mallory), { message: 'Mallory is not welcome here.' });
+    await assert.rejects(connected(mallory), {
+      message: 'Mallory is not welcome here.',
+    });
     assert.equal(mallory.active, false);
     assert.equal(mallory.id, undefined);
   });
@@ -99,7 +113,10 @@ describe('the first app: the Express project of the lesson, started with node se
     assert.equal(ada.active, false, 'it does not reconnect by itself');
     assert.equal(ada.id, undefined);
     assert.equal(bo.connected, true);
-    await until(() => printed.includes(`${id} disconnected: server namespace disconnect`), 'the server’s reason');
+    await until(
+      () => printed.includes(`${id} disconnected: server namespace disconnect`),
+      'the server’s reason',
+    );
     // It comes back only when told to, with a new id.
     ada.connect();
     await connected(ada);
@@ -113,7 +130,10 @@ describe('the first app: the Express project of the lesson, started with node se
     const reason = nextEvent<string>(ada, 'disconnect');
     ada.disconnect();
     assert.equal(await reason, 'io client disconnect');
-    await until(() => printed.includes(`${id} disconnected: client namespace disconnect`), 'the server’s reason');
+    await until(
+      () => printed.includes(`${id} disconnected: client namespace disconnect`),
+      'the server’s reason',
+    );
   });
 
   // Last: it stops the server.
@@ -132,16 +152,22 @@ describe('the first app: the Express project of the lesson, started with node se
 
 describe('cors, for a page that another server serves (Vite on http://localhost:5173)', () => {
   /** A Socket.IO server with `options`, asked for a polling handshake from `origin`. */
-  async function handshakeFrom(origin: string, options?: ConstructorParameters<typeof Server>[1]) {
+  async function handshakeFrom(
+    origin: string,
+    options?: ConstructorParameters<typeof Server>[1],
+  ) {
     const httpServer = createServer();
     const server = new Server(httpServer, options);
     httpServer.listen(0);
     await once(httpServer, 'listening');
     const { port } = httpServer.address() as AddressInfo;
     try {
-      const answer = await fetch(`http://localhost:${port}/socket.io/?EIO=4&transport=polling`, {
-        headers: { origin },
-      });
+      const answer = await fetch(
+        `http://localhost:${port}/socket.io/?EIO=4&transport=polling`,
+        {
+          headers: { origin },
+        },
+      );
       await answer.text();
       return answer.headers.get('access-control-allow-origin');
     } finally {
@@ -155,13 +181,22 @@ describe('cors, for a page that another server serves (Vite on http://localhost:
 
   test('with cors: { origin }, it allows that origin, and that one only', async () => {
     const options = { cors: { origin: 'http://localhost:5173' } };
-    assert.equal(await handshakeFrom('http://localhost:5173', options), 'http://localhost:5173');
-    assert.notEqual(await handshakeFrom('http://localhost:8080', options), 'http://localhost:8080');
+    assert.equal(
+      await handshakeFrom('http://localhost:5173', options),
+      'http://localhost:5173',
+    );
+    assert.notEqual(
+      await handshakeFrom('http://localhost:8080', options),
+      'http://localhost:8080',
+    );
   });
 });
 
 test('the demo runs the socket code of the project: server.ts shows the same lines, logging with log()', () => {
   const read = (file: string) => readFileSync(new URL(file, import.meta.url), 'utf8');
-  const project = extractRegion(read('./project/server.js'), 'sockets').replaceAll('console.log(', 'log(');
+  const project = extractRegion(read('./project/server.js'), 'sockets').replaceAll(
+    'console.log(',
+    'log(',
+  );
   assert.equal(extractRegion(read('./server.ts'), 'server'), project);
 });

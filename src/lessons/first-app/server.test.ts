@@ -39,7 +39,9 @@ for (const servers of SERVERS) {
 
     test('Mallory is turned away with the middleware’s sentence, and does not retry', async () => {
       const mallory: Client = server.open(NSP, { name: TURNED_AWAY });
-      await assert.rejects(connected(mallory), { message: 'Mallory is not welcome here.' });
+      await assert.rejects(connected(mallory), {
+        message: 'Mallory is not welcome here.',
+      });
       assert.equal(mallory.active, false);
       // Anyone else gets in, a guest without a name too.
       await connected(server.open(NSP));
