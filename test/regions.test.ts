@@ -46,3 +46,9 @@ test('a region that is never closed fails clearly', () => {
 test('a region name must match whole, not as a prefix', () => {
   assert.throws(() => extractRegion('// #region server-side\nx\n// #endregion\n', 'server'), RegionError);
 });
+
+test('an HTML file marks its regions in comments, and they are cut the same way', () => {
+  const page =
+    '<body>\n  <!-- #region scripts -->\n  <script src="/socket.io/socket.io.js"></script>\n  <!-- #endregion -->\n</body>\n';
+  assert.equal(extractRegion(page, 'scripts'), '<script src="/socket.io/socket.io.js"></script>');
+});

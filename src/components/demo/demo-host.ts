@@ -48,6 +48,11 @@ export interface LessonClient<Stage extends DemoStage | undefined = DemoStage | 
   worksOffline?: boolean;
   /** Leave out the header's "Go offline" switch (the lesson brings its own fault controls). */
   ownFaultControls?: boolean;
+  /**
+   * Leave a client that the server disconnected (`io server disconnect`) disconnected, as
+   * Socket.IO does, instead of connecting it again for a fresh start: the lesson shows that.
+   */
+  staysDisconnected?: boolean;
   /** Where the client opened `index`-th connects, under the lesson's namespace (`/node-1`); the namespace itself by default. */
   pathOf?: (index: number) => string;
   /** Builds the demo-wide view (a diagram, a room map) once into `element`. */
@@ -123,7 +128,7 @@ export function startDemo<Stage extends DemoStage | undefined>(root: HTMLElement
     };
     watchSocket(socket, panel);
     reportTraffic(socket, number, yours);
-    reconnectAfterReset(socket);
+    if (!lesson.staysDisconnected) reconnectAfterReset(socket);
     stage?.track?.(client);
     lesson.mount(client);
     clients.push(client);

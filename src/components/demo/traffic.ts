@@ -1,7 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import { watchFrames } from './wire-frames.ts';
 
-/** What each in-page client sends and receives (events; acknowledgements as `ack`, connections as `connect`), said on `document` (the "Try it" steps watch it). */
+/** What each in-page client sends and receives (events; acknowledgements as `ack`, connections as `connect`, their end as `disconnect`), said on `document` (the "Try it" steps watch it). */
 export const DEMO_TRAFFIC = 'demo:traffic';
 
 export interface Traffic {
@@ -36,6 +36,8 @@ export function reportTraffic(socket: Socket, client: number, yours = false) {
   });
   // A refused connection says why (a middleware's error); the attempt itself was this client's act.
   socket.on('connect_error', (error) => say('received', 'connect_error', error.message));
+  // The reason, as the client's own `disconnect` listener gets it ("io server disconnect"…).
+  socket.on('disconnect', (reason) => say('received', 'disconnect', reason));
   socket.onAny((event: string, first?: unknown) => say('received', event, first));
   // Acknowledgements are not events: the manager's decoded packets show them (type 3, this namespace).
   socket.io.on('packet', (packet: { type: number; nsp: string; data?: unknown[] }) => {
