@@ -62,6 +62,17 @@ const exerciseCheck = z.object({
       fromFirst: z.boolean().optional(),
       includes: z.string().optional(),
     }),
+    // A test exercise's checks. `pass`: the learner's tests all pass against the lesson's server
+    // (one test at least). `fail`: they pass there, and one at least fails against a broken copy
+    // of it, the server code with `replace` (which must be in it) replaced by `with`: the tests can fail.
+    // `about` says what is broken, as the page lists it ("a server that …").
+    z.object({ tests: z.literal('pass') }),
+    z.object({
+      tests: z.literal('fail'),
+      about: z.string().min(1).max(120),
+      replace: z.string().min(1),
+      with: z.string(),
+    }),
   ]),
 });
 
@@ -75,9 +86,12 @@ const exercise = z.object({
    * `client`: the learner writes a client, run in a sandboxed page of its own,
    * against the workshop's server. `server`: the learner writes the server, run
    * on the real socket.io in the page, and the lesson's demo connects to it;
-   * its checks read what the demo's clients see there.
+   * its checks read what the demo's clients see there. `test`: the learner
+   * writes a test file (node:test, node:assert, socket.io-client), run in the
+   * page against `server` on the real socket.io, and against broken copies of
+   * it (its checks say which); the page lists each test's outcome.
    */
-  kind: z.enum(['client', 'server']).default('client'),
+  kind: z.enum(['client', 'server', 'test']).default('client'),
   title: z.string().min(1).max(120),
   /** What to do, in a sentence or two. */
   task: z.string().min(1).max(400),
@@ -86,9 +100,16 @@ const exercise = z.object({
   /**
    * A solution, shown on request; the browser tests run it. A server
    * exercise's is a region of the lesson's `server.ts`, the code the page
-   * shows: `{ region: server }`.
+   * shows: `{ region: server }`. A test exercise's is a test file of the
+   * lesson folder that the repo's suite runs, types removed: `{ file: example.test.ts }`.
    */
-  solution: z.union([exerciseFile('solution'), z.object({ region: z.string().regex(/^[\w-]+$/) })]),
+  solution: z.union([
+    exerciseFile('solution'),
+    z.object({ region: z.string().regex(/^[\w-]+$/) }),
+    z.object({ file: z.string().regex(/^[\w-]+\.test\.ts$/) }),
+  ]),
+  /** A test exercise's server under test: a region of the lesson's `server.ts` (the tests' `./server.js`). */
+  server: z.object({ region: z.string().regex(/^[\w-]+$/) }).optional(),
   /** A server exercise's `io`: made with `connectionStateRecovery` on. */
   connectionStateRecovery: z.boolean().optional(),
   checks: z.array(exerciseCheck).min(1),

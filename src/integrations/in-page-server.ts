@@ -68,41 +68,55 @@ export async function bundleInPage(
   return result.outputFiles[0]!.text;
 }
 
-/** Where the server frame's script is served, named by its content as Vite names the rest. */
-const fileFor = (code: string) =>
-  `_astro/in-page-server.${createHash('sha256').update(code).digest('hex').slice(0, 10)}.js`;
+/** Where a frame's script is served, named by its content as Vite names the rest. */
+const fileFor = (name: string, code: string) =>
+  `_astro/${name}.${createHash('sha256').update(code).digest('hex').slice(0, 10)}.js`;
+
+/** The frames' scripts: the learner's server (`frame-runtime.ts`), and a test file run against a server (`test-runtime.ts`). */
+const SCRIPTS = [
+  { name: 'in-page-server', entry: 'frame-runtime.ts', env: 'IN_PAGE_SERVER_SCRIPT' },
+  { name: 'in-page-tests', entry: 'test-runtime.ts', env: 'IN_PAGE_TEST_SCRIPT' },
+] as const;
 
 /**
- * The in-page server's script (`frame-runtime.ts` with socket.io) is built
- * with esbuild, not Vite: it needs its own stand-ins for Node's modules,
- * which must not touch the site's other code. Pages read its address as
- * `import.meta.env.IN_PAGE_SERVER_SCRIPT`; the dev server serves it, the
- * build writes it into `_astro/` (before `precompress` runs).
+ * The in-page server's scripts (`frame-runtime.ts` or `test-runtime.ts`, with
+ * socket.io) are built with esbuild, not Vite: they need their own stand-ins
+ * for Node's modules, which must not touch the site's other code. Pages read
+ * their addresses as `import.meta.env.IN_PAGE_SERVER_SCRIPT` and
+ * `IN_PAGE_TEST_SCRIPT`; the dev server serves them, the build writes them
+ * into `_astro/` (before `precompress` runs).
  */
 export function inPageServer(): AstroIntegration {
-  let code = '';
-  let file = '';
+  const built = new Map<string, string>(); // file -> code
   return {
     name: 'socket-workshop:in-page-server',
     hooks: {
       'astro:config:setup': async ({ updateConfig, logger }) => {
-        code = await bundleInPage('frame-runtime.ts');
-        file = fileFor(code);
-        const gzip = gzipSync(code).length;
-        logger.info(`${file}: ${(code.length / 1024).toFixed(1)} KB, ${(gzip / 1024).toFixed(1)} KB gzip`);
-        updateConfig({ vite: { define: { 'import.meta.env.IN_PAGE_SERVER_SCRIPT': JSON.stringify(`/${file}`) } } });
+        const define: Record<string, string> = {};
+        for (const { name, entry, env } of SCRIPTS) {
+          const code = await bundleInPage(entry);
+          const file = fileFor(name, code);
+          built.set(file, code);
+          const gzip = gzipSync(code).length;
+          logger.info(`${file}: ${(code.length / 1024).toFixed(1)} KB, ${(gzip / 1024).toFixed(1)} KB gzip`);
+          define[`import.meta.env.${env}`] = JSON.stringify(`/${file}`);
+        }
+        updateConfig({ vite: { define } });
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((req, res, next) => {
-          if (req.url !== `/${file}`) return next();
+          const code = built.get(req.url?.slice(1) ?? '');
+          if (code === undefined) return next();
           res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
           res.end(code);
         });
       },
       'astro:build:done': ({ dir }) => {
-        const path = join(fileURLToPath(dir), file);
-        mkdirSync(join(path, '..'), { recursive: true });
-        writeFileSync(path, code);
+        for (const [file, code] of built) {
+          const path = join(fileURLToPath(dir), file);
+          mkdirSync(join(path, '..'), { recursive: true });
+          writeFileSync(path, code);
+        }
       },
     },
   };

@@ -9,6 +9,7 @@ import * as reconnection from './reconnection/server.ts';
 import * as rooms from './rooms/server.ts';
 import * as scalingOut from './scaling-out/server.ts';
 import * as socketsIntro from './sockets-intro/server.ts';
+import * as testing from './testing/server.ts';
 
 /**
  * Every lesson's server module. Adding a lesson adds a line here; each one
@@ -25,4 +26,5 @@ export const lessonModules: LessonModule[] = [
   delivery,
   scalingOut,
   firstApp,
+  testing,
 ];

@@ -13,15 +13,15 @@ export const FIDELITY_GLOBAL = 'Fidelity';
  * with its own `server.ts`, for a browser page: bundled as the in-page
  * server's frame is (the real socket.io, Node's modules stubbed), with
  * node:test, node:assert and the contract harness swapped for the browser's
- * (`test/browser/`). The script sets `window.Fidelity` = `{ names, run }`.
+ * (`src/in-page-server/`). The script sets `window.Fidelity` = `{ names, run }`.
  */
 export function bundleContractTests(slug: string): Promise<string> {
   const entry = here(`test/browser/${slug}.fidelity-entry.ts`);
   const swaps: Plugin = {
     name: 'fidelity-swaps',
     setup(b) {
-      b.onResolve({ filter: /^node:test$/ }, () => ({ path: here('test/browser/node-test.ts') }));
-      b.onResolve({ filter: /^node:assert(\/strict)?$/ }, () => ({ path: here('test/browser/assert.ts') }));
+      b.onResolve({ filter: /^node:test$/ }, () => ({ path: here('src/in-page-server/node-test.ts') }));
+      b.onResolve({ filter: /^node:assert(\/strict)?$/ }, () => ({ path: here('src/in-page-server/assert.ts') }));
       b.onResolve({ filter: /\/contract-harness\.ts$/ }, () => ({ path: here('test/browser/contract-harness.ts') }));
       // Node's harness (the app, Redis, HTTP) cannot run in a page: a contract test does without it.
       b.onResolve({ filter: /\/harness\.ts$/ }, (args) => ({
@@ -35,7 +35,7 @@ export function bundleContractTests(slug: string): Promise<string> {
           `import * as lesson from './src/lessons/${slug}/server.ts';`,
           `import { useLesson } from './test/browser/contract-harness.ts';`,
           `import './src/lessons/${slug}/contract.test.ts';`,
-          `export { names, run } from './test/browser/node-test.ts';`,
+          `export { names, run } from './src/in-page-server/node-test.ts';`,
           'useLesson(lesson);',
         ].join('\n'),
       }));

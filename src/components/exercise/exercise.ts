@@ -1,4 +1,5 @@
 import { SERVER_MODULE, SERVER_MODULE_GLOBAL } from '../../shared/server-sandbox.ts';
+import { TEST_MODULES } from '../../shared/test-sandbox.ts';
 import { demoNamespace } from '../class/class-session.ts';
 import { followDemoServer, offerServer, yourServerOpener } from '../demo/demo-server.ts';
 import { byData, h } from '../demo/dom.ts';
@@ -65,6 +66,7 @@ async function startExercise(root: HTMLElement) {
   ];
   const output = find('console');
   const server = root.dataset.kind === 'server';
+  const tests = root.dataset.kind === 'test';
   /** The learner's server that the running client code is on, if it is. */
   let codeOn: import('../demo/demo-server.ts').InPageServer | undefined;
   // That server stops, or the demo leaves it: the code's connections to it are gone, so is its run.
@@ -79,7 +81,7 @@ async function startExercise(root: HTMLElement) {
   let running: { stop: (forNextRun?: boolean) => void } | undefined;
   /** The demo is still on a server stopped for a new Run: it goes back to the workshop's if that Run fails. */
   let demoWaits = false;
-  const checks = followChecks(root, lesson, exerciseId, server, (text) => (state.textContent = text));
+  const checks = followChecks(root, lesson, exerciseId, server, tests, (text) => (state.textContent = text));
 
   const print = (kind: string, text: string) => {
     output.append(h('li', { class: `console-${kind}` }, text));
@@ -98,6 +100,7 @@ async function startExercise(root: HTMLElement) {
   const say = (message: string, line?: number) => print('error', line ? `Line ${line}: ${message}` : message);
   let prepare: Promise<typeof import('./prepare-code.ts')> | undefined;
   let serverPart: Promise<typeof import('./server-sandbox.ts')> | undefined;
+  let testPart: Promise<typeof import('./test-exercise.ts')> | undefined;
   let runs = 0;
 
   async function start() {
@@ -109,17 +112,22 @@ async function startExercise(root: HTMLElement) {
     state.textContent = 'Preparing your code…';
     let prepareCode: (code: string) => import('./prepare-code.ts').Prepared;
     let runServer: typeof import('./server-sandbox.ts').runServerSandbox | undefined;
+    let runTests: typeof import('./test-exercise.ts').runTestExercise | undefined;
     try {
       prepare ??= import('./prepare-code.ts');
-      // A server run's part of the page comes with its first Run, as the transpiler does.
+      // A server run's part of the page comes with its first Run, as the transpiler does; a test run's too.
       if (server) serverPart ??= import('./server-sandbox.ts');
-      const [module, sandbox] = await Promise.all([prepare, serverPart]);
+      if (tests) testPart ??= import('./test-exercise.ts');
+      const [module, sandbox, testing] = await Promise.all([prepare, serverPart, testPart]);
       runServer = sandbox?.runServerSandbox;
+      runTests = testing?.runTestExercise;
       prepareCode = server
         ? (code) => module.prepareServerCode(code, SERVER_MODULE_GLOBAL, SERVER_MODULE)
-        : module.prepareCode;
+        : tests
+          ? (code) => module.prepareTestCode(code, TEST_MODULES)
+          : module.prepareCode;
     } catch {
-      prepare = serverPart = undefined; // try the download again next time
+      prepare = serverPart = testPart = undefined; // try the download again next time
       return ended('The part of the page that prepares your code did not load (offline?). Try Run again.');
     }
     if (thisRun !== runs) return; // Run was pressed again meanwhile: that run goes on
@@ -134,6 +142,21 @@ async function startExercise(root: HTMLElement) {
       return ended('Not running: fix the error shown in the console, then Run again.');
     }
     if (runServer) return startServer(runServer, prepared.code);
+    if (runTests) {
+      const handle = runTests(root, prepared.code, {
+        print,
+        state: (text) => (state.textContent = text),
+        passed: checks.pass,
+        ended: () => {
+          if (running !== handle) return;
+          running = undefined;
+          stop.disabled = true;
+        },
+      });
+      running = handle;
+      stop.disabled = false;
+      return;
+    }
     const { namespace, classKey } = demoNamespace(lesson);
     // While the demo is on the learner's own server, so is the code: every client of the page goes there.
     const yours = demoServer();
@@ -237,7 +260,9 @@ async function startExercise(root: HTMLElement) {
     ended(
       server
         ? "Stopped: your server is closed, and the demo is back on the workshop's server."
-        : 'Stopped: its page and its connections are closed.',
+        : tests
+          ? 'Stopped: the tests still running are left unfinished.'
+          : 'Stopped: its page and its connections are closed.',
     );
     run.focus();
   });
@@ -253,6 +278,7 @@ function followChecks(
   lesson: string,
   exercise: string,
   server: boolean,
+  tests: boolean,
   announce: (text: string) => void,
 ) {
   const checks = JSON.parse(root.dataset.checks!) as Check[];
@@ -263,10 +289,15 @@ function followChecks(
     if (passed) tick(check.id);
     return !passed;
   });
-  return watchChecks(open, server ? 'your-server' : 'code', (id) => {
+  const pending = new Set(open.map((check) => check.id));
+  const pass = (id: string) => {
+    if (!pending.delete(id)) return;
     markDone(lesson, checkStepId(exercise, id));
     tick(id);
     const left = root.querySelectorAll('[data-step]:not(.done)').length;
     announce(`Check passed: ${checks.find((check) => check.id === id)?.text}.${left ? '' : ' All checks passed!'}`);
-  });
+  };
+  // A test exercise's checks are the outcomes of its runs, not traffic: its runner says each one.
+  if (tests) return { page() {}, reset() {}, pass };
+  return { ...watchChecks(open, server ? 'your-server' : 'code', pass), pass };
 }

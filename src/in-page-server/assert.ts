@@ -1,6 +1,7 @@
 /**
- * The part of `node:assert/strict` that the contract tests use, for a browser
- * page: the fidelity bundle swaps it in (there is no `assert` package here).
+ * The part of `node:assert/strict` that tests of a Socket.IO server use, for a
+ * browser page: the fidelity bundle and the in-page test runner swap it in
+ * (there is no `assert` package here).
  * Strict, as Node's: `equal` is `Object.is`, `deepEqual` compares prototypes,
  * and the members of Sets and Maps.
  */
@@ -55,6 +56,21 @@ function notEqual(actual: unknown, expected: unknown, message?: string | Error) 
   if (Object.is(actual, expected)) fail(message ?? `expected anything but ${show(expected)}`);
 }
 
+function notDeepEqual(actual: unknown, expected: unknown, message?: string | Error) {
+  if (same(actual, expected)) fail(message ?? `expected anything but ${show(expected)}`);
+}
+
+function throws(fn: () => unknown, expected?: Expected, message?: string | Error) {
+  try {
+    fn();
+  } catch (error) {
+    if (expected instanceof RegExp && !expected.test(String(error)))
+      fail(message ?? `the error ${show(String(error))} does not match ${expected}`);
+    return;
+  }
+  fail(message ?? 'Missing expected exception.');
+}
+
 function deepEqual<T>(actual: unknown, expected: T, message?: string | Error): asserts actual is T {
   if (!same(actual, expected)) fail(message ?? `expected ${show(expected)}, got ${show(actual)}`);
 }
@@ -106,10 +122,14 @@ const assert = Object.assign((value: unknown, message?: string | Error) => ok(va
   equal,
   fail,
   match,
+  notDeepEqual,
+  notDeepStrictEqual: notDeepEqual,
   notEqual,
+  notStrictEqual: notEqual,
   ok,
   rejects,
   strictEqual: equal,
+  throws,
 });
 
 export default assert;
