@@ -4,6 +4,7 @@ import * as chat from './chat/server.ts';
 import * as delivery from './delivery/server.ts';
 import * as emitVsBroadcast from './emit-vs-broadcast/server.ts';
 import * as namespacesAndMiddleware from './namespaces-and-middleware/server.ts';
+import * as react from './react/server.ts';
 import * as reconnection from './reconnection/server.ts';
 import * as rooms from './rooms/server.ts';
 import * as scalingOut from './scaling-out/server.ts';
@@ -23,4 +24,5 @@ export const lessonModules: LessonModule[] = [
   reconnection,
   delivery,
   scalingOut,
+  react,
 ];
