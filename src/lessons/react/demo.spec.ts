@@ -88,7 +88,9 @@ test("the client exercise's solution hears each change once after remounts, and 
   await expect(ex.check('Your page shows the count')).toHaveClass(/done/);
   // One listener after two remounts: the change is logged once.
   await expect(ex.console).toContainText(`heard ${value}`);
-  expect((await ex.console.textContent())?.match(new RegExp(`heard ${value}(?!\\d)`, 'g'))).toHaveLength(1);
+  expect(
+    (await ex.console.textContent())?.match(new RegExp(`heard ${value}(?!\\d)`, 'g')),
+  ).toHaveLength(1);
 });
 
 test.describe('the server exercise', () => {
