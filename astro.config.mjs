@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
 import { inPageServer } from './src/integrations/in-page-server.ts';
 import { precompress } from './src/integrations/precompress.ts';
@@ -8,7 +9,15 @@ import { socketIoDevServer } from './src/integrations/socket-io-dev-server.ts';
 
 export default defineConfig({
   // The search index and the in-page server's script first: their files get compressed too.
-  integrations: [mdx(), socketIoDevServer(), inPageServer(), searchIndex(), precompress()],
+  integrations: [
+    mdx(),
+    // React is for the react lesson's demo only: no other page loads it.
+    react({ include: ['**/src/lessons/react/**/*.tsx'] }),
+    socketIoDevServer(),
+    inPageServer(),
+    searchIndex(),
+    precompress(),
+  ],
   // The stylesheet comes inside each page: no request to wait for before the first paint.
   build: { inlineStylesheets: 'always' },
   markdown: {

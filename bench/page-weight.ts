@@ -14,6 +14,31 @@ export interface Weight {
 const STATIC_IMPORT = /(?:import|export)\s*(?:[\w*{}\s,$]*from\s*)?["'`](\.\/[^"'`]+)["'`]/g;
 
 /**
+ * The module scripts a page of `dist/` loads (from its HTML), with their static
+ * imports, and the demo chunk of lesson `slug` (loaded on demand by the demo
+ * frame) with its imports: paths from the working directory.
+ */
+export function pageScripts(html: string, slug?: string, distDir = 'dist'): string[] {
+  const scripts = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!);
+  const files = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file) || !existsSync(file)) return;
+    files.add(file);
+    const code = readFileSync(file, 'utf8');
+    for (const [, spec] of code.matchAll(STATIC_IMPORT)) visit(join(dirname(file), spec!));
+    // The demo frame imports this lesson's client by name.
+    const own =
+      slug &&
+      new RegExp(
+        `lessons/${slug}/client\\.ts"\\s*:\\s*\\(\\)\\s*=>[^\`'"]*import\\([\`'"]\\./([^\`'"]+)[\`'"]\\)`,
+      ).exec(code);
+    if (own) visit(join(dirname(file), own[1]!));
+  };
+  for (const src of scripts) visit(join(distDir, src));
+  return [...files];
+}
+
+/**
  * What each lesson page loads from `dist/`, raw and gzipped: its module
  * scripts and their static imports, the lesson's own demo chunk (loaded
  * on demand by the demo frame) with its imports, and its stylesheets.
@@ -24,21 +49,7 @@ export function lessonPageWeights(distDir = 'dist'): Record<string, Weight> {
   const weights: Record<string, Weight> = {};
   for (const slug of readdirSync(lessonsDir)) {
     const html = readFileSync(join(lessonsDir, slug, 'index.html'), 'utf8');
-    const scripts = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!);
     const styles = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
-    const files = new Set<string>();
-    const visit = (file: string) => {
-      if (files.has(file) || !existsSync(file)) return;
-      files.add(file);
-      const code = readFileSync(file, 'utf8');
-      for (const [, spec] of code.matchAll(STATIC_IMPORT)) visit(join(dirname(file), spec!));
-      // The demo frame imports this lesson's client by name.
-      const own = new RegExp(
-        `demos/${slug}/client\\.ts"\\s*:\\s*\\(\\)\\s*=>[^\`'"]*import\\([\`'"]\\./([^\`'"]+)[\`'"]\\)`,
-      ).exec(code);
-      if (own) visit(join(dirname(file), own[1]!));
-    };
-    for (const src of scripts) visit(join(distDir, src));
     const weight: Weight = { js: 0, jsGzip: 0, css: 0, cssGzip: 0, files: [] };
     const add = (file: string, kind: 'js' | 'css') => {
       const bytes = readFileSync(file);
@@ -46,7 +57,7 @@ export function lessonPageWeights(distDir = 'dist'): Record<string, Weight> {
       weight[kind === 'js' ? 'jsGzip' : 'cssGzip'] += gzipSync(bytes).length;
       weight.files.push(relative(distDir, file));
     };
-    for (const file of files) add(file, 'js');
+    for (const file of pageScripts(html, slug, distDir)) add(file, 'js');
     for (const href of styles) if (existsSync(join(distDir, href))) add(join(distDir, href), 'css');
     weights[slug] = weight;
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { lessonPageWeights } from '../bench/page-weight.ts';
+import { lessonPageWeights, pageScripts } from '../bench/page-weight.ts';
 import { expect, lessonSlugs, test } from './demo.ts';
 import { exercise, runShownServer } from './exercise.ts';
 
@@ -16,6 +16,18 @@ test('no lesson page loads the validation library', () => {
       expect(readFileSync(join('dist', file), 'utf8'), `${slug}: ${file}`).not.toContain('ZodError');
     }
   }
+});
+
+/** A mark of React's own code (its element type), in every build of React 19. */
+const REACT = 'react.transitional.element';
+const loadsReact = (files: string[]) => files.some((file) => readFileSync(file, 'utf8').includes(REACT));
+
+test('only the react lesson loads React: no other lesson page and not the home page', () => {
+  for (const [slug, weight] of Object.entries(lessonPageWeights())) {
+    const scripts = weight.files.filter((file) => file.endsWith('.js')).map((file) => join('dist', file));
+    expect(loadsReact(scripts), `${slug} loads React`).toBe(slug === 'react');
+  }
+  expect(loadsReact(pageScripts(readFileSync('dist/index.html', 'utf8'))), 'the home page loads React').toBe(false);
 });
 
 /** What only a server Run may load: the server frame's script (the real socket.io) and the page's in-page transport. */

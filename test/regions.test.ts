@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { extractRegion, RegionError } from '../src/components/code/regions.ts';
+import { extractRegion, languageOf, RegionError } from '../src/components/code/regions.ts';
 
 const source = `import x from 'x';
 
@@ -51,4 +51,15 @@ test('an HTML file marks its regions in comments, and they are cut the same way'
   const page =
     '<body>\n  <!-- #region scripts -->\n  <script src="/socket.io/socket.io.js"></script>\n  <!-- #endregion -->\n</body>\n';
   assert.equal(extractRegion(page, 'scripts'), '<script src="/socket.io/socket.io.js"></script>');
+});
+
+test('a region of a .tsx file is highlighted as tsx, any other as ts', () => {
+  assert.equal(languageOf('src/lessons/react/Counter.tsx'), 'tsx');
+  assert.equal(languageOf('src/lessons/react/server.ts'), 'ts');
+});
+
+test('a region can be cut from a React component, its JSX kept whole', () => {
+  const tsx =
+    'export function A() {\n  // #region view\n  return (\n    <p role="status">{count}</p>\n  );\n  // #endregion\n}\n';
+  assert.equal(extractRegion(tsx, 'view', 'A.tsx'), 'return (\n  <p role="status">{count}</p>\n);');
 });

@@ -5,6 +5,7 @@ import * as delivery from './delivery/server.ts';
 import * as emitVsBroadcast from './emit-vs-broadcast/server.ts';
 import * as firstApp from './first-app/server.ts';
 import * as namespacesAndMiddleware from './namespaces-and-middleware/server.ts';
+import * as react from './react/server.ts';
 import * as reconnection from './reconnection/server.ts';
 import * as rooms from './rooms/server.ts';
 import * as scalingOut from './scaling-out/server.ts';
@@ -27,4 +28,5 @@ export const lessonModules: LessonModule[] = [
   scalingOut,
   firstApp,
   testing,
+  react,
 ];

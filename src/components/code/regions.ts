@@ -44,3 +44,8 @@ function tidy(lines: string[]): string {
   const cut = indents.length ? Math.min(...indents) : 0;
   return lines.map((l) => l.slice(cut)).join('\n');
 }
+
+/** The highlighting a file's code gets when the page does not say: a React component's is `tsx`. */
+export function languageOf(file: string): 'ts' | 'tsx' {
+  return file.endsWith('.tsx') ? 'tsx' : 'ts';
+}
