@@ -9,7 +9,9 @@ const tally = page.text();
 
 vote.addEventListener('click', () => {
   socket.emit('poll:vote', 'spaces', (reply) => {
-    said.textContent = reply.ok ? `You vote ${reply.choice}.` : `Refused: ${reply.error}`;
+    said.textContent = reply.ok
+      ? `You vote ${reply.choice}.`
+      : `Refused: ${reply.error}`;
   });
 });
 
