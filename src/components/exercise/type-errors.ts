@@ -22,7 +22,8 @@ const PAUSE_MS = 400;
  * never before.
  */
 export function typeErrors(editorBox: HTMLElement, kind: CheckRequest['kind'], setup: TypeCheckSetup): Extension {
-  const summary = h('p', { role: 'status', class: 'type-check-state', 'aria-label': 'Type check' });
+  // Live, not a `status`: the exercise's own status says whether the code runs.
+  const summary = h('p', { class: 'type-check-state', 'aria-live': 'polite' });
   const list = h('ul', { class: 'type-errors', 'aria-label': 'Type errors' });
   summary.textContent = 'Type checking starts when you use the editor.';
   editorBox.after(h('div', { class: 'type-check' }, summary, list));
