@@ -12,7 +12,7 @@ export interface CheckRequest {
 }
 
 /** One type error in the learner's code: where (offsets into the code, and its line) and TypeScript's own words. */
-export interface TypeError {
+export interface TypeProblem {
   from: number;
   to: number;
   line: number;
@@ -82,7 +82,7 @@ export function createChecker(typeFiles: Record<string, string>) {
   }
 
   return {
-    check(request: CheckRequest): TypeError[] {
+    check(request: CheckRequest): TypeProblem[] {
       const state = serviceFor(request);
       state.files.set(CODE, request.code);
       state.version++;

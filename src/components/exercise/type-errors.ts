@@ -1,7 +1,7 @@
 import { type Diagnostic, linter } from '@codemirror/lint';
 import type { Extension } from '@codemirror/state';
 import { EditorView, type ViewUpdate } from '@codemirror/view';
-import type { CheckRequest, TypeError } from '../../type-check/checker.ts';
+import type { CheckRequest, TypeProblem } from '../../type-check/checker.ts';
 import { h } from '../demo/dom.ts';
 
 /** What an exercise with `typecheck: true` carries (Exercise.astro): the lesson's files its code may import, and its names. */
@@ -30,7 +30,7 @@ export function typeErrors(editorBox: HTMLElement, kind: CheckRequest['kind'], s
   const checker = lazyChecker();
   let used = false;
 
-  const show = (view: EditorView, errors: TypeError[]) => {
+  const show = (view: EditorView, errors: TypeProblem[]) => {
     const said = errors.length
       ? `${errors.length} type error${errors.length === 1 ? '' : 's'}: see the list below the editor.`
       : 'No type errors.';
@@ -56,7 +56,7 @@ export function typeErrors(editorBox: HTMLElement, kind: CheckRequest['kind'], s
         if (!used) return [];
         const code = view.state.doc.toString();
         if (summary.textContent?.startsWith('Type checking starts')) summary.textContent = 'Loading the type checker…';
-        let errors: TypeError[];
+        let errors: TypeProblem[];
         try {
           errors = await checker({ kind, code, ...setup });
         } catch (error) {
@@ -88,7 +88,7 @@ export function typeErrors(editorBox: HTMLElement, kind: CheckRequest['kind'], s
 function lazyChecker() {
   let worker: Worker | undefined;
   let nextId = 0;
-  const waiting = new Map<number, { resolve: (errors: TypeError[]) => void; reject: (error: Error) => void }>();
+  const waiting = new Map<number, { resolve: (errors: TypeProblem[]) => void; reject: (error: Error) => void }>();
   const failAll = (why: string) => {
     for (const { reject } of waiting.values()) reject(new Error(why));
     waiting.clear();
@@ -96,12 +96,12 @@ function lazyChecker() {
     worker = undefined; // a later check tries again
   };
   return (request: CheckRequest) =>
-    new Promise<TypeError[]>((resolve, reject) => {
+    new Promise<TypeProblem[]>((resolve, reject) => {
       if (!worker) {
         worker = new Worker(import.meta.env.TYPE_CHECKER_SCRIPT);
         worker.addEventListener(
           'message',
-          (event: MessageEvent<{ id: number; errors?: TypeError[]; failed?: string }>) => {
+          (event: MessageEvent<{ id: number; errors?: TypeProblem[]; failed?: string }>) => {
             const { id, errors, failed } = event.data;
             const waiter = waiting.get(id);
             waiting.delete(id);

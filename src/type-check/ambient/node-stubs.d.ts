@@ -8,7 +8,7 @@ declare module 'events' {
     off(event: string | symbol, listener: (...args: any[]) => void): this;
     emit(event: string | symbol, ...args: any[]): boolean;
     removeAllListeners(event?: string | symbol): this;
-    listeners(event: string | symbol): Function[];
+    listeners(event: string | symbol): ((...args: any[]) => void)[];
     listenerCount(event: string | symbol): number;
   }
 }
