@@ -6,15 +6,17 @@ import { inPageServer } from './src/integrations/in-page-server.ts';
 import { precompress } from './src/integrations/precompress.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { socketIoDevServer } from './src/integrations/socket-io-dev-server.ts';
+import { typeChecker } from './src/integrations/type-checker.ts';
 
 export default defineConfig({
-  // The search index and the in-page server's script first: their files get compressed too.
+  // The search index, the in-page server's and the type checker's scripts first: their files get compressed too.
   integrations: [
     mdx(),
     // React is for the react lesson's demo only: no other page loads it.
     react({ include: ['**/src/lessons/react/**/*.tsx'] }),
     socketIoDevServer(),
     inPageServer(),
+    typeChecker(),
     searchIndex(),
     precompress(),
   ],

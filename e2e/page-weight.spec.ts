@@ -75,3 +75,31 @@ test('a reader who scrolls through a lesson downloads the in-page server only wh
   expect(paths.filter((path) => IN_PAGE_SERVER.test(path))).toHaveLength(1);
   expect(paths.filter((path) => IN_PAGE_TRANSPORT.test(path))).toHaveLength(1);
 });
+
+/** The exercise editor's type checker: TypeScript itself, in a worker (see integrations/type-checker.ts). */
+const TYPE_CHECKER = /^\/_astro\/type-checker\.[\w-]+\.js$/;
+
+test('no lesson page carries the type checker up front, and the typescript lesson fetches it once, when its editor is used', async ({
+  page,
+}) => {
+  // A mark of the TypeScript compiler, wherever a bundler would put it.
+  for (const [slug, weight] of Object.entries(lessonPageWeights())) {
+    for (const file of weight.files) {
+      const code = readFileSync(join('dist', file), 'utf8');
+      expect(code.includes('createLanguageService'), `${slug}: ${file} has TypeScript`).toBe(false);
+    }
+  }
+  const paths = requestedPaths(page);
+  await page.goto('/lessons/typescript/');
+  const ex = exercise(page, 'A typed vote');
+  await ex.section.scrollIntoViewIfNeeded();
+  await expect(ex.state).toHaveText(/^Not running\./);
+  await expect(ex.editor).toBeVisible();
+  expect(paths.filter((path) => TYPE_CHECKER.test(path))).toEqual([]);
+
+  await ex.editor.click(); // using the editor loads it, and checks the code
+  await expect(ex.section.getByText('No type errors.')).toBeVisible({ timeout: 15_000 });
+  await page.keyboard.type(' ');
+  await expect(ex.section.getByText('No type errors.')).toBeVisible();
+  expect(paths.filter((path) => TYPE_CHECKER.test(path))).toHaveLength(1);
+});

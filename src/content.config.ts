@@ -110,6 +110,13 @@ const exercise = z.object({
   ]),
   /** A test exercise's server under test: a region of the lesson's `server.ts` (the tests' `./server.js`). */
   server: z.object({ region: z.string().regex(/^[\w-]+$/) }).optional(),
+  /**
+   * The learner's TypeScript is type-checked as they type (strict), against the
+   * lesson's `events.ts` (imported as './events') and Socket.IO's own types; a
+   * server exercise's `io` is typed by the maps it exports. Errors are underlined
+   * and listed; the checker (TypeScript, in a worker) loads only when the editor is used.
+   */
+  typecheck: z.boolean().optional(),
   /** A server exercise's `io`: made with `connectionStateRecovery` on. */
   connectionStateRecovery: z.boolean().optional(),
   checks: z.array(exerciseCheck).min(1),

@@ -11,6 +11,7 @@ import * as rooms from './rooms/server.ts';
 import * as scalingOut from './scaling-out/server.ts';
 import * as socketsIntro from './sockets-intro/server.ts';
 import * as testing from './testing/server.ts';
+import * as typescript from './typescript/server.ts';
 
 /**
  * Every lesson's server module. Adding a lesson adds a line here; each one
@@ -29,4 +30,5 @@ export const lessonModules: LessonModule[] = [
   firstApp,
   testing,
   react,
+  typescript,
 ];

@@ -1,5 +1,6 @@
 import { javascript } from '@codemirror/lang-javascript';
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import type { Extension } from '@codemirror/state';
 import { tags } from '@lezer/highlight';
 import { basicSetup, EditorView } from 'codemirror';
 
@@ -18,7 +19,14 @@ const highlight = HighlightStyle.define([
  * or dark follow the page). Tab is left to move the focus, so the keyboard
  * never gets stuck in it; indenting is Ctrl+] and Ctrl+[.
  */
-export function createEditor(parent: HTMLElement, code: string, label: string, onChange: (code: string) => void) {
+export function createEditor(
+  parent: HTMLElement,
+  code: string,
+  label: string,
+  onChange: (code: string) => void,
+  /** More of the editor's behaviour: a lesson's type checker, say. */
+  more: Extension = [],
+) {
   return new EditorView({
     parent,
     doc: code,
@@ -28,6 +36,7 @@ export function createEditor(parent: HTMLElement, code: string, label: string, o
       javascript({ typescript: true }), // JavaScript is TypeScript without types: one mode fits both
       syntaxHighlighting(highlight),
       EditorView.lineWrapping,
+      more,
       // tabindex: the editable area is focusable anyway; said outright, checkers see the scrolling box has a way in.
       EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
       EditorView.theme({

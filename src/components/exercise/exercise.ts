@@ -53,11 +53,17 @@ async function startExercise(root: HTMLElement) {
   const starterCode = starter.textContent ?? '';
   const kept = savedCode(lesson, exerciseId);
   let unsaved = false;
-  const editor = createEditor(find('editor'), kept ?? starterCode, `Code for ${title}`, (code) => {
-    if (saveCode(lesson, exerciseId, code, starterCode) || unsaved) return;
-    unsaved = true; // said once
-    state.textContent = 'This browser would not keep your code: copy it somewhere before you leave the page.';
-  });
+  const editor = createEditor(
+    find('editor'),
+    kept ?? starterCode,
+    `Code for ${title}`,
+    (code) => {
+      if (saveCode(lesson, exerciseId, code, starterCode) || unsaved) return;
+      unsaved = true; // said once
+      state.textContent = 'This browser would not keep your code: copy it somewhere before you leave the page.';
+    },
+    await typeChecking(root, find('editor')),
+  );
   starter.hidden = true; // the editor shows it now
   const [run, stop, reset] = [
     find<HTMLButtonElement>('run'),
@@ -270,6 +276,18 @@ async function startExercise(root: HTMLElement) {
     editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: starterCode } });
     state.textContent = 'Back to the starting code. Undo (Ctrl+Z in the editor) brings yours back.';
   });
+}
+
+/** A lesson's type checking of the code (frontmatter `typecheck`), if it has it; without it if its part did not load. */
+async function typeChecking(root: HTMLElement, editorBox: HTMLElement) {
+  if (root.dataset.typecheck === undefined) return [];
+  try {
+    const { typeErrors } = await import('./type-errors.ts');
+    const kind = root.dataset.kind === 'server' ? 'server' : 'client';
+    return typeErrors(editorBox, kind, JSON.parse(root.dataset.typecheck));
+  } catch {
+    return [];
+  }
 }
 
 /** Ticks the checks already passed in this browser, then watches for the others; each passed one is lesson progress. */
