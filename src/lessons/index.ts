@@ -8,6 +8,7 @@ import * as reconnection from './reconnection/server.ts';
 import * as rooms from './rooms/server.ts';
 import * as scalingOut from './scaling-out/server.ts';
 import * as socketsIntro from './sockets-intro/server.ts';
+import * as whatYouCanSend from './what-you-can-send/server.ts';
 
 /**
  * Every lesson's server module. Adding a lesson adds a line here; each one
@@ -23,4 +24,5 @@ export const lessonModules: LessonModule[] = [
   reconnection,
   delivery,
   scalingOut,
+  whatYouCanSend,
 ];
