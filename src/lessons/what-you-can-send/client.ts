@@ -1,46 +1,204 @@
 import type { Socket } from 'socket.io-client';
 import type { LessonClient } from '../../components/demo/demo-host.ts';
 import { createLogBox, h } from '../../components/demo/dom.ts';
-import type { ClientToServerEvents, ServerToClientEvents } from './contract.ts';
+import {
+  type ClientToServerEvents,
+  FILE_NEW,
+  FILE_SEND,
+  type FileIn,
+  MAX_FILE_BYTES,
+  type ServerToClientEvents,
+  VALUE_NEW,
+  VALUE_SEND,
+} from './events.ts';
+import { describe, SPECIMENS } from './specimens.ts';
+import { PICTURES, sizeText, thumbnail } from './thumbnail.ts';
 
-type NoteSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type CarrySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-const noteClient: LessonClient = {
+/** At most this many arrivals stay on a panel (each picture holds an object URL). */
+const KEPT = 20;
+
+const carryClient: LessonClient = {
   slug: 'what-you-can-send',
-  // Two clients from the start: what one sends, the other receives.
+  // Two clients from the start: what one sends, the other shows.
   names: ['Ada', 'Bo'],
-  mount({ controls, socket, panel }) {
-    const text = h('input', {
-      type: 'text',
-      maxlength: 500,
-      autocomplete: 'off',
-      value: `Hi from ${panel.label()}`,
-    });
-    const send = h('button', { type: 'button' }, 'Send');
-    const inbox = createLogBox('Notes', 'inbox');
-    controls.append(
-      h('label', { class: 'field' }, 'Note ', text),
-      send,
-      h('h4', { class: 'inbox-title' }, 'Notes'),
-      inbox.box,
+  mount({ controls, socket }) {
+    const specimen = h(
+      'select',
+      {},
+      ...SPECIMENS.map(({ code }, i) => h('option', { value: i }, code)),
     );
-    listen(socket, { text, send, show: (line) => inbox.append(h('li', {}, line)) });
+    const sendValue = h('button', { type: 'button' }, 'Send value');
+    const valueStatus = h('p', {
+      role: 'status',
+      'aria-label': 'Value status',
+      class: 'carry-status',
+    });
+    const listen = h(
+      'select',
+      {},
+      h('option', { value: 'on' }, 'every one: on()'),
+      h('option', { value: 'once' }, 'the next one only: once()'),
+      h('option', { value: 'off' }, 'none: off()'),
+    );
+    const picker = h('input', { type: 'file' });
+    const fileStatus = h('p', {
+      role: 'status',
+      'aria-label': 'File status',
+      class: 'carry-status',
+    });
+    const arrived = createLogBox('Arrived', 'carry-arrived', KEPT);
+    controls.append(
+      h('label', { class: 'field' }, 'Value to send ', specimen),
+      sendValue,
+      valueStatus,
+      h('label', { class: 'field' }, 'Image or file to send ', picker),
+      h(
+        'p',
+        { class: 'carry-hint' },
+        `Images are shrunk to a thumbnail first; any file may be at most ${sizeText(MAX_FILE_BYTES)}.`,
+      ),
+      fileStatus,
+      h('label', { class: 'field' }, 'Listen for values ', listen),
+      h('h4', { class: 'carry-title' }, 'Arrived'),
+      arrived.box,
+    );
+    const urls: string[] = [];
+    const add = (entry: HTMLElement, url?: string) => {
+      arrived.append(entry);
+      if (url) urls.push(url);
+      while (urls.length > KEPT) URL.revokeObjectURL(urls.shift()!);
+    };
+    wire(socket, {
+      specimen: () => SPECIMENS[Number(specimen.value)]!,
+      sendValue,
+      listen,
+      picker,
+      saidValue: (text) => (valueStatus.textContent = text),
+      saidFile: (text) => (fileStatus.textContent = text),
+      showValue: (value, label, from) => add(valueEntry(value, label, from)),
+      showFile: (file) => add(...fileEntry(file)),
+    });
   },
 };
 
-interface NoteView {
-  text: HTMLInputElement;
-  send: HTMLButtonElement;
-  show: (line: string) => void;
+interface CarryView {
+  specimen: () => (typeof SPECIMENS)[number];
+  sendValue: HTMLButtonElement;
+  listen: HTMLSelectElement;
+  picker: HTMLInputElement;
+  saidValue: (text: string) => void;
+  saidFile: (text: string) => void;
+  showValue: (value: unknown, label: string, from: string) => void;
+  showFile: (file: FileIn) => void;
 }
 
-// #region client
-function listen(socket: NoteSocket, view: NoteView) {
-  socket.on('note:new', ({ from, text }) => view.show(`${from}: ${text}`));
-  view.send.addEventListener('click', () =>
-    socket.emit('note:send', { text: view.text.value }),
+function wire(socket: CarrySocket, view: CarryView) {
+  // #region listen
+  // off() takes the very function that on() or once() was given.
+  const show = (value: unknown, label: string, from: string) =>
+    view.showValue(value, label, from);
+  const showOnce = (value: unknown, label: string, from: string) => {
+    show(value, label, from);
+    view.listen.value = 'off'; // once() has removed it by now
+  };
+  socket.on(VALUE_NEW, show);
+  view.listen.addEventListener('change', () => {
+    socket.off(VALUE_NEW, show).off(VALUE_NEW, showOnce);
+    if (view.listen.value === 'on') socket.on(VALUE_NEW, show);
+    if (view.listen.value === 'once') socket.once(VALUE_NEW, showOnce);
+  });
+  socket.on(FILE_NEW, (file) => view.showFile(file));
+  // #endregion
+
+  // #region send-value
+  view.sendValue.addEventListener('click', async () => {
+    const { code, make } = view.specimen();
+    try {
+      // Two arguments: the value itself, and the code that made it.
+      const answer = await socket.emitWithAck(VALUE_SEND, make(), code);
+      view.saidValue(
+        answer.ok ? `Sent ${code}: the other clients show what arrived.` : answer.error,
+      );
+    } catch (error) {
+      // A BigInt: JSON.stringify throws, and nothing is sent.
+      view.saidValue(`Not sent: ${(error as Error).message}.`);
+    }
+  });
+  // #endregion
+
+  // #region send-file
+  view.picker.addEventListener('change', async () => {
+    const picked = view.picker.files?.[0];
+    view.picker.value = ''; // the same file can be picked again
+    if (!picked) return;
+    let blob: Blob = picked;
+    if (picked.type.startsWith('image/')) {
+      try {
+        blob = await thumbnail(picked); // a JPEG of at most 160 pixels a side
+      } catch {
+        return view.saidFile(
+          `${picked.name} did not open as an image here, so it was not sent.`,
+        );
+      }
+    }
+    if (blob.size > MAX_FILE_BYTES) {
+      return view.saidFile(
+        `${picked.name} is ${sizeText(blob.size)}: this demo sends at most ${sizeText(MAX_FILE_BYTES)} (the server takes 16 KB in one message). Pick a smaller file, or an image, which the page shrinks.`,
+      );
+    }
+    const bytes = await blob.arrayBuffer();
+    const answer = await socket.emitWithAck(FILE_SEND, {
+      name: picked.name,
+      type: blob.type,
+      bytes,
+    });
+    view.saidFile(
+      answer.ok
+        ? `Sent ${picked.name} as ${sizeText(bytes.byteLength)} of ${blob.type || 'bytes'}.`
+        : answer.error,
+    );
+  });
+  // #endregion
+}
+
+function valueEntry(value: unknown, label: string, from: string) {
+  const { text, kind } = describe(value);
+  return h(
+    'li',
+    { class: 'carry-trip' },
+    h('span', { class: 'carry-who' }, `${from} sent`),
+    h('code', {}, label),
+    h('span', { class: 'carry-who' }, 'arrived as'),
+    h('code', {}, text),
+    h('span', { class: 'carry-kind' }, kind),
   );
 }
-// #endregion
 
-export default noteClient;
+/** A picture for the image types a browser shows safely; any other file as a link that saves it. */
+function fileEntry(file: FileIn): [HTMLElement, string] {
+  const picture = PICTURES.has(file.type);
+  const blob = new Blob([file.bytes as BlobPart], {
+    type: picture ? file.type : 'application/octet-stream',
+  });
+  const url = URL.createObjectURL(blob);
+  const said = `${file.from} sent ${file.name} (${sizeText(blob.size)})`;
+  return [
+    h(
+      'li',
+      { class: 'carry-file' },
+      h('span', {}, said),
+      picture
+        ? h('img', {
+            src: url,
+            alt: `Image from ${file.from}: ${file.name}`,
+            class: 'carry-picture',
+          })
+        : h('a', { href: url, download: file.name }, `Save ${file.name}`),
+    ),
+    url,
+  ];
+}
+
+export default carryClient;

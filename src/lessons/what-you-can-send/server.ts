@@ -21,7 +21,8 @@ export function register(
   // #region server
   io.on('connection', (socket) => {
     // #region any
-    // Every event this socket sends, whatever its name, before its own listener runs.
+    // Every event this socket sends, whatever its name, as it came: before
+    // the middlewares (socket.use) have checked it, and before its listener.
     socket.onAny((event) => {
       log('%s sent %s', socket.data.name, event);
     });
