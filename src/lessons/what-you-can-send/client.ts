@@ -12,11 +12,11 @@ import {
   VALUE_SEND,
 } from './events.ts';
 import { describe, SPECIMENS } from './specimens.ts';
-import { PICTURES, sizeText, thumbnail } from './thumbnail.ts';
+import { dataUrl, PICTURES, sizeText, thumbnail } from './thumbnail.ts';
 
 type CarrySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** At most this many arrivals stay on a panel (each picture holds an object URL). */
+/** At most this many arrivals stay on a panel. */
 const KEPT = 20;
 
 const carryClient: LessonClient = {
@@ -64,12 +64,6 @@ const carryClient: LessonClient = {
       h('h4', { class: 'carry-title' }, 'Arrived'),
       arrived.box,
     );
-    const urls: string[] = [];
-    const add = (entry: HTMLElement, url?: string) => {
-      arrived.append(entry);
-      if (url) urls.push(url);
-      while (urls.length > KEPT) URL.revokeObjectURL(urls.shift()!);
-    };
     wire(socket, {
       specimen: () => SPECIMENS[Number(specimen.value)]!,
       sendValue,
@@ -77,8 +71,8 @@ const carryClient: LessonClient = {
       picker,
       saidValue: (text) => (valueStatus.textContent = text),
       saidFile: (text) => (fileStatus.textContent = text),
-      showValue: (value, label, from) => add(valueEntry(value, label, from)),
-      showFile: (file) => add(...fileEntry(file)),
+      showValue: (value, label, from) => arrived.append(valueEntry(value, label, from)),
+      showFile: (file) => arrived.append(fileEntry(file)),
     });
   },
 };
@@ -113,14 +107,14 @@ function wire(socket: CarrySocket, view: CarryView) {
   // #endregion
 
   // #region send-value
-  view.sendValue.addEventListener('click', async () => {
+  view.sendValue.addEventListener('click', () => {
     const { code, make } = view.specimen();
     try {
-      // Two arguments: the value itself, and the code that made it.
-      const answer = await socket.emitWithAck(VALUE_SEND, make(), code);
-      view.saidValue(
-        answer.ok ? `Sent ${code}: the other clients show what arrived.` : answer.error,
-      );
+      // Two arguments, the value and the code that made it; then the acknowledgement.
+      socket.emit(VALUE_SEND, make(), code, (answer) => {
+        if (!answer.ok) view.saidValue(answer.error);
+      });
+      view.saidValue(`Sent ${code}: the other clients show what arrived.`);
     } catch (error) {
       // A BigInt: JSON.stringify throws, and nothing is sent.
       view.saidValue(`Not sent: ${(error as Error).message}.`);
@@ -149,15 +143,11 @@ function wire(socket: CarrySocket, view: CarryView) {
       );
     }
     const bytes = await blob.arrayBuffer();
-    const answer = await socket.emitWithAck(FILE_SEND, {
-      name: picked.name,
-      type: blob.type,
-      bytes,
+    socket.emit(FILE_SEND, { name: picked.name, type: blob.type, bytes }, (answer) => {
+      if (!answer.ok) view.saidFile(answer.error);
     });
     view.saidFile(
-      answer.ok
-        ? `Sent ${picked.name} as ${sizeText(bytes.byteLength)} of ${blob.type || 'bytes'}.`
-        : answer.error,
+      `Sent ${picked.name} as ${sizeText(bytes.byteLength)} of ${blob.type || 'bytes'}.`,
     );
   });
   // #endregion
@@ -177,28 +167,22 @@ function valueEntry(value: unknown, label: string, from: string) {
 }
 
 /** A picture for the image types a browser shows safely; any other file as a link that saves it. */
-function fileEntry(file: FileIn): [HTMLElement, string] {
+function fileEntry(file: FileIn) {
   const picture = PICTURES.has(file.type);
-  const blob = new Blob([file.bytes as BlobPart], {
-    type: picture ? file.type : 'application/octet-stream',
-  });
-  const url = URL.createObjectURL(blob);
-  const said = `${file.from} sent ${file.name} (${sizeText(blob.size)})`;
-  return [
-    h(
-      'li',
-      { class: 'carry-file' },
-      h('span', {}, said),
-      picture
-        ? h('img', {
-            src: url,
-            alt: `Image from ${file.from}: ${file.name}`,
-            class: 'carry-picture',
-          })
-        : h('a', { href: url, download: file.name }, `Save ${file.name}`),
-    ),
-    url,
-  ];
+  const bytes = new Uint8Array(file.bytes); // an ArrayBuffer in a browser
+  const url = dataUrl(bytes, picture ? file.type : 'application/octet-stream');
+  return h(
+    'li',
+    { class: 'carry-file' },
+    h('span', {}, `${file.from} sent ${file.name} (${sizeText(bytes.byteLength)})`),
+    picture
+      ? h('img', {
+          src: url,
+          alt: `Image from ${file.from}: ${file.name}`,
+          class: 'carry-picture',
+        })
+      : h('a', { href: url, download: file.name }, `Save ${file.name}`),
+  );
 }
 
 export default carryClient;
