@@ -92,10 +92,10 @@ test('an image picked in Ada arrives in Bo as a thumbnail, its bytes a binary fr
     await picture.evaluate((img: HTMLImageElement) =>
       Math.max(img.naturalWidth, img.naturalHeight),
     ),
-  ).toBe(120);
+  ).toBeLessThanOrEqual(120); // noise shrinks further than a photo would, to fit in 10 KB
   await ada.button('Raw frames').click();
   await expect(ada.frames).toContainText(
-    '451-/what-you-can-send,["file:send",{"name":"noise.png"',
+    /451-\/what-you-can-send,\d*\["file:send",\{"name":"noise\.png"/,
   );
   await expect(ada.frames).toContainText(/<binary frame, \d+ bytes>/);
 });
