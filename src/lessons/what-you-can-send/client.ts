@@ -11,7 +11,7 @@ import {
   VALUE_NEW,
   VALUE_SEND,
 } from './events.ts';
-import { describe, SPECIMENS } from './specimens.ts';
+import { describeArrival, SPECIMENS } from './specimens.ts';
 import { dataUrl, PICTURES, sizeText, thumbnail } from './thumbnail.ts';
 
 type CarrySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -154,7 +154,7 @@ function wire(socket: CarrySocket, view: CarryView) {
 }
 
 function valueEntry(value: unknown, label: string, from: string) {
-  const { text, kind } = describe(value);
+  const { text, kind } = describeArrival(value);
   return h(
     'li',
     { class: 'carry-trip' },

@@ -68,7 +68,7 @@ const cut = (text: string, max = 120) =>
   text.length > max ? `${text.slice(0, max - 1)}…` : text;
 
 /** A received value as text, and what kind of thing it is now. */
-export function describe(value: unknown): { text: string; kind: string } {
+export function describeArrival(value: unknown): { text: string; kind: string } {
   if (value === null) return { text: 'null', kind: 'null' };
   if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
     const bytes =
