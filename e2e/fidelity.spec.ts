@@ -17,6 +17,7 @@ const LESSONS = [
   'chat',
   'acknowledgements',
   'namespaces-and-middleware',
+  'what-you-can-send',
 ];
 
 /** What the bundle sets on `window[FIDELITY_GLOBAL]` (a page function gets the name as its argument). */

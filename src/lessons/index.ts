@@ -12,6 +12,7 @@ import * as scalingOut from './scaling-out/server.ts';
 import * as socketsIntro from './sockets-intro/server.ts';
 import * as testing from './testing/server.ts';
 import * as typescript from './typescript/server.ts';
+import * as whatYouCanSend from './what-you-can-send/server.ts';
 
 /**
  * Every lesson's server module. Adding a lesson adds a line here; each one
@@ -31,4 +32,5 @@ export const lessonModules: LessonModule[] = [
   testing,
   react,
   typescript,
+  whatYouCanSend,
 ];

@@ -49,9 +49,16 @@ export function confirmTwice(button: HTMLButtonElement, confirmLabel: string, ac
 export function preview(args: unknown[], max = 140): string {
   const text = args
     .filter((arg) => typeof arg !== 'function')
-    .map((arg) => (arg === undefined ? 'undefined' : JSON.stringify(arg)))
+    .map((arg) => (arg === undefined ? 'undefined' : JSON.stringify(arg, binaryAsSize)))
     .join(', ');
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Bytes (an ArrayBuffer, a typed array) as what they are, not as JSON's `{}` or a list of numbers. */
+function binaryAsSize(_key: string, value: unknown) {
+  if (value instanceof ArrayBuffer) return `<ArrayBuffer ${value.byteLength} bytes>`;
+  if (ArrayBuffer.isView(value)) return `<${value.constructor.name} ${value.byteLength} bytes>`;
+  return value;
 }
 
 /** Enough to follow a demo; older entries drop off so a long session stays light. */

@@ -21,7 +21,9 @@ export function encodeFrame(packet: EnginePacket): string {
   const code = PACKET_CODES[packet.type] ?? '?';
   if (packet.data === undefined) return code;
   if (typeof packet.data === 'string') return code + packet.data;
-  return `${code}<binary>`;
+  // A binary attachment travels as a frame of its own, raw bytes on WebSocket (base64 on long-polling).
+  const data = packet.data as { byteLength?: number; size?: number };
+  return `<binary frame, ${data.byteLength ?? data.size ?? '?'} bytes>`;
 }
 
 /**
