@@ -1,6 +1,7 @@
 import type { LessonModule } from '../server/plumbing/types.ts';
 import * as acknowledgements from './acknowledgements/server.ts';
 import * as chat from './chat/server.ts';
+import * as debugging from './debugging/server.ts';
 import * as delivery from './delivery/server.ts';
 import * as emitVsBroadcast from './emit-vs-broadcast/server.ts';
 import * as namespacesAndMiddleware from './namespaces-and-middleware/server.ts';
@@ -23,4 +24,5 @@ export const lessonModules: LessonModule[] = [
   reconnection,
   delivery,
   scalingOut,
+  debugging,
 ];
