@@ -1,6 +1,7 @@
 import type { LessonModule } from '../server/plumbing/types.ts';
 import * as acknowledgements from './acknowledgements/server.ts';
 import * as chat from './chat/server.ts';
+import * as debugging from './debugging/server.ts';
 import * as delivery from './delivery/server.ts';
 import * as emitVsBroadcast from './emit-vs-broadcast/server.ts';
 import * as firstApp from './first-app/server.ts';
@@ -33,4 +34,5 @@ export const lessonModules: LessonModule[] = [
   react,
   typescript,
   whatYouCanSend,
+  debugging,
 ];

@@ -5,6 +5,8 @@ import type { Adapter } from 'socket.io-adapter';
 import { lessonModules } from '../lessons/index.ts';
 import { lessonNamespace } from '../shared/contract.ts';
 import type { ClientEventSpec, CommonServerEvents } from '../shared/events.ts';
+import { adminUiFiles } from './admin-ui/files.ts';
+import { instrumentForInstructor } from './admin-ui/instrument.ts';
 import { setupClassMode } from './class-mode/index.ts';
 import { newInstructorToken } from './class-mode/token.ts';
 import { connectionCap } from './connection-cap.ts';
@@ -103,11 +105,16 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
   // Before Socket.IO attaches: it then routes `/socket.io/` to itself and the rest here.
   if (options.staticDir) {
     const site = staticSite(options.staticDir);
+    // Socket.IO's admin UI, for the instructor only: none without a token.
+    const adminUi = options.instructorToken ? adminUiFiles() : () => false;
     const health = healthChecks(() => {
       if (closing) return 'shutting down';
       if (storeDown()) return 'Redis is unreachable';
     });
-    httpServer.on('request', (req, res) => knownHost.refuse(req, res) || health(req, res) || site(req, res));
+    httpServer.on(
+      'request',
+      (req, res) => knownHost.refuse(req, res) || health(req, res) || adminUi(req, res) || site(req, res),
+    );
   }
 
   const maxConnectionsPerIp = options.maxConnectionsPerIp ?? 200;
@@ -218,6 +225,16 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
     },
     hooks,
   );
+  // After the lessons and classes: `/admin` must be free, and the UI sees every namespace.
+  if (options.instructorToken) {
+    instrumentForInstructor(io as unknown as Server, {
+      token: options.instructorToken,
+      namespaces,
+      hooks,
+      logger,
+      redis: options.redis?.store,
+    });
+  }
 
   return {
     io,

@@ -55,6 +55,9 @@ export function createIo(post: (message: FromSandbox) => void) {
     const listeners = createListeners();
     const managerListeners = createListeners();
     const acks = new Map<number, Listener>();
+    /** `onAny` and `onAnyOutgoing`: called with every event's name and arguments, before its own listeners. */
+    const anyIn = new Set<Listener>();
+    const anyOut = new Set<Listener>();
     let nextAck = 1;
     /** Until the page knows of this socket (an `auth` function may answer later), what it sends waits here. */
     let waiting: FromSandbox[] | undefined = [];
@@ -82,6 +85,7 @@ export function createIo(post: (message: FromSandbox) => void) {
     const sendEvent = (event: string, args: unknown[], volatile: boolean) => {
       if (RESERVED.has(event)) throw new Error(`"${event}" is a reserved event name`); // as socket.io-client says
       const ack = typeof args.at(-1) === 'function' ? (args.pop() as Listener) : undefined;
+      for (const listener of [...anyOut]) listener(event, ...args);
       try {
         structuredClone(args);
       } catch {
@@ -131,6 +135,24 @@ export function createIo(post: (message: FromSandbox) => void) {
       },
       off(event: string, listener?: Listener) {
         listeners.off(event, listener);
+        return socket;
+      },
+      onAny(listener: Listener) {
+        anyIn.add(listener);
+        return socket;
+      },
+      offAny(listener?: Listener) {
+        if (listener) anyIn.delete(listener);
+        else anyIn.clear();
+        return socket;
+      },
+      onAnyOutgoing(listener: Listener) {
+        anyOut.add(listener);
+        return socket;
+      },
+      offAnyOutgoing(listener?: Listener) {
+        if (listener) anyOut.delete(listener);
+        else anyOut.clear();
         return socket;
       },
       emit(event: string, ...args: unknown[]) {
@@ -185,6 +207,7 @@ export function createIo(post: (message: FromSandbox) => void) {
       } else if (message.type === 'manager') {
         managerListeners.fire(message.event, message.args);
       } else if (message.type === 'event') {
+        for (const listener of [...anyIn]) listener(message.event, ...message.args);
         listeners.fire(
           message.event,
           message.replyId === undefined ? message.args : [...message.args, replyTo(message.replyId)],
