@@ -86,9 +86,7 @@ socket.emit('poll:vote', 'space', (reply) => console.log(reply));
   await expect(underlined).toHaveText("'space'");
   await underlined.hover();
   await expect(page.locator('.cm-tooltip-lint')).toContainText(message);
-  await expect(ex.section.locator('.type-check-state')).toHaveText(
-    /^1 type error/,
-  );
+  await expect(ex.section.locator('.type-check-state')).toHaveText(/^1 type error/);
 
   // Fixed: the word "space" becomes "spaces".
   await ex.editor.click();
@@ -98,9 +96,7 @@ socket.emit('poll:vote', 'space', (reply) => console.log(reply));
   for (let i = 0; i < "', (reply) => console.log(reply));".length; i++)
     await page.keyboard.press('ArrowLeft');
   await page.keyboard.type('s');
-  await expect(ex.section.locator('.type-check-state')).toHaveText(
-    'No type errors.',
-  );
+  await expect(ex.section.locator('.type-check-state')).toHaveText('No type errors.');
   await expect(errors.getByRole('listitem')).toHaveCount(0);
   await expect(underlined).toHaveCount(0);
 });
@@ -117,9 +113,7 @@ test.describe('the server exercise', () => {
     for (const check of SERVER_CHECKS)
       await expect(ex.check(check)).toHaveClass(/done/);
     // The shown code has no type error against the lesson's maps.
-    await expect(ex.section.locator('.type-check-state')).toHaveText(
-      'No type errors.',
-    );
+    await expect(ex.section.locator('.type-check-state')).toHaveText('No type errors.');
   });
 
   test('the starter as given leaves the checks open', async ({ page }) => {

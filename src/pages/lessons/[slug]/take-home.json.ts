@@ -3,6 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { shownServerCode } from '../../../components/exercise/shown-server.ts';
 import { lessonNames } from '../../../components/playground/lesson-names.ts';
 import { takeHomeFiles } from '../../../components/take-home/project.ts';
+import { shownServerExercise } from '../../../components/take-home/shown-server-exercise.ts';
 
 /**
  * A lesson's take-home project, as the files of a folder (`{ folder, files }`):
@@ -13,8 +14,8 @@ import { takeHomeFiles } from '../../../components/take-home/project.ts';
 export const getStaticPaths = (async () => {
   const lessons = await getCollection('lessons');
   return lessons.flatMap((lesson) => {
-    const exercise = lesson.data.exercises.find((e) => e.kind === 'server' && typeof e.solution === 'object');
-    if (!exercise || typeof exercise.solution !== 'object') return [];
+    const exercise = shownServerExercise(lesson);
+    if (!exercise) return [];
     return [
       {
         params: { slug: lesson.id },
