@@ -94,7 +94,7 @@ test("in a class, a student's finished lessons (steps, client and server exercis
     await joinClass(page, code, name);
     await openDemo(page, 'sockets-intro', ['Client 1']);
   }
-  await expect(roster.getByRole('row', { name: /Ada/ }).getByRole('cell').nth(2)).toHaveText('0');
+  await expect(roster.getByRole('row', { name: /Ada/ }).getByRole('cell').nth(3)).toHaveText('0');
 
   await client(ada, 'Client 1').button('Increment').click();
   await ada.getByRole('button', { name: 'Add a client' }).click();
@@ -104,9 +104,14 @@ test("in a class, a student's finished lessons (steps, client and server exercis
   await ada.waitForTimeout(2100); // a change from elsewhere is one that follows no click of this page
   await client(bo, 'Client 1').button('Increment').click(); // Bo, in the same class, is Ada's "second window"
   await expect(steps(ada).getByText('(done)')).toHaveCount(3);
+  // The roster shows the three, of all the lesson's steps and checks, in the lesson in view.
+  await teacher
+    .getByRole('combobox', { name: 'Progress in' })
+    .selectOption({ label: 'Sockets, from the first connection' });
+  await expect(roster.getByRole('row', { name: /Ada/ }).getByRole('cell').nth(2)).toHaveText(/^3\/\d+$/);
   // The steps are done; the exercise is not yet, so neither is the lesson.
   await ada.waitForTimeout(500);
-  await expect(roster.getByRole('row', { name: /Ada/ }).getByRole('cell').nth(2)).toHaveText('0');
+  await expect(roster.getByRole('row', { name: /Ada/ }).getByRole('cell').nth(3)).toHaveText('0');
 
   // Ada's code, run in her class, passes the exercise's checks.
   const ex = await openExercise(ada);
@@ -119,7 +124,7 @@ test("in a class, a student's finished lessons (steps, client and server exercis
   await expect(ex.check('Your page shows the count after someone changes it')).toContainText('(done)');
   // The server exercise is still open, so the lesson is not done yet.
   await ada.waitForTimeout(500);
-  await expect(roster.getByRole('row', { name: /Ada/ }).getByRole('cell').nth(2)).toHaveText('0');
+  await expect(roster.getByRole('row', { name: /Ada/ }).getByRole('cell').nth(3)).toHaveText('0');
 
   // Her server, run in her own page: its checks count like any other.
   const server = await runShownServer(ada, "Write the counter's server");
@@ -127,6 +132,6 @@ test("in a class, a student's finished lessons (steps, client and server exercis
   await client(ada, 'Client 1').button('Increment').click();
   await client(ada, 'Client 2').button('Decrement').click();
   await expect(server.state).toHaveText(/All checks passed!$/);
-  await expect(roster.getByRole('row', { name: /Ada/ }).getByRole('cell').nth(2)).toHaveText('1');
-  await expect(roster.getByRole('row', { name: /Bo/ }).getByRole('cell').nth(2)).toHaveText('0');
+  await expect(roster.getByRole('row', { name: /Ada/ }).getByRole('cell').nth(3)).toHaveText('1');
+  await expect(roster.getByRole('row', { name: /Bo/ }).getByRole('cell').nth(3)).toHaveText('0');
 });

@@ -46,6 +46,12 @@ export interface AppOptions {
   logger?: Logger;
   /** The instructor's secret for `/instructor`; random (and so unusable) when unset. */
   instructorToken?: string;
+  /**
+   * Socket.IO's admin UI at `/admin-ui/` (read-only, the token as password):
+   * by default whenever there is a token. It watches every event, so a server
+   * nobody instructs on (`npm start` without class mode) goes without it.
+   */
+  adminUi?: boolean;
   /** The folder of the SQLite database; `:memory:` (the default) keeps nothing. */
   dataDir?: string;
   /** A class unused for this long ends by itself (default: 4 hours). */
@@ -101,12 +107,13 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
   let closing = false;
   // With Redis away, nothing can be stored: readiness says so, and chat messages are refused.
   const storeDown = () => options.redis !== undefined && !options.redis.store.isReady;
+  const withAdminUi = Boolean(options.instructorToken) && options.adminUi !== false;
   const knownHost = hostCheck(options.allowedHosts, options.allowedOrigins);
   // Before Socket.IO attaches: it then routes `/socket.io/` to itself and the rest here.
   if (options.staticDir) {
     const site = staticSite(options.staticDir);
     // Socket.IO's admin UI, for the instructor only: none without a token.
-    const adminUi = options.instructorToken ? adminUiFiles() : () => false;
+    const adminUi = withAdminUi ? adminUiFiles() : () => false;
     const health = healthChecks(() => {
       if (closing) return 'shutting down';
       if (storeDown()) return 'Redis is unreachable';
@@ -226,7 +233,7 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
     hooks,
   );
   // After the lessons and classes: `/admin` must be free, and the UI sees every namespace.
-  if (options.instructorToken) {
+  if (withAdminUi && options.instructorToken) {
     instrumentForInstructor(io as unknown as Server, {
       token: options.instructorToken,
       namespaces,

@@ -22,7 +22,9 @@ const redis = options.redisUrl ? await connectRedisOrExit(options.redisUrl) : un
 // #region http-server
 // Node's own HTTP server: it serves the pages, and Socket.IO attaches to it.
 const httpServer = createServer();
-const app = createApp(httpServer, { ...options, instructorToken, logger, redis });
+// The admin UI only where someone instructs: in class mode, or with INSTRUCTOR_TOKEN set.
+const adminUi = options.classMode || options.instructorToken !== undefined;
+const app = createApp(httpServer, { ...options, instructorToken, adminUi, logger, redis });
 
 // The HTTP server listens, not the app: one port for pages and sockets alike.
 // (In a cluster, one primary process listens and hands each connection to a worker.)

@@ -21,10 +21,14 @@ const stepId = z
   .string()
   .regex(/^[a-z0-9-]{1,40}(:[a-z0-9-]{1,40})?$/, 'A step is named like "join" or "exercise:check".');
 const MAX_LESSONS = 100;
+/** More than any lesson has (its Try it steps and exercise checks): what a student may hold per lesson. */
+export const MAX_STEPS_PER_LESSON = 40;
 
-/** Progress as a page sends it: lessons by slug, each a list of steps (at most 100 lessons of 200 steps). */
+/** Progress as a page sends it: lessons by slug, each a list of steps (at most 100 lessons of 40 steps). */
 export const lessonProgress = z
-  .record(z.string(), z.array(stepId).max(200), { error: 'Send { progress: { lesson: [step, …] } }.' })
+  .record(z.string(), z.array(stepId).max(MAX_STEPS_PER_LESSON), {
+    error: 'Send { progress: { lesson: [step, …] } }.',
+  })
   .refine((progress) => Object.keys(progress).length <= MAX_LESSONS, `At most ${MAX_LESSONS} lessons.`);
 
 /** What a store gives back, whatever it holds: only lists of step names (Lua's JSON writes an empty list as {}). */
@@ -37,11 +41,18 @@ export function progressFrom(value: unknown): LessonProgress {
   );
 }
 
-/** Both together: a step done in either is done (two windows, two devices, never a tick lost). */
+/**
+ * Both together: a step done in either is done (two windows, two devices, never a tick lost).
+ * At most `MAX_STEPS_PER_LESSON` per lesson, those known first: a page that makes steps up
+ * cannot grow what the class keeps of it without end.
+ */
 export function mergeProgress(a: LessonProgress, b: LessonProgress): LessonProgress {
   const merged: LessonProgress = { ...a };
-  for (const [lesson, steps] of Object.entries(b))
-    merged[lesson] = [...new Set([...(merged[lesson] ?? []), ...steps])].sort();
+  for (const [lesson, steps] of Object.entries(b)) {
+    const known = merged[lesson] ?? [];
+    const added = steps.filter((step) => !known.includes(step)).sort();
+    merged[lesson] = [...known, ...added].slice(0, MAX_STEPS_PER_LESSON).sort();
+  }
   return merged;
 }
 
@@ -168,6 +179,7 @@ export const studentEvents = {
     ]),
   },
   'student:progress': {
+    rate: 'message' as const, // a page says it on each tick: a person's pace, not a flood's
     args: z.tuple([z.object({ progress: lessonProgress }, { error: 'Send { progress: { lesson: [step, …] } }.' })]),
   },
 };

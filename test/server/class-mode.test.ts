@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import type { Socket } from 'socket.io-client';
+import { silentLogger } from '../../src/server/log.ts';
 import { RATES } from '../../src/server/plumbing/rate-limit.ts';
+import { connectRedis } from '../../src/server/scale/redis.ts';
 import type { ClassState, RosterEntry } from '../../src/shared/class-mode.ts';
 import { collect, connected, nextEvent, type Running, settle, startApp, until } from '../harness.ts';
 import { rawClient } from '../raw.ts';
@@ -158,6 +160,37 @@ for (const store of ['sqlite', 'redis'] as const)
       const kept = await nextEvent<{ progress: Record<string, string[]> }>(later, 'student:progress', 3000);
       assert.deepEqual(kept.progress, { rooms: ['join'] });
     });
+
+    test('a page that makes steps up keeps at most 40 a lesson: what the class keeps of a student is bounded', async () => {
+      const code = await createClass();
+      const ada = await server.client(`/class/${code}`, { name: 'Ada', key: key(1) });
+      for (let round = 0; round < 4; round++) {
+        const steps = Array.from({ length: 40 }, (_, i) => `made-up-${round}-${i}`);
+        await ada.emitWithAck('student:progress', { progress: { rooms: steps } });
+      }
+      const watched = await instructor.emitWithAck('class:watch', { code });
+      assert.equal(watched.roster[0].progress.rooms.length, 40);
+    });
+
+    if (store === 'redis')
+      test("a student's two windows on two processes each add their steps, and neither loses the other's", async () => {
+        const code = await createClass();
+        // A second process on the same Redis: the student's other window lands there.
+        const shared = await connectRedis(redis!.url, silentLogger);
+        const other = await startApp({ instructorToken: TOKEN, redis: shared });
+        try {
+          const here = await server.client(`/class/${code}`, { name: 'Ada', key: key(1) });
+          const there = await other.client(`/class/${code}`, { name: 'Ada', key: key(1) });
+          await here.emitWithAck('student:progress', { progress: { rooms: ['join'] } });
+          await there.emitWithAck('student:progress', { progress: { rooms: ['hello'] } });
+          const later = other.open(`/class/${code}`, { name: 'Ada', key: key(1) }); // where the last write came from
+          const kept = await nextEvent<{ progress: Record<string, string[]> }>(later, 'student:progress', 3000);
+          assert.deepEqual(kept.progress, { rooms: ['hello', 'join'] });
+        } finally {
+          await other.close();
+          await Promise.all([shared.store.close(), shared.bus.close()]);
+        }
+      });
 
     /** Two students in each class, Ada and Bo: what a lesson namespace of the class needs to let a socket in. */
     async function studentsOf(code: string, first: number) {

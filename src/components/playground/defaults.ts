@@ -69,13 +69,14 @@ export function clientFor(serverCode: string, names: Record<string, unknown> = {
   if (handled.length)
     lines.push(
       '',
-      "// The events the server listens to: a button each, sending the Data box's JSON (or text).",
+      '// The events the server listens to: a button each, sending what the Data box holds:',
+      '// JSON values (several, separated by commas, are several arguments), or text.',
       "const data = page.input('Data to send (JSON, or text)');",
       'const payload = () => {',
       '  const text = data.value.trim();',
       '  if (!text) return [];',
       '  try {',
-      '    return [JSON.parse(text)];',
+      '    return JSON.parse(`[${text}]`);',
       '  } catch {',
       '    return [text];',
       '  }',

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { clientFor } from '../playground/defaults.ts';
 import { type LessonNames, withNames } from '../playground/lesson-names.ts';
@@ -157,6 +157,19 @@ The server of Socket Workshop's lesson \`${lesson.slug}\` and a plain HTML clien
 Run \`npm install && npm start\`, then open http://localhost:3000 in two windows (\`PORT=8080 npm start\` for another port).
 The lesson's code is in \`server.js\`; the client is \`public/index.html\`.
 `;
+}
+
+/**
+ * A lesson whose text walks through a real project (`src/lessons/<slug>/project/`, with its
+ * `package.json`) takes that home as it is; its files by path, or undefined when it has none.
+ */
+export function ownProject(slug: string): Record<string, string> | undefined {
+  const root = resolve(process.cwd(), `src/lessons/${slug}/project`);
+  if (!existsSync(join(root, 'package.json'))) return undefined;
+  const files = readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && !join(entry.parentPath, entry.name).includes('node_modules'))
+    .map((entry) => join(entry.parentPath, entry.name));
+  return Object.fromEntries(files.sort().map((file) => [relative(root, file), readFileSync(file, 'utf8')]));
 }
 
 /** The files of a lesson's take-home project, by path inside the project's folder. */

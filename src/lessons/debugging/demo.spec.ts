@@ -141,12 +141,8 @@ test("the instructor signs in to Socket.IO's admin UI, served by the workshop wi
   await page.getByRole('textbox', { name: 'Password' }).fill('e2e-instructor-token');
   await page.getByRole('button', { name: 'Connect' }).click();
   await expect(page.getByText('Status: connected').first()).toBeVisible();
-  // The sockets of /admin: this page's own, over WebSocket.
-  await page.getByRole('link', { name: 'Sockets' }).click();
-  await expect(
-    page.getByRole('button', { name: 'Select namespace /admin' }),
-  ).toBeVisible();
-  await expect(page.getByRole('row', { name: /WebSocket/ })).toHaveCount(1);
+  // Counts only (the workshop's admin UI runs in production mode): its dashboard, no socket's details.
+  await expect(page.getByRole('link', { name: 'Sockets' })).toHaveCount(0);
   expect(elsewhere.filter((url) => !url.startsWith(origin))).toEqual([]);
   expect(
     problems.filter((text) => /Content Security Policy|Refused/.test(text)),

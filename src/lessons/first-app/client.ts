@@ -5,7 +5,7 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
   TURNED_AWAY,
-} from './contract.ts';
+} from './events.ts';
 
 type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

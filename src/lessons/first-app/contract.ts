@@ -1,21 +1,9 @@
 import { z } from 'zod';
-import type { Ack } from '../../shared/acks.ts';
 import type { LessonContract } from '../../shared/events.ts';
+import type { ClientToServerEvents } from './events.ts';
 
-/** Lesson `first-app`: a welcome, and a client that asks the server to disconnect it. */
-
-export interface ServerToClientEvents {
-  /** To the new client only, on connection: a sentence with its id. */
-  welcome: (text: string) => void;
-}
-
-export interface ClientToServerEvents {
-  /** "Disconnect me": the server calls `socket.disconnect()`. */
-  goodbye: (ack?: Ack) => void;
-}
-
-/** The one name the lesson's middleware turns away, to show `connect_error`. */
-export const TURNED_AWAY = 'Mallory';
+export type { ClientToServerEvents, ServerToClientEvents } from './events.ts';
+export { TURNED_AWAY } from './events.ts';
 
 export const firstApp = {
   slug: 'first-app',

@@ -1,4 +1,5 @@
 import { Activity, StrictMode, useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { ClassCounter } from './ClassCounter.tsx';
 import { Counter, CounterWithoutCleanup } from './Counter.tsx';
@@ -69,8 +70,16 @@ function CounterApp() {
   );
 }
 
-// #region root
+/**
+ * The demo's socket is connecting already when its panel mounts the app: rendered at once,
+ * effects included, the counter listens before the count the server sends on arrival comes.
+ */
 export function mountCounterApp(element: HTMLElement, socket: CounterSocket) {
+  flushSync(() => renderCounterApp(element, socket));
+}
+
+// #region root
+function renderCounterApp(element: HTMLElement, socket: CounterSocket) {
   createRoot(element).render(
     <StrictMode>
       <SocketContext value={socket}>

@@ -55,7 +55,10 @@ afterEach(() => {
 // #endregion
 
 // #region heard
-/** The next `event` on `socket`, or a failure after `ms`: a test waits for what it expects, never sleeps. */
+/**
+ * The next `event` on `socket`, or a failure after `ms`:
+ * a test waits for what it expects, and never sleeps.
+ */
 function heard(socket: Socket, event: string, ms = 1000) {
   return new Promise<unknown>((resolve, reject) => {
     const timer = setTimeout(() => {

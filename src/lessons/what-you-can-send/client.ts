@@ -139,7 +139,9 @@ function wire(socket: CarrySocket, view: CarryView) {
     }
     if (blob.size > MAX_FILE_BYTES) {
       return view.saidFile(
-        `${picked.name} is ${sizeText(blob.size)}: this demo sends at most ${sizeText(MAX_FILE_BYTES)} (the server takes 16 KB in one message). Pick a smaller file, or an image, which the page shrinks.`,
+        `${picked.name} is ${sizeText(blob.size)}: this demo sends at most ` +
+          `${sizeText(MAX_FILE_BYTES)} (the server takes 16 KB in one message). ` +
+          'Pick a smaller file, or an image, which the page shrinks.',
       );
     }
     const bytes = await blob.arrayBuffer();

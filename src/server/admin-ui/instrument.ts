@@ -74,8 +74,10 @@ export function instrumentForInstructor(io: Server, { token, namespaces, hooks, 
     namespaceName: ADMIN_NAMESPACE,
     auth: { type: 'basic', username: ADMIN_USERNAME, password: bcrypt.hashSync(token, BCRYPT_ROUNDS) },
     readonly: true,
-    // Every socket, its rooms and its events (not only counts), whatever NODE_ENV says.
-    mode: 'development',
+    // Counts (sockets per namespace, events per second), whatever NODE_ENV says. Development
+    // mode would copy every client's raw arguments to /admin, where a deeply nested one ends
+    // the process and a flood of them fills the recovery buffer (and, scaled out, Redis).
+    mode: 'production',
     // Two processes on one machine would otherwise share the host's name.
     serverId: `${hostname()}#${process.pid}#${randomBytes(2).toString('hex')}`,
     store: store as Parameters<typeof instrument>[1]['store'],

@@ -188,12 +188,17 @@ export function createClassRegistry(
 
     /** Adds what a page says the student did to what is known (nothing is ever taken away); what is known now. */
     async addProgress(live: LiveClass, student: LocalStudent, reported: LessonProgress): Promise<LessonProgress> {
-      const merged = mergeProgress(student.progress, reported);
-      if (JSON.stringify(merged) === JSON.stringify(student.progress)) return merged;
-      student.progress = merged;
-      onRoster(live.code, entryOf(student));
-      await store.saveProgress(live.code, student.name, merged);
-      return merged;
+      const update = (progress: LessonProgress) => {
+        if (JSON.stringify(progress) === JSON.stringify(student.progress)) return false;
+        student.progress = progress;
+        onRoster(live.code, entryOf(student));
+        return true;
+      };
+      if (!update(mergeProgress(student.progress, reported))) return student.progress;
+      // The store adds too, and answers all it keeps: another process's window may have added more.
+      const kept = await store.saveProgress(live.code, student.name, student.key, student.progress);
+      if (kept) update(mergeProgress(student.progress, kept));
+      return student.progress;
     },
 
     /** The roster member whose browser holds `key` (not removed), if any: who a socket of the class is. */

@@ -1,5 +1,11 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { type ClassState, type ClassSummary, type LessonProgress, progressFrom } from '../../shared/class-mode.ts';
+import {
+  type ClassState,
+  type ClassSummary,
+  type LessonProgress,
+  mergeProgress,
+  progressFrom,
+} from '../../shared/class-mode.ts';
 import { nameKey } from '../plumbing/name-key.ts';
 
 /** What the instructor steers: follow-me, the announcement, the chat lock. */
@@ -51,8 +57,11 @@ export interface ClassStore {
   claimName(code: string, name: string, key: string): Promise<NameClaim>;
   /** The student (not removed) whose browser holds `key`, if any. */
   memberByKey(code: string, key: string): Promise<StoredStudent | undefined>;
-  /** The steps the student has done, per lesson (all of them: the caller merges). */
-  saveProgress(code: string, name: string, progress: LessonProgress): Promise<void>;
+  /**
+   * Adds steps to what the student (the holder of `key`) has done, per lesson, in one step,
+   * and answers all they have now; undefined if the name is not that key's (or removed).
+   */
+  saveProgress(code: string, name: string, key: string, progress: LessonProgress): Promise<LessonProgress | undefined>;
   /** Bars the name and the key; the student who held it, if any. */
   removeStudent(code: string, name: string): Promise<StoredStudent | undefined>;
   /** Lifts a removal: the name is free again and the key may come back; the student, if one was removed under it. */
@@ -124,7 +133,12 @@ export function sqliteClassStore(db: DatabaseSync): ClassStore {
       INSERT INTO students (class_code, name, name_key, student_key) VALUES (?, ?, ?, ?)
       ON CONFLICT (class_code, name_key) DO UPDATE SET name = excluded.name, student_key = excluded.student_key, removed = 0`),
     removeStudent: db.prepare('UPDATE students SET removed = 1 WHERE class_code = ? AND name_key = ?'),
-    saveProgress: db.prepare('UPDATE students SET progress = ? WHERE class_code = ? AND name_key = ? AND removed = 0'),
+    progressOf: db.prepare(
+      'SELECT progress FROM students WHERE class_code = ? AND name_key = ? AND student_key = ? AND removed = 0',
+    ),
+    saveProgress: db.prepare(
+      'UPDATE students SET progress = ? WHERE class_code = ? AND name_key = ? AND student_key = ?',
+    ),
   };
   const studentOf = (row: Record<string, unknown>): StoredStudent => ({
     name: String(row.name),
@@ -178,8 +192,13 @@ export function sqliteClassStore(db: DatabaseSync): ClassStore {
       const row = sql.byKey.get(code, key);
       return row ? studentOf(row) : undefined;
     },
-    async saveProgress(code, name, progress) {
-      sql.saveProgress.run(JSON.stringify(progress), code, nameKey(name));
+    async saveProgress(code, name, key, progress) {
+      // One process, and no await between the read and the write: nothing comes in between.
+      const row = sql.progressOf.get(code, nameKey(name), key);
+      if (!row) return undefined;
+      const kept = mergeProgress(progressFrom(JSON.parse(String(row.progress))), progress);
+      sql.saveProgress.run(JSON.stringify(kept), code, nameKey(name), key);
+      return kept;
     },
     async removeStudent(code, name) {
       const row = sql.student.get(code, nameKey(name));

@@ -1,4 +1,4 @@
-import { progressFrom } from '../../shared/class-mode.ts';
+import { MAX_STEPS_PER_LESSON, mergeProgress, progressFrom } from '../../shared/class-mode.ts';
 import { nameKey } from '../plumbing/name-key.ts';
 import type { RedisClient } from '../scale/redis.ts';
 import { type ClassStore, type NameClaim, NO_STEERING, type SteeringState, type StoredStudent } from './class-store.ts';
@@ -13,13 +13,33 @@ function studentFrom(json: string): StoredStudent {
 const ENDED_TTL_S = 7 * 24 * 60 * 60;
 
 // Only a student who still holds the name: a removed one's progress is not written back.
+// Merged in Redis, in one step: two processes (a student's two windows) each add their own
+// steps, and neither write loses the other's. Only the key's own entry; at most ARGV[4] per lesson.
 const SAVE_PROGRESS = `
 local held = redis.call('HGET', KEYS[1], ARGV[1])
-if not held then return 0 end
+if not held then return false end
 local student = cjson.decode(held)
-student.progress = cjson.decode(ARGV[2])
+if student.key ~= ARGV[3] then return false end
+local progress = student.progress
+if type(progress) ~= 'table' then progress = {} end
+local max = tonumber(ARGV[4])
+for lesson, steps in pairs(cjson.decode(ARGV[2])) do
+  local list = progress[lesson]
+  if type(list) ~= 'table' then list = {} end
+  local seen = {}
+  for _, step in ipairs(list) do seen[step] = true end
+  for _, step in ipairs(steps) do
+    if #list >= max then break end
+    if not seen[step] then
+      seen[step] = true
+      list[#list + 1] = step
+    end
+  end
+  progress[lesson] = list
+end
+student.progress = progress
 redis.call('HSET', KEYS[1], ARGV[1], cjson.encode(student))
-return 1`;
+return cjson.encode(progress)`;
 
 // Checked and taken in one step inside Redis: two processes cannot give one name to two browsers.
 // KEYS: students (name key -> student), removed keys, removed names, key -> its latest name key.
@@ -124,11 +144,12 @@ export function redisClassStore(redis: RedisClient): ClassStore {
       const student = json ? studentFrom(json) : undefined;
       return student?.key === key ? student : undefined;
     },
-    async saveProgress(code, name, progress) {
-      await redis.eval(SAVE_PROGRESS, {
+    async saveProgress(code, name, key, progress) {
+      const kept = await redis.eval(SAVE_PROGRESS, {
         keys: [keys(code).students],
-        arguments: [nameKey(name), JSON.stringify(progress)],
+        arguments: [nameKey(name), JSON.stringify(progress), key, String(MAX_STEPS_PER_LESSON)],
       });
+      return typeof kept === 'string' ? mergeProgress({}, progressFrom(JSON.parse(kept))) : undefined;
     },
     async removeStudent(code, name) {
       const k = keys(code);

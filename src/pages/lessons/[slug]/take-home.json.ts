@@ -2,7 +2,7 @@ import { getCollection } from 'astro:content';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { shownServerCode } from '../../../components/exercise/shown-server.ts';
 import { lessonNames } from '../../../components/playground/lesson-names.ts';
-import { takeHomeFiles } from '../../../components/take-home/project.ts';
+import { ownProject, takeHomeFiles } from '../../../components/take-home/project.ts';
 import { shownServerExercise } from '../../../components/take-home/shown-server-exercise.ts';
 
 /**
@@ -32,14 +32,16 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = async ({ params, props }) => {
   const slug = params.slug!;
-  const files = await takeHomeFiles({
-    slug,
-    title: props.title,
-    server: shownServerCode(slug, props.region),
-    names: lessonNames(slug),
-    recovery: props.recovery,
-    namespace: props.namespace,
-  });
+  const files =
+    ownProject(slug) ??
+    (await takeHomeFiles({
+      slug,
+      title: props.title,
+      server: shownServerCode(slug, props.region),
+      names: lessonNames(slug),
+      recovery: props.recovery,
+      namespace: props.namespace,
+    }));
   return new Response(JSON.stringify({ folder: `socket-workshop-${slug}`, files }), {
     headers: { 'content-type': 'application/json' },
   });
