@@ -76,7 +76,7 @@ export function clientFor(serverCode: string, names: Record<string, unknown> = {
       '  const text = data.value.trim();',
       '  if (!text) return [];',
       '  try {',
-      '    return JSON.parse(`[${text}]`);',
+      "    return JSON.parse('[' + text + ']');",
       '  } catch {',
       '    return [text];',
       '  }',
