@@ -74,6 +74,18 @@ test('an error shows with its line number; an endless loop is stopped at its lin
   await expect(ex.console).not.toContainText('stopped');
 });
 
+test('an emit of an event the server does not have is named in the console at once, with the one it most likely meant', async ({
+  page,
+}) => {
+  await openDemo(page, 'sockets-intro', ['Client 1']);
+  const ex = await openExercise(page);
+  // No callback: the server's refusal would reach nobody, so the page says it.
+  await setCode(page, "const socket = io();\nsocket.emit('decrment');\nsocket.emit('decrment');");
+  await ex.run.click();
+  await expect(ex.console).toContainText('The server has no event "decrment": did you mean "decrement"?');
+  await expect(ex.console.getByText('The server has no event')).toHaveCount(1); // once a name
+});
+
 test('code that keeps its page busy without a loop is stopped, and the lesson page stays usable', async ({ page }) => {
   await openDemo(page, 'sockets-intro', ['Client 1']);
   const ex = await openExercise(page);

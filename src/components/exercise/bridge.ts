@@ -1,4 +1,5 @@
 import type { Socket } from 'socket.io-client';
+import { nearestName } from '../../shared/nearest-name.ts';
 import {
   BUSY_LIMIT_MS,
   type FromSandbox,
@@ -35,6 +36,11 @@ export interface RunConnection {
    * playground's in-page server), whose namespaces are an app's own: `io()` is `/`.
    */
   open?: (namespace: string, auth: Record<string, unknown>) => Socket;
+  /**
+   * The events the lesson's server takes (from its contract): an emit of another is said in the
+   * console at once, with the name it most likely meant, even when the code asks for no answer.
+   */
+  events?: readonly string[];
 }
 
 /** A namespace as asked on a server of the code's own: `io()` is `/`; `io('http://localhost:3000/staff')` is `/staff`. */
@@ -84,6 +90,7 @@ export function runInSandbox(container: HTMLElement, code: string, connection: R
   /** The server's acknowledgement callbacks, waiting for the code's reply. */
   const replies = new Map<number, (...args: unknown[]) => void>();
   let nextReply = 1;
+  const unknownSaid = new Set<string>();
   let lastSign = performance.now();
   let ready = false;
   const post = (message: ToSandbox) => frame.contentWindow?.postMessage(message, '*');
@@ -182,6 +189,14 @@ export function runInSandbox(container: HTMLElement, code: string, connection: R
     { socket: number, event, args, ackId, volatile }: Extract<FromSandbox, { type: 'emit' }>,
   ) {
     if (typeof event !== 'string' || event.length > MAX_EVENT_LENGTH || !Array.isArray(args)) return;
+    if (connection.events && !connection.events.includes(event) && !unknownSaid.has(event)) {
+      unknownSaid.add(event); // once a name: a loop of them is one line
+      const meant = nearestName(event, connection.events);
+      on.log(
+        'warn',
+        `The server has no event "${event}"${meant ? `: did you mean "${meant}"?` : '.'} It refuses it, and nothing else happens.`,
+      );
+    }
     const sender = volatile === true ? socket.volatile : socket;
     if (typeof ackId === 'number')
       sender.emit(event, ...args, (...reply: unknown[]) => post({ type: 'ack', socket: number, ackId, args: reply }));

@@ -53,6 +53,11 @@ for (const servers of SERVERS)
         ok: false,
         error: 'This demo has no event called "reset".',
       });
+      // A typo is told what it most likely meant.
+      assert.deepEqual(await raw.emitWithAck('decrment'), {
+        ok: false,
+        error: 'This demo has no event called "decrment": did you mean "decrement"?',
+      });
       assert.deepEqual(await collect(bob, 'number:change'), []);
       // The count is still 0: a new increment makes it 1.
       const seen = nextEvent<number>(bob, 'number:change');

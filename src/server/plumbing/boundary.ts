@@ -2,6 +2,7 @@ import { Socket } from 'socket.io';
 import { z } from 'zod';
 import { type AckError, type AckResponse, SERVER_PROBLEM } from '../../shared/acks.ts';
 import type { ClientEventSpec, ClientEventSpecs } from '../../shared/events.ts';
+import { nearestName } from '../../shared/nearest-name.ts';
 import { callSafely, guardedSocketUse, type OnFault, type Tries } from './guarded.ts';
 import { nameKey } from './name-key.ts';
 import { type EventLimits, eventLimits, type Rates, TOO_FAST } from './rate-limit.ts';
@@ -106,7 +107,9 @@ export function createGuard(specs: ClientEventSpecs, hooks: BoundaryHooks = {}) 
       const spec = Object.hasOwn(specs, event) ? specs[event] : undefined;
       if (!spec) {
         hooks.onUnknownEvent?.(event);
-        reply(refusal(`This demo has no event called "${event.slice(0, 40)}".`));
+        const meant = nearestName(event, Object.keys(specs));
+        const hint = meant ? `: did you mean "${meant}"?` : '.';
+        reply(refusal(`This demo has no event called "${event.slice(0, 40)}"${hint}`));
         return;
       }
       if (!(await limits.allows(spec.lockable || spec.rate === 'message' ? 'message' : 'event', who))) {
