@@ -43,12 +43,18 @@ test('an instructor runs a class: students join by code, show on the roster, fol
   await expect(roster.getByRole('row', { name: /Bo/ })).toContainText('A chat, from the pieces');
 
   // An announcement appears on every student's page, and can be dismissed.
+  // Bo has scrolled to the end of the lesson: the announcement still reaches his screen, and the tab's title.
+  await bo.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await teacher.getByRole('textbox', { name: 'Announcement' }).fill('Break until 11:00');
   await teacher.getByRole('button', { name: 'Announce' }).click();
-  for (const page of [ada, bo])
+  for (const page of [ada, bo]) {
     await expect(page.getByRole('region', { name: 'Announcement' })).toContainText('Break until 11:00');
+    await expect(page).toHaveTitle(/Break until 11:00/);
+  }
+  await expect(bo.getByRole('region', { name: 'Announcement' })).toBeInViewport();
   await ada.getByRole('button', { name: 'Dismiss' }).click();
   await expect(ada.getByRole('region', { name: 'Announcement' })).toBeHidden();
+  await expect(ada).not.toHaveTitle(/Break until/);
 
   // Back to the counter: the class counts on its own, and a reset zeroes it, not the public one.
   await teacher.getByRole('combobox', { name: /Follow me/ }).selectOption({ label: '(off: everyone browses freely)' });

@@ -13,6 +13,13 @@ import { lessonOfPage, watchWhereabouts } from './whereabouts.ts';
 
 const FOLLOW_KEY = 'socket-workshop:follow';
 const DISMISSED_KEY = 'socket-workshop:dismissed-announcement';
+/** The page's own title, before any announcement was put in front of it. */
+const pageTitle = document.title;
+
+/** An announcement shows in the tab's title too: a student in another tab sees it there. */
+function showInTitle(text: string | undefined) {
+  document.title = text ? `📣 ${text.slice(0, 60)} · ${pageTitle}` : pageTitle;
+}
 
 /**
  * The class bar on every page of a student in a class: the class and the
@@ -73,6 +80,7 @@ export function startClassBar(root: HTMLElement) {
     const dismissed = sessionStorage.getItem(DISMISSED_KEY) === String(next.announcement?.id);
     $('announcement-text').textContent = text ?? '';
     announcement.hidden = !text || dismissed;
+    showInTitle(announcement.hidden ? undefined : text);
     showFollow();
     if (moved) goToInstructor();
   });
@@ -92,6 +100,7 @@ export function startClassBar(root: HTMLElement) {
   $('dismiss-announcement').addEventListener('click', () => {
     sessionStorage.setItem(DISMISSED_KEY, String(state?.announcement?.id));
     announcement.hidden = true;
+    showInTitle(undefined);
   });
   $('leave-class').addEventListener('click', () => {
     forgetClass();
