@@ -1,6 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { io, type Socket } from 'socket.io-client';
 import { parse } from 'yaml';
+import { freePort } from '../scripts/redis-server.ts';
 import { expect, lessonSlugs, test } from './demo.ts';
 
 /**
@@ -30,16 +30,6 @@ function driveOf(slug: string): Drive {
   const front = parse(text.split(/^---$/m)[1]!) as { takeHome?: Drive };
   if (!front.takeHome) throw new Error(`src/lessons/${slug}/lesson.mdx says no takeHome: how its project is driven`);
   return front.takeHome;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 /** Starts the project with `npm start` and waits for the line it prints once it listens. */

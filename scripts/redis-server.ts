@@ -38,7 +38,8 @@ export async function startRedis(port?: number): Promise<{ url: string; port: nu
   };
 }
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on now (the system's pick). */
+export async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as { port: number };

@@ -23,22 +23,12 @@ export function stepsDone(lesson: string, progress = readProgress()): Set<string
 }
 
 export function markDone(lesson: string, step: string) {
-  const progress = readProgress();
-  const steps = stepsDone(lesson, progress);
-  if (steps.has(step)) return;
-  steps.add(step);
-  progress[lesson] = [...steps];
-  try {
-    localStorage.setItem(KEY, JSON.stringify(progress));
-  } catch {
-    // Not kept, but this page still shows it.
-  }
-  document.dispatchEvent(new CustomEvent(PROGRESS_CHANGE, { detail: { lesson } }));
+  addProgress({ [lesson]: [step] });
 }
 
 /**
- * Adds steps done elsewhere (the class keeps what a student did on another
- * device) to this browser's; says `progress:change` for each lesson that grew.
+ * Adds steps to this browser's (one seen here, or those the class kept of
+ * this student); says `progress:change` for each lesson that grew.
  */
 export function addProgress(more: Progress) {
   const progress = readProgress();
