@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { io, type Socket } from 'socket.io-client';
 import { WebSocket } from 'ws';
 import { joinRoom } from './load/join.ts';
-import type { ServerKind } from './load/messages.ts';
+import { type ServerKind, speaksSocketIO } from './load/messages.ts';
 
 /** The bench's own clients in the main thread: one that triggers broadcasts, and the chat senders. */
 export interface Driver {
@@ -14,10 +14,10 @@ export interface Driver {
 }
 
 export async function createDriver(kind: ServerKind, url: string): Promise<Driver> {
-  return kind === 'workshop' ? workshopDriver(url) : rawDriver(url);
+  return speaksSocketIO(kind) ? socketIODriver(url) : rawDriver(url);
 }
 
-async function workshopDriver(url: string): Promise<Driver> {
+async function socketIODriver(url: string): Promise<Driver> {
   const opened: Socket[] = [];
   const open = (namespace: string) => {
     const socket = io(`${url}${namespace}`, { transports: ['websocket'], forceNew: true, reconnection: false });

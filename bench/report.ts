@@ -4,43 +4,51 @@ import type { KindResult } from './scenarios.ts';
 import { mb, minutesSeconds } from './soak/flat.ts';
 import type { SoakSample } from './soak/run.ts';
 
-type Row = [label: string, ours: number, floor: number | undefined];
+type Row = [label: string, ours: number, plain: number | undefined, floor: number | undefined];
 
 /** Ours over the floor, to two decimals; none without a floor. */
 export const ratio = (ours: number, floor: number | undefined) =>
   floor && floor > 0 ? Math.round((ours / floor) * 100) / 100 : undefined;
 
-/** The rows of the comparison: our figure, the raw `ws` floor's, and the ratio. */
-export function comparisonRows(ours: KindResult, floor: KindResult): Row[] {
-  const chat = (pick: (c: NonNullable<KindResult['chat']>) => number): [number, number | undefined] =>
-    ours.chat ? [pick(ours.chat), floor.chat && pick(floor.chat)] : [NaN, undefined];
+/**
+ * The rows of the comparison: our figure, plain Socket.IO's (what the library
+ * itself costs) and the raw `ws` floor's; each ratio then has both floors.
+ */
+export function comparisonRows(ours: KindResult, plain: KindResult, floor: KindResult): Row[] {
+  const row = (label: string, pick: (r: KindResult) => number): Row => [label, pick(ours), pick(plain), pick(floor)];
+  const chat = (label: string, pick: (c: NonNullable<KindResult['chat']>) => number): Row =>
+    ours.chat
+      ? [label, pick(ours.chat), plain.chat && pick(plain.chat), floor.chat && pick(floor.chat)]
+      : [label, NaN, undefined, undefined];
   return [
-    ['connect: all students (ms)', ours.connect.allMs, floor.connect.allMs],
-    ['connect: one client p50 (ms)', ours.connect.perClient.p50, floor.connect.perClient.p50],
-    ['connect: one client p99 (ms)', ours.connect.perClient.p99, floor.connect.perClient.p99],
-    ['broadcast to all p50 (ms)', ours.broadcast.p50, floor.broadcast.p50],
-    ['broadcast to all p95 (ms)', ours.broadcast.p95, floor.broadcast.p95],
-    ['broadcast to all p99 (ms)', ours.broadcast.p99, floor.broadcast.p99],
-    ['broadcast to all max (ms)', ours.broadcast.max, floor.broadcast.max],
-    ['chat delivery p50 (ms)', ...chat((c) => c.p50)],
-    ['chat delivery p95 (ms)', ...chat((c) => c.p95)],
-    ['chat delivery p99 (ms)', ...chat((c) => c.p99)],
-    ['chat delivery max (ms)', ...chat((c) => c.max)],
-    ['chat deliveries per second', ...chat((c) => c.deliveriesPerSecond)],
-    ['server CPU during chat (% of a core)', ...chat((c) => c.serverCpuPercent)],
-    ['server heap per student (KB)', ours.memory.heapPerStudentKB, floor.memory.heapPerStudentKB],
-    ['server RSS per student (KB)', ours.memory.rssPerStudentKB, floor.memory.rssPerStudentKB],
+    row('connect: all students (ms)', (r) => r.connect.allMs),
+    row('connect: one client p50 (ms)', (r) => r.connect.perClient.p50),
+    row('connect: one client p99 (ms)', (r) => r.connect.perClient.p99),
+    row('broadcast to all p50 (ms)', (r) => r.broadcast.p50),
+    row('broadcast to all p95 (ms)', (r) => r.broadcast.p95),
+    row('broadcast to all p99 (ms)', (r) => r.broadcast.p99),
+    row('broadcast to all max (ms)', (r) => r.broadcast.max),
+    chat('chat delivery p50 (ms)', (c) => c.p50),
+    chat('chat delivery p95 (ms)', (c) => c.p95),
+    chat('chat delivery p99 (ms)', (c) => c.p99),
+    chat('chat delivery max (ms)', (c) => c.max),
+    chat('chat deliveries per second', (c) => c.deliveriesPerSecond),
+    chat('server CPU during chat (% of a core)', (c) => c.serverCpuPercent),
+    row('server heap per student (KB)', (r) => r.memory.heapPerStudentKB),
+    row('server RSS per student (KB)', (r) => r.memory.rssPerStudentKB),
   ];
 }
 
-export function comparisonTable(ours: KindResult, floor: KindResult) {
-  const rows = comparisonRows(ours, floor).map(([label, a, b]) => [
+export function comparisonTable(ours: KindResult, plain: KindResult, floor: KindResult) {
+  const rows = comparisonRows(ours, plain, floor).map(([label, a, p, b]) => [
     label,
     String(a),
+    String(p ?? '—'),
     String(b ?? '—'),
+    String(ratio(a, p) ?? '—'),
     String(ratio(a, b) ?? '—'),
   ]);
-  return table(['', 'workshop', 'raw ws', 'ratio'], rows);
+  return table(['', 'workshop', 'plain Socket.IO', 'raw ws', 'ratio to plain', 'ratio to ws'], rows);
 }
 
 /** One row per setup of `--cluster`: what the whole delivers, and each process's share. */

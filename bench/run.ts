@@ -22,7 +22,7 @@ import { startBenchServer } from './servers/protocol.ts';
 import { mb, minutesSeconds, signed } from './soak/flat.ts';
 import { runSoak } from './soak/run.ts';
 
-// `npm run bench`: the workshop server and a raw `ws` floor, side by side, in one run.
+// `npm run bench`: the workshop server, plain Socket.IO and a raw `ws` floor, side by side, in one run.
 const options = readOptionsOrExit();
 const cpu = cpus();
 const machine = { node: process.version, cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length };
@@ -44,12 +44,13 @@ async function single() {
     `Benchmark: ${options.students} students, chat at ${options.rate}/s for ${options.seconds} s, ${options.workers} load workers`,
   );
   const workshop = await runScenarios('workshop', options, progress);
+  const plain = await runScenarios('plain', options, progress);
   const floor = await runScenarios('ws', options, progress);
   clearProgress();
   const inPage = options.inPage && (await inPageOrWhyNot(options.inPage));
   const pageWeight = lessonPageWeights();
 
-  console.log(`\n${comparisonTable(workshop, floor)}\n`);
+  console.log(`\n${comparisonTable(workshop, plain, floor)}\n`);
   if (Object.keys(pageWeight).length) console.log(`${pageWeightTable(pageWeight)}\n`);
   else console.log('No built site in dist/: run `npm run build` for the page weights.\n');
   if (inPage && 'browser' in inPage) console.log(`${inPageTable(inPage)}\n${inPageSentences(inPage)}\n`);
@@ -57,16 +58,19 @@ async function single() {
   const sentence = capacitySentence(options.students, workshop);
   console.log(sentence);
 
-  const ratios = Object.fromEntries(
-    comparisonRows(workshop, floor).map(([label, a, b]) => [label, ratio(a, b) ?? null]),
-  );
+  const rows = comparisonRows(workshop, plain, floor);
+  // To the raw `ws` floor (as before plain Socket.IO was measured too), and to plain Socket.IO.
+  const ratios = Object.fromEntries(rows.map(([label, a, , b]) => [label, ratio(a, b) ?? null]));
+  const ratiosToPlain = Object.fromEntries(rows.map(([label, a, p]) => [label, ratio(a, p) ?? null]));
   write(options.out, {
     date: new Date().toISOString(),
     ...machine,
     options,
     workshop,
+    plain,
     ws: floor,
     ratios,
+    ratiosToPlain,
     pageWeight,
     ...(inPage && { inPage }),
     sentence,

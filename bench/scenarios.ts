@@ -24,8 +24,12 @@ export interface KindResult {
 const SENDERS = 20;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The bench's two servers, each started in its own process. */
-const SERVER_FILES: Record<ServerKind, string> = { workshop: 'workshop.ts', ws: 'raw-ws.ts' };
+/** The bench's servers, each started in its own process. */
+const SERVERS: Record<ServerKind, { file: string; env?: Record<string, string> }> = {
+  workshop: { file: 'workshop.ts' },
+  plain: { file: 'socketio-plain.ts', env: { RECOVERY: '1' } },
+  ws: { file: 'raw-ws.ts' },
+};
 
 type BenchServer = Awaited<ReturnType<typeof startBenchServer>>;
 
@@ -34,7 +38,7 @@ export async function runScenarios(
   kind: ServerKind,
   options: BenchOptions,
   log: (line: string) => void,
-  start: () => Promise<BenchServer> = () => startBenchServer(SERVER_FILES[kind]),
+  start: () => Promise<BenchServer> = () => startBenchServer(SERVERS[kind].file, SERVERS[kind].env),
 ): Promise<KindResult> {
   const server = await start();
   const pool = createPool(options.workers);

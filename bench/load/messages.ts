@@ -1,5 +1,10 @@
-/** The bench's two server kinds: the workshop (Socket.IO) and the raw `ws` floor. */
-export type ServerKind = 'workshop' | 'ws';
+/**
+ * The bench's server kinds: the workshop, plain Socket.IO (the library's own
+ * cost, with connection state recovery as the workshop has it) and the raw `ws` floor.
+ */
+export type ServerKind = 'workshop' | 'plain' | 'ws';
+/** Both speak Socket.IO: the same clients drive them. */
+export const speaksSocketIO = (kind: ServerKind) => kind !== 'ws';
 
 /** What the main thread asks a load worker. */
 export type ToWorker =

@@ -3,7 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import { WebSocket } from 'ws';
 import { clock } from '../stats.ts';
 import { joinRoom } from './join.ts';
-import { type FromWorker, sentAtOf, type ToWorker } from './messages.ts';
+import { type FromWorker, sentAtOf, speaksSocketIO, type ToWorker } from './messages.ts';
 
 /**
  * One load worker: a share of the simulated students, each a real client of
@@ -33,7 +33,7 @@ function onChat(text: string) {
   if (!Number.isNaN(sentAt)) chatMs.push(clock() - sentAt);
 }
 
-function connectWorkshop(url: string): Promise<number> {
+function connectSocketIO(url: string): Promise<number> {
   const started = clock();
   const socket = io(`${url}/sockets-intro`, { transports: ['websocket'], reconnection: false });
   sockets.push(socket);
@@ -63,7 +63,7 @@ async function connectAll(message: Extract<ToWorker, { type: 'connect' }>) {
   firstStudent = message.first;
   const connectMs: number[] = [];
   let next = 0;
-  const connectOne = message.kind === 'workshop' ? connectWorkshop : connectRaw;
+  const connectOne = speaksSocketIO(message.kind) ? connectSocketIO : connectRaw;
   async function lane() {
     while (next < message.count) {
       next++;

@@ -3,15 +3,34 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { answerMemoryQuestions, type ServerMessage } from './protocol.ts';
 
-// Socket.IO itself, with nothing of the workshop: what one client costs the
-// library alone. `RECOVERY=1` turns on connection state recovery, as the workshop has it.
+// Socket.IO itself, with nothing of the workshop: the counter and a chat room,
+// what the bench's students use, written as a learner would. Its figures are
+// what the library costs; the workshop's over them are what its plumbing adds.
+// `RECOVERY=1` turns on connection state recovery, as the workshop has it.
 const httpServer = createServer();
 const io = new Server(httpServer, process.env.RECOVERY ? { connectionStateRecovery: {} } : {});
+
 let count = 0;
-io.of('/sockets-intro').on('connection', (socket) => {
+const counter = io.of('/sockets-intro');
+counter.on('connection', (socket) => {
   socket.emit('number:change', count);
-  socket.on('increment', () => io.of('/sockets-intro').emit('number:change', ++count));
+  socket.on('increment', () => counter.emit('number:change', ++count));
 });
+
+let id = 0;
+const chat = io.of('/chat');
+chat.on('connection', (socket) => {
+  socket.on('join', ({ name, room }: { name: string; room: string }, ack?: (answer: object) => void) => {
+    socket.data = { name, room };
+    socket.join(room);
+    ack?.({ ok: true, history: [] });
+  });
+  socket.on('sendMessage', (text: string) => {
+    const { name, room } = socket.data as { name?: string; room?: string };
+    if (room) chat.to(room).emit('message', { id: ++id, user: name, text, at: Date.now() });
+  });
+});
+
 httpServer.listen(0, '127.0.0.1', () => {
   const { port } = httpServer.address() as AddressInfo;
   process.send!({ type: 'ready', port } satisfies ServerMessage);

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 
 // The bench runs here so it cannot rot: this checks that it ran and produced
 // numbers, never what the numbers are (timings belong to `npm run bench`).
-test('npm run bench -- --quick runs both servers through every scenario and writes numbers', {
+test('npm run bench -- --quick runs the workshop, plain Socket.IO and raw ws through every scenario and writes numbers', {
   timeout: 180_000,
 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'workshop-bench-'));
@@ -20,7 +20,7 @@ test('npm run bench -- --quick runs both servers through every scenario and writ
     const result = JSON.parse(readFileSync(out, 'utf8'));
     assert.equal(result.node, process.version);
     assert.ok(result.cores >= 1);
-    for (const kind of ['workshop', 'ws']) {
+    for (const kind of ['workshop', 'plain', 'ws']) {
       const r = result[kind];
       for (const value of [
         r.connect.allMs,
