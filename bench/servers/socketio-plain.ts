@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import createDebug from 'debug';
 import { Server } from 'socket.io';
 import { answerMemoryQuestions, type ServerMessage } from './protocol.ts';
 
@@ -10,11 +11,32 @@ import { answerMemoryQuestions, type ServerMessage } from './protocol.ts';
 const httpServer = createServer();
 const io = new Server(httpServer, process.env.RECOVERY ? { connectionStateRecovery: {} } : {});
 
+// The counter as the sockets-intro lesson writes it (its handlers, its two emits on
+// connect), so that the only difference left to the workshop is its plumbing.
+const log = createDebug('workshop:sockets-intro'); // the lesson's own log, quiet by default
 let count = 0;
+let guests = 0;
 const counter = io.of('/sockets-intro');
+counter.use((socket, next) => {
+  socket.data.name = `Guest ${++guests}`; // the workshop names a guest in its middleware
+  next();
+});
 counter.on('connection', (socket) => {
+  socket.on('increment', () => {
+    counter.emit('number:change', ++count);
+  });
+  socket.on('decrement', () => {
+    counter.emit('number:change', --count);
+  });
+  socket.on('thanks', ({ message }: { message: string }) => {
+    log('%s says: %s', socket.data.name, message);
+  });
+  socket.on('disconnect', (reason) => {
+    log('%s disconnected (%s)', socket.id, reason);
+  });
+  log('%s connected as %s', socket.id, socket.data.name);
+  socket.emit('welcome', { message: `Welcome, ${socket.data.name}! You are connected.` });
   socket.emit('number:change', count);
-  socket.on('increment', () => counter.emit('number:change', ++count));
 });
 
 let id = 0;
