@@ -120,7 +120,7 @@ test("in a class, a student's finished lessons (steps, client and server exercis
   await expect(ex.console).toContainText(/^connected as/);
   await ex.frame.getByRole('button', { name: '-1' }).click();
   await expect(ex.check('A -1 from your page reaches the demo')).toContainText('(done)');
-  await client(bo, 'Client 1').button('Increment').click();
+  await client(bo, 'Bo').button('Increment').click();
   await expect(ex.check('Your page shows the count after someone changes it')).toContainText('(done)');
   // The server exercise is still open, so the lesson is not done yet.
   await ada.waitForTimeout(500);
