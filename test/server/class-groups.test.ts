@@ -79,6 +79,10 @@ for (const servers of SERVERS)
       const seen = counters.map((c) => collect<number>(c, 'number:change', 400));
       await counters[0]!.emitWithAck('increment'); // Ada, group 1
       assert.deepEqual(await Promise.all(seen), [[1], [], [1]]);
+      // Bo's group counts from its own 0: Ada's click is not in it.
+      const bos = nextEvent<number>(counters[1]!, 'number:change', 3000);
+      await counters[1]!.emitWithAck('increment');
+      assert.equal(await bos, 1);
     });
 
     test("a group's client list holds its own students only, each named after its owner", async () => {
