@@ -55,3 +55,11 @@ export function memberClientName(name: string, client: unknown): string {
     .join('')
     .trimEnd()}${suffix}`;
 }
+
+/** A client's name in at most 6 characters, for a small label: "Ada's client 2" is "Ada 2". */
+export function shortClientName(name: string): string {
+  const owned = /^(.+)'s client (\d+)$/.exec(name);
+  return owned
+    ? `${[...owned[1]!].slice(0, 5 - owned[2]!.length).join('')} ${owned[2]}`
+    : [...name].slice(0, 6).join('');
+}
