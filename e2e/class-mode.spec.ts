@@ -2,8 +2,9 @@ import type { Page } from '@playwright/test';
 import { joinClass, openDashboard } from './class.ts';
 import { client, expect, test } from './demo.ts';
 
-const counter = (page: Page) => {
-  const c = client(page, 'Client 1');
+/** The counter's first client: "Client 1", or in a class the student ("Ada"). */
+const counter = (page: Page, label = 'Client 1') => {
+  const c = client(page, label);
   return { ...c, count: c.panel.getByRole('status', { name: 'Count' }), increment: c.button('Increment') };
 };
 
@@ -59,7 +60,7 @@ test('an instructor runs a class: students join by code, show on the roster, fol
   // Back to the counter: the class counts on its own, and a reset zeroes it, not the public one.
   await teacher.getByRole('combobox', { name: /Follow me/ }).selectOption({ label: '(off: everyone browses freely)' });
   await ada.goto('/lessons/sockets-intro/');
-  const inClass = counter(ada);
+  const inClass = counter(ada, 'Ada');
   await expect(inClass.connection).toHaveText('connected');
   const outsider = await student();
   await outsider.goto('/lessons/sockets-intro/');

@@ -157,17 +157,18 @@ test("in a class, the code's staff room is the class's: a class-mate there hears
   const [ada, bo, outsider] = [await student(), await student(), await student()];
   await joinClass(ada, code, 'Ada');
   await joinClass(bo, code, 'Bo');
-  const staffNotes = async (page: Page) => {
-    await openDemo(page, 'namespaces-and-middleware', ['Ada', 'Bo']);
-    const panel = client(page, 'Ada').panel;
+  // In a class, a page's clients are its student's ("Bo", "Bo's client 2"); outside, "Ada" and "Bo".
+  const staffNotes = async (page: Page, first: string, second: string) => {
+    await openDemo(page, 'namespaces-and-middleware', [first, second]);
+    const panel = client(page, first).panel;
     await panel.getByRole('textbox', { name: /^Token/ }).fill('let-me-in');
     await panel.getByRole('button', { name: 'Enter the staff room' }).click();
     await expect(panel.getByRole('status', { name: 'Staff room' })).toHaveText(/^In the staff room/);
     return panel.getByRole('log', { name: 'Notes' });
   };
-  const [classmate, stranger] = [await staffNotes(bo), await staffNotes(outsider)];
+  const [classmate, stranger] = [await staffNotes(bo, 'Bo', "Bo's client 2"), await staffNotes(outsider, 'Ada', 'Bo')];
 
-  await openDemo(ada, 'namespaces-and-middleware', ['Ada', 'Bo']);
+  await openDemo(ada, 'namespaces-and-middleware', ['Ada', "Ada's client 2"]);
   const ex = await runSolution(ada, 'src/lessons/namespaces-and-middleware/exercises/staff.solution.js');
   const note = `for the class only ${tag()}`;
   await ex.frame.getByRole('textbox', { name: 'Token' }).fill('let-me-in');

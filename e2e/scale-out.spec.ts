@@ -23,8 +23,9 @@ test.afterAll(async () => {
   await redis.stop();
 });
 
-const counter = (page: Page) => {
-  const c = client(page, 'Client 1');
+/** The counter's first client: in a class, the student (`name`). */
+const counter = (page: Page, name = 'Client 1') => {
+  const c = client(page, name);
   return { ...c, count: c.panel.getByRole('status', { name: 'Count' }), increment: c.button('Increment') };
 };
 
@@ -67,7 +68,7 @@ test('an instructor on one server runs a class whose students are on another', a
   await expect(bo).toHaveURL(/\/lessons\/sockets-intro\//);
 
   // One class, one count: Bo clicks on A, Ada sees it on B.
-  const [adaCounter, boCounter] = [counter(ada), counter(bo)];
+  const [adaCounter, boCounter] = [counter(ada, 'Ada'), counter(bo, 'Bo')];
   await expect(adaCounter.connection).toHaveText('connected');
   await expect(boCounter.connection).toHaveText('connected');
   await expect(adaCounter.count).toHaveText('0');

@@ -92,17 +92,17 @@ test("in a class, a student's finished lessons (steps, client and server exercis
     [bo, 'Bo'],
   ] as const) {
     await joinClass(page, code, name);
-    await openDemo(page, 'sockets-intro', ['Client 1']);
+    await openDemo(page, 'sockets-intro', [name]); // in a class, the first client is the student
   }
   await expect(roster.getByRole('row', { name: /Ada/ }).getByRole('cell').nth(3)).toHaveText('0');
 
-  await client(ada, 'Client 1').button('Increment').click();
+  await client(ada, 'Ada').button('Increment').click();
   await ada.getByRole('button', { name: 'Add a client' }).click();
-  await expect(client(ada, 'Client 2').connection).toHaveText('connected');
-  await client(ada, 'Client 2').button('Increment').click();
+  await expect(client(ada, "Ada's client 2").connection).toHaveText('connected');
+  await client(ada, "Ada's client 2").button('Increment').click();
   await expect(step(ada, 'Add a client')).toContainText('(done)');
   await ada.waitForTimeout(2100); // a change from elsewhere is one that follows no click of this page
-  await client(bo, 'Client 1').button('Increment').click(); // Bo, in the same class, is Ada's "second window"
+  await client(bo, 'Bo').button('Increment').click(); // Bo, in the same class, is Ada's "second window"
   await expect(steps(ada).getByText('(done)')).toHaveCount(3);
   // The roster shows the three, of all the lesson's steps and checks, in the lesson in view.
   await teacher
@@ -120,7 +120,7 @@ test("in a class, a student's finished lessons (steps, client and server exercis
   await expect(ex.console).toContainText(/^connected as/);
   await ex.frame.getByRole('button', { name: '-1' }).click();
   await expect(ex.check('A -1 from your page reaches the demo')).toContainText('(done)');
-  await client(bo, 'Client 1').button('Increment').click();
+  await client(bo, 'Bo').button('Increment').click();
   await expect(ex.check('Your page shows the count after someone changes it')).toContainText('(done)');
   // The server exercise is still open, so the lesson is not done yet.
   await ada.waitForTimeout(500);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Ack } from './acks.ts';
 import { displayName } from './contract.ts';
-import { CODE_HINT, CODE_PATTERN } from './namespaces.ts';
+import { CODE_HINT, CODE_PATTERN, MAX_GROUPS } from './namespaces.ts';
 
 export { CODE_ALPHABET, CODE_LENGTH, classLessonNamespace, classNamespace } from './namespaces.ts';
 
@@ -65,6 +65,8 @@ export interface RosterEntry {
   section: string | null;
   /** The steps they have done, per lesson (the dashboard knows each lesson's steps). */
   progress: LessonProgress;
+  /** Their group, when the class is split into groups (1 to 50). */
+  group?: number;
 }
 
 export interface ClassSummary {
@@ -107,7 +109,7 @@ export interface InstructorClientEvents {
   'class:list': (ack?: Ack<{ classes: ClassSummary[] }>) => void;
   'class:watch': (
     payload: { code: string },
-    ack?: Ack<{ state: ClassState; roster: RosterEntry[]; removed: string[] }>,
+    ack?: Ack<{ state: ClassState; roster: RosterEntry[]; removed: string[]; groups?: number }>,
   ) => void;
   'class:end': (payload: { code: string }, ack?: Ack) => void;
   'class:follow': (payload: { code: string; lesson: string | null; section?: string | null }, ack?: Ack) => void;
@@ -117,6 +119,12 @@ export interface InstructorClientEvents {
   'class:remove-student': (payload: { code: string; name: string }, ack?: Ack) => void;
   /** Lets a removed student back in: their name is free again, and their browser may rejoin. */
   'class:readmit': (payload: { code: string; name: string }, ack?: Ack) => void;
+  /** Splits the class into `groups` groups, or into groups of about `size` students (at most 50 groups). */
+  'class:split': (payload: { code: string; groups?: number; size?: number }, ack?: Ack<{ groups: number }>) => void;
+  /** One class again: every demo shared by the whole class. */
+  'class:ungroup': (payload: { code: string }, ack?: Ack) => void;
+  /** Moves a student to another group; their page reconnects its demos there. */
+  'class:move-student': (payload: { code: string; name: string; group: number }, ack?: Ack) => void;
 }
 
 const title = z.string({ error: 'A title is text.' }).trim().max(80, 'A title can be at most 80 characters.');
@@ -125,6 +133,16 @@ const section = z
   .string()
   .max(80)
   .regex(/^[\w-]*$/, 'That is not a section of the page.');
+const groupNumber = z
+  .number({ error: 'A group is a number.' })
+  .int('A group is a whole number.')
+  .min(1, 'Groups are numbered from 1.')
+  .max(MAX_GROUPS, `At most ${MAX_GROUPS} groups.`);
+const groupSize = z
+  .number({ error: 'A group size is a number.' })
+  .int('A group size is a whole number.')
+  .min(1, 'A group has at least 1 student.')
+  .max(1000, 'A group can be at most 1000 students.');
 const withCode = <T extends z.ZodRawShape>(shape: T) =>
   z.tuple([z.object({ code: classCode, ...shape }, { error: 'Send an object with the class code.' })]);
 
@@ -149,6 +167,26 @@ export const instructorEvents = {
   'class:reset': { args: withCode({ lesson: lessonSlug }), answers: true },
   'class:remove-student': { args: withCode({ name: displayName }), answers: true },
   'class:readmit': { args: withCode({ name: displayName }), answers: true },
+  'class:split': {
+    args: z.tuple([
+      z
+        .object(
+          {
+            code: classCode,
+            groups: groupNumber.min(2, 'Split into at least 2 groups.').optional(),
+            size: groupSize.optional(),
+          },
+          { error: 'Send { code, groups } or { code, size }.' },
+        )
+        .refine(
+          (p) => (p.groups === undefined) !== (p.size === undefined),
+          'Give a number of groups or a group size, not both.',
+        ),
+    ]),
+    answers: true,
+  },
+  'class:ungroup': { args: withCode({}), answers: true },
+  'class:move-student': { args: withCode({ name: displayName, group: groupNumber }), answers: true },
 };
 
 // A student's class namespace, `/class/<CODE>` (needs `auth: { name, key }`).
@@ -161,6 +199,8 @@ export interface StudentServerEvents {
   'class:removed': (payload: { reason: string }) => void;
   /** What the class keeps of this student's progress, on joining: a page merges it into its own (another device's ticks). */
   'student:progress': (payload: { progress: LessonProgress }) => void;
+  /** This student's group (null: the class is not split), on joining and whenever it changes: the page's demos connect there. */
+  'class:group': (payload: { group: number | null }) => void;
 }
 
 export interface StudentClientEvents {

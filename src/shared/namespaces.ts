@@ -25,3 +25,41 @@ export function lessonNamespace(slug: string): string {
 export const classNamespace = (code: string) => `/class/${code}`;
 /** A lesson's demo inside a class: the same lesson code, its own state. */
 export const classLessonNamespace = (code: string, slug: string) => `/class/${code}/${slug}`;
+
+// Groups (issue 22): a class split into groups gives each group its own copy of every demo.
+
+/** At most this many groups in a class. */
+export const MAX_GROUPS = 50;
+/**
+ * Between a class code and its group's number in a namespace (`/class/K7QX2M~2/rooms`):
+ * no class code nor lesson slug can contain it, so a group's space is never another's.
+ */
+export const GROUP_SEPARATOR = '~';
+/** A lesson's demo inside one group of a class: the same lesson code, the group's own state. */
+export const groupLessonNamespace = (code: string, group: number, slug: string) =>
+  `/class/${code}${GROUP_SEPARATOR}${group}/${slug}`;
+/** Where a class member's demo of a lesson connects: their group's, or the class's when it is not split. */
+export const memberLessonNamespace = (code: string, slug: string, group?: number | null) =>
+  group ? groupLessonNamespace(code, group, slug) : classLessonNamespace(code, slug);
+
+/**
+ * What a class member's in-page client is called, here and by the server: the first is the
+ * member ("Ada"), the next ones say whose they are ("Ada's client 2"), within the 24 characters
+ * of a name. `client` is the client's number on its page; anything else is the first.
+ */
+export function memberClientName(name: string, client: unknown): string {
+  if (typeof client !== 'number' || !Number.isInteger(client) || client < 2 || client > 99) return name;
+  const suffix = `'s client ${client}`;
+  return `${[...name]
+    .slice(0, 24 - suffix.length)
+    .join('')
+    .trimEnd()}${suffix}`;
+}
+
+/** A client's name in at most 6 characters, for a small label: "Ada's client 2" is "Ada 2". */
+export function shortClientName(name: string): string {
+  const owned = /^(.+)'s client (\d+)$/.exec(name);
+  return owned
+    ? `${[...owned[1]!].slice(0, 5 - owned[2]!.length).join('')} ${owned[2]}`
+    : [...name].slice(0, 6).join('');
+}

@@ -1,6 +1,7 @@
 import type { ClassState } from '../../shared/class-mode.ts';
 import { byData } from '../demo/dom.ts';
 import { addProgress, PROGRESS_CHANGE, readProgress } from '../site/progress.ts';
+import { followGroup } from './class-groups.ts';
 import {
   connectToClass,
   currentClass,
@@ -111,6 +112,7 @@ export function startClassBar(root: HTMLElement) {
 
   reportWhereabouts(socket);
   reportProgress(socket);
+  followGroup(socket, $('bar-group'));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { StudentClientEvents, StudentServerEvents } from '../../shared/class-mode.ts';
-import { classLessonNamespace, classNamespace, lessonNamespace } from '../../shared/namespaces.ts';
+import { classNamespace, lessonNamespace, memberLessonNamespace } from '../../shared/namespaces.ts';
 
 /** What a browser remembers of its class: the code, the student's name, and a key only it knows. */
 export interface ClassSession {
@@ -27,6 +27,25 @@ export function saveClass(session: ClassSession) {
 
 export function forgetClass() {
   localStorage.removeItem(STORAGE_KEY);
+  localStorage.removeItem(GROUP_KEY);
+}
+
+// The student's group (when the class is split), kept apart from the session: the class page
+// hears it and says it here, and the next page's demos connect to their group at once.
+const GROUP_KEY = 'socket-workshop:class-group';
+
+/** The group this browser's student was last told, in the class with `code`; null when none. */
+export function currentGroup(code: string): number | null {
+  try {
+    const saved = JSON.parse(localStorage.getItem(GROUP_KEY) ?? 'null');
+    return saved?.code === code && Number.isInteger(saved.group) ? saved.group : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveGroup(code: string, group: number | null) {
+  localStorage.setItem(GROUP_KEY, JSON.stringify({ code, group }));
 }
 
 /** A new student key, or the one this browser already has (so a returning student keeps their name). */
@@ -34,11 +53,11 @@ export function studentKey(): string {
   return currentClass()?.key ?? crypto.randomUUID();
 }
 
-/** Where a lesson's demo connects: the class's namespace when in a class, else the public one. */
+/** Where a lesson's demo connects: the class's (or the student's group's) namespace when in a class, else the public one. */
 export function demoNamespace(slug: string): { namespace: string; classKey?: string } {
   const session = currentClass();
   return session
-    ? { namespace: classLessonNamespace(session.code, slug), classKey: session.key }
+    ? { namespace: memberLessonNamespace(session.code, slug, currentGroup(session.code)), classKey: session.key }
     : { namespace: lessonNamespace(slug) };
 }
 

@@ -1,5 +1,7 @@
 import type { Socket } from 'socket.io-client';
-import { demoNamespace } from '../class/class-session.ts';
+import { memberClientName } from '../../shared/namespaces.ts';
+import { GROUP_CHANGED } from '../class/class-groups.ts';
+import { currentClass, demoNamespace } from '../class/class-session.ts';
 import { type ClientPanel, createClientPanel, watchNamespace, watchSocket } from './client-panel.ts';
 import type { DeliveryOptions } from './connect.ts';
 import {
@@ -90,25 +92,32 @@ export function startDemo<Stage extends DemoStage | undefined>(root: HTMLElement
   let offered: InPageServer | undefined;
 
   function addClient(name?: string) {
-    const label = name ?? `Client ${opened + 1}`;
+    // In a class, the server names each client after the student ("Ada", "Ada's client 2"): so does its panel.
+    const member = connector.yours ? undefined : currentClass()?.name;
+    const label = member ? memberClientName(member, opened + 1) : (name ?? `Client ${opened + 1}`);
     const first = opened++ === 0;
     const path = lesson.pathOf?.(opened - 1) ?? '';
     const { classKey } = demoNamespace(lesson.slug);
-    const auth = { ...lesson.socketOptions?.auth, ...(name && { name }), ...(classKey && { classKey }) };
+    const auth = {
+      ...lesson.socketOptions?.auth,
+      ...(name && { name }),
+      ...(classKey && { classKey, client: opened }),
+    };
     const socket = connector.open(path, auth, lesson.socketOptions);
     const panel = createClientPanel(label, {
       worksOffline: lesson.worksOffline,
       action: lesson.worksOffline && !lesson.ownFaultControls ? createOfflineSwitch(socket) : undefined,
       onRemove: first ? undefined : () => removeClient(client),
-      onRename: name
-        ? (next) => {
-            panel.setLabel(next);
-            socket.auth = { name: next };
-            // The name travels in the handshake, so a new name means a new connection.
-            socket.disconnect().connect();
-            note.textContent = `${label} is now ${next}: it reconnected with its new name.`;
-          }
-        : undefined,
+      onRename:
+        name && !member
+          ? (next) => {
+              panel.setLabel(next);
+              socket.auth = { name: next };
+              // The name travels in the handshake, so a new name means a new connection.
+              socket.disconnect().connect();
+              note.textContent = `${label} is now ${next}: it reconnected with its new name.`;
+            }
+          : undefined,
     });
     const number = opened;
     const { yours } = connector;
@@ -201,6 +210,17 @@ export function startDemo<Stage extends DemoStage | undefined>(root: HTMLElement
       toYours ? 'The demo started again, connected to your server.' : "The demo is back on the workshop's server.",
     ).then(() => switchServer.focus());
     document.dispatchEvent(new CustomEvent(DEMO_SERVER_CHOSEN, { detail: { lesson: lesson.slug, yours: !!toYours } }));
+  });
+  // The student's group changed (a split, a move): this demo starts again in the group's space.
+  document.addEventListener(GROUP_CHANGED, (event) => {
+    if (connector.yours) return;
+    const { group } = (event as CustomEvent<{ group: number | null }>).detail;
+    void use(
+      undefined,
+      group === null
+        ? 'The class is one group again: the demo started again with the whole class.'
+        : `You are in group ${group} now: the demo started again with your group.`,
+    );
   });
   begin();
 }

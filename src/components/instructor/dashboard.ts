@@ -3,6 +3,7 @@ import type { AckResponse } from '../../shared/acks.ts';
 import type { ClassState } from '../../shared/class-mode.ts';
 import { PRESENTER_CHANNEL, type Whereabouts } from '../class/whereabouts.ts';
 import { byData, confirmTwice, h } from '../demo/dom.ts';
+import { createGroupsView } from './groups-view.ts';
 import {
   connectInstructor,
   forgetToken,
@@ -75,6 +76,8 @@ function runDashboard(
       if (answer.ok) showRemoved([...removedNames, name]);
     }),
   );
+
+  const groups = createGroupsView($('groups'), socket, () => watched, act);
 
   // Removed students stay out until the instructor lets them back in.
   let removedNames: string[] = [];
@@ -151,6 +154,7 @@ function runDashboard(
       $('class-panel').hidden = false;
       showState(answer.state);
       roster.reset(answer.roster);
+      groups.reset(answer.roster, answer.groups ?? 0);
       viewLesson(answer.state.follow?.lesson ?? roster.busiestLesson());
       showRemoved(answer.removed);
       void showJoinLink(code);
@@ -159,7 +163,9 @@ function runDashboard(
   }
 
   socket.on('roster:delta', ({ code, changed, removed }) => {
-    if (code === watched) roster.apply(changed, removed);
+    if (code !== watched) return;
+    roster.apply(changed, removed);
+    groups.apply(changed, removed);
   });
   // After a reconnection (a restart of the server), pick up where we were.
   socket.on('connect', () => watched && watch(watched));

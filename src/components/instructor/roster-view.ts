@@ -1,5 +1,6 @@
 import type { RosterEntry } from '../../shared/class-mode.ts';
 import { confirmTwice, h } from '../demo/dom.ts';
+import { groupLabel } from './groups-view.ts';
 
 /** A lesson as the dashboard knows it: what counts as its progress (its steps and checks). */
 export interface DashboardLesson {
@@ -39,13 +40,14 @@ export function createRosterView(
       status: h('td', {}),
       progress: h('td', { class: 'progress-cell' }),
       done: h('td', {}),
+      group: h('span', { class: 'group-badge' }),
     };
     const remove = h('button', { type: 'button', class: 'quiet' }, `Remove ${name}`);
     confirmTwice(remove, `Confirm: remove ${name}`, () => onRemove(name));
     const element = h(
       'tr',
       {},
-      h('th', { scope: 'row' }, name),
+      h('th', { scope: 'row' }, name, cells.group),
       cells.lesson,
       cells.status,
       cells.progress,
@@ -56,6 +58,7 @@ export function createRosterView(
       element,
       update(entry: RosterEntry) {
         cells.lesson.textContent = entry.lesson ? titleOf(entry.lesson) : '—';
+        cells.group.textContent = groupLabel(entry);
         cells.status.textContent = entry.connected ? 'connected' : 'away';
         cells.status.className = entry.connected ? 'online' : 'offline';
         const lesson = bySlug.get(inView);

@@ -13,12 +13,11 @@ const TYPING_REPEAT_MS = 2000;
 
 const chatClient: LessonClient = {
   slug: 'chat',
-  mount({ controls, socket, neighbours }) {
-    // In a class, the first chatter is the student, under their class name (the server holds them to it).
-    const first = neighbours().length === 0;
+  mount({ controls, socket, neighbours, panel }) {
+    // In a class, each chatter is the student, under the name the server gives it ("Ada", "Ada's client 2").
     const view = createChatView(
       controls,
-      (first && currentClass()?.name) ||
+      (currentClass() && panel.label()) ||
         SUGGESTED[neighbours().length % SUGGESTED.length]!,
     );
     wireForms(view, createChat(socket, view));

@@ -1,6 +1,7 @@
 import type { DemoClient } from '../../components/demo/demo-host.ts';
 import { h } from '../../components/demo/dom.ts';
 import { localIds, renderPeople } from '../../components/demo/people.ts';
+import { shortClientName } from '../../shared/namespaces.ts';
 import type { Client, Message, MessageKind } from './events.ts';
 
 const HOW: Record<MessageKind, string> = {
@@ -121,7 +122,7 @@ export function createFanOut(element: HTMLElement) {
         svg(
           'text',
           { x: p.x, y: p.y + 4, 'text-anchor': 'middle', class: 'node-label' },
-          c.name.slice(0, 6),
+          shortClientName(c.name),
         ),
       );
     });

@@ -1,11 +1,6 @@
 import type { Server } from 'socket.io';
-import {
-  classLessonNamespace,
-  classNamespace,
-  type LessonProgress,
-  studentAuth,
-  studentEvents,
-} from '../../shared/class-mode.ts';
+import { classNamespace, type LessonProgress, studentAuth, studentEvents } from '../../shared/class-mode.ts';
+import { memberClientName } from '../../shared/namespaces.ts';
 import type { Logger } from '../log.ts';
 import { type BoundaryHooks, createGuard } from '../plumbing/boundary.ts';
 import { mountLesson, servedPath } from '../plumbing/mount.ts';
@@ -15,15 +10,17 @@ import type { Peers } from '../scale/peers.ts';
 import type { SteeringState } from '../storage/class-store.ts';
 import type { ClassRegistry, LiveClass } from './classes.ts';
 import type { ClassChange } from './cluster-events.ts';
+import { createGroups, groupActions, groupOfNamespace, lessonSpaces, spaceOf } from './groups.ts';
 import type { MountedLessons } from './index.ts';
 
-// `/class/<CODE>`: a student's page, and `/class/<CODE>/<slug>`: a lesson's demo in that class.
+// `/class/<CODE>`: a student's page, and `/class/<CODE>/<slug>`: a lesson's demo in that class
+// (`/class/<CODE>~<n>/<slug>`: in its group n, when the class is split; see groups.ts).
 // A code is asked for in a shape close to a real one (letters and digits, any case), so that a
 // mistyped code is told "unknown class"; anything else is no namespace at all, and none is made.
 const PRESENCE = /^\/class\/([A-Za-z0-9]{1,12})$/;
-const LESSON = /^\/class\/([A-Za-z0-9]{1,12})\/([a-z0-9-]{1,40})$/;
+const LESSON = /^\/class\/([A-Za-z0-9]{1,12})(?:~[1-9]\d?)?\/([a-z0-9-]{1,40})$/;
 // The class and lesson of a lesson's namespace in a class, or of one under it.
-const CLASS_LESSON = /^\/class\/([A-Za-z0-9]{1,12})\/([a-z0-9-]{1,40})/;
+const CLASS_LESSON = /^\/class\/([A-Za-z0-9]{1,12})(?:~[1-9]\d?)?\/([a-z0-9-]{1,40})/;
 
 const STUDENTS_ONLY =
   "This class's demos are for its students: join the class first (from the link or code your instructor shows).";
@@ -51,6 +48,7 @@ export function createClassControl(
   logger: Logger,
 ) {
   const lessonsBySlug = new Map(lessons.map((lesson) => [lesson.contract.slug, lesson]));
+  const groups = createGroups(registry.store, registry);
 
   // A middleware that waits for the store: when the store fails, the student hears so.
   type Next = (error?: Error) => void;
@@ -109,6 +107,9 @@ export function createClassControl(
       await registry.addProgress(live, student, knownLessons(progress));
     });
     socket.on('disconnect', () => void registry.leave(live, student, socket.id));
+    groups
+      .seat(live, student, socket as unknown as AnySocket, tell)
+      .catch((error) => logger.warn({ err: error, code }, 'group not found'));
     // What the class kept (another device's, an earlier visit's) joins this page's, and goes to it.
     registry
       .member(live, socket.data.classKey!)
@@ -133,15 +134,19 @@ export function createClassControl(
     if (live.removedKeys.has(key)) return next(new Error('removed from class'));
     const member = await registry.member(live, key);
     if (!member) return wrongTry(socket, next, STUDENTS_ONLY);
+    const group = groupOfNamespace(socket.nsp.name);
+    const refused = group && (await groups.refusal(live, socket, member.name, group));
+    if (refused) return next(new Error(refused));
     socket.data.classKey = key;
-    socket.data.name = member.name;
+    // The page numbers its in-page clients: its second is "Ada's client 2", and still Ada's.
+    socket.data.name = memberClientName(member.name, socket.handshake.auth?.client);
     next();
   });
   /** The path under its lesson's namespace of a class namespace that a lesson serves (`/staff`), if it is one. */
   const childIn = (name: string) => {
     const [, code, slug] = CLASS_LESSON.exec(name) ?? [];
     const paths = slug ? childPaths.get(slug) : undefined;
-    return code && paths ? servedPath(paths, classLessonNamespace(code, slug!), name) : undefined;
+    return code && paths ? servedPath(paths, spaceOf(code, slug!, name), name) : undefined;
   };
   // Only the lessons there are: a namespace for any other name would be made before a middleware could refuse it.
   io.of((name, _auth, next) => next(null, LESSON.test(name) && lessonsBySlug.has(LESSON.exec(name)![2]!))).use(inClass);
@@ -164,8 +169,9 @@ export function createClassControl(
     // First of its connection listeners: a socket removed meanwhile goes before the lesson sees it.
     nsp.on('connection', (socket) => track(code, socket as AnySocket));
     // A namespace under the lesson's shares the lesson's services.
-    const services = servicesFor(classLessonNamespace(code, slug!));
-    const at = { base: classLessonNamespace(code, slug!), namespaces };
+    const space = spaceOf(code, slug!, nsp.name);
+    const services = servicesFor(space);
+    const at = { base: space, namespaces };
     const path = childIn(nsp.name);
     if (path !== undefined) mountLesson(nsp as AnyNamespace, lesson, classHooks, services, { ...at, path });
     else if (LESSON.test(nsp.name)) mountLesson(nsp as AnyNamespace, lesson, classHooks, services, at);
@@ -215,8 +221,9 @@ export function createClassControl(
         return;
       case 'reset': {
         for (const socket of presenceOf(code)) tell(socket, 'class:reset', { lesson: change.lesson });
-        const name = classLessonNamespace(code, change.lesson);
-        for (const socket of lessonSocketsOf(code)) if (socket.nsp.name === name) socket.disconnect(true);
+        // The lesson's namespace of the class and of each of its groups.
+        for (const socket of lessonSocketsOf(code))
+          if (LESSON.exec(socket.nsp.name)?.[2] === change.lesson) socket.disconnect(true);
         return;
       }
       case 'removed':
@@ -230,6 +237,9 @@ export function createClassControl(
         return;
       case 'readmitted':
         live?.removedKeys.delete(change.key);
+        return;
+      case 'groups':
+        groups.apply(live, change.plan, socketsOf.get(code) ?? [], (s) => s.nsp.name === classNamespace(code), tell);
         return;
       case 'ended':
         registry.forget(code);
@@ -252,6 +262,7 @@ export function createClassControl(
   return {
     registry,
     logger,
+    groups: groupActions(registry.store, registry, applyEverywhere),
     hasLesson: (slug: string) => lessonsBySlug.has(slug),
 
     async steer(live: LiveClass, patch: Partial<SteeringState>) {
@@ -265,7 +276,8 @@ export function createClassControl(
       await applyEverywhere(live.code, { type: 'reset', lesson: slug });
       // Let the lesson's disconnect handlers finish (chat stores "Ada left") before forgetting.
       await new Promise((resolve) => setImmediate(resolve));
-      await servicesFor(classLessonNamespace(live.code, slug)).clear();
+      const spaces = lessonSpaces(live.code, slug, await registry.store.loadGroups(live.code));
+      await Promise.all(spaces.map((space) => servicesFor(space).clear()));
     },
 
     async removeStudent(live: LiveClass, name: string) {
@@ -295,7 +307,9 @@ export function createClassControl(
       logger.info({ code }, 'class ended');
       await applyEverywhere(code, { type: 'ended', reason });
       // What the class's lessons stored ends with the class.
-      await Promise.all([...lessonsBySlug.keys()].map((slug) => servicesFor(classLessonNamespace(code, slug)).clear()));
+      const plan = await registry.store.loadGroups(code);
+      const spaces = [...lessonsBySlug.keys()].flatMap((slug) => lessonSpaces(code, slug, plan));
+      await Promise.all(spaces.map((space) => servicesFor(space).clear()));
       return true;
     },
   };

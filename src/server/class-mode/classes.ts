@@ -21,6 +21,8 @@ export interface LocalStudent {
   movedAt: number;
   /** The steps the student has done, per lesson: what the class kept and what their pages said, together. */
   progress: LessonProgress;
+  /** Their group, when the class is split. */
+  group?: number;
 }
 
 /**
@@ -96,18 +98,21 @@ export function createClassRegistry(
   // When the class was last used, for the idle sweep: worth a try, not worth failing a join over.
   const touch = (code: string) => void store.touchClass(code).catch(() => {});
 
-  const entry = (name: string, progress: LessonProgress, presence?: PresenceEntry): RosterEntry => ({
+  const entry = (name: string, progress: LessonProgress, presence?: PresenceEntry, group?: number): RosterEntry => ({
     name,
     connected: presence?.connected ?? false,
     lesson: presence?.lesson ?? null,
     section: presence?.section ?? null,
     progress,
+    ...(group && { group }),
   });
   /** A student of this process, as the roster shows them (`presence`: if known beyond this process). */
   const entryOf = (student: LocalStudent, presence = localPresence(student)) =>
-    entry(student.name, student.progress, presence);
+    entry(student.name, student.progress, presence, student.group);
 
   return {
+    /** Where the class is kept (the groups read it directly). */
+    store,
     /** This process's copy, if it has one. */
     get: (code: string) => classes.get(code),
 
@@ -137,12 +142,28 @@ export function createClassRegistry(
     stateOf: (live: LiveClass): ClassState => ({ code: live.code, title: live.title, ...live.state }),
 
     async roster(live: LiveClass): Promise<RosterEntry[]> {
-      const [students, presence] = await Promise.all([store.students(live.code), presenceEverywhere(live, null)]);
+      const [students, presence, groups] = await Promise.all([
+        store.students(live.code),
+        presenceEverywhere(live, null),
+        store.loadGroups(live.code),
+      ]);
       return students.map((s) => {
         // A student here may have reported steps the store has not written yet.
         const local = live.here.get(nameKey(s.name));
-        return entry(s.name, local ? local.progress : s.progress, presence.get(nameKey(s.name)));
+        const group = groups.count ? groups.members[nameKey(s.name)] : undefined;
+        return entry(s.name, local ? local.progress : s.progress, presence.get(nameKey(s.name)), group);
       });
+    },
+
+    /** A student of this process is in another group now (or none): the roster hears it. */
+    regroup(live: LiveClass, student: LocalStudent, group: number | undefined) {
+      if (student.group === group) return;
+      student.group = group;
+      onRoster(live.code, entryOf(student));
+    },
+    /** Every student's entry again, for the instructor (after a split). */
+    async announceRoster(live: LiveClass) {
+      for (const entry of await this.roster(live)) onRoster(live.code, entry);
     },
 
     /** Who of this class has a page on this process, for the other processes. */

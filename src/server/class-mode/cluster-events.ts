@@ -1,4 +1,5 @@
 import type { SteeringState } from '../storage/class-store.ts';
+import type { GroupPlan } from '../storage/group-store.ts';
 
 /**
  * What one server process tells the others about a class, so that each
@@ -9,7 +10,9 @@ export type ClassChange =
   | { type: 'reset'; lesson: string }
   | { type: 'removed'; name: string; key: string; reason: string }
   | { type: 'readmitted'; key: string }
-  | { type: 'ended'; reason: string };
+  | { type: 'ended'; reason: string }
+  /** The class was split, ungrouped, or a student moved: the whole plan, as the store now holds it. */
+  | { type: 'groups'; plan: GroupPlan };
 
 /** A student as one process sees them: its own sockets, and where the student last went. */
 export interface PresenceEntry {

@@ -6,6 +6,7 @@ import { type BoundaryHooks, createGuard } from '../plumbing/boundary.ts';
 import { callSafely } from '../plumbing/guarded.ts';
 import type { AnySocket, WithAcks } from '../plumbing/types.ts';
 import type { ClassControl } from './class-control.ts';
+import { onGroupEvents } from './group-events.ts';
 import { watchRoom } from './roster-feed.ts';
 import { tokenChecker } from './token.ts';
 
@@ -68,8 +69,12 @@ export function registerInstructor(io: Server, token: string, control: ClassCont
       const live = await registry.load(code);
       if (!live) return ack({ ok: false, error: NO_CLASS });
       socket.join(watchRoom(code));
-      const [roster, removed] = await Promise.all([registry.roster(live), registry.removedNames(live)]);
-      ack({ ok: true, state: registry.stateOf(live), roster, removed });
+      const [roster, removed, plan] = await Promise.all([
+        registry.roster(live),
+        registry.removedNames(live),
+        registry.store.loadGroups(code),
+      ]);
+      ack({ ok: true, state: registry.stateOf(live), roster, removed, groups: plan.count });
     });
 
     socket.on('class:end', async ({ code }, ack) => {
@@ -122,6 +127,8 @@ export function registerInstructor(io: Server, token: string, control: ClassCont
         return ack({ ok: false, error: `Nobody called ${name} was removed from this class.` });
       ack({ ok: true });
     });
+
+    onGroupEvents(socket, control);
   });
 
   return instructors;

@@ -7,6 +7,7 @@ import {
   progressFrom,
 } from '../../shared/class-mode.ts';
 import { nameKey } from '../plumbing/name-key.ts';
+import { type GroupStore, sqliteGroupStore } from './group-store.ts';
 
 /** What the instructor steers: follow-me, the announcement, the chat lock. */
 export type SteeringState = Omit<ClassState, 'code' | 'title'>;
@@ -37,7 +38,7 @@ export type NameClaim = 'ok' | 'name taken' | 'removed from class';
  * right now is not here: each process knows its own sockets.
  * Two implementations: SQLite (one process) and Redis (several).
  */
-export interface ClassStore {
+export interface ClassStore extends GroupStore {
   /** False when the code is already in use. */
   createClass(code: string, title: string, now?: number): Promise<boolean>;
   /** An open class, or undefined when there is none with that code. */
@@ -147,6 +148,7 @@ export function sqliteClassStore(db: DatabaseSync): ClassStore {
   });
 
   return {
+    ...sqliteGroupStore(db),
     async createClass(code, title, now = Date.now()) {
       return sql.insertClass.run(code, title, now, now).changes === 1;
     },

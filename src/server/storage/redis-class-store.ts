@@ -2,6 +2,7 @@ import { MAX_STEPS_PER_LESSON, mergeProgress, progressFrom } from '../../shared/
 import { nameKey } from '../plumbing/name-key.ts';
 import type { RedisClient } from '../scale/redis.ts';
 import { type ClassStore, type NameClaim, NO_STEERING, type SteeringState, type StoredStudent } from './class-store.ts';
+import { redisGroupStore } from './group-store.ts';
 
 /** A student as Redis holds them; Lua's JSON writes an empty list as {}, which `progressFrom` reads as none. */
 function studentFrom(json: string): StoredStudent {
@@ -70,9 +71,12 @@ export function redisClassStore(redis: RedisClient): ClassStore {
     removed: `workshop:class:${code}:removed`,
     removedNames: `workshop:class:${code}:removed-names`,
     byKey: `workshop:class:${code}:keys`,
+    groups: `workshop:class:${code}:groups`,
+    groupOf: `workshop:class:${code}:group-of`,
   });
 
   return {
+    ...redisGroupStore(redis, keys),
     async createClass(code, title, now = Date.now()) {
       // Codes are never reused, so an old link cannot land in a new class.
       if (!(await redis.sAdd('workshop:class-codes', code))) return false;
