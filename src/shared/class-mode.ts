@@ -65,6 +65,11 @@ export interface RosterEntry {
   section: string | null;
   /** The steps they have done, per lesson (the dashboard knows each lesson's steps). */
   progress: LessonProgress;
+  /**
+   * When they last did a new step (or first arrived, if none since): the server's clock, in ms.
+   * Null when no server process has a page of theirs in mind. The dashboard's "stuck" reads it.
+   */
+  activeAt: number | null;
 }
 
 export interface ClassSummary {
