@@ -96,6 +96,7 @@ export function createRosterView(els: RosterElements, lessons: DashboardLesson[]
   const below = spacer();
   els.table.replaceChildren(head, body);
   let rowHeight = 0;
+  let headHeight = 0;
   let frame = 0;
   let allDirty = true;
   let pendingSince: number[] = [];
@@ -135,6 +136,7 @@ export function createRosterView(els: RosterElements, lessons: DashboardLesson[]
     ];
     above.cell.colSpan = below.cell.colSpan = cells.length;
     head.replaceChildren(h('tr', { 'aria-rowindex': '1' }, ...cells));
+    headHeight = 0;
   }
 
   /** A student's row: made when it scrolls into view, then its cells change in place (a half-done removal survives updates). */
@@ -234,7 +236,7 @@ export function createRosterView(els: RosterElements, lessons: DashboardLesson[]
     const now = Date.now();
     const order = model.order;
     const height = rowHeight || 40;
-    const headHeight = head.offsetHeight;
+    headHeight ||= head.offsetHeight;
     const { start, end } = visibleRange(
       els.scroll.scrollTop - headHeight,
       els.scroll.clientHeight,
@@ -312,7 +314,7 @@ export function createRosterView(els: RosterElements, lessons: DashboardLesson[]
 
   els.scroll.addEventListener('scroll', schedule, { passive: true });
   new ResizeObserver(() => {
-    rowHeight = 0;
+    rowHeight = headHeight = 0;
     measureRow();
     schedule();
   }).observe(els.scroll);
