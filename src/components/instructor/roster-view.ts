@@ -94,6 +94,8 @@ export function createRosterView(els: RosterElements, lessons: DashboardLesson[]
   const body = h('tbody', {});
   const above = spacer();
   const below = spacer();
+  const emptyCell = h('td', {}, 'No student matches: clear “Find a student” or “Stuck only” to see everyone.');
+  const empty = h('tr', { class: 'roster-empty' }, emptyCell);
   els.table.replaceChildren(head, body);
   let rowHeight = 0;
   let headHeight = 0;
@@ -134,7 +136,7 @@ export function createRosterView(els: RosterElements, lessons: DashboardLesson[]
       sortable('activity'),
       h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')),
     ];
-    above.cell.colSpan = below.cell.colSpan = cells.length;
+    above.cell.colSpan = below.cell.colSpan = emptyCell.colSpan = cells.length;
     head.replaceChildren(h('tr', { 'aria-rowindex': '1' }, ...cells));
     headHeight = 0;
   }
@@ -267,6 +269,8 @@ export function createRosterView(els: RosterElements, lessons: DashboardLesson[]
       at = r.element;
     });
     if (at.nextSibling !== below.element) at.after(below.element);
+    if (!order.length && model.size) body.append(empty);
+    else empty.remove();
     if (!rowHeight && wanted.length) measureRow();
     above.cell.style.height = `${start * (rowHeight || height)}px`;
     below.cell.style.height = `${(order.length - end) * (rowHeight || height)}px`;
