@@ -23,6 +23,9 @@ export interface BenchOptions {
   soakRates: SoakRates;
   /** `--in-page`: only the learner's server in the page, in Chromium. */
   inPageOnly: boolean;
+  /** `--roster`: students making progress in one class, an instructor watching (and the dashboard in Chromium, unless quick). */
+  roster: boolean;
+  quick: boolean;
   /** The in-page part's samples; none: the run leaves that part out (`--quick` without `--in-page`). */
   inPage?: InPageOptions;
 }
@@ -39,6 +42,7 @@ export interface SoakRates {
 const USAGE = `Usage: npm run bench -- [--students N] [--rate R] [--seconds S] [--quick] [--sweep] [--cluster N,M] [--workers W] [--out FILE]
        npm run bench -- --soak MINUTES [--chats R] [--refusals R] [--hops R] [--out FILE]
        npm run bench -- --in-page [--quick] [--out FILE]
+       npm run bench -- --roster [--students N] [--seconds S] [--quick] [--out FILE]
 
   --students N   simulated students (default 1000)
   --rate R       chat messages a second into one room of them all (default 100)
@@ -60,7 +64,13 @@ const USAGE = `Usage: npm run bench -- [--students N] [--rate R] [--seconds S] [
   --in-page      only the learner's server in the page (which the default run also
                  times, after the class): Run to a connected demo client, cold and
                  warm, and a broadcast to 6 demo clients, in Chromium; the script's
-                 size; in bench/results/in-page.json (with --quick: a few samples)`;
+                 size; in bench/results/in-page.json (with --quick: a few samples)
+
+  --roster       class mode at scale: N students (default 1000) join one class and each
+                 does 5 steps over S seconds (default 20) while an instructor watches;
+                 the dashboard's update latency (emit to roster:delta, goal p99 < 500 ms)
+                 and the real dashboard in Chromium drawing it (--quick: 100 students,
+                 5 s, no browser); in bench/results/roster.json`;
 
 /** Reads the command line; a bad value stops the bench with a sentence and the usage. */
 export function readBenchOptions(argv = process.argv.slice(2)): BenchOptions {
@@ -113,6 +123,8 @@ export function readBenchOptions(argv = process.argv.slice(2)): BenchOptions {
     soakRates: { chats: rate('chats', 30), refusals: rate('refusals', 60), hops: rate('hops', 60) },
     inPageOnly,
     inPage,
+    roster: values.roster === true,
+    quick,
   };
 }
 
@@ -152,6 +164,7 @@ const parse = (args: string[]) =>
       quick: { type: 'boolean' },
       sweep: { type: 'boolean' },
       'in-page': { type: 'boolean' },
+      roster: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,

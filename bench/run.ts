@@ -17,6 +17,8 @@ import {
   ratio,
   soakTable,
 } from './report.ts';
+import { rosterSentence, rosterTable } from './roster/report.ts';
+import { runRoster } from './roster/run.ts';
 import { type KindResult, runScenarios } from './scenarios.ts';
 import { startBenchServer } from './servers/protocol.ts';
 import { mb, minutesSeconds, signed } from './soak/flat.ts';
@@ -33,7 +35,8 @@ const progress = (line: string) => {
 const clearProgress = () => process.stderr.isTTY && process.stderr.write('\r\x1b[2K');
 
 if (options.soak) process.exit(await soak());
-if (options.inPageOnly) await inPageOnly();
+if (options.roster) await roster();
+else if (options.inPageOnly) await inPageOnly();
 else if (options.sweep) await sweep();
 else if (options.cluster.length) await clusters();
 else await single();
@@ -95,6 +98,31 @@ async function inPageOnly() {
   );
   const out = options.out === 'bench/results/latest.json' ? 'bench/results/in-page.json' : options.out;
   write(out, { date: new Date().toISOString(), ...machine, loadAverage, options: run, ...result });
+}
+
+/** `--roster`: the instructor's dashboard under a class of 1,000 making progress; its own file. */
+async function roster() {
+  const run = {
+    students: options.students,
+    seconds: options.seconds,
+    workers: options.workers,
+    browser: !options.quick,
+  };
+  console.log(
+    `Roster: ${run.students} students join one class and each does 5 steps over ${run.seconds} s; ` +
+      `an instructor watches${run.browser ? ', and the dashboard in Chromium' : ''}`,
+  );
+  const loadBefore = loadavg()[0]!;
+  const result = await runRoster(run, progress);
+  const loadAverage = { before: loadBefore, after: loadavg()[0]! };
+  clearProgress();
+  console.log(`\n${rosterTable(result)}\n`);
+  if (result.browser && 'error' in result.browser)
+    console.log(`The browser part did not run: ${result.browser.error}\n`);
+  const sentence = rosterSentence(result);
+  console.log(sentence);
+  const out = options.out === 'bench/results/latest.json' ? 'bench/results/roster.json' : options.out;
+  write(out, { date: new Date().toISOString(), ...machine, loadAverage, ...result, sentence });
 }
 
 /** The in-page part after the class: a browser that will not start must not cost the figures already measured. */

@@ -67,6 +67,11 @@ export interface RosterEntry {
   progress: LessonProgress;
   /** Their group, when the class is split into groups (1 to 50). */
   group?: number;
+  /**
+   * When they last did a new step (or first arrived, if none since): the server's clock, in ms.
+   * Null when no server process has a page of theirs in mind. The dashboard's "stuck" reads it.
+   */
+  activeAt: number | null;
 }
 
 export interface ClassSummary {

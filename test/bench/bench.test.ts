@@ -76,3 +76,22 @@ test('a bad bench option stops with a sentence and the usage', () => {
   assert.equal(cluster.status, 1);
   assert.match(cluster.stderr, /--cluster takes worker counts from 1 to 16, separated by commas \(got "2,lots"\)/);
 });
+
+test('npm run bench -- --roster --quick has 100 students make progress while an instructor watches, and writes the latency', {
+  timeout: 120_000,
+}, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'workshop-bench-'));
+  try {
+    const out = join(dir, 'roster.json');
+    const run = spawnSync(process.execPath, ['bench/run.ts', '--roster', '--quick', '--out', out], {
+      encoding: 'utf8',
+    });
+    assert.equal(run.status, 0, run.stderr + run.stdout);
+    const result = JSON.parse(readFileSync(out, 'utf8'));
+    assert.equal(result.students, 100);
+    assert.equal(result.update.received, result.update.emitted, 'every step reached the instructor');
+    assert.ok(Number.isFinite(result.update.p99) && result.update.count === 500, JSON.stringify(result.update));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -70,7 +70,16 @@ function runDashboard(
     else $('error').textContent = answer.error;
   };
 
-  const roster = createRosterView($<HTMLTableSectionElement>('roster'), $('roster-summary'), lessons, (name) =>
+  const rosterElements = {
+    scroll: $('roster-scroll'),
+    table: $<HTMLTableElement>('roster-table'),
+    summary: $('roster-summary'),
+    count: $('roster-count'),
+    find: $<HTMLInputElement>('roster-find'),
+    stuckOnly: $<HTMLInputElement>('roster-stuck-only'),
+    stuckMinutes: $<HTMLInputElement>('roster-stuck-minutes'),
+  };
+  const roster = createRosterView(rosterElements, lessons, (name) =>
     socket.emit('class:remove-student', { code: watched!, name }, (answer) => {
       act(`${name} was removed from the class.`)(answer);
       if (answer.ok) showRemoved([...removedNames, name]);
@@ -118,6 +127,7 @@ function runDashboard(
     const followSelect = $<HTMLSelectElement>('follow');
     if (followSelect.value !== '@me') followSelect.value = state.follow?.lesson ?? '';
     showLock(state.chatLocked);
+    roster.follow(state.follow?.lesson ?? null);
     if (state.follow) viewLesson(state.follow.lesson);
   }
 
@@ -197,6 +207,7 @@ function runDashboard(
     const news = lesson !== followed;
     followed = lesson;
     socket.emit('class:follow', { code: watched!, lesson, section }, (answer) => {
+      if (answer.ok) roster.follow(lesson);
       // Say so when the lesson changes, not at every section.
       if (news || !answer.ok)
         act(lesson ? `Students now follow you to “${titles.get(lesson)}”.` : 'Follow me is off.')(answer);

@@ -19,6 +19,8 @@ export interface LocalStudent {
   lesson: string | null;
   section: string | null;
   movedAt: number;
+  /** When the student last did a new step, or arrived here: the dashboard tells who seems stuck by it. */
+  activeAt: number;
   /** The steps the student has done, per lesson: what the class kept and what their pages said, together. */
   progress: LessonProgress;
   /** Their group, when the class is split. */
@@ -45,7 +47,11 @@ export function mergePresence(entries: PresenceEntry[]): Map<string, PresenceEnt
   for (const entry of entries) {
     const seen = merged.get(nameKey(entry.name));
     const latest = !seen || entry.movedAt > seen.movedAt ? entry : seen;
-    merged.set(nameKey(entry.name), { ...latest, connected: entry.connected || (seen?.connected ?? false) });
+    merged.set(nameKey(entry.name), {
+      ...latest,
+      connected: entry.connected || (seen?.connected ?? false),
+      activeAt: Math.max(entry.activeAt, seen?.activeAt ?? 0),
+    });
   }
   return merged;
 }
@@ -56,6 +62,7 @@ const localPresence = (s: LocalStudent): PresenceEntry => ({
   lesson: s.lesson,
   section: s.section,
   movedAt: s.movedAt,
+  activeAt: s.activeAt,
 });
 
 /**
@@ -105,6 +112,7 @@ export function createClassRegistry(
     section: presence?.section ?? null,
     progress,
     ...(group && { group }),
+    activeAt: presence?.activeAt ?? null,
   });
   /** A student of this process, as the roster shows them (`presence`: if known beyond this process). */
   const entryOf = (student: LocalStudent, presence = localPresence(student)) =>
@@ -183,7 +191,16 @@ export function createClassRegistry(
       const student =
         known?.key === key
           ? known
-          : { name, key, sockets: new Set<string>(), lesson: null, section: null, movedAt: Date.now(), progress: {} };
+          : {
+              name,
+              key,
+              sockets: new Set<string>(),
+              lesson: null,
+              section: null,
+              movedAt: Date.now(),
+              activeAt: Date.now(),
+              progress: {},
+            };
       live.here.set(lower, student);
       student.sockets.add(socketId);
       touch(live.code);
@@ -212,6 +229,7 @@ export function createClassRegistry(
       const update = (progress: LessonProgress) => {
         if (JSON.stringify(progress) === JSON.stringify(student.progress)) return false;
         student.progress = progress;
+        student.activeAt = Date.now();
         onRoster(live.code, entryOf(student));
         return true;
       };

@@ -22,4 +22,6 @@ export interface PresenceEntry {
   section: string | null;
   /** When the student last moved (or arrived): the latest move wins across processes. */
   movedAt: number;
+  /** When the student last did a new step here (or arrived): the latest wins across processes. */
+  activeAt: number;
 }
