@@ -15,6 +15,7 @@ import type { Peers } from '../scale/peers.ts';
 import type { SteeringState } from '../storage/class-store.ts';
 import type { ClassRegistry, LiveClass } from './classes.ts';
 import type { ClassChange } from './cluster-events.ts';
+import type { HelpDesk } from './help-desk.ts';
 import type { MountedLessons } from './index.ts';
 
 // `/class/<CODE>`: a student's page, and `/class/<CODE>/<slug>`: a lesson's demo in that class.
@@ -49,6 +50,7 @@ export function createClassControl(
   hooks: BoundaryHooks,
   servicesFor: (namespace: string) => LessonServices,
   logger: Logger,
+  help: HelpDesk,
 ) {
   const lessonsBySlug = new Map(lessons.map((lesson) => [lesson.contract.slug, lesson]));
 
@@ -109,6 +111,7 @@ export function createClassControl(
       await registry.addProgress(live, student, knownLessons(progress));
     });
     socket.on('disconnect', () => void registry.leave(live, student, socket.id));
+    help.studentConnected(socket as unknown as AnySocket, live, student, (slug) => lessonsBySlug.has(slug));
     // What the class kept (another device's, an earlier visit's) joins this page's, and goes to it.
     registry
       .member(live, socket.data.classKey!)
@@ -252,6 +255,7 @@ export function createClassControl(
   return {
     registry,
     logger,
+    help,
     hasLesson: (slug: string) => lessonsBySlug.has(slug),
 
     async steer(live: LiveClass, patch: Partial<SteeringState>) {
@@ -272,6 +276,7 @@ export function createClassControl(
       const student = await registry.remove(live, name);
       if (!student) return false;
       logger.info({ code: live.code }, 'student removed by the instructor');
+      await help.studentRemoved(live.code, student.name);
       await applyEverywhere(live.code, {
         type: 'removed',
         name: student.name,
@@ -294,8 +299,9 @@ export function createClassControl(
       if (!(await registry.end(code))) return false;
       logger.info({ code }, 'class ended');
       await applyEverywhere(code, { type: 'ended', reason });
-      // What the class's lessons stored ends with the class.
+      // What the class's lessons stored ends with the class, and its hands and shared code.
       await Promise.all([...lessonsBySlug.keys()].map((slug) => servicesFor(classLessonNamespace(code, slug)).clear()));
+      await help.classEnded(code);
       return true;
     },
   };
