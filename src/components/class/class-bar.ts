@@ -9,6 +9,8 @@ import {
   type StudentSocket,
   saveClass,
 } from './class-session.ts';
+import { startRaiseHand } from './raise-hand.ts';
+import { shareExerciseCode } from './share-code.ts';
 import { lessonOfPage, watchWhereabouts } from './whereabouts.ts';
 
 const FOLLOW_KEY = 'socket-workshop:follow';
@@ -111,6 +113,9 @@ export function startClassBar(root: HTMLElement) {
 
   reportWhereabouts(socket);
   reportProgress(socket);
+  // Help: the student's hand, and their exercises' code for the instructor to read.
+  startRaiseHand(root, socket);
+  shareExerciseCode(socket);
 }
 
 /**

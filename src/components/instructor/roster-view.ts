@@ -1,5 +1,6 @@
 import type { RosterEntry } from '../../shared/class-mode.ts';
 import { confirmTwice, h } from '../demo/dom.ts';
+import { viewCodeButton } from './code-view.ts';
 
 /** A lesson as the dashboard knows it: what counts as its progress (its steps and checks). */
 export interface DashboardLesson {
@@ -50,7 +51,7 @@ export function createRosterView(
       cells.status,
       cells.progress,
       cells.done,
-      h('td', {}, remove),
+      h('td', {}, viewCodeButton(name), ' ', remove),
     );
     return {
       element,
