@@ -40,7 +40,7 @@ export function createRaisedHands(
       type: 'text',
       maxlength: HAND_TEXT_MAX,
       'aria-label': `Reply to ${hand.name} (optional)`,
-      placeholder: 'Reply (optional): empty says you are coming',
+      placeholder: 'Short reply (optional)',
     });
     const answer = h('button', { type: 'button' }, 'Answer');
     answer.addEventListener('click', () => {
@@ -73,6 +73,7 @@ export function createRaisedHands(
       }),
     );
     empty.hidden = hands.length > 0;
+    $('hands-hint').hidden = hands.length === 0;
   }
 
   function refresh() {
@@ -110,8 +111,7 @@ export function createRaisedHands(
     watch(code: string | null) {
       watched = code;
       hands = [];
-      list.replaceChildren();
-      empty.hidden = false;
+      render();
       refresh();
     },
   };
