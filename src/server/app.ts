@@ -36,8 +36,10 @@ import { sqliteChatHistories } from './storage/chat-history.ts';
 import { sqliteClassStore } from './storage/class-store.ts';
 import { memoryCounters, redisCounters } from './storage/counter.ts';
 import { openDatabase } from './storage/database.ts';
+import { sqliteHelpStore } from './storage/help-store.ts';
 import { redisChatHistories } from './storage/redis-chat-history.ts';
 import { redisClassStore } from './storage/redis-class-store.ts';
+import { redisHelpStore } from './storage/redis-help-store.ts';
 
 export interface AppOptions {
   /** Serve the built site from this folder (production); leave unset under `astro dev`. */
@@ -228,6 +230,7 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
       idleMs: options.classIdleMs ?? 4 * 60 * 60 * 1000,
       logger,
       store: options.redis ? redisClassStore(options.redis.store) : sqliteClassStore(db),
+      help: options.redis ? redisHelpStore(options.redis.store) : sqliteHelpStore(db),
       peers: options.redis ? socketIoPeers(io, logger) : noPeers,
     },
     hooks,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Ack } from './acks.ts';
+import { type HandState, handQuestion, handReply, type RaisedHand, type SharedCode, sharedCode } from './class-help.ts';
 import { displayName } from './contract.ts';
 import { CODE_HINT, CODE_PATTERN, MAX_GROUPS } from './namespaces.ts';
 
@@ -105,6 +106,8 @@ export interface ClassState {
 export interface InstructorServerEvents {
   /** Changes to a watched class's roster, batched a few times a second at most. */
   'roster:delta': (delta: { code: string; changed: RosterEntry[]; removed: string[] }) => void;
+  /** A watched class's raised hands changed: ask `hands:list` for them. */
+  'hands:changed': (payload: { code: string }) => void;
 }
 
 export interface InstructorClientEvents {
@@ -130,6 +133,12 @@ export interface InstructorClientEvents {
   'class:ungroup': (payload: { code: string }, ack?: Ack) => void;
   /** Moves a student to another group; their page reconnects its demos there. */
   'class:move-student': (payload: { code: string; name: string; group: number }, ack?: Ack) => void;
+  /** The hands up, oldest first, and the server's clock (for "waiting 3 min"). */
+  'hands:list': (payload: { code: string }, ack?: Ack<{ hands: RaisedHand[]; now: number }>) => void;
+  /** Answers a student's hand and takes it down: `reply` shows on their page ('' says "Your instructor is coming"). */
+  'hands:answer': (payload: { code: string; name: string; reply?: string }, ack?: Ack) => void;
+  /** What a student's pages last shared of their exercises, newest first. */
+  'code:view': (payload: { code: string; name: string }, ack?: Ack<{ name: string; shared: SharedCode[] }>) => void;
 }
 
 const title = z.string({ error: 'A title is text.' }).trim().max(80, 'A title can be at most 80 characters.');
@@ -192,6 +201,9 @@ export const instructorEvents = {
   },
   'class:ungroup': { args: withCode({}), answers: true },
   'class:move-student': { args: withCode({ name: displayName, group: groupNumber }), answers: true },
+  'hands:list': { args: withCode({}), answers: true },
+  'hands:answer': { args: withCode({ name: displayName, reply: handReply.optional() }), answers: true },
+  'code:view': { args: withCode({ name: displayName }), answers: true },
 };
 
 // A student's class namespace, `/class/<CODE>` (needs `auth: { name, key }`).
@@ -206,12 +218,19 @@ export interface StudentServerEvents {
   'student:progress': (payload: { progress: LessonProgress }) => void;
   /** This student's group (null: the class is not split), on joining and whenever it changes: the page's demos connect there. */
   'class:group': (payload: { group: number | null }) => void;
+  /** This student's hand, on joining and whenever it changes (on any of their pages, or by the instructor). */
+  'hand:state': (state: HandState) => void;
 }
 
 export interface StudentClientEvents {
   'student:where': (payload: { lesson: string | null; section?: string | null }, ack?: Ack) => void;
   /** The steps this student has done, per lesson (kept in their browser, and by the class). */
   'student:progress': (payload: { progress: LessonProgress }, ack?: Ack) => void;
+  /** Puts the hand up (or changes its question while up). */
+  'hand:raise': (payload: { question?: string }, ack?: Ack) => void;
+  'hand:lower': (ack?: Ack) => void;
+  /** The current code of an exercise, for the instructor to read (the page says so next to the editor). */
+  'code:share': (payload: { lesson: string; exercise: string; title?: string; code: string }, ack?: Ack) => void;
 }
 
 export const studentEvents = {
@@ -226,6 +245,17 @@ export const studentEvents = {
   'student:progress': {
     rate: 'message' as const, // a page says it on each tick: a person's pace, not a flood's
     args: z.tuple([z.object({ progress: lessonProgress }, { error: 'Send { progress: { lesson: [step, …] } }.' })]),
+  },
+  'hand:raise': {
+    rate: 'message' as const, // the instructor reads it
+    answers: true,
+    args: z.tuple([z.object({ question: handQuestion.optional() }, { error: 'Send { question }.' })]),
+  },
+  'hand:lower': { rate: 'message' as const, answers: true, args: z.tuple([]) },
+  'code:share': {
+    rate: 'message' as const, // a page sends it a moment after typing stops, not per keystroke
+    answers: true,
+    args: z.tuple([sharedCode]),
   },
 };
 

@@ -10,6 +10,8 @@ import {
   type StudentSocket,
   saveClass,
 } from './class-session.ts';
+import { startRaiseHand } from './raise-hand.ts';
+import { shareExerciseCode } from './share-code.ts';
 import { lessonOfPage, watchWhereabouts } from './whereabouts.ts';
 
 const FOLLOW_KEY = 'socket-workshop:follow';
@@ -113,6 +115,9 @@ export function startClassBar(root: HTMLElement) {
   reportWhereabouts(socket);
   reportProgress(socket);
   followGroup(socket, $('bar-group'));
+  // Help: the student's hand, and their exercises' code for the instructor to read.
+  startRaiseHand(root, socket);
+  shareExerciseCode(socket);
 }
 
 /**

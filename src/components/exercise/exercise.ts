@@ -1,6 +1,7 @@
 import { SERVER_MODULE, SERVER_MODULE_GLOBAL } from '../../shared/server-sandbox.ts';
 import { TEST_MODULES } from '../../shared/test-sandbox.ts';
 import { demoNamespace } from '../class/class-session.ts';
+import { reportExerciseCode } from '../class/exercise-code.ts';
 import { followDemoServer, offerServer, yourServerOpener } from '../demo/demo-server.ts';
 import { byData, h } from '../demo/dom.ts';
 import { reportTraffic } from '../demo/traffic.ts';
@@ -58,6 +59,7 @@ async function startExercise(root: HTMLElement) {
     kept ?? starterCode,
     `Code for ${title}`,
     (code) => {
+      reportExerciseCode(root, { lesson, exercise: exerciseId, title, code }); // in a class, the instructor may read it
       if (saveCode(lesson, exerciseId, code, starterCode) || unsaved) return;
       unsaved = true; // said once
       state.textContent = 'This browser would not keep your code: copy it somewhere before you leave the page.';

@@ -3,6 +3,7 @@ import type { AckResponse } from '../../shared/acks.ts';
 import type { ClassState } from '../../shared/class-mode.ts';
 import { PRESENTER_CHANNEL, type Whereabouts } from '../class/whereabouts.ts';
 import { byData, confirmTwice, h } from '../demo/dom.ts';
+import { startCodeView } from './code-view.ts';
 import { createGroupsView } from './groups-view.ts';
 import {
   connectInstructor,
@@ -11,6 +12,7 @@ import {
   rememberToken,
   takeToken,
 } from './instructor-socket.ts';
+import { createRaisedHands } from './raised-hands.ts';
 import { createRosterView, type DashboardLesson } from './roster-view.ts';
 
 const WATCHED_KEY = 'socket-workshop:instructor-class';
@@ -87,6 +89,21 @@ function runDashboard(
   );
 
   const groups = createGroupsView($('groups'), socket, () => watched, act);
+  // Help: the hands up, and a student's code (from a hand, or from the roster's "View code").
+  const hands = createRaisedHands(
+    $('raised-hands'),
+    socket,
+    (slug) => titles.get(slug),
+    (error) => {
+      $('error').textContent = error;
+    },
+  );
+  startCodeView(
+    $<HTMLDialogElement>('code-view'),
+    socket,
+    () => watched,
+    (slug) => titles.get(slug),
+  );
 
   // Removed students stay out until the instructor lets them back in.
   let removedNames: string[] = [];
@@ -160,6 +177,7 @@ function runDashboard(
         return;
       }
       watched = code;
+      hands.watch(code);
       sessionStorage.setItem(WATCHED_KEY, code);
       $('class-panel').hidden = false;
       showState(answer.state);
@@ -271,6 +289,7 @@ function runDashboard(
       act(`Class ${watched} has ended.`)(answer);
       if (!answer.ok) return;
       watched = null;
+      hands.watch(null);
       sessionStorage.removeItem(WATCHED_KEY);
       $('class-panel').hidden = true;
       listClasses();

@@ -1,5 +1,6 @@
 import type { RosterEntry } from '../../shared/class-mode.ts';
 import { confirmTwice, h } from '../demo/dom.ts';
+import { viewCodeButton } from './code-view.ts';
 import { groupLabel } from './groups-view.ts';
 import {
   countText,
@@ -170,7 +171,7 @@ export function createRosterView(els: RosterElements, lessons: DashboardLesson[]
       ...steps.map((s) => s.cell),
       cells.done,
       cells.since,
-      h('td', {}, remove),
+      h('td', {}, viewCodeButton(name), ' ', remove),
     );
     return {
       element,

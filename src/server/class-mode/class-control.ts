@@ -11,6 +11,7 @@ import type { SteeringState } from '../storage/class-store.ts';
 import type { ClassRegistry, LiveClass } from './classes.ts';
 import type { ClassChange } from './cluster-events.ts';
 import { createGroups, groupActions, groupOfNamespace, lessonSpaces, spaceOf } from './groups.ts';
+import type { HelpDesk } from './help-desk.ts';
 import type { MountedLessons } from './index.ts';
 
 // `/class/<CODE>`: a student's page, and `/class/<CODE>/<slug>`: a lesson's demo in that class
@@ -46,6 +47,7 @@ export function createClassControl(
   hooks: BoundaryHooks,
   servicesFor: (namespace: string) => LessonServices,
   logger: Logger,
+  help: HelpDesk,
 ) {
   const lessonsBySlug = new Map(lessons.map((lesson) => [lesson.contract.slug, lesson]));
   const groups = createGroups(registry.store, registry);
@@ -110,6 +112,7 @@ export function createClassControl(
     groups
       .seat(live, student, socket as unknown as AnySocket, tell)
       .catch((error) => logger.warn({ err: error, code }, 'group not found'));
+    help.studentConnected(socket as unknown as AnySocket, live, student, (slug) => lessonsBySlug.has(slug));
     // What the class kept (another device's, an earlier visit's) joins this page's, and goes to it.
     registry
       .member(live, socket.data.classKey!)
@@ -263,6 +266,7 @@ export function createClassControl(
     registry,
     logger,
     groups: groupActions(registry.store, registry, applyEverywhere),
+    help,
     hasLesson: (slug: string) => lessonsBySlug.has(slug),
 
     async steer(live: LiveClass, patch: Partial<SteeringState>) {
@@ -284,6 +288,7 @@ export function createClassControl(
       const student = await registry.remove(live, name);
       if (!student) return false;
       logger.info({ code: live.code }, 'student removed by the instructor');
+      await help.studentRemoved(live.code, student.name);
       await applyEverywhere(live.code, {
         type: 'removed',
         name: student.name,
@@ -306,10 +311,11 @@ export function createClassControl(
       if (!(await registry.end(code))) return false;
       logger.info({ code }, 'class ended');
       await applyEverywhere(code, { type: 'ended', reason });
-      // What the class's lessons stored ends with the class.
+      // What the class's lessons stored ends with the class, and its hands and shared code.
       const plan = await registry.store.loadGroups(code);
       const spaces = [...lessonsBySlug.keys()].flatMap((slug) => lessonSpaces(code, slug, plan));
       await Promise.all(spaces.map((space) => servicesFor(space).clear()));
+      await help.classEnded(code);
       return true;
     },
   };

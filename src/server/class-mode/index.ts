@@ -5,8 +5,10 @@ import type { Namespaces } from '../plumbing/namespace-registry.ts';
 import type { ChildPath, LessonModule, LessonServices } from '../plumbing/types.ts';
 import type { Peers } from '../scale/peers.ts';
 import type { ClassStore } from '../storage/class-store.ts';
+import type { HelpStore } from '../storage/help-store.ts';
 import { createClassControl } from './class-control.ts';
 import { createClassRegistry } from './classes.ts';
+import { createHelpDesk } from './help-desk.ts';
 import { registerInstructor } from './instructor.ts';
 import { createRosterFeed } from './roster-feed.ts';
 
@@ -20,6 +22,8 @@ export interface ClassModeOptions {
   store: ClassStore;
   /** The other server processes (none without Redis). */
   peers: Peers;
+  /** Where raised hands and students' shared code are kept (beside `store`). */
+  help: HelpStore;
 }
 
 /** The lessons as the app mounted them: the names each serves under its own namespace, and the server's namespaces. */
@@ -41,7 +45,8 @@ export function setupClassMode(
   let feed: ReturnType<typeof createRosterFeed> | undefined;
   const elsewhere = async (code: string, name: string | null) => (await peers.ask('class:presence', code, name)).flat();
   const registry = createClassRegistry(options.store, elsewhere, (code, entry) => feed?.change(code, entry));
-  const control = createClassControl(io, registry, peers, lessons, hooks, servicesFor, logger);
+  const help = createHelpDesk(io, options.help, peers, logger);
+  const control = createClassControl(io, registry, peers, lessons, hooks, servicesFor, logger, help);
   feed = createRosterFeed(registerInstructor(io, options.token, control, hooks));
 
   const sweep = setInterval(
@@ -63,6 +68,7 @@ export function setupClassMode(
     close() {
       clearInterval(sweep);
       feed?.close();
+      help.close();
     },
   };
 }

@@ -54,6 +54,7 @@ export function registerInstructor(io: Server, token: string, control: ClassCont
   instructors.on('connection', (socket) => {
     guard(socket as unknown as AnySocket);
     const { registry } = control;
+    control.help.instructorConnected(socket as unknown as AnySocket, registry);
 
     socket.on('class:create', async ({ title }, ack) => {
       const live = await registry.create(title || 'Socket Workshop');

@@ -1,4 +1,5 @@
 import type { DefaultEventsMap, Namespace, Socket } from 'socket.io';
+import type { HandState } from '../../shared/class-help.ts';
 import type { LessonContract } from '../../shared/events.ts';
 import type { ClassChange, PresenceEntry } from '../class-mode/cluster-events.ts';
 import type { ChatHistory } from '../storage/chat-history.ts';
@@ -16,6 +17,8 @@ export interface SocketData {
 export interface InterServerEvents {
   'class:changed': (code: string, change: ClassChange, done: (applied: true) => void) => void;
   'class:presence': (code: string, name: string | null, done: (entries: PresenceEntry[]) => void) => void;
+  /** A student's hand changed: their pages on each process hear it. */
+  'class:hand': (code: string, change: { name: string; state: HandState }, done: (told: true) => void) => void;
 }
 
 /**
