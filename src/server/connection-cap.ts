@@ -15,13 +15,19 @@ export function connectionCap(max: number, trustProxy = false) {
     track(engine: {
       on(
         event: 'connection',
-        listener: (socket: { request: IncomingMessage; once(event: 'close', listener: () => void): void }) => void,
+        listener: (socket: {
+          request: IncomingMessage;
+          on(event: 'close', listener: (this: { request: IncomingMessage }) => void): void;
+        }) => void,
       ): void;
     }) {
+      // One listener for every connection (`this` is the connection): it closes once, and keeps nothing.
+      function onClose(this: { request: IncomingMessage }) {
+        open.remove(addressOf(this.request));
+      }
       engine.on('connection', (socket) => {
-        const address = addressOf(socket.request);
-        open.add(address);
-        socket.once('close', () => open.remove(address));
+        open.add(addressOf(socket.request));
+        socket.on('close', onClose);
       });
     },
   };

@@ -51,31 +51,36 @@ export function countsByKey() {
  */
 export function socketLimits(maxPerAddress: number, trustProxy = false) {
   const perAddress = countsByKey();
-  const held = new WeakMap<Conn, Set<AnySocket>>();
+  // The sockets each connection holds now (each counted in `perAddress` too): a number per
+  // connection, and listeners shared by all (`this` is the emitter), so that a socket keeps
+  // nothing of these limits but an entry in its listener list.
+  const held = new WeakMap<Conn, number>();
+  const addressOf = (conn: Conn) => clientAddress(conn.request, trustProxy);
+  function onDisconnect(this: AnySocket) {
+    const count = held.get(this.conn);
+    if (!count) return; // its connection closed first and took it off the count
+    held.set(this.conn, count - 1);
+    perAddress.remove(addressOf(this.conn));
+  }
+  // What is still counted when the connection goes: sockets that never got to connect (or left no word).
+  function onConnectionClose(this: Conn) {
+    const count = held.get(this) ?? 0;
+    held.delete(this);
+    if (count) perAddress.remove(addressOf(this), count);
+  }
 
   return {
     admit(socket: AnySocket, next: (err?: ExtendedError) => void) {
       const conn = socket.conn;
-      const address = clientAddress(socket.request, trustProxy);
-      let sockets = held.get(conn);
-      if ((sockets?.size ?? 0) >= MAX_NAMESPACES_PER_CONNECTION) return next(new Error(TOO_MANY_NAMESPACES));
+      const address = addressOf(conn);
+      const count = held.get(conn);
+      if ((count ?? 0) >= MAX_NAMESPACES_PER_CONNECTION) return next(new Error(TOO_MANY_NAMESPACES));
       if (perAddress.of(address) >= maxPerAddress) return next(new Error(TOO_MANY_SOCKETS));
-      if (!sockets) {
-        const mine = new Set<AnySocket>();
-        sockets = mine;
-        held.set(conn, mine);
-        // What is still counted when the connection goes never connected (or left no word).
-        conn.once('close', () => {
-          perAddress.remove(address, mine.size);
-          mine.clear();
-        });
-      }
-      const mine = sockets;
-      mine.add(socket);
+      // `on`, not `once`: each happens once, and `once` keeps two more objects per listener.
+      if (count === undefined) conn.on('close', onConnectionClose);
+      held.set(conn, (count ?? 0) + 1);
       perAddress.add(address);
-      socket.once('disconnect', () => {
-        if (mine.delete(socket)) perAddress.remove(address);
-      });
+      socket.on('disconnect', onDisconnect);
       next();
     },
   };

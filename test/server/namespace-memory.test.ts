@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Manager } from 'socket.io-client';
-import { TOO_MANY_NAMESPACES } from '../../src/server/socket-limits.ts';
+import { TOO_MANY_NAMESPACES, TOO_MANY_SOCKETS } from '../../src/server/socket-limits.ts';
 import { type Running, startApp } from '../harness.ts';
 
 setFlagsFromString('--expose-gc');
@@ -75,6 +75,49 @@ test('no namespace is made for a class namespace that cannot be one: a lesson th
     }
     assert.equal(made, 0);
     mallory.manager.engine.close();
+  } finally {
+    await server.close();
+  }
+});
+
+test("an address's sockets are given back as they disconnect, and with their connection", async () => {
+  const server = await startApp({ maxSocketsPerIp: 3 });
+  try {
+    // `autoConnect: false`: a socket of the manager then sends its CONNECT once, when `open` asks.
+    const connection = () =>
+      new Manager(server.url, { transports: ['websocket'], reconnection: false, forceNew: true, autoConnect: false });
+    const open = (manager: Manager, namespace: string) =>
+      new Promise<string>((resolve) => {
+        const socket = manager.socket(namespace);
+        socket.once('connect', () => resolve('connected'));
+        socket.once('connect_error', (error) => resolve(error.message));
+        socket.connect();
+      });
+    // The server hears of a disconnect a moment after the client: ask again until it has.
+    const openOnceGivenBack = async (manager: Manager, namespace: string) => {
+      for (let tries = 0; tries < 50; tries++) {
+        const outcome = await open(manager, namespace);
+        if (outcome !== TOO_MANY_SOCKETS) return outcome;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return TOO_MANY_SOCKETS;
+    };
+    const first = connection();
+    const second = connection();
+    assert.equal(await open(first, '/sockets-intro'), 'connected');
+    assert.equal(await open(first, '/rooms'), 'connected');
+    assert.equal(await open(second, '/chat'), 'connected');
+    assert.equal(await open(second, '/emit-vs-broadcast'), TOO_MANY_SOCKETS);
+    // One socket goes (its connection stays): one comes in.
+    first.socket('/rooms').disconnect();
+    assert.equal(await openOnceGivenBack(second, '/acknowledgements'), 'connected');
+    assert.equal(await open(first, '/reconnection'), TOO_MANY_SOCKETS);
+    // A whole connection goes: both of its sockets are given back.
+    second.engine.close();
+    assert.equal(await openOnceGivenBack(first, '/delivery'), 'connected');
+    assert.equal(await open(first, '/typescript'), 'connected');
+    assert.equal(await open(first, '/react'), TOO_MANY_SOCKETS);
+    first.engine.close();
   } finally {
     await server.close();
   }

@@ -62,86 +62,89 @@ export function createGuard(specs: ClientEventSpecs, hooks: BoundaryHooks = {}) 
   // Every handler the lesson adds is wrapped: it answers the automatic ack
   // and cannot take the process down. One function for every socket (`this`).
   const on = Socket.prototype.on as (this: AnySocket, event: string, listener: Listener) => AnySocket;
+  function runGuarded(this: AnySocket, event: string, listener: Listener, ...args: unknown[]) {
+    const last = args.at(-1);
+    const reply = typeof last === 'function' ? (last as Reply) : undefined;
+    const isAutomatic = reply !== undefined && automatic.has(reply);
+    if (isAutomatic) args.pop();
+    const fail = (error: unknown) => {
+      hooks.onHandlerError?.(error, event, this.nsp.name);
+      reply?.(refusal(SERVER_PROBLEM));
+    };
+    callSafely(() => {
+      const result = listener(...args);
+      if (isAutomatic) reply({ ok: true });
+      return result;
+    }, fail);
+  }
+  // A bound function rather than a closure: every handler of every socket has one, and it keeps less.
   const guardedOn = function (this: AnySocket, event: string, listener: Listener) {
-    return on.call(this, event, (...args: unknown[]) => {
-      const last = args.at(-1);
-      const reply = typeof last === 'function' ? (last as Reply) : undefined;
-      const isAutomatic = reply !== undefined && automatic.has(reply);
-      if (isAutomatic) args.pop();
-      const fail = (error: unknown) => {
-        hooks.onHandlerError?.(error, event, this.nsp.name);
-        reply?.(refusal(SERVER_PROBLEM));
-      };
-      callSafely(() => {
-        const result = listener(...args);
-        if (isAutomatic) reply({ ok: true });
-        return result;
-      }, fail);
-    });
+    return on.call(this, event, runGuarded.bind(this, event, listener));
   } as AnySocket['on'];
   const fault: OnFault = (error, where, namespace) => hooks.onFault?.(error, where, namespace);
   const guardedUse = guardedSocketUse(fault);
 
-  return (socket: AnySocket) => {
-    // What a person writes is limited more tightly than demo clicks, per person rather than per socket.
+  // One function for every socket of the namespace: what a socket keeps is its middleware alone.
+  async function check(socket: AnySocket, packet: unknown[], next: () => void) {
+    const [event, ...args] = packet;
+    const ack = typeof args.at(-1) === 'function' ? (args.pop() as Reply) : undefined;
+    const reply = once(ack);
+    // socket.io-parser lets any JSON value through as an event's name.
+    if (typeof event !== 'string' || event === '') {
+      hooks.onBadEventName?.(event);
+      reply(refusal("An event's name must be a non-empty string."));
+      return;
+    }
+    const spec = Object.hasOwn(specs, event) ? specs[event] : undefined;
+    if (!spec) {
+      hooks.onUnknownEvent?.(event);
+      const meant = nearestName(event, Object.keys(specs));
+      const hint = meant ? `: did you mean "${meant}"?` : '.';
+      reply(refusal(`This demo has no event called "${event.slice(0, 40)}"${hint}`));
+      return;
+    }
+    // Whom it counts against (a person, not a socket: demo clicks and writing are limited per person),
+    // asked at each event rather than kept by every socket.
     const who = hooks.whoIs?.(socket) ?? [socket.id];
+    if (!(await limits.allows(spec.lockable || spec.rate === 'message' ? 'message' : 'event', who))) {
+      reply(refusal(TOO_FAST));
+      return;
+    }
+    const refused = hooks.refuse?.(spec, event);
+    if (refused) {
+      reply(refusal(refused));
+      return;
+    }
+    // A lesson's contract covers the namespaces under it too; one of them may not take this event.
+    if (socket.listeners(event).length === 0) {
+      reply(refusal(`Nothing here handles "${event}": this namespace does not take it.`));
+      return;
+    }
+    const parsed = spec.args.safeParse(args);
+    if (!parsed.success) {
+      reply(refusal(whatIsWrong(parsed.error, event)));
+      return;
+    }
+    const claimed = hooks.ownNameOnly ? spec.claimsName?.(parsed.data) : undefined;
+    if (claimed !== undefined && nameKey(claimed) !== nameKey(String(socket.data.name))) {
+      reply(refusal(`In this class you are ${socket.data.name}: use that name.`));
+      return;
+    }
+    if (!spec.answers) automatic.add(reply);
+    // Replace the arguments in place: the handlers receive exactly these, an
+    // optional one left out as `undefined`, so the ack is always in its place.
+    packet.splice(1, packet.length - 1, ...padded(parsed.data, spec.args), reply);
+    next();
+  }
 
+  return (socket: AnySocket) => {
     socket.use((packet, next) => {
       // Whatever the packet holds, this middleware must not throw: Socket.IO runs it from the network's callback.
       callSafely(
-        () => check(packet, next),
+        () => check(socket, packet, next),
         (error) => fault(error, 'the boundary', socket.nsp.name),
       );
     });
-
-    async function check(packet: unknown[], next: () => void) {
-      const [event, ...args] = packet;
-      const ack = typeof args.at(-1) === 'function' ? (args.pop() as Reply) : undefined;
-      const reply = once(ack);
-      // socket.io-parser lets any JSON value through as an event's name.
-      if (typeof event !== 'string' || event === '') {
-        hooks.onBadEventName?.(event);
-        reply(refusal("An event's name must be a non-empty string."));
-        return;
-      }
-      const spec = Object.hasOwn(specs, event) ? specs[event] : undefined;
-      if (!spec) {
-        hooks.onUnknownEvent?.(event);
-        const meant = nearestName(event, Object.keys(specs));
-        const hint = meant ? `: did you mean "${meant}"?` : '.';
-        reply(refusal(`This demo has no event called "${event.slice(0, 40)}"${hint}`));
-        return;
-      }
-      if (!(await limits.allows(spec.lockable || spec.rate === 'message' ? 'message' : 'event', who))) {
-        reply(refusal(TOO_FAST));
-        return;
-      }
-      const refused = hooks.refuse?.(spec, event);
-      if (refused) {
-        reply(refusal(refused));
-        return;
-      }
-      // A lesson's contract covers the namespaces under it too; one of them may not take this event.
-      if (socket.listeners(event).length === 0) {
-        reply(refusal(`Nothing here handles "${event}": this namespace does not take it.`));
-        return;
-      }
-      const parsed = spec.args.safeParse(args);
-      if (!parsed.success) {
-        reply(refusal(whatIsWrong(parsed.error, event)));
-        return;
-      }
-      const claimed = hooks.ownNameOnly ? spec.claimsName?.(parsed.data) : undefined;
-      if (claimed !== undefined && nameKey(claimed) !== nameKey(String(socket.data.name))) {
-        reply(refusal(`In this class you are ${socket.data.name}: use that name.`));
-        return;
-      }
-      if (!spec.answers) automatic.add(reply);
-      // Replace the arguments in place: the handlers receive exactly these, an
-      // optional one left out as `undefined`, so the ack is always in its place.
-      packet.splice(1, packet.length - 1, ...padded(parsed.data, spec.args), reply);
-      next();
-    }
 
     // The lesson's own packet middlewares get the same net as its handlers.
     socket.use = guardedUse;
