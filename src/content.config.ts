@@ -81,7 +81,7 @@ const exerciseCheck = z.object({
    * backticks show as code); the page offers it once the learner has tried
    * for a while (see the exercise's `hintAfter`).
    */
-  hint: z.string().min(1).max(300).optional(),
+  hint: z.string().min(1).max(300),
 });
 
 /** A file in the lesson folder's `exercises/`, named from the lesson folder: `exercises/<id>.start.js`. */
