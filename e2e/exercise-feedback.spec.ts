@@ -52,7 +52,7 @@ test("Load the solution puts it in the editor with a diff, and Undo brings the l
   await expect(ex.editor).toContainText("socket.on('number:change'");
   const diff = ex.section.getByRole('list', { name: 'Your code against the solution' });
   await expect(diff).toContainText("Only in yours: down.addEventListener('click', () => socket.emit('decrment'));");
-  await expect(ex.section).toContainText(/Your code against the solution: \d+ lines differ/);
+  await expect(ex.section).toContainText(/Your code \(−\) against the solution \(\+\): \d+ lines differ/);
 
   await ex.section.getByRole('button', { name: 'Undo: back to my code' }).click();
   await expect(ex.editor).toContainText("socket.emit('decrment')");

@@ -56,7 +56,7 @@ export function loadSolution(root: HTMLElement, editor: EditorView, say: (text: 
       annotations: isolateHistory.of('full'),
       userEvent: 'input.solution',
     });
-    summary.textContent = `Your code against the solution: ${module.diffSummary(result)}`;
+    summary.textContent = `Your code (−) against the solution (+): ${module.diffSummary(result)}`;
     rows.replaceChildren(...result.rows.map(rowItem));
     back.hidden = diff.hidden = false;
     say(
