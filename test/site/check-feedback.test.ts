@@ -72,7 +72,7 @@ test("a test check waits for a run that passes, or that a broken server fails; t
   );
   assert.equal(
     waitingFor({ id: 'silent', when: { tests: 'fail', about: 'a server that never answers' } }, 'tests'),
-    "Waiting for: a Run where your tests pass against the lesson's server, then at least one fails against a server that never answers.",
+    "Waiting for: a Run where, once they all pass against the lesson's server, at least one of your tests fails against a server that never answers.",
   );
   assert.equal(
     waitingFor({ ...decrement, explain: 'the count to go down by one.' }, 'code'),

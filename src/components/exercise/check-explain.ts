@@ -78,7 +78,7 @@ function showsSentence(when: ShowsWhen) {
 function testsSentence(when: TestsWhen) {
   return when.tests === 'pass'
     ? "a Run where your tests pass against the lesson's server (one test at least)"
-    : `a Run where your tests pass against the lesson's server, then at least one fails against ${when.about}`;
+    : `a Run where, once they all pass against the lesson's server, at least one of your tests fails against ${when.about}`;
 }
 
 /** "Waiting for: …", from the check's rule (or its `explain`). */
