@@ -74,6 +74,14 @@ const exerciseCheck = z.object({
       with: z.string(),
     }),
   ]),
+  /** What the check waits for, where the sentence the page makes from `when` would say it badly. */
+  explain: z.string().min(1).max(200).optional(),
+  /**
+   * A nudge toward passing the check, true of the lesson's code (names in
+   * backticks show as code); the page offers it once the learner has tried
+   * for a while (see the exercise's `hintAfter`).
+   */
+  hint: z.string().min(1).max(300),
 });
 
 /** A file in the lesson folder's `exercises/`, named from the lesson folder: `exercises/<id>.start.js`. */
@@ -120,6 +128,10 @@ const exercise = z.object({
   /** A server exercise's `io`: made with `connectionStateRecovery` on. */
   connectionStateRecovery: z.boolean().optional(),
   checks: z.array(exerciseCheck).min(1),
+  /** When the checks' hints are offered: `seconds` after the first edit or Run, or from the `runs`-th Run on (60 s, 2 runs unless said). */
+  hintAfter: z
+    .object({ seconds: z.number().int().min(0).max(3600).optional(), runs: z.number().int().min(1).max(20).optional() })
+    .optional(),
 });
 
 /**

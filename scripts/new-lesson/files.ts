@@ -30,9 +30,12 @@ exercises:
       - id: sent
         text: Your note reaches a demo client
         when: { after: 'note:send', received: 'note:new', by: another }
+        # Offered after a while of trying (issue 22): true of this lesson's code; \`names\` show as code.
+        hint: 'Make Send do \`socket.emit(''note:send'', { text: text.value })\`: the server sends the note to everyone as \`note:new\`.'
       - id: shows
         text: Your page shows the latest note it heard
         when: { shows: 'note:new', field: text }
+        hint: 'In \`socket.on(''note:new'', ({ from, text }) => …)\`, add the text to the list. The first note your page hears does not count (it could be what a server sends on arrival): send two.'
 tryIt:
   - id: send
     text: Send a note and see it come back from the server

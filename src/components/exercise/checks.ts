@@ -6,6 +6,10 @@ export interface Check {
   id: string;
   text: string;
   when: StepRule['when'] | { shows: string; field?: string; fromFirst?: boolean; includes?: string };
+  /** What the check waits for, where the sentence made from `when` would say it badly. */
+  explain?: string;
+  /** A nudge toward passing it, offered after the learner has tried for a while. */
+  hint?: string;
 }
 
 /** The learner's code among the page's clients in the demo traffic (the demo's own are 1, 2, …). */
@@ -33,7 +37,13 @@ export function checkedValue(text: string, field?: string): string | undefined {
  * the learner's server (`your-server`); `shows` checks compare what the
  * code's page shows with what its socket got.
  */
-export function watchChecks(checks: Check[], source: 'code' | 'your-server', onSeen: (id: string) => void) {
+export function watchChecks(
+  checks: Check[],
+  source: 'code' | 'your-server',
+  onSeen: (id: string) => void,
+  /** Each piece of traffic the checks count, as they count it (what the page says it has seen so far). */
+  observe: (traffic: Traffic) => void = () => {},
+) {
   const pending = new Set(checks.map((check) => check.id));
   const say = (id: string) => {
     if (!pending.delete(id)) return;
@@ -59,9 +69,14 @@ export function watchChecks(checks: Check[], source: 'code' | 'your-server', onS
 
   document.addEventListener(DEMO_TRAFFIC, (event) => {
     const seen = (event as CustomEvent<Traffic>).detail;
-    if (source === 'your-server') return void (seen.yours && watch(seen));
+    if (source === 'your-server') {
+      if (!seen.yours) return;
+      watch(seen);
+      return observe(seen);
+    }
     if (seen.direction === 'sent' && seen.client !== CODE_CLIENT) return;
     watch(seen);
+    observe(seen);
     if (seen.client !== CODE_CLIENT) return;
     if (seen.direction === 'received' && seen.text !== undefined) {
       latest.set(seen.event, { text: seen.text, count: (latest.get(seen.event)?.count ?? 0) + 1 });

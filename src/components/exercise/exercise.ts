@@ -9,8 +9,10 @@ import { markDone, stepsDone } from '../site/progress.ts';
 import { checkStepId } from '../site/steps.ts';
 import { tickStep } from '../site/tick-step.ts';
 import { runInSandbox } from './bridge.ts';
+import { checkFeedback } from './check-feedback.ts';
 import { type Check, CODE_CLIENT, watchChecks } from './checks.ts';
 import { handlerErrorText } from './handler-error.ts';
+import { loadSolution } from './load-solution.ts';
 import { saveCode, savedCode } from './saved-code.ts';
 
 const MAX_LINES = 200;
@@ -60,6 +62,10 @@ async function startExercise(root: HTMLElement) {
     `Code for ${title}`,
     (code) => {
       reportExerciseCode(root, { lesson, exercise: exerciseId, title, code }); // in a class, the instructor may read it
+      // (Called on edits only, so after `checks` and `solution` below exist.)
+      checks.tried();
+      solution.changed(code);
+      if (solution.showsSolution(code)) return; // the learner's own code stays in its slot
       if (saveCode(lesson, exerciseId, code, starterCode) || unsaved) return;
       unsaved = true; // said once
       state.textContent = 'This browser would not keep your code: copy it somewhere before you leave the page.';
@@ -67,6 +73,7 @@ async function startExercise(root: HTMLElement) {
     await typeChecking(root, find('editor')),
   );
   starter.hidden = true; // the editor shows it now
+  const solution = loadSolution(root, editor, (text) => (state.textContent = text));
   const [run, stop, reset] = [
     find<HTMLButtonElement>('run'),
     find<HTMLButtonElement>('stop'),
@@ -155,6 +162,7 @@ async function startExercise(root: HTMLElement) {
         print,
         state: (text) => (state.textContent = text),
         passed: checks.pass,
+        seen: checks.outcome,
         ended: () => {
           if (running !== handle) return;
           running = undefined;
@@ -312,14 +320,31 @@ function followChecks(
     return !passed;
   });
   const pending = new Set(open.map((check) => check.id));
+  // Under each open check: what it waits for, what this run has seen, and a hint after a while.
+  const feedback = checkFeedback(root, open, tests ? 'tests' : server ? 'your-server' : 'code');
   const pass = (id: string) => {
     if (!pending.delete(id)) return;
     markDone(lesson, checkStepId(exercise, id));
     tick(id);
+    feedback.passed(id);
     const left = root.querySelectorAll('[data-step]:not(.done)').length;
     announce(`Check passed: ${checks.find((check) => check.id === id)?.text}.${left ? '' : ' All checks passed!'}`);
   };
   // A test exercise's checks are the outcomes of its runs, not traffic: its runner says each one.
-  if (tests) return { page() {}, reset() {}, pass };
-  return { ...watchChecks(open, server ? 'your-server' : 'code', pass), pass };
+  const { tried, outcome } = feedback;
+  if (tests) return { page() {}, reset: feedback.ran, pass, tried, outcome };
+  const watching = watchChecks(open, server ? 'your-server' : 'code', pass, feedback.observe);
+  return {
+    page(text: string) {
+      watching.page(text);
+      feedback.page(text);
+    },
+    reset() {
+      watching.reset();
+      feedback.ran();
+    },
+    pass,
+    tried,
+    outcome,
+  };
 }

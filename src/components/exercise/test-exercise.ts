@@ -18,6 +18,8 @@ export interface TestExerciseHandlers {
   state: (text: string) => void;
   /** A check passed (said once per page by the caller). */
   passed: (checkId: string) => void;
+  /** What this run says about a check that has not passed (its "seen so far"). */
+  seen: (checkId: string, text: string) => void;
   /** The whole run ended (every server met, or it stopped). */
   ended: () => void;
 }
@@ -90,14 +92,29 @@ export function runTestExercise(root: HTMLElement, code: string, on: TestExercis
     on.state("Running your tests against the lesson's server…");
     const end = await against(server, true);
     if (stopped) return;
+    const everyCheck = (text: string) => {
+      for (const check of checks) on.seen(check.id, text);
+    };
     if ('error' in end) {
       on.print('error', end.line ? `Line ${end.line}: ${end.error}` : end.error);
+      everyCheck('your tests could not run (see the console)');
       return on.state('Your tests could not run: see the console.');
     }
     const ran = end.outcomes.filter((o) => !o.skipped);
     const failed = ran.filter((o) => !o.ok);
-    if (!ran.length) return on.state('No test ran: add one, test(name, async () => { … }), and Run again.');
+    if (!ran.length) {
+      everyCheck('no test ran');
+      return on.state('No test ran: add one, test(name, async () => { … }), and Run again.');
+    }
     if (failed.length) {
+      const first = failed[0]!;
+      for (const check of checks)
+        on.seen(
+          check.id,
+          check.when.tests === 'pass'
+            ? `${failed.length} of ${ran.length} failed against the lesson's server, first "${first.name}"`
+            : "not tried yet: your tests must pass against the lesson's server first",
+        );
       brokenResults.append(
         h('li', { class: 'exercise-idle' }, "Not tried: your tests must pass against the lesson's server first."),
       );
@@ -130,7 +147,7 @@ export function runTestExercise(root: HTMLElement, code: string, on: TestExercis
       if (first) {
         caught++;
         on.passed(copy.id);
-      }
+      } else on.seen(copy.id, 'error' in result ? 'your tests could not run against it' : why);
     }
     on.state(
       `All ${ran.length} passed against the lesson's server` +
