@@ -91,13 +91,31 @@ export interface ClassState {
   follow: FollowTarget | null;
   announcement: Announcement | null;
   chatLocked: boolean;
+  /** A break the instructor started: when it ends (the server's clock), and how long it is. */
+  breakTimer: BreakTimer | null;
+  /** While true, only names already on the roster (with their own key) may join. */
+  closedToNewcomers: boolean;
+  /** The server's clock when it sent this: a page counts a break down by it, whatever its own clock says. */
+  sentAt: number;
 }
+
+export interface BreakTimer {
+  endsAt: number;
+  minutes: number;
+}
+
+/** Said to a new name at the handshake while the class is closed to newcomers. */
+export const CLOSED_TO_NEWCOMERS = 'This class is closed to newcomers: ask your instructor.';
+/** How long a break may be, in whole minutes. */
+export const BREAK_MINUTES = { min: 1, max: 60 } as const;
 
 // The instructor's namespace, `/instructor` (needs `auth: { token }`).
 
 export interface InstructorServerEvents {
   /** Changes to a watched class's roster, batched a few times a second at most. */
   'roster:delta': (delta: { code: string; changed: RosterEntry[]; removed: string[] }) => void;
+  /** How many students a class has now (for the class list), a few times a second at most. */
+  'class:students': (payload: { code: string; students: number }) => void;
 }
 
 export interface InstructorClientEvents {
@@ -117,6 +135,10 @@ export interface InstructorClientEvents {
   'class:remove-student': (payload: { code: string; name: string }, ack?: Ack) => void;
   /** Lets a removed student back in: their name is free again, and their browser may rejoin. */
   'class:readmit': (payload: { code: string; name: string }, ack?: Ack) => void;
+  /** Starts a break of `minutes` (1 to 60) on every student's page; `null` ends it. */
+  'class:break': (payload: { code: string; minutes: number | null }, ack?: Ack) => void;
+  /** Closes the class to new names (or opens it again); students on the roster still get back in. */
+  'class:close-to-newcomers': (payload: { code: string; closed: boolean }, ack?: Ack) => void;
 }
 
 const title = z.string({ error: 'A title is text.' }).trim().max(80, 'A title can be at most 80 characters.');
@@ -149,6 +171,21 @@ export const instructorEvents = {
   'class:reset': { args: withCode({ lesson: lessonSlug }), answers: true },
   'class:remove-student': { args: withCode({ name: displayName }), answers: true },
   'class:readmit': { args: withCode({ name: displayName }), answers: true },
+  'class:break': {
+    args: withCode({
+      minutes: z
+        .number({ error: 'A break is a number of minutes, or null to end it.' })
+        .int(`A break is ${BREAK_MINUTES.min} to ${BREAK_MINUTES.max} whole minutes.`)
+        .min(BREAK_MINUTES.min, `A break is ${BREAK_MINUTES.min} to ${BREAK_MINUTES.max} whole minutes.`)
+        .max(BREAK_MINUTES.max, `A break is ${BREAK_MINUTES.min} to ${BREAK_MINUTES.max} whole minutes.`)
+        .nullable(),
+    }),
+    answers: true,
+  },
+  'class:close-to-newcomers': {
+    args: withCode({ closed: z.boolean({ error: 'Closed is true or false.' }) }),
+    answers: true,
+  },
 };
 
 // A student's class namespace, `/class/<CODE>` (needs `auth: { name, key }`).

@@ -1,5 +1,6 @@
 import type { Server } from 'socket.io';
 import {
+  CLOSED_TO_NEWCOMERS,
   classLessonNamespace,
   classNamespace,
   type LessonProgress,
@@ -33,6 +34,7 @@ const CLASS_UNREACHABLE =
 const JOIN_ERRORS: Record<string, string> = {
   'name taken': 'That name is taken in this class: pick another.',
   'removed from class': 'removed from class',
+  'closed to newcomers': CLOSED_TO_NEWCOMERS,
 };
 
 /**
@@ -214,11 +216,14 @@ export function createClassControl(
         for (const socket of presenceOf(code)) tell(socket, 'class:state', registry.stateOf(live));
         return;
       case 'reset': {
-        for (const socket of presenceOf(code)) tell(socket, 'class:reset', { lesson: change.lesson });
         const name = classLessonNamespace(code, change.lesson);
         for (const socket of lessonSocketsOf(code)) if (socket.nsp.name === name) socket.disconnect(true);
         return;
       }
+      case 'reset-done':
+        // Told once the lesson's state is gone: a page that starts its demo again at once finds it fresh.
+        for (const socket of presenceOf(code)) tell(socket, 'class:reset', { lesson: change.lesson });
+        return;
       case 'removed':
         live?.removedKeys.add(change.key);
         live?.here.delete(nameKey(change.name));
@@ -266,6 +271,7 @@ export function createClassControl(
       // Let the lesson's disconnect handlers finish (chat stores "Ada left") before forgetting.
       await new Promise((resolve) => setImmediate(resolve));
       await servicesFor(classLessonNamespace(live.code, slug)).clear();
+      await applyEverywhere(live.code, { type: 'reset-done', lesson: slug });
     },
 
     async removeStudent(live: LiveClass, name: string) {

@@ -7,6 +7,7 @@ import type { SteeringState } from '../storage/class-store.ts';
 export type ClassChange =
   | { type: 'state'; state: SteeringState }
   | { type: 'reset'; lesson: string }
+  | { type: 'reset-done'; lesson: string }
   | { type: 'removed'; name: string; key: string; reason: string }
   | { type: 'readmitted'; key: string }
   | { type: 'ended'; reason: string };

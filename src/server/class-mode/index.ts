@@ -6,6 +6,7 @@ import type { ChildPath, LessonModule, LessonServices } from '../plumbing/types.
 import type { Peers } from '../scale/peers.ts';
 import type { ClassStore } from '../storage/class-store.ts';
 import { createClassControl } from './class-control.ts';
+import { createClassCountFeed } from './class-count-feed.ts';
 import { createClassRegistry } from './classes.ts';
 import { registerInstructor } from './instructor.ts';
 import { createRosterFeed } from './roster-feed.ts';
@@ -39,10 +40,18 @@ export function setupClassMode(
 ) {
   const { peers, logger } = options;
   let feed: ReturnType<typeof createRosterFeed> | undefined;
+  let counts: ReturnType<typeof createClassCountFeed> | undefined;
   const elsewhere = async (code: string, name: string | null) => (await peers.ask('class:presence', code, name)).flat();
-  const registry = createClassRegistry(options.store, elsewhere, (code, entry) => feed?.change(code, entry));
+  const registry = createClassRegistry(options.store, elsewhere, (code, entry) => {
+    feed?.change(code, entry);
+    counts?.changed(code);
+  });
   const control = createClassControl(io, registry, peers, lessons, hooks, servicesFor, logger);
-  feed = createRosterFeed(registerInstructor(io, options.token, control, hooks));
+  const instructors = registerInstructor(io, options.token, control, hooks);
+  feed = createRosterFeed(instructors);
+  counts = createClassCountFeed(instructors, registry.list, (error) =>
+    logger.warn({ err: error }, 'class counts not sent; the next change tries again'),
+  );
 
   const sweep = setInterval(
     async () => {
@@ -63,6 +72,7 @@ export function setupClassMode(
     close() {
       clearInterval(sweep);
       feed?.close();
+      counts?.close();
     },
   };
 }

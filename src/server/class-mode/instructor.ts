@@ -122,6 +122,21 @@ export function registerInstructor(io: Server, token: string, control: ClassCont
         return ack({ ok: false, error: `Nobody called ${name} was removed from this class.` });
       ack({ ok: true });
     });
+
+    // Steering: a break on every student's page, and the door closed to newcomers.
+    socket.on('class:break', async ({ code, minutes }, ack) => {
+      const live = await registry.load(code);
+      if (!live) return ack({ ok: false, error: NO_CLASS });
+      await control.steer(live, { breakTimer: minutes ? { endsAt: Date.now() + minutes * 60_000, minutes } : null });
+      ack({ ok: true });
+    });
+
+    socket.on('class:close-to-newcomers', async ({ code, closed }, ack) => {
+      const live = await registry.load(code);
+      if (!live) return ack({ ok: false, error: NO_CLASS });
+      await control.steer(live, { closedToNewcomers: closed });
+      ack({ ok: true });
+    });
   });
 
   return instructors;
