@@ -135,10 +135,10 @@ export interface InstructorClientEvents {
   'class:remove-student': (payload: { code: string; name: string }, ack?: Ack) => void;
   /** Lets a removed student back in: their name is free again, and their browser may rejoin. */
   'class:readmit': (payload: { code: string; name: string }, ack?: Ack) => void;
-  /** Starts a break of `minutes` (1 to 60) on every student's page; `null` ends it. */
-  'class:break': (payload: { code: string; minutes: number | null }, ack?: Ack) => void;
+  /** Starts a break of `minutes` (1 to 60) on every student's page; `null` ends it. Answers the class's state now. */
+  'class:break': (payload: { code: string; minutes: number | null }, ack?: Ack<{ state: ClassState }>) => void;
   /** Closes the class to new names (or opens it again); students on the roster still get back in. */
-  'class:close-to-newcomers': (payload: { code: string; closed: boolean }, ack?: Ack) => void;
+  'class:close-to-newcomers': (payload: { code: string; closed: boolean }, ack?: Ack<{ state: ClassState }>) => void;
 }
 
 const title = z.string({ error: 'A title is text.' }).trim().max(80, 'A title can be at most 80 characters.');

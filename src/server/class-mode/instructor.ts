@@ -128,14 +128,14 @@ export function registerInstructor(io: Server, token: string, control: ClassCont
       const live = await registry.load(code);
       if (!live) return ack({ ok: false, error: NO_CLASS });
       await control.steer(live, { breakTimer: minutes ? { endsAt: Date.now() + minutes * 60_000, minutes } : null });
-      ack({ ok: true });
+      ack({ ok: true, state: registry.stateOf(live) });
     });
 
     socket.on('class:close-to-newcomers', async ({ code, closed }, ack) => {
       const live = await registry.load(code);
       if (!live) return ack({ ok: false, error: NO_CLASS });
       await control.steer(live, { closedToNewcomers: closed });
-      ack({ ok: true });
+      ack({ ok: true, state: registry.stateOf(live) });
     });
   });
 
