@@ -1,4 +1,4 @@
-import { joinClass, openDashboard } from './class.ts';
+import { joinClass, openDashboard, TOKEN } from './class.ts';
 import { client, expect, test } from './demo.ts';
 
 test('a break the instructor starts counts down on every student page at once, after a reload too, until it is over', async ({
@@ -85,7 +85,7 @@ test("a chat lock and a reset show on a student's chat at once: the send box clo
   await expect(client(ada, 'Client 1').connection).toHaveText('connected');
 });
 
-test('the class list counts students live, and a reload of the dashboard keeps the class it had open', async ({
+test('the class list counts students live, and the dashboard keeps its open class on a reload and in another tab', async ({
   student,
 }) => {
   const teacher = await student();
@@ -96,7 +96,14 @@ test('the class list counts students live, and a reload of the dashboard keeps t
   await joinClass(ada, code, 'Ada');
   await expect(listed).toContainText('1 student');
 
+  const heading = (page: typeof teacher) => page.getByRole('heading', { level: 2, name: `Class ${code} ${title}` });
   await teacher.reload();
-  await expect(teacher.getByRole('heading', { level: 2, name: `Class ${code} ${title}` })).toBeVisible();
+  await expect(heading(teacher)).toBeVisible();
   await expect(teacher.getByRole('table', { name: 'Roster' }).getByRole('row', { name: /Ada/ })).toBeVisible();
+  // The address names the class: opened in another tab (which asks for the token again), it opens that class.
+  const tab = await teacher.context().newPage();
+  await tab.goto(teacher.url());
+  await tab.getByLabel('Instructor token').fill(TOKEN);
+  await tab.getByRole('button', { name: 'Open the dashboard' }).click();
+  await expect(heading(tab)).toBeVisible();
 });
