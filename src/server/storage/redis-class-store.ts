@@ -1,14 +1,7 @@
 import { MAX_STEPS_PER_LESSON, mergeProgress, progressFrom } from '../../shared/class-mode.ts';
 import { nameKey } from '../plumbing/name-key.ts';
 import type { RedisClient } from '../scale/redis.ts';
-import {
-  type ClassStore,
-  type NameClaim,
-  NO_STEERING,
-  type SteeringState,
-  type StoredStudent,
-  steeringFrom,
-} from './class-store.ts';
+import { type ClassStore, type NameClaim, NO_STEERING, type StoredStudent, steeringFrom } from './class-store.ts';
 
 /** A student as Redis holds them; Lua's JSON writes an empty list as {}, which `progressFrom` reads as none. */
 function studentFrom(json: string): StoredStudent {
