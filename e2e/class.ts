@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, tag } from './demo.ts';
 
-const TOKEN = 'e2e-instructor-token'; // set for the test server in playwright.config.ts
+export const TOKEN = 'e2e-instructor-token'; // set for the test server in playwright.config.ts
 
 /** Opens the instructor's dashboard and creates a class: its code and title. */
 export async function openDashboard(page: Page) {

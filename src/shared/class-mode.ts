@@ -99,7 +99,23 @@ export interface ClassState {
   follow: FollowTarget | null;
   announcement: Announcement | null;
   chatLocked: boolean;
+  /** A break the instructor started: when it ends (the server's clock), and how long it is. */
+  breakTimer: BreakTimer | null;
+  /** While true, only names already on the roster (with their own key) may join. */
+  closedToNewcomers: boolean;
+  /** The server's clock when it sent this: a page counts a break down by it, whatever its own clock says. */
+  sentAt: number;
 }
+
+export interface BreakTimer {
+  endsAt: number;
+  minutes: number;
+}
+
+/** Said to a new name at the handshake while the class is closed to newcomers. */
+export const CLOSED_TO_NEWCOMERS = 'This class is closed to newcomers: ask your instructor.';
+/** How long a break may be, in whole minutes. */
+export const BREAK_MINUTES = { min: 1, max: 60 } as const;
 
 // The instructor's namespace, `/instructor` (needs `auth: { token }`).
 
@@ -108,6 +124,8 @@ export interface InstructorServerEvents {
   'roster:delta': (delta: { code: string; changed: RosterEntry[]; removed: string[] }) => void;
   /** A watched class's raised hands changed: ask `hands:list` for them. */
   'hands:changed': (payload: { code: string }) => void;
+  /** How many students a class has now (for the class list), a few times a second at most. */
+  'class:students': (payload: { code: string; students: number }) => void;
 }
 
 export interface InstructorClientEvents {
@@ -139,6 +157,10 @@ export interface InstructorClientEvents {
   'hands:answer': (payload: { code: string; name: string; reply?: string }, ack?: Ack) => void;
   /** What a student's pages last shared of their exercises, newest first. */
   'code:view': (payload: { code: string; name: string }, ack?: Ack<{ name: string; shared: SharedCode[] }>) => void;
+  /** Starts a break of `minutes` (1 to 60) on every student's page; `null` ends it. Answers the class's state now. */
+  'class:break': (payload: { code: string; minutes: number | null }, ack?: Ack<{ state: ClassState }>) => void;
+  /** Closes the class to new names (or opens it again); students on the roster still get back in. */
+  'class:close-to-newcomers': (payload: { code: string; closed: boolean }, ack?: Ack<{ state: ClassState }>) => void;
 }
 
 const title = z.string({ error: 'A title is text.' }).trim().max(80, 'A title can be at most 80 characters.');
@@ -204,6 +226,21 @@ export const instructorEvents = {
   'hands:list': { args: withCode({}), answers: true },
   'hands:answer': { args: withCode({ name: displayName, reply: handReply.optional() }), answers: true },
   'code:view': { args: withCode({ name: displayName }), answers: true },
+  'class:break': {
+    args: withCode({
+      minutes: z
+        .number({ error: 'A break is a number of minutes, or null to end it.' })
+        .int(`A break is ${BREAK_MINUTES.min} to ${BREAK_MINUTES.max} whole minutes.`)
+        .min(BREAK_MINUTES.min, `A break is ${BREAK_MINUTES.min} to ${BREAK_MINUTES.max} whole minutes.`)
+        .max(BREAK_MINUTES.max, `A break is ${BREAK_MINUTES.min} to ${BREAK_MINUTES.max} whole minutes.`)
+        .nullable(),
+    }),
+    answers: true,
+  },
+  'class:close-to-newcomers': {
+    args: withCode({ closed: z.boolean({ error: 'Closed is true or false.' }) }),
+    answers: true,
+  },
 };
 
 // A student's class namespace, `/class/<CODE>` (needs `auth: { name, key }`).

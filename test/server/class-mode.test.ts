@@ -342,7 +342,16 @@ for (const store of ['sqlite', 'redis'] as const)
       const code = await createClass('Tuesday');
       const student = server.open(`/class/${code}`, { name: 'Ada', key: key(1) });
       const first = await nextEvent<ClassState>(student, 'class:state');
-      assert.deepEqual(first, { code, title: 'Tuesday', follow: null, announcement: null, chatLocked: false });
+      assert.deepEqual(first, {
+        code,
+        title: 'Tuesday',
+        follow: null,
+        announcement: null,
+        chatLocked: false,
+        breakTimer: null,
+        closedToNewcomers: false,
+        sentAt: first.sentAt,
+      });
 
       let update = nextEvent<ClassState>(student, 'class:state');
       await instructor.emitWithAck('class:follow', { code, lesson: 'rooms', section: 'rooms-live-on-the-server' });

@@ -1,6 +1,7 @@
 import type { ClassState } from '../../shared/class-mode.ts';
 import { byData } from '../demo/dom.ts';
 import { addProgress, PROGRESS_CHANGE, readProgress } from '../site/progress.ts';
+import { createBreakTimer } from './break-timer.ts';
 import { followGroup } from './class-groups.ts';
 import {
   connectToClass,
@@ -10,6 +11,7 @@ import {
   type StudentSocket,
   saveClass,
 } from './class-session.ts';
+import { publishClassReset, publishClassState } from './class-signals.ts';
 import { startRaiseHand } from './raise-hand.ts';
 import { shareExerciseCode } from './share-code.ts';
 import { lessonOfPage, watchWhereabouts } from './whereabouts.ts';
@@ -87,6 +89,13 @@ export function startClassBar(root: HTMLElement) {
     showFollow();
     if (moved) goToInstructor();
   });
+  // Steering the whole page: a break in the bar; the chat lock and a reset, for the lesson's demo.
+  const breakTimer = createBreakTimer($('break-timer'), $('break-aloud'));
+  socket.on('class:state', (next) => {
+    breakTimer.show(next.breakTimer ?? null, next.sentAt ?? Date.now());
+    publishClassState(next);
+  });
+  socket.on('class:reset', ({ lesson }) => publishClassReset(lesson));
   socket.on('class:ended', ({ reason }) => stop(reason));
   socket.on('class:removed', ({ reason }) => stop(reason));
   socket.on('connect_error', (error) => {

@@ -2,6 +2,8 @@ import type { Socket } from 'socket.io-client';
 import { memberClientName } from '../../shared/namespaces.ts';
 import { GROUP_CHANGED } from '../class/class-groups.ts';
 import { currentClass, demoNamespace } from '../class/class-session.ts';
+import { onClassReset, onClassState } from '../class/class-signals.ts';
+import { showChatLock } from './chat-lock.ts';
 import { type ClientPanel, createClientPanel, watchNamespace, watchSocket } from './client-panel.ts';
 import type { DeliveryOptions } from './connect.ts';
 import {
@@ -90,6 +92,9 @@ export function startDemo<Stage extends DemoStage | undefined>(root: HTMLElement
   let opened = 0;
   /** The learner's server running in the page, if any, and the one the demo uses (the same, or none). */
   let offered: InPageServer | undefined;
+  /** In a class: the instructor has locked the chat (on the workshop's server, not the learner's own). */
+  let chatLocked = false;
+  const showLock = (client: DemoClient<Stage>) => showChatLock(client.controls, chatLocked && !connector.yours);
 
   function addClient(name?: string) {
     // In a class, the server names each client after the student ("Ada", "Ada's client 2"): so does its panel.
@@ -137,10 +142,11 @@ export function startDemo<Stage extends DemoStage | undefined>(root: HTMLElement
     };
     watchSocket(socket, panel);
     reportTraffic(socket, number, yours);
-    if (!lesson.staysDisconnected) reconnectAfterReset(socket);
+    if (!lesson.staysDisconnected) reconnectAfterReset(socket, () => clients.includes(client));
     stage?.track?.(client);
     lesson.mount(client);
     clients.push(client);
+    showLock(client);
     list.append(panel.element);
     refresh();
     return client;
@@ -222,6 +228,17 @@ export function startDemo<Stage extends DemoStage | undefined>(root: HTMLElement
         : `You are in group ${group} now: the demo started again with your group.`,
     );
   });
+  // The instructor steers the class: a lock shows on every client at once, and a reset
+  // of this lesson starts the demo again from nothing (the server has forgotten it all).
+  onClassState((state) => {
+    chatLocked = state.chatLocked;
+    for (const client of clients) showLock(client);
+  });
+  onClassReset((slug) => {
+    if (slug !== lesson.slug || connector.yours) return;
+    begin();
+    note.textContent = 'The instructor reset this demo: it starts again from nothing.';
+  });
   begin();
 }
 
@@ -230,8 +247,9 @@ export function startDemo<Stage extends DemoStage | undefined>(root: HTMLElement
  * come back for a fresh start. A refusal after that (the class has ended)
  * shows on the panel and is not retried.
  */
-function reconnectAfterReset(socket: Socket) {
+function reconnectAfterReset(socket: Socket, stillShown: () => boolean) {
   socket.on('disconnect', (reason) => {
-    if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 300);
+    // Not a client the demo has let go meanwhile (a reset starts the demo again with new ones).
+    if (reason === 'io server disconnect') setTimeout(() => stillShown() && socket.connect(), 300);
   });
 }

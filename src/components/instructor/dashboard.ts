@@ -14,14 +14,25 @@ import {
 } from './instructor-socket.ts';
 import { createRaisedHands } from './raised-hands.ts';
 import { createRosterView, type DashboardLesson } from './roster-view.ts';
+import { startSteeringControls } from './steering-controls.ts';
 
 const WATCHED_KEY = 'socket-workshop:instructor-class';
+
+/**
+ * The open class is kept in the address too (`#class=CODE`): a reload, or the
+ * address copied to another tab, opens it again. The token link may carry it.
+ */
+const classInAddress = () => new URLSearchParams(location.hash.slice(1)).get('class');
+function showClassInAddress(code: string | null) {
+  history.replaceState(null, '', location.pathname + location.search + (code ? `#class=${code}` : ''));
+}
 
 /** The instructor's dashboard: sign in with the token, create or pick a class, and run it. */
 export function startDashboard(root: HTMLElement) {
   const $ = byData(root);
   const lessons: DashboardLesson[] = JSON.parse(root.dataset.lessons ?? '[]');
   const tokenForm = $<HTMLFormElement>('token-form');
+  const requested = classInAddress(); // before the token leaves the address with it
 
   function signIn(token: string) {
     const socket = connectInstructor(token);
@@ -39,7 +50,7 @@ export function startDashboard(root: HTMLElement) {
       rememberToken(token);
       tokenForm.hidden = true;
       $('signed-in').hidden = false;
-      runDashboard(socket, lessons, $);
+      runDashboard(socket, lessons, $, root, requested);
     });
   }
 
@@ -57,6 +68,8 @@ function runDashboard(
   socket: InstructorSocket,
   lessons: DashboardLesson[],
   $: <T extends HTMLElement = HTMLElement>(name: string) => T,
+  root: HTMLElement,
+  requested: string | null,
 ) {
   const titles = new Map(lessons.map((l) => [l.slug, l.title]));
   let watched: string | null = null;
@@ -131,13 +144,25 @@ function runDashboard(
         ...answer.classes.map((c) => {
           const open = h('button', { type: 'button', class: 'quiet' }, `Open ${c.code}`);
           open.addEventListener('click', () => watch(c.code));
-          return h('li', {}, h('strong', {}, c.code), ` ${c.title} · ${c.students} students `, open);
+          const count = h('span', { 'data-students-of': c.code }, studentsText(c.students));
+          return h('li', {}, h('strong', {}, c.code), ` ${c.title} · `, count, ' ', open);
         }),
       );
     });
   }
 
+  // Each class's count, live: a class this page does not list yet (made in another tab) lists them again.
+  const studentsText = (n: number) => `${n} student${n === 1 ? '' : 's'}`;
+  socket.on('class:students', ({ code, students }) => {
+    const count = $('class-list').querySelector(`[data-students-of="${code}"]`);
+    if (count) count.textContent = studentsText(students);
+    else listClasses();
+  });
+
+  const steering = startSteeringControls(root, socket, () => watched, act);
+
   function showState(state: ClassState) {
+    steering.show(state);
     $('class-code').textContent = state.code;
     $('class-title').textContent = state.title;
     $('join-code').textContent = state.code;
@@ -172,6 +197,7 @@ function runDashboard(
     socket.emit('class:watch', { code }, (answer) => {
       if (!answer.ok) {
         sessionStorage.removeItem(WATCHED_KEY);
+        showClassInAddress(null);
         $('class-panel').hidden = true;
         $('error').textContent = answer.error;
         return;
@@ -179,6 +205,7 @@ function runDashboard(
       watched = code;
       hands.watch(code);
       sessionStorage.setItem(WATCHED_KEY, code);
+      showClassInAddress(code);
       $('class-panel').hidden = false;
       showState(answer.state);
       roster.reset(answer.roster);
@@ -200,7 +227,7 @@ function runDashboard(
 
   socket.emit('server:info', (answer) => {
     if (answer.ok && answer.networkUrls[0]) networkUrl = answer.networkUrls[0];
-    const saved = sessionStorage.getItem(WATCHED_KEY);
+    const saved = requested ?? sessionStorage.getItem(WATCHED_KEY);
     if (saved) watch(saved);
   });
   listClasses();
@@ -291,6 +318,7 @@ function runDashboard(
       watched = null;
       hands.watch(null);
       sessionStorage.removeItem(WATCHED_KEY);
+      showClassInAddress(null);
       $('class-panel').hidden = true;
       listClasses();
     });

@@ -72,7 +72,12 @@ export function createChatView(controls: HTMLFieldSetElement, suggestedName: str
     ),
     sendButton,
   );
-  const composer = h('form', { class: 'composer' }, composerFields);
+  // `data-lockable`: in a class, the page disables it while the instructor locks the chat.
+  const composer = h(
+    'form',
+    { class: 'composer' },
+    h('fieldset', { class: 'lockable', 'data-lockable': true }, composerFields),
+  );
 
   controls.classList.add('chat');
   controls.append(

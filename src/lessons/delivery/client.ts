@@ -23,7 +23,8 @@ function render(client: DemoClient) {
     autocomplete: 'off',
     value: `Hello from ${client.panel.label()}`,
   });
-  const send = h('button', { type: 'button' }, 'Send');
+  // `data-lockable`: in a class, the page disables it while the instructor locks the chat.
+  const send = h('button', { type: 'button', 'data-lockable': true }, 'Send');
   const away = h(
     'button',
     { type: 'button', class: 'quiet' },

@@ -1,5 +1,11 @@
 import type { Server } from 'socket.io';
-import { classNamespace, type LessonProgress, studentAuth, studentEvents } from '../../shared/class-mode.ts';
+import {
+  CLOSED_TO_NEWCOMERS,
+  classNamespace,
+  type LessonProgress,
+  studentAuth,
+  studentEvents,
+} from '../../shared/class-mode.ts';
 import { memberClientName } from '../../shared/namespaces.ts';
 import type { Logger } from '../log.ts';
 import { type BoundaryHooks, createGuard } from '../plumbing/boundary.ts';
@@ -31,6 +37,7 @@ const CLASS_UNREACHABLE =
 const JOIN_ERRORS: Record<string, string> = {
   'name taken': 'That name is taken in this class: pick another.',
   'removed from class': 'removed from class',
+  'closed to newcomers': CLOSED_TO_NEWCOMERS,
 };
 
 /**
@@ -223,12 +230,15 @@ export function createClassControl(
         for (const socket of presenceOf(code)) tell(socket, 'class:state', registry.stateOf(live));
         return;
       case 'reset': {
-        for (const socket of presenceOf(code)) tell(socket, 'class:reset', { lesson: change.lesson });
         // The lesson's namespace of the class and of each of its groups.
         for (const socket of lessonSocketsOf(code))
           if (LESSON.exec(socket.nsp.name)?.[2] === change.lesson) socket.disconnect(true);
         return;
       }
+      case 'reset-done':
+        // Told once the lesson's state is gone: a page that starts its demo again at once finds it fresh.
+        for (const socket of presenceOf(code)) tell(socket, 'class:reset', { lesson: change.lesson });
+        return;
       case 'removed':
         live?.removedKeys.add(change.key);
         live?.here.delete(nameKey(change.name));
@@ -282,6 +292,7 @@ export function createClassControl(
       await new Promise((resolve) => setImmediate(resolve));
       const spaces = lessonSpaces(live.code, slug, await registry.store.loadGroups(live.code));
       await Promise.all(spaces.map((space) => servicesFor(space).clear()));
+      await applyEverywhere(live.code, { type: 'reset-done', lesson: slug });
     },
 
     async removeStudent(live: LiveClass, name: string) {

@@ -147,7 +147,12 @@ export function createClassRegistry(
 
     saveState: (live: LiveClass, state: SteeringState) => store.saveState(live.code, state),
 
-    stateOf: (live: LiveClass): ClassState => ({ code: live.code, title: live.title, ...live.state }),
+    stateOf: (live: LiveClass): ClassState => ({
+      code: live.code,
+      title: live.title,
+      ...live.state,
+      sentAt: Date.now(),
+    }),
 
     async roster(live: LiveClass): Promise<RosterEntry[]> {
       const [students, presence, groups] = await Promise.all([
@@ -178,7 +183,8 @@ export function createClassRegistry(
     presenceHere,
 
     /** A student's page asks to come in: the name is theirs if it is free, or if their key already holds it. */
-    claim: (live: LiveClass, name: string, key: string) => store.claimName(live.code, name, key),
+    claim: (live: LiveClass, name: string, key: string) =>
+      store.claimName(live.code, name, key, !live.state.closedToNewcomers),
 
     /**
      * A student's page has come in (after every check, so that a refused one is

@@ -8,6 +8,7 @@ import type { GroupPlan } from '../storage/group-store.ts';
 export type ClassChange =
   | { type: 'state'; state: SteeringState }
   | { type: 'reset'; lesson: string }
+  | { type: 'reset-done'; lesson: string }
   | { type: 'removed'; name: string; key: string; reason: string }
   | { type: 'readmitted'; key: string }
   | { type: 'ended'; reason: string }

@@ -7,6 +7,7 @@ import type { Peers } from '../scale/peers.ts';
 import type { ClassStore } from '../storage/class-store.ts';
 import type { HelpStore } from '../storage/help-store.ts';
 import { createClassControl } from './class-control.ts';
+import { createClassCountFeed } from './class-count-feed.ts';
 import { createClassRegistry } from './classes.ts';
 import { createHelpDesk } from './help-desk.ts';
 import { registerInstructor } from './instructor.ts';
@@ -43,11 +44,19 @@ export function setupClassMode(
 ) {
   const { peers, logger } = options;
   let feed: ReturnType<typeof createRosterFeed> | undefined;
+  let counts: ReturnType<typeof createClassCountFeed> | undefined;
   const elsewhere = async (code: string, name: string | null) => (await peers.ask('class:presence', code, name)).flat();
-  const registry = createClassRegistry(options.store, elsewhere, (code, entry) => feed?.change(code, entry));
+  const registry = createClassRegistry(options.store, elsewhere, (code, entry) => {
+    feed?.change(code, entry);
+    counts?.changed(code);
+  });
   const help = createHelpDesk(io, options.help, peers, logger);
   const control = createClassControl(io, registry, peers, lessons, hooks, servicesFor, logger, help);
-  feed = createRosterFeed(registerInstructor(io, options.token, control, hooks));
+  const instructors = registerInstructor(io, options.token, control, hooks);
+  feed = createRosterFeed(instructors);
+  counts = createClassCountFeed(instructors, registry.list, (error) =>
+    logger.warn({ err: error }, 'class counts not sent; the next change tries again'),
+  );
 
   const sweep = setInterval(
     async () => {
@@ -69,6 +78,7 @@ export function setupClassMode(
       clearInterval(sweep);
       feed?.close();
       help.close();
+      counts?.close();
     },
   };
 }

@@ -130,6 +130,20 @@ export function registerInstructor(io: Server, token: string, control: ClassCont
     });
 
     onGroupEvents(socket, control);
+    // Steering: a break on every student's page, and the door closed to newcomers.
+    socket.on('class:break', async ({ code, minutes }, ack) => {
+      const live = await registry.load(code);
+      if (!live) return ack({ ok: false, error: NO_CLASS });
+      await control.steer(live, { breakTimer: minutes ? { endsAt: Date.now() + minutes * 60_000, minutes } : null });
+      ack({ ok: true, state: registry.stateOf(live) });
+    });
+
+    socket.on('class:close-to-newcomers', async ({ code, closed }, ack) => {
+      const live = await registry.load(code);
+      if (!live) return ack({ ok: false, error: NO_CLASS });
+      await control.steer(live, { closedToNewcomers: closed });
+      ack({ ok: true, state: registry.stateOf(live) });
+    });
   });
 
   return instructors;

@@ -9,10 +9,20 @@ import {
 import { nameKey } from '../plumbing/name-key.ts';
 import { type GroupStore, sqliteGroupStore } from './group-store.ts';
 
-/** What the instructor steers: follow-me, the announcement, the chat lock. */
-export type SteeringState = Omit<ClassState, 'code' | 'title'>;
+/** What the instructor steers: follow-me, the announcement, the chat lock, a break, closing to newcomers. */
+export type SteeringState = Omit<ClassState, 'code' | 'title' | 'sentAt'>;
 
-export const NO_STEERING: SteeringState = { follow: null, announcement: null, chatLocked: false };
+export const NO_STEERING: SteeringState = {
+  follow: null,
+  announcement: null,
+  chatLocked: false,
+  breakTimer: null,
+  closedToNewcomers: false,
+};
+
+/** A state as stored, over the defaults: one kept before a field existed gets that field's default. */
+export const steeringFrom = (json: string | null | undefined): SteeringState =>
+  json ? { ...NO_STEERING, ...(JSON.parse(json) as Partial<SteeringState>) } : NO_STEERING;
 
 export interface StoredStudent {
   name: string;
@@ -30,7 +40,7 @@ export interface StoredClass {
   removedKeys: string[];
 }
 
-export type NameClaim = 'ok' | 'name taken' | 'removed from class';
+export type NameClaim = 'ok' | 'name taken' | 'removed from class' | 'closed to newcomers';
 
 /**
  * Classes and their rosters: what must survive a restart, and what every
@@ -53,9 +63,10 @@ export interface ClassStore extends GroupStore {
    * The name is the key's if it is free or already theirs, in one step. A name
    * once held stays its key's (a key may hold several: a student who renamed),
    * so that no socket still named by it can speak for a newcomer. A removed
-   * student's name and key stay refused until `readmitStudent`.
+   * student's name and key stay refused until `readmitStudent`. With `newcomers` false
+   * (the class is closed to them), a name nobody holds yet is refused.
    */
-  claimName(code: string, name: string, key: string): Promise<NameClaim>;
+  claimName(code: string, name: string, key: string, newcomers?: boolean): Promise<NameClaim>;
   /** The student (not removed) whose browser holds `key`, if any. */
   memberByKey(code: string, key: string): Promise<StoredStudent | undefined>;
   /**
@@ -158,7 +169,7 @@ export function sqliteClassStore(db: DatabaseSync): ClassStore {
       return {
         code: String(row.code),
         title: String(row.title),
-        state: row.state ? (JSON.parse(String(row.state)) as SteeringState) : NO_STEERING,
+        state: steeringFrom(row.state ? String(row.state) : null),
         removedKeys: sql.removedKeys.all(code).map((r) => String(r.student_key)),
       };
     },
@@ -182,11 +193,12 @@ export function sqliteClassStore(db: DatabaseSync): ClassStore {
     async saveState(code, state) {
       sql.saveState.run(JSON.stringify(state), code);
     },
-    async claimName(code, name, key) {
+    async claimName(code, name, key, newcomers = true) {
       if (sql.isRemoved.get(code, key)) return 'removed from class';
       const holder = sql.student.get(code, nameKey(name));
       if (holder?.removed) return 'removed from class';
       if (holder && holder.student_key !== key) return 'name taken';
+      if (!holder && !newcomers) return 'closed to newcomers';
       if (!holder) sql.upsertStudent.run(code, name, nameKey(name), key);
       return 'ok';
     },

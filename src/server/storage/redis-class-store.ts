@@ -1,7 +1,7 @@
 import { MAX_STEPS_PER_LESSON, mergeProgress, progressFrom } from '../../shared/class-mode.ts';
 import { nameKey } from '../plumbing/name-key.ts';
 import type { RedisClient } from '../scale/redis.ts';
-import { type ClassStore, type NameClaim, NO_STEERING, type SteeringState, type StoredStudent } from './class-store.ts';
+import { type ClassStore, type NameClaim, NO_STEERING, type StoredStudent, steeringFrom } from './class-store.ts';
 import { redisGroupStore } from './group-store.ts';
 
 /** A student as Redis holds them; Lua's JSON writes an empty list as {}, which `progressFrom` reads as none. */
@@ -53,6 +53,7 @@ if held then
   if cjson.decode(held).key == ARGV[2] then return 'ok' end
   return 'name taken'
 end
+if ARGV[4] == 'closed' then return 'closed to newcomers' end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
 redis.call('HSET', KEYS[4], ARGV[2], ARGV[1])
 return 'ok'`;
@@ -98,7 +99,7 @@ export function redisClassStore(redis: RedisClient): ClassStore {
       return {
         code,
         title: info.title,
-        state: info.state ? (JSON.parse(info.state) as SteeringState) : NO_STEERING,
+        state: steeringFrom(info.state),
         removedKeys,
       };
     },
@@ -132,12 +133,12 @@ export function redisClassStore(redis: RedisClient): ClassStore {
     async saveState(code, state) {
       await redis.hSet(keys(code).info, 'state', JSON.stringify(state));
     },
-    async claimName(code, name, key) {
+    async claimName(code, name, key, newcomers = true) {
       const k = keys(code);
       const student: StoredStudent = { name, key, progress: {} };
       const answer = await redis.eval(CLAIM_NAME, {
         keys: [k.students, k.removed, k.removedNames, k.byKey],
-        arguments: [nameKey(name), key, JSON.stringify(student)],
+        arguments: [nameKey(name), key, JSON.stringify(student), newcomers ? 'open' : 'closed'],
       });
       return answer as NameClaim;
     },
