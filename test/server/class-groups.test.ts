@@ -101,10 +101,10 @@ for (const servers of SERVERS)
         500,
       );
       assert.deepEqual((await list).map((c) => c.name).sort(), ['Ada', "Ada's client 2", 'Cy']);
-      assert.deepEqual(
-        (await boList).map((l) => l.map((c) => c.name)),
-        [['Bo']],
-      );
+      // However many lists Bo gets (one on arrival, another once things settle), each holds Bo alone.
+      const boLists = (await boList).map((l) => l.map((c) => c.name));
+      assert.ok(boLists.length >= 1, 'Bo got no client list');
+      assert.deepEqual(new Set(boLists.map((l) => JSON.stringify(l))), new Set(['["Bo"]']));
     });
 
     test("a student cannot connect to another group's demo, nor to a group the class does not have", async () => {
