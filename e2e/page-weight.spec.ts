@@ -18,6 +18,16 @@ test('no lesson page loads the validation library', () => {
   }
 });
 
+// The exercise editor (CodeMirror) weighs more than the rest of a lesson page: it loads when an
+// exercise comes near the screen, never with the page.
+test('no lesson page loads the code editor up front', () => {
+  for (const [slug, weight] of Object.entries(lessonPageWeights())) {
+    for (const file of weight.files) {
+      expect(readFileSync(join('dist', file), 'utf8'), `${slug}: ${file}`).not.toContain('cm-editor');
+    }
+  }
+});
+
 /** A mark of React's own code (its element type), in every build of React 19. */
 const REACT = 'react.transitional.element';
 const loadsReact = (files: string[]) => files.some((file) => readFileSync(file, 'utf8').includes(REACT));

@@ -1,4 +1,4 @@
-import { type HandState, NO_HAND } from '../../shared/class-help.ts';
+import { type HandState, NO_HAND } from '../../shared/class-help-values.ts';
 import { byData } from '../demo/dom.ts';
 import type { StudentSocket } from './class-session.ts';
 

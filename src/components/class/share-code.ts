@@ -1,4 +1,4 @@
-import { SHARE_DEBOUNCE_MS, SHARED_CODE_MAX_BYTES } from '../../shared/class-help.ts';
+import { SHARE_DEBOUNCE_MS, SHARED_CODE_MAX_BYTES } from '../../shared/class-help-values.ts';
 import type { StudentSocket } from './class-session.ts';
 import { EXERCISE_CODE, type ExerciseCode } from './exercise-code.ts';
 

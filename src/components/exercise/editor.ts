@@ -4,6 +4,9 @@ import type { Extension } from '@codemirror/state';
 import { tags } from '@lezer/highlight';
 import { basicSetup, EditorView } from 'codemirror';
 
+/** The history's own steps, for "Load the solution" (here, so that CodeMirror loads with the editor only). */
+export { isolateHistory, undo } from '@codemirror/commands';
+
 /** Code colours that read on both themes (each a light-dark() pair, like the site's). */
 const highlight = HighlightStyle.define([
   { tag: [tags.keyword, tags.controlKeyword, tags.moduleKeyword], color: 'light-dark(#a626a4, #d7a6ff)' },

@@ -46,8 +46,9 @@ async function startExercise(root: HTMLElement) {
   const state = find('state');
   const title = root.querySelector('h2')?.textContent?.replace(/^Your turn\s*/, '') ?? 'the exercise';
   let createEditor: typeof import('./editor.ts').createEditor;
+  let history: Pick<typeof import('./editor.ts'), 'isolateHistory' | 'undo'>;
   try {
-    ({ createEditor } = await import('./editor.ts'));
+    ({ createEditor, ...history } = await import('./editor.ts'));
   } catch {
     state.textContent = 'The editor could not load. Reload the page to try again.';
     return;
@@ -73,7 +74,7 @@ async function startExercise(root: HTMLElement) {
     await typeChecking(root, find('editor')),
   );
   starter.hidden = true; // the editor shows it now
-  const solution = loadSolution(root, editor, (text) => (state.textContent = text));
+  const solution = loadSolution(root, editor, history, (text) => (state.textContent = text));
   const [run, stop, reset] = [
     find<HTMLButtonElement>('run'),
     find<HTMLButtonElement>('stop'),

@@ -1,6 +1,6 @@
-import { isolateHistory, undo } from '@codemirror/commands';
 import type { EditorView } from '@codemirror/view';
 import { byData, h } from '../demo/dom.ts';
+import type { isolateHistory, undo } from './editor.ts';
 import type { DiffRow } from './line-diff.ts';
 
 const SIGN = { same: ' ', yours: '−', solution: '+' } as const;
@@ -26,7 +26,14 @@ function rowItem(row: DiffRow) {
  * While the editor shows the loaded solution unchanged, `showsSolution` says
  * so: the learner's own code stays in its saved slot.
  */
-export function loadSolution(root: HTMLElement, editor: EditorView, say: (text: string) => void) {
+export function loadSolution(
+  root: HTMLElement,
+  editor: EditorView,
+  // From the editor's module, loaded with it: a static import here would put CodeMirror in every page's first script.
+  history: { isolateHistory: typeof isolateHistory; undo: typeof undo },
+  say: (text: string) => void,
+) {
+  const { isolateHistory: isolated, undo: undoLast } = history;
   const find = byData(root);
   const box = find('solution-load');
   const solution = box.dataset.solution ?? '';
@@ -53,7 +60,7 @@ export function loadSolution(root: HTMLElement, editor: EditorView, say: (text: 
     theirs = yours;
     editor.dispatch({
       changes: { from: 0, to: editor.state.doc.length, insert: solution },
-      annotations: isolateHistory.of('full'),
+      annotations: isolated.of('full'),
       userEvent: 'input.solution',
     });
     summary.textContent = `Your code (−) against the solution (+): ${module.diffSummary(result)}`;
@@ -66,10 +73,10 @@ export function loadSolution(root: HTMLElement, editor: EditorView, say: (text: 
   back.addEventListener('click', () => {
     if (theirs === undefined) return;
     // Just after loading, the editor's own undo takes back exactly that step; after edits, theirs comes back as a new one.
-    if (editor.state.doc.toString() !== solution || !undo(editor))
+    if (editor.state.doc.toString() !== solution || !undoLast(editor))
       editor.dispatch({
         changes: { from: 0, to: editor.state.doc.length, insert: theirs },
-        annotations: isolateHistory.of('full'),
+        annotations: isolated.of('full'),
       });
     hideDiff();
     say('Your code is back in the editor.');

@@ -1,4 +1,4 @@
-import type { SharedCode } from '../../shared/class-help.ts';
+import type { SharedCode } from '../../shared/class-help-values.ts';
 import { byData, h } from '../demo/dom.ts';
 import type { InstructorSocket } from './instructor-socket.ts';
 

@@ -1,5 +1,5 @@
-import type { RaisedHand } from '../../shared/class-help.ts';
-import { HAND_TEXT_MAX } from '../../shared/class-help.ts';
+import type { RaisedHand } from '../../shared/class-help-values.ts';
+import { HAND_TEXT_MAX } from '../../shared/class-help-values.ts';
 import { byData, h } from '../demo/dom.ts';
 import { viewCodeButton } from './code-view.ts';
 import type { InstructorSocket } from './instructor-socket.ts';
