@@ -3,8 +3,10 @@ import type { InPageOptions } from './in-page/run.ts';
 
 export interface BenchOptions {
   students: number;
-  /** Chat lines a second into the one room, from all senders together. */
+  /** Chat lines a second, from all senders together. */
   rate: number;
+  /** Students per chat room: the class split into rooms of this many (default: one room of everyone). */
+  roomSize: number;
   /** Seconds of sustained chat. */
   seconds: number;
   /** Counter broadcasts to time. */
@@ -39,13 +41,14 @@ export interface SoakRates {
   hops: number;
 }
 
-const USAGE = `Usage: npm run bench -- [--students N] [--rate R] [--seconds S] [--quick] [--sweep] [--cluster N,M] [--workers W] [--out FILE]
+const USAGE = `Usage: npm run bench -- [--students N] [--rate R] [--room-size N] [--seconds S] [--quick] [--sweep] [--cluster N,M] [--workers W] [--out FILE]
        npm run bench -- --soak MINUTES [--chats R] [--refusals R] [--hops R] [--out FILE]
        npm run bench -- --in-page [--quick] [--out FILE]
        npm run bench -- --roster [--students N] [--seconds S] [--quick] [--out FILE]
 
   --students N   simulated students (default 1000)
-  --rate R       chat messages a second into one room of them all (default 100)
+  --rate R       chat messages a second, all rooms together (default 100)
+  --room-size N  students per chat room (default: one room of them all); a sender per room
   --seconds S    how long the chat goes on (default 20)
   --quick        100 students, 5 seconds, and no browser: a smoke run (CI)
   --sweep        classes of 100, 500, 1000 and 2000 students, drawn in bench/results/sweep.svg
@@ -112,6 +115,7 @@ export function readBenchOptions(argv = process.argv.slice(2)): BenchOptions {
   return {
     students: count('students', quick ? 100 : 1000, 20_000),
     rate: count('rate', 100, 10_000),
+    roomSize: count('room-size', 20_000, 20_000),
     seconds: count('seconds', quick ? 5 : 20, 600),
     broadcasts: quick ? 10 : 30,
     workers: count('workers', 2, 16),
@@ -153,6 +157,7 @@ const parse = (args: string[]) =>
     options: {
       students: { type: 'string' },
       rate: { type: 'string' },
+      'room-size': { type: 'string' },
       seconds: { type: 'string' },
       workers: { type: 'string' },
       out: { type: 'string' },

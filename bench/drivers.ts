@@ -8,8 +8,8 @@ import { type ServerKind, speaksSocketIO } from './load/messages.ts';
 export interface Driver {
   /** Bumps the shared counter once; resolves with the new count when this client has it back. */
   bump(): Promise<number>;
-  /** Opens `n` senders in the chat room; each function sends one line. */
-  senders(n: number, room: string): Promise<((text: string) => void)[]>;
+  /** Opens `n` senders, sender `i` in room `rooms[i % rooms.length]`; each function sends one line. */
+  senders(n: number, rooms: string[]): Promise<((text: string) => void)[]>;
   close(): void;
 }
 
@@ -33,11 +33,11 @@ async function socketIODriver(url: string): Promise<Driver> {
       trigger.emit('increment');
       return next;
     },
-    async senders(n, room) {
+    async senders(n, rooms) {
       return Promise.all(
         Array.from({ length: n }, async (_, i) => {
           const chat = open('/chat');
-          await joinRoom(chat, `sender${i}`, room);
+          await joinRoom(chat, `sender${i}`, rooms[i % rooms.length]!);
           return (text: string) => void chat.emit('sendMessage', text);
         }),
       );
@@ -71,8 +71,9 @@ async function rawDriver(url: string): Promise<Driver> {
       trigger.send('inc');
       return counted;
     },
-    async senders(n) {
+    async senders(n, rooms) {
       const sockets = await Promise.all(Array.from({ length: n }, open));
+      sockets.forEach((ws, i) => ws.send(`join ${rooms[i % rooms.length]}`));
       return sockets.map((ws) => (text: string) => ws.send(text));
     },
     close: () => {

@@ -169,14 +169,15 @@ const LIVE_MS = 500;
 
 /** The one sentence an instructor wants before a workshop. */
 export function capacitySentence(students: number, ours: KindResult) {
-  const chat = ours.chat ?? { expected: 0, delivered: 0, p99: ours.broadcast.p99 };
+  const chat = ours.chat ?? { expected: 0, delivered: 0, p99: ours.broadcast.p99, roomSize: students };
   const lost = chat.expected - chat.delivered + (ours.broadcast.expected - ours.broadcast.delivered);
   const p99 = Math.round(chat.p99);
+  const inRooms = chat.roomSize < students ? ` chatting in rooms of ${chat.roomSize}` : '';
   if (lost > 0) {
-    return `This machine did not keep up with a class of ${students}: ${lost} of ${chat.expected + ours.broadcast.expected} messages never arrived.`;
+    return `This machine did not keep up with a class of ${students}${inRooms}: ${lost} of ${chat.expected + ours.broadcast.expected} messages never arrived.`;
   }
   if (p99 > LIVE_MS) {
-    return `This machine is overloaded by a class of ${students}: every message arrived, but ${p99} ms late (p99). Try fewer students or fewer messages a second.`;
+    return `This machine is overloaded by a class of ${students}${inRooms}: every message arrived, but ${p99} ms late (p99). Try rooms of 50 (--room-size 50), fewer messages a second, or more workers (--cluster 2).`;
   }
-  return `This machine holds a class of ${students} with messages arriving in ${p99} ms (p99).`;
+  return `This machine holds a class of ${students}${inRooms} with messages arriving in ${p99} ms (p99).`;
 }

@@ -1,7 +1,7 @@
 import type { BenchOptions } from './args.ts';
 import { createDriver } from './drivers.ts';
 import type { ServerKind } from './load/messages.ts';
-import { chatLine } from './load/messages.ts';
+import { chatLine, roomOf } from './load/messages.ts';
 import { createPool } from './load/pool.ts';
 import { startBenchServer } from './servers/protocol.ts';
 import { clock, type Summary, summarize } from './stats.ts';
@@ -17,6 +17,8 @@ export interface KindResult {
     deliveriesPerSecond: number;
     /** The server's CPU time over the chat, in % of one core: near 100, the server is the limit. */
     serverCpuPercent: number;
+    /** Students per room (the class split into rooms of this many; all of them: one room). */
+    roomSize: number;
   };
   memory: { heapPerStudentKB: number; rssPerStudentKB: number; heapMB: number; rssMB: number };
 }
@@ -91,22 +93,33 @@ export async function runScenarios(
       return { connect, broadcast, memory };
     }
 
-    // 3. Sustained chat into one room of everyone.
-    await pool.joinChat('bench');
-    const send = await driver.senders(SENDERS, 'bench');
+    // 3. Sustained chat: into one room of everyone, or rooms of `roomSize` with a sender or more each.
+    const roomSize = Math.min(options.roomSize, options.students);
+    const rooms = Array.from({ length: Math.ceil(options.students / roomSize) }, (_, r) =>
+      roomOf('bench', r * roomSize, roomSize),
+    );
+    // How many students each room holds (the last may be smaller).
+    const inRoom = rooms.map((_, r) => Math.min(roomSize, options.students - r * roomSize));
+    await pool.joinChat('bench', roomSize);
+    const senders = Math.max(SENDERS, rooms.length);
+    const send = await driver.senders(senders, rooms);
     await pause(1000); // the senders' join notices and the Online list go out first
     await pool.collect();
-    log(`  ${kind}: chatting at ${options.rate}/s for ${options.seconds} s…`);
+    const where = rooms.length === 1 ? 'one room' : `${rooms.length} rooms of ${roomSize}`;
+    log(`  ${kind}: chatting at ${options.rate}/s into ${where} for ${options.seconds} s…`);
     const cpuBefore = (await server.usage()).cpuMs;
     const chatStart = clock();
     let sent = 0;
+    let expected = 0; // deliveries due: each line reaches the students of its sender's room
     while (clock() - chatStart < options.seconds * 1000) {
       const due = Math.floor(((clock() - chatStart) / 1000) * options.rate);
-      for (; sent < due; sent++) send[sent % SENDERS]!(chatLine(clock()));
+      for (; sent < due; sent++) {
+        send[sent % senders]!(chatLine(clock()));
+        expected += inRoom[(sent % senders) % rooms.length]!;
+      }
       await pause(5);
     }
     // Let what is in flight arrive: until everything did, or nothing more comes.
-    const expected = sent * options.students;
     const chatMs: number[] = [];
     for (let quiet = 0, waited = 0; chatMs.length < expected && quiet < 2 && waited < 30_000; waited += 500) {
       await pause(500);
@@ -120,6 +133,7 @@ export async function runScenarios(
       ...summarize(chatMs),
       serverCpuPercent: Math.round(((cpuAfter - cpuBefore) / chatMsElapsed) * 100),
       sent,
+      roomSize,
       delivered: chatMs.length,
       expected,
       deliveriesPerSecond: Math.round(chatMs.length / (chatMsElapsed / 1000)),

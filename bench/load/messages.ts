@@ -9,7 +9,7 @@ export const speaksSocketIO = (kind: ServerKind) => kind !== 'ws';
 /** What the main thread asks a load worker. */
 export type ToWorker =
   | { type: 'connect'; kind: ServerKind; url: string; first: number; count: number }
-  | { type: 'join-chat'; room: string }
+  | { type: 'join-chat'; room: string; roomSize: number }
   | { type: 'collect' }
   | { type: 'close' };
 
@@ -25,3 +25,6 @@ export type FromWorker =
 /** A chat line of the bench carries its send time: "b <ms>". */
 export const chatLine = (sentAt: number) => `b ${sentAt}`;
 export const sentAtOf = (text: string) => (text.startsWith('b ') ? Number(text.slice(2)) : NaN);
+
+/** The chat room of student `i` (from 0) when the class is split into rooms of `size`. */
+export const roomOf = (prefix: string, i: number, size: number) => `${prefix}-${Math.floor(i / size)}`;

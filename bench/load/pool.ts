@@ -45,7 +45,8 @@ export function createPool(size: number) {
       );
       return replies.flatMap((reply) => reply.connectMs);
     },
-    joinChat: (room: string) => all({ type: 'join-chat', room }, 'joined'),
+    /** Every student joins its chat room: `prefix-0`, `prefix-1`… of `roomSize` students each. */
+    joinChat: (prefix: string, roomSize: number) => all({ type: 'join-chat', room: prefix, roomSize }, 'joined'),
     /** What the students received since the last call. */
     async collect() {
       const replies = await all({ type: 'collect' }, 'samples');

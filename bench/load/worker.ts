@@ -3,7 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import { WebSocket } from 'ws';
 import { clock } from '../stats.ts';
 import { joinRoom } from './join.ts';
-import { type FromWorker, sentAtOf, speaksSocketIO, type ToWorker } from './messages.ts';
+import { type FromWorker, roomOf, sentAtOf, speaksSocketIO, type ToWorker } from './messages.ts';
 
 /**
  * One load worker: a share of the simulated students, each a real client of
@@ -75,15 +75,16 @@ async function connectAll(message: Extract<ToWorker, { type: 'connect' }>) {
   say({ type: 'connected', connectMs });
 }
 
-/** Every student opens the chat on its existing connection (one more namespace) and joins one room. */
-async function joinChat(room: string) {
-  if (raws.length) return say({ type: 'joined' }); // the floor has one room: everyone
+/** Every student opens the chat on its existing connection (one more namespace) and joins its room. */
+async function joinChat(prefix: string, roomSize: number) {
+  // The floor has no namespaces: a student says which room it is in.
+  raws.forEach((ws, i) => ws.send(`join ${roomOf(prefix, firstStudent + i, roomSize)}`));
   await Promise.all(
     sockets.map(async (socket, i) => {
       const chat = socket.io.socket('/chat');
       chats.push(chat);
       chat.on('message', (message: { text: string }) => onChat(message.text));
-      await joinRoom(chat, `s${firstStudent + i}`, room);
+      await joinRoom(chat, `s${firstStudent + i}`, roomOf(prefix, firstStudent + i, roomSize));
     }),
   );
   say({ type: 'joined' });
@@ -92,7 +93,7 @@ async function joinChat(room: string) {
 port.on('message', async (message: ToWorker) => {
   try {
     if (message.type === 'connect') await connectAll(message);
-    else if (message.type === 'join-chat') await joinChat(message.room);
+    else if (message.type === 'join-chat') await joinChat(message.room, message.roomSize);
     else if (message.type === 'collect') {
       say({ type: 'samples', counts, times, chatMs });
       counts = [];

@@ -13,9 +13,16 @@ test('npm run bench -- --quick runs the workshop, plain Socket.IO and raw ws thr
   const dir = mkdtempSync(join(tmpdir(), 'workshop-bench-'));
   try {
     const out = join(dir, 'latest.json');
-    const run = spawnSync(process.execPath, ['bench/run.ts', '--quick', '--out', out], { encoding: 'utf8' });
+    // In rooms of 40 (40, 40 and 20): the cluster test below keeps one room of everyone.
+    const run = spawnSync(process.execPath, ['bench/run.ts', '--quick', '--room-size', '40', '--out', out], {
+      encoding: 'utf8',
+    });
     assert.equal(run.status, 0, run.stderr + run.stdout);
-    assert.match(run.stdout, /This machine (holds|is overloaded by|did not keep up with) a class of 100/);
+    assert.match(run.stderr, /into 3 rooms of 40/); // the progress lines
+    assert.match(
+      run.stdout,
+      /This machine (holds|is overloaded by|did not keep up with) a class of 100 chatting in rooms of 40/,
+    );
 
     const result = JSON.parse(readFileSync(out, 'utf8'));
     assert.equal(result.node, process.version);
@@ -34,6 +41,9 @@ test('npm run bench -- --quick runs the workshop, plain Socket.IO and raw ws thr
         assert.ok(Number.isFinite(value), `${kind}: ${JSON.stringify(r)}`);
       }
       assert.ok(r.broadcast.delivered > 0 && r.chat.delivered > 0, `${kind} delivered nothing`);
+      // Each line reaches its room only: 40, 40 or 20 students, never the whole class.
+      assert.equal(r.chat.roomSize, 40);
+      assert.ok(r.chat.expected < r.chat.sent * 100, `${kind}: ${r.chat.expected} due for ${r.chat.sent} lines`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
