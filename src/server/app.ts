@@ -231,7 +231,7 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
       logger,
       store: options.redis ? redisClassStore(options.redis.store) : sqliteClassStore(db),
       help: options.redis ? redisHelpStore(options.redis.store) : sqliteHelpStore(db),
-      peers: options.redis ? socketIoPeers(io, logger) : noPeers,
+      peers: options.redis ? socketIoPeers(io, logger, () => closing) : noPeers,
     },
     hooks,
   );

@@ -16,6 +16,7 @@ const faulty = {
       echo: { args: z.tuple([z.string().max(5, 'Too long.')]), answers: true },
       boom: { args: z.tuple([]) },
       trip: { args: z.tuple([]) },
+      slow: { args: z.tuple([]) },
     },
   },
   register(io: AnyNamespace) {
@@ -40,6 +41,11 @@ const faulty = {
       socket.on('boom', () => {
         throw new Error('a bug in a handler');
       });
+      // An async handler whose work takes a moment (a store's write).
+      socket.on('slow', async () => {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        socket.data.slowDone = true;
+      });
     });
   },
 };
@@ -58,6 +64,13 @@ describe('the boundary around lesson code', () => {
   afterEach(async () => {
     server.errors.length = 0; // this suite makes errors on purpose
     await server.close();
+  });
+
+  test("an async handler's automatic answer comes once its work is done, not before", async () => {
+    const alice = await server.client('/faulty');
+    assert.deepEqual(await alice.emitWithAck('slow'), { ok: true });
+    const [socket] = await server.app.io.of('/faulty').fetchSockets();
+    assert.equal(socket?.data.slowDone, true);
   });
 
   test('a handler that answers itself gets the ack, and its arguments were checked first', async () => {

@@ -115,7 +115,10 @@ export function createClassControl(
     socket.on('student:progress', async ({ progress }: { progress: LessonProgress }) => {
       await registry.addProgress(live, student, knownLessons(progress));
     });
-    socket.on('disconnect', () => void registry.leave(live, student, socket.id));
+    socket.on('disconnect', () => {
+      // Asking the other servers (Redis) may fail, when it is away or closing: said, never left floating.
+      registry.leave(live, student, socket.id).catch((error) => logger.warn({ err: error, code }, 'a leave not told'));
+    });
     groups
       .seat(live, student, socket as unknown as AnySocket, tell)
       .catch((error) => logger.warn({ err: error, code }, 'group not found'));

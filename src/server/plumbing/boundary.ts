@@ -73,8 +73,11 @@ export function createGuard(specs: ClientEventSpecs, hooks: BoundaryHooks = {}) 
     };
     callSafely(() => {
       const result = listener(...args);
-      if (isAutomatic) reply({ ok: true });
-      return result;
+      if (!isAutomatic) return result;
+      // The automatic answer comes once the handler is done: after an async one's work (a count
+      // stored, a message kept), so that what the client does next finds it done.
+      if (result instanceof Promise) return result.then(() => reply({ ok: true }));
+      reply({ ok: true });
     }, fail);
   }
   // A bound function rather than a closure: every handler of every socket has one, and it keeps less.

@@ -26,9 +26,14 @@ export const noPeers: Peers = {
 export function socketIoPeers(
   io: Server<DefaultEventsMap, DefaultEventsMap, InterServerEvents, unknown>,
   logger: Logger,
+  /** True once the app is closing: its Redis connections are about to go. */
+  closing: () => boolean = () => false,
 ): Peers {
   return {
     ask(event, code, payload) {
+      // Socket.IO drops the promise of a server-side emit; on a closed Redis connection it
+      // rejects unhandled. A closing server asks nobody (its sockets are leaving anyway).
+      if (closing()) return Promise.resolve([]);
       return new Promise((resolve) => {
         // On a timeout, Socket.IO still hands over the answers that came.
         (io.serverSideEmit as (...args: unknown[]) => boolean)(
