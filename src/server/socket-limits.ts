@@ -72,6 +72,9 @@ export function socketLimits(maxPerAddress: number, trustProxy = false) {
   return {
     admit(socket: AnySocket, next: (err?: ExtendedError) => void) {
       const conn = socket.conn;
+      // The connection may have closed while earlier checks waited (on Redis): then Socket.IO
+      // drops the socket without a disconnect, and nothing would give its count back.
+      if (conn.readyState !== 'open') return next(new Error('The connection closed.'));
       const address = addressOf(conn);
       const count = held.get(conn);
       if ((count ?? 0) >= MAX_NAMESPACES_PER_CONNECTION) return next(new Error(TOO_MANY_NAMESPACES));

@@ -44,7 +44,7 @@ const faulty = {
       // An async handler whose work takes a moment (a store's write).
       socket.on('slow', async () => {
         await new Promise((resolve) => setTimeout(resolve, 50));
-        socket.data.slowDone = true;
+        (socket.data as { slowDone?: boolean }).slowDone = true;
       });
     });
   },
@@ -70,7 +70,7 @@ describe('the boundary around lesson code', () => {
     const alice = await server.client('/faulty');
     assert.deepEqual(await alice.emitWithAck('slow'), { ok: true });
     const [socket] = await server.app.io.of('/faulty').fetchSockets();
-    assert.equal(socket?.data.slowDone, true);
+    assert.equal((socket?.data as { slowDone?: boolean } | undefined)?.slowDone, true);
   });
 
   test('a handler that answers itself gets the ack, and its arguments were checked first', async () => {
