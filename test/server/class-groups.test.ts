@@ -141,6 +141,21 @@ for (const servers of SERVERS)
       );
     });
 
+    test("once the class is split, the whole class's demos are closed and refused: students of two groups cannot meet there", async () => {
+      const students = await join(['Ada', 'Bo']);
+      const [ada, bo] = students as [Student, Student];
+      const before = await counterIn(`/class/${code}`, bo);
+      const closed = new Promise((resolve) => {
+        before.once('disconnect', resolve);
+        setTimeout(() => resolve('still connected after 3 s'), 3000);
+      });
+      await split(students, { groups: 2 });
+      assert.equal(await closed, 'io server disconnect');
+      await assert.rejects(server.client(`/class/${code}/sockets-intro`, { classKey: ada.classKey }), {
+        message: `Your class is in groups: your demos are group ${ada.group}’s.`,
+      });
+    });
+
     test("moving a student tells their page, closes their old group's demo, and lets them into the new one", async () => {
       const students = await join();
       await split(students, { groups: 2 });

@@ -148,7 +148,9 @@ export function createClassControl(
     const member = await registry.member(live, key);
     if (!member) return wrongTry(socket, next, STUDENTS_ONLY);
     const group = groupOfNamespace(socket.nsp.name);
-    const refused = group && (await groups.refusal(live, socket, member.name, group));
+    const refused = group
+      ? await groups.refusal(live, socket, member.name, group)
+      : await groups.wholeClassRefusal(live, member.name);
     if (refused) return next(new Error(refused));
     socket.data.classKey = key;
     // The page numbers its in-page clients: its second is "Ada's client 2", and still Ada's.

@@ -58,6 +58,12 @@ export function createGroups(store: ClassStore, registry: ClassRegistry) {
       return undefined;
     },
 
+    /** Why the student called `name` may not use the whole class's demos: the class is split, and theirs is their group's. */
+    async wholeClassRefusal(live: LiveClass, name: string): Promise<string | undefined> {
+      const seat = await store.seatIn(live.code, nameKey(name));
+      return seat.count ? `Your class is in groups: your demos are group ${seat.group}’s.` : undefined;
+    },
+
     /** A student's page came in: their group (a later joiner gets the smallest), told to the page and the roster. */
     async seat(live: LiveClass, student: LocalStudent, socket: AnySocket, tell: Tell) {
       const { group } = await store.seatIn(live.code, nameKey(student.name));
@@ -84,7 +90,8 @@ export function createGroups(store: ClassStore, registry: ClassRegistry) {
           continue;
         }
         const seat = seats.get(socket);
-        if (seat && groupOf(seat.member) !== seat.group) socket.disconnect(true);
+        // A group's demo of a student no longer in it; a whole-class demo once the class is split.
+        if (seat ? groupOf(seat.member) !== seat.group : plan.count > 0) socket.disconnect(true);
       }
     },
   };
