@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Ack } from './acks.ts';
 import { type HandState, handQuestion, handReply, type RaisedHand, type SharedCode, sharedCode } from './class-help.ts';
 import { displayName } from './contract.ts';
-import { CODE_HINT, CODE_PATTERN, MAX_GROUPS } from './namespaces.ts';
+import { CLIENT_NAME, CODE_HINT, CODE_PATTERN, MAX_GROUPS } from './namespaces.ts';
 
 export { CODE_ALPHABET, CODE_LENGTH, classLessonNamespace, classNamespace } from './namespaces.ts';
 
@@ -298,6 +298,9 @@ export const studentEvents = {
 
 /** A student's identity in the handshake: the name shown, and a key only their browser knows. */
 export const studentAuth = z.object({
-  name: displayName,
+  name: displayName.refine(
+    (name) => !CLIENT_NAME.test(name),
+    'That is how a classmate’s second client is called: pick another name.',
+  ),
   key: z.string({ error: 'Missing student key.' }).regex(/^[\w-]{16,64}$/, 'Missing student key.'),
 });

@@ -45,16 +45,31 @@ export const memberLessonNamespace = (code: string, slug: string, group?: number
 /**
  * What a class member's in-page client is called, here and by the server: the first is the
  * member ("Ada"), the next ones say whose they are ("Ada's client 2"), within the 24 characters
- * of a name. `client` is the client's number on its page; anything else is the first.
+ * of a name. A name too long for that is cut and marked with a tag of the whole name, so that two
+ * long names that start alike still give two names ("Alexandrina~4k's client 2").
+ * `client` is the client's number on its page; anything else is the first.
  */
 export function memberClientName(name: string, client: unknown): string {
   if (typeof client !== 'number' || !Number.isInteger(client) || client < 2 || client > 99) return name;
   const suffix = `'s client ${client}`;
-  return `${[...name]
-    .slice(0, 24 - suffix.length)
+  const letters = [...name];
+  if (letters.length + suffix.length <= 24) return `${name}${suffix}`;
+  const tag = `~${nameTag(name)}`;
+  return `${letters
+    .slice(0, 24 - suffix.length - tag.length)
     .join('')
-    .trimEnd()}${suffix}`;
+    .trimEnd()}${tag}${suffix}`;
 }
+
+/** Two characters from the whole of `name` (FNV-1a): different for names that differ anywhere, nearly always. */
+function nameTag(name: string): string {
+  let hash = 0x811c9dc5;
+  for (const char of name) hash = Math.imul(hash ^ char.codePointAt(0)!, 0x01000193) >>> 0;
+  return (hash % 1296).toString(36).padStart(2, '0');
+}
+
+/** A roster name that reads like a classmate's extra client ("Ada's client 2"), which nobody may take. */
+export const CLIENT_NAME = /('s client \d+|~[0-9a-z]{2}'s client \d+)$/i;
 
 /** A client's name in at most 6 characters, for a small label: "Ada's client 2" is "Ada 2". */
 export function shortClientName(name: string): string {
