@@ -38,6 +38,7 @@ const JOIN_ERRORS: Record<string, string> = {
   'name taken': 'That name is taken in this class: pick another.',
   'removed from class': 'removed from class',
   'closed to newcomers': CLOSED_TO_NEWCOMERS,
+  'class full': 'This class is full: ask your instructor to start another.',
 };
 
 /**

@@ -40,7 +40,13 @@ export interface StoredClass {
   removedKeys: string[];
 }
 
-export type NameClaim = 'ok' | 'name taken' | 'removed from class' | 'closed to newcomers';
+export type NameClaim = 'ok' | 'name taken' | 'removed from class' | 'closed to newcomers' | 'class full';
+
+/**
+ * Names one class may hold (removed ones included): room for the 1,000 students a class is
+ * built for, twice over, and a bound on what one address can make it keep by inventing names.
+ */
+export const MAX_NAMES_PER_CLASS = 2000;
 
 /**
  * Classes and their rosters: what must survive a restart, and what every
@@ -119,6 +125,7 @@ export function sqliteClassStore(db: DatabaseSync): ClassStore {
   }
 
   const sql = {
+    nameCount: db.prepare('SELECT COUNT(*) AS n FROM students WHERE class_code = ?'),
     insertClass: db.prepare(
       'INSERT OR IGNORE INTO classes (code, title, created_at, last_active_at) VALUES (?, ?, ?, ?)',
     ),
@@ -199,6 +206,7 @@ export function sqliteClassStore(db: DatabaseSync): ClassStore {
       if (holder?.removed) return 'removed from class';
       if (holder && holder.student_key !== key) return 'name taken';
       if (!holder && !newcomers) return 'closed to newcomers';
+      if (!holder && Number(sql.nameCount.get(code)?.n) >= MAX_NAMES_PER_CLASS) return 'class full';
       if (!holder) sql.upsertStudent.run(code, name, nameKey(name), key);
       return 'ok';
     },

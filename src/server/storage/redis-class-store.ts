@@ -1,7 +1,14 @@
 import { MAX_STEPS_PER_LESSON, mergeProgress, progressFrom } from '../../shared/class-mode.ts';
 import { nameKey } from '../plumbing/name-key.ts';
 import type { RedisClient } from '../scale/redis.ts';
-import { type ClassStore, type NameClaim, NO_STEERING, type StoredStudent, steeringFrom } from './class-store.ts';
+import {
+  type ClassStore,
+  MAX_NAMES_PER_CLASS,
+  type NameClaim,
+  NO_STEERING,
+  type StoredStudent,
+  steeringFrom,
+} from './class-store.ts';
 import { redisGroupStore } from './group-store.ts';
 
 /** A student as Redis holds them; Lua's JSON writes an empty list as {}, which `progressFrom` reads as none. */
@@ -54,6 +61,7 @@ if held then
   return 'name taken'
 end
 if ARGV[4] == 'closed' then return 'closed to newcomers' end
+if redis.call('HLEN', KEYS[1]) + redis.call('HLEN', KEYS[3]) >= tonumber(ARGV[5]) then return 'class full' end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
 redis.call('HSET', KEYS[4], ARGV[2], ARGV[1])
 return 'ok'`;
@@ -138,7 +146,7 @@ export function redisClassStore(redis: RedisClient): ClassStore {
       const student: StoredStudent = { name, key, progress: {} };
       const answer = await redis.eval(CLAIM_NAME, {
         keys: [k.students, k.removed, k.removedNames, k.byKey],
-        arguments: [nameKey(name), key, JSON.stringify(student), newcomers ? 'open' : 'closed'],
+        arguments: [nameKey(name), key, JSON.stringify(student), newcomers ? 'open' : 'closed', String(MAX_NAMES_PER_CLASS)],
       });
       return answer as NameClaim;
     },
