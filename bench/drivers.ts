@@ -73,7 +73,9 @@ async function rawDriver(url: string): Promise<Driver> {
     },
     async senders(n, rooms) {
       const sockets = await Promise.all(Array.from({ length: n }, open));
-      sockets.forEach((ws, i) => ws.send(`join ${rooms[i % rooms.length]}`));
+      sockets.forEach((ws, i) => {
+        ws.send(`join ${rooms[i % rooms.length]}`);
+      });
       return sockets.map((ws) => (text: string) => ws.send(text));
     },
     close: () => {

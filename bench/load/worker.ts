@@ -78,7 +78,9 @@ async function connectAll(message: Extract<ToWorker, { type: 'connect' }>) {
 /** Every student opens the chat on its existing connection (one more namespace) and joins its room. */
 async function joinChat(prefix: string, roomSize: number) {
   // The floor has no namespaces: a student says which room it is in.
-  raws.forEach((ws, i) => ws.send(`join ${roomOf(prefix, firstStudent + i, roomSize)}`));
+  raws.forEach((ws, i) => {
+    ws.send(`join ${roomOf(prefix, firstStudent + i, roomSize)}`);
+  });
   await Promise.all(
     sockets.map(async (socket, i) => {
       const chat = socket.io.socket('/chat');

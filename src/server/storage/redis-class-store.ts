@@ -146,7 +146,13 @@ export function redisClassStore(redis: RedisClient): ClassStore {
       const student: StoredStudent = { name, key, progress: {} };
       const answer = await redis.eval(CLAIM_NAME, {
         keys: [k.students, k.removed, k.removedNames, k.byKey],
-        arguments: [nameKey(name), key, JSON.stringify(student), newcomers ? 'open' : 'closed', String(MAX_NAMES_PER_CLASS)],
+        arguments: [
+          nameKey(name),
+          key,
+          JSON.stringify(student),
+          newcomers ? 'open' : 'closed',
+          String(MAX_NAMES_PER_CLASS),
+        ],
       });
       return answer as NameClaim;
     },
