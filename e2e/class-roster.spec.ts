@@ -21,9 +21,27 @@ async function classOfTwo(student: () => Promise<Page>) {
   await joinClass(ada, code, 'Ada');
   await joinClass(bo, code, 'Bo');
   await ada.goto('/lessons/sockets-intro/');
-  await expect(client(ada, 'Client 1').connection).toHaveText('connected');
+  await expect(client(ada, 'Ada').connection).toHaveText('connected');
   return { teacher, roster, ada, bo };
 }
+
+test('the roster shows the lesson most students are on as they arrive, until the instructor picks one', async ({
+  student,
+}) => {
+  const teacher = await student();
+  const { code } = await openDashboard(teacher);
+  const inView = teacher.getByRole('combobox', { name: 'Progress in' });
+  const ada = await student();
+  await joinClass(ada, code, 'Ada');
+  await ada.goto('/lessons/rooms/');
+  await expect(inView.locator('option:checked')).toHaveText(/Rooms/);
+  await inView.selectOption({ label: 'Sockets, from the first connection' });
+  const bo = await student();
+  await joinClass(bo, code, 'Bo');
+  await bo.goto('/lessons/rooms/');
+  await expect(teacher.getByRole('table', { name: 'Roster' }).getByRole('row', { name: /Bo/ })).toContainText('Rooms');
+  await expect(inView.locator('option:checked')).toHaveText('Sockets, from the first connection');
+});
 
 test("a student's step ticks in its cell of the grid as it happens, and the done/total beside it", async ({
   student,
@@ -35,7 +53,7 @@ test("a student's step ticks in its cell of the grid as it happens, and the done
   const firstStep = row.getByRole('cell').nth(3);
   await expect(firstStep).toHaveAccessibleName('not yet');
   await expect(row.getByRole('cell').nth(2)).toHaveText(/^0\/\d+$/);
-  await client(ada, 'Client 1').button('Increment').click();
+  await client(ada, 'Ada').button('Increment').click();
   await expect(firstStep).toHaveAccessibleName('done');
   await expect(row.getByRole('cell').nth(2)).toHaveText(/^1\/\d+$/);
   await expect(teacher.getByRole('status', { name: 'Students in the roster' })).toHaveText('2 students, 0 stuck');
@@ -47,7 +65,7 @@ test('the roster sorts by a column header button that says its order, and finds 
   student,
 }) => {
   const { teacher, roster, ada } = await classOfTwo(student);
-  await client(ada, 'Client 1').button('Increment').click();
+  await client(ada, 'Ada').button('Increment').click();
   await expect(roster.getByRole('row', { name: /Ada/ }).getByRole('cell').nth(2)).toHaveText(/^1\//);
   await expect.poll(() => names(roster)).toEqual(['Ada', 'Bo']);
 
@@ -71,7 +89,7 @@ test('a student with no new step for the minutes chosen, on the lesson in view, 
   student,
 }) => {
   const { teacher, roster, ada } = await classOfTwo(student);
-  await client(ada, 'Client 1').button('Increment').click();
+  await client(ada, 'Ada').button('Increment').click();
   await expect(roster.getByRole('row', { name: /Ada/ }).getByRole('cell').nth(2)).toHaveText(/^1\//);
   await expect(roster.getByText('stuck', { exact: true })).toHaveCount(0);
   await teacher.clock.fastForward('02:30');

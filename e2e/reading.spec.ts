@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, lessonSlugs, test } from './demo.ts';
 
@@ -98,4 +100,25 @@ test('"/" opens the search; a word finds the lessons that teach it, and a result
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Search the lessons' })).toBeHidden();
   await expect(page.getByRole('button', { name: /Search/ })).toBeFocused();
+});
+
+/** Every built page, under dist/. */
+const builtPages = (dir = 'dist'): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? builtPages(join(dir, entry.name))
+      : entry.name.endsWith('.html')
+        ? [join(dir, entry.name)]
+        : [],
+  );
+
+// In an .astro file a line break between a word and a tag is dropped (as in JSX): "loads<code>…".
+test('no page runs a word into the code or link beside it', () => {
+  const runTogether = /[a-z,.:;](?=<(?:code|a|strong|em)[\s>])|<\/(?:code|a|strong|em)>(?=[A-Za-z(])/g;
+  const found = builtPages().flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(runTogether)].map(
+      (m) => `${file}: …${m.input.slice(m.index - 30, m.index + 40)}`,
+    ),
+  );
+  expect(found).toEqual([]);
 });

@@ -170,6 +170,7 @@ function runDashboard(
     if (followSelect.value !== '@me') followSelect.value = state.follow?.lesson ?? '';
     showLock(state.chatLocked);
     roster.follow(state.follow?.lesson ?? null);
+    classFollows = state.follow?.lesson ?? null;
     if (state.follow) viewLesson(state.follow.lesson);
   }
 
@@ -177,8 +178,11 @@ function runDashboard(
   // students are, until the instructor picks one.
   const inView = $<HTMLSelectElement>('lesson-in-view');
   let picked = false;
+  let classFollows: string | null = null;
+  let shown: string | undefined; // the lesson the roster shows now
   function viewLesson(slug: string | undefined, byHand = false) {
-    if (!slug || (picked && !byHand)) return;
+    if (!slug || (picked && !byHand) || (slug === shown && !byHand)) return;
+    shown = slug;
     picked ||= byHand;
     inView.value = slug;
     roster.showLesson(slug);
@@ -221,6 +225,8 @@ function runDashboard(
     if (code !== watched) return;
     roster.apply(changed, removed);
     groups.apply(changed, removed);
+    // Students arrive after the class opened: the lesson most of them are on, until one is picked.
+    if (!classFollows) viewLesson(roster.busiestLesson());
   });
   // After a reconnection (a restart of the server), pick up where we were.
   socket.on('connect', () => watched && watch(watched));
