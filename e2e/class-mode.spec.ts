@@ -185,3 +185,30 @@ test('follow me can follow where the instructor reads, section by section, and a
   await ada.getByRole('button', { name: 'Follow the instructor' }).click();
   await expect(ada).toHaveURL(/\/lessons\/chat\//);
 });
+
+test("a student's own link carries them to another device as themselves, with the steps they did", async ({
+  student,
+}) => {
+  const teacher = await student();
+  const { code } = await openDashboard(teacher);
+  const laptop = await student();
+  await joinClass(laptop, code, 'Ada');
+  await laptop.goto('/lessons/sockets-intro/');
+  await counter(laptop, 'Ada').button('Increment').click();
+  const tryIt = (page: Page) =>
+    page.getByRole('region', { name: 'Try it' }).getByRole('listitem').filter({ hasText: 'Press Increment' });
+  await expect(tryIt(laptop)).toContainText('(done)');
+  await laptop.getByText('On another device').click();
+  const link = await laptop.getByRole('textbox', { name: 'Your link for another device' }).inputValue();
+
+  // Another browser: nothing of Ada's in its storage, only the link.
+  const phone = await student();
+  await phone.goto(link.replace(/^https?:\/\/[^/]+/, ''));
+  await expect(phone.getByRole('textbox', { name: 'Your name' })).toHaveValue('Ada');
+  await phone.getByRole('button', { name: 'Join the class' }).click();
+  await expect(phone.getByText('you are Ada')).toBeVisible();
+  await phone.goto('/lessons/sockets-intro/');
+  await expect(tryIt(phone)).toContainText('(done)');
+  // One student on the roster, not two.
+  await expect(teacher.getByRole('status', { name: 'Students in the roster' })).toHaveText('1 student, 0 stuck');
+});

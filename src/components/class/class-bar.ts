@@ -4,6 +4,7 @@ import { addProgress, PROGRESS_CHANGE, readProgress } from '../site/progress.ts'
 import { createBreakTimer } from './break-timer.ts';
 import { followGroup } from './class-groups.ts';
 import {
+  anotherDeviceLink,
   connectToClass,
   currentClass,
   explainRefusal,
@@ -45,6 +46,9 @@ export function startClassBar(root: HTMLElement) {
   $('bar-code').textContent = session.code;
   $('bar-name').textContent = session.name;
   $('bar-title').textContent = session.title;
+  const deviceLink = $<HTMLInputElement>('device-link');
+  deviceLink.value = anotherDeviceLink(session);
+  deviceLink.addEventListener('focus', () => deviceLink.select());
 
   const socket: StudentSocket = connectToClass(session.code, session.name, session.key);
   let state: ClassState | undefined;

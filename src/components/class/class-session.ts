@@ -53,6 +53,27 @@ export function studentKey(): string {
   return currentClass()?.key ?? crypto.randomUUID();
 }
 
+/** What a student key looks like (the server's rule): a link may carry only that. */
+const KEY_SHAPE = /^[\w-]{16,64}$/;
+
+/**
+ * A link that is this student on another device (a phone, the lab's other machine): it carries
+ * their key, so it joins as them and the class gives that page their progress. A secret, like a
+ * password: only for their own devices.
+ */
+export function anotherDeviceLink(session: ClassSession, origin = location.origin): string {
+  const params = new URLSearchParams({ class: session.code, as: session.key, name: session.name });
+  return `${origin}/?${params}`;
+}
+
+/** The key and name of a link made by `anotherDeviceLink`, if the address has a well-formed one. */
+export function keyFromLink(search: string): { key: string; name: string } | null {
+  const params = new URLSearchParams(search);
+  const key = params.get('as');
+  const name = params.get('name')?.trim() ?? '';
+  return key && KEY_SHAPE.test(key) && name ? { key, name: name.slice(0, 24) } : null;
+}
+
 /** Where a lesson's demo connects: the class's (or the student's group's) namespace when in a class, else the public one. */
 export function demoNamespace(slug: string): { namespace: string; classKey?: string } {
   const session = currentClass();
