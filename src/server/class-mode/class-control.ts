@@ -327,12 +327,20 @@ export function createClassControl(
     async end(code: string, reason: string) {
       if (!(await registry.end(code))) return false;
       logger.info({ code }, 'class ended');
-      await applyEverywhere(code, { type: 'ended', reason });
-      // What the class's lessons stored ends with the class, and its hands and shared code.
-      const plan = await registry.store.loadGroups(code);
-      const spaces = [...lessonsBySlug.keys()].flatMap((slug) => lessonSpaces(code, slug, plan));
-      await Promise.all(spaces.map((space) => servicesFor(space).clear()));
-      await help.classEnded(code);
+      // What the class kept ends with it: its hands and shared code, and what its lessons stored.
+      // Each on its own, so that one that fails (Redis away) leaves no other behind: once ended,
+      // the class cannot be ended again to try once more.
+      const forget = async () => {
+        const plan = await registry.store.loadGroups(code);
+        const spaces = [...lessonsBySlug.keys()].flatMap((slug) => lessonSpaces(code, slug, plan));
+        await Promise.all(spaces.map((space) => servicesFor(space).clear()));
+      };
+      // Its students are told and let go first: nothing of theirs is written after the forgetting.
+      const told = await Promise.allSettled([applyEverywhere(code, { type: 'ended', reason })]);
+      const done = [...told, ...(await Promise.allSettled([help.classEnded(code), forget()]))];
+      for (const outcome of done)
+        if (outcome.status === 'rejected')
+          logger.warn({ err: outcome.reason, code }, 'part of an ended class not forgotten');
       return true;
     },
   };
