@@ -171,7 +171,7 @@ export function createRosterView(els: RosterElements, lessons: DashboardLesson[]
       ...steps.map((s) => s.cell),
       cells.done,
       cells.since,
-      h('td', {}, viewCodeButton(name), ' ', remove),
+      h('td', { class: 'actions' }, viewCodeButton(name), ' ', remove),
     );
     return {
       element,
