@@ -3,6 +3,7 @@ import type { Weight } from './page-weight.ts';
 import type { KindResult } from './scenarios.ts';
 import { mb, minutesSeconds } from './soak/flat.ts';
 import type { SoakSample } from './soak/run.ts';
+import type { Summary } from './stats.ts';
 
 type Row = [label: string, ours: number, plain: number | undefined, floor: number | undefined];
 
@@ -94,14 +95,7 @@ export function pageWeightTable(weights: Record<string, Weight>) {
 
 /** The learner's server in the page: Run to a connected demo client, and one broadcast, in ms. */
 export function inPageTable(r: InPageResult) {
-  const row = (label: string, s: InPageResult['broadcast'] | InPageResult['runToConnected']['cold'], goal = '') => [
-    label,
-    String(s.count),
-    String(s.p50),
-    String(s.p99),
-    String(s.max),
-    goal,
-  ];
+  const row = summaryRow;
   const goal = `< ${r.runToConnected.goalMs}`;
   return table(
     [`in the page (${r.browser})`, 'samples', 'p50 ms', 'p99 ms', 'max ms', 'goal ms'],
@@ -157,7 +151,18 @@ export function soakTable(samples: SoakSample[], after?: SoakSample) {
   return table(['time', 'heap MB', 'RSS MB', 'ops/s', 'CPU %', 'chats', 'refused', 'hops', 'skipped', 'errors'], rows);
 }
 
-function table(head: string[], rows: string[][]) {
+/** A row of a timing table: its label, the samples, p50, p99 and max, and a goal if it has one. */
+export const summaryRow = (label: string, s: Pick<Summary, 'count' | 'p50' | 'p99' | 'max'>, goal = '') => [
+  label,
+  String(s.count),
+  String(s.p50),
+  String(s.p99),
+  String(s.max),
+  goal,
+];
+
+/** A table in plain text: the first column left, the others right. */
+export function table(head: string[], rows: string[][]) {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');

@@ -1,20 +1,7 @@
-import type { Summary } from '../stats.ts';
+import { table as rows, summaryRow } from '../report.ts';
 import type { RosterResult } from './run.ts';
 
-const rows = (head: string[], body: string[][]) => {
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
-};
-const row = (label: string, s: Summary, goal = '') => [
-  label,
-  String(s.count),
-  String(s.p50),
-  String(s.p99),
-  String(s.max),
-  goal,
-];
+const row = summaryRow;
 
 /** The roster bench in one table: the server's update latency, then the page's own times. */
 export function rosterTable(r: RosterResult) {
