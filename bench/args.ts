@@ -27,6 +27,8 @@ export interface BenchOptions {
   inPageOnly: boolean;
   /** `--roster`: students making progress in one class, an instructor watching (and the dashboard in Chromium, unless quick). */
   roster: boolean;
+  /** `--engines`: the workshop on each of Engine.IO's transport settings in `bench/servers/engines.ts`. */
+  engines: boolean;
   quick: boolean;
   /** The in-page part's samples; none: the run leaves that part out (`--quick` without `--in-page`). */
   inPage?: InPageOptions;
@@ -45,6 +47,7 @@ const USAGE = `Usage: npm run bench -- [--students N] [--rate R] [--room-size N]
        npm run bench -- --soak MINUTES [--chats R] [--refusals R] [--hops R] [--out FILE]
        npm run bench -- --in-page [--quick] [--out FILE]
        npm run bench -- --roster [--students N] [--seconds S] [--quick] [--out FILE]
+       npm run bench -- --engines [--students N] [--rate R] [--seconds S] [--out FILE]
 
   --students N   simulated students (default 1000)
   --rate R       chat messages a second, all rooms together (default 100)
@@ -73,7 +76,12 @@ const USAGE = `Usage: npm run bench -- [--students N] [--rate R] [--room-size N]
                  does 5 steps over S seconds (default 20) while an instructor watches;
                  the dashboard's update latency (emit to roster:delta, goal p99 < 500 ms)
                  and the real dashboard in Chromium drawing it (--quick: 100 students,
-                 5 s, no browser); in bench/results/roster.json`;
+                 5 s, no browser); in bench/results/roster.json
+
+  --engines      the workshop's connect, broadcast, chat and memory on each of Engine.IO's
+                 transport settings: ws as shipped, per-message deflate (engine.io's 1 KB
+                 threshold, and every message), and eiows if installed; in
+                 bench/results/engines.json`;
 
 /** Reads the command line; a bad value stops the bench with a sentence and the usage. */
 export function readBenchOptions(argv = process.argv.slice(2)): BenchOptions {
@@ -128,6 +136,7 @@ export function readBenchOptions(argv = process.argv.slice(2)): BenchOptions {
     inPageOnly,
     inPage,
     roster: values.roster === true,
+    engines: values.engines === true,
     quick,
   };
 }
@@ -170,6 +179,7 @@ const parse = (args: string[]) =>
       sweep: { type: 'boolean' },
       'in-page': { type: 'boolean' },
       roster: { type: 'boolean' },
+      engines: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,

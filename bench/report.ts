@@ -87,6 +87,30 @@ export function clusterTable(runs: { label: string; processes: number; result: K
   );
 }
 
+export type EngineRun = { name: string; label: string } & ({ result: KindResult } | { missing: string });
+
+/** Each transport setting's figures on the workshop (a setting this machine lacks says why). */
+export function engineTable(runs: EngineRun[]) {
+  const rows = runs.map((run) => {
+    if ('missing' in run) return [run.label, run.missing, '', '', '', '', '', ''];
+    const { connect, broadcast, chat, memory } = run.result;
+    return [
+      run.label,
+      String(connect.allMs),
+      String(connect.perClient.p50),
+      String(broadcast.p50),
+      String(broadcast.p99),
+      String(chat?.p99 ?? '—'),
+      String(memory.heapPerStudentKB),
+      String(memory.rssPerStudentKB),
+    ];
+  });
+  return table(
+    ['', 'connect all ms', 'connect p50', 'bcast p50', 'bcast p99', 'chat p99', 'heap KB/student', 'RSS KB/student'],
+    rows,
+  );
+}
+
 export function pageWeightTable(weights: Record<string, Weight>) {
   const kb = (n: number) => (n / 1024).toFixed(1);
   const rows = Object.entries(weights).map(([slug, w]) => [slug, kb(w.js), kb(w.jsGzip), kb(w.css), kb(w.cssGzip)]);

@@ -11,6 +11,8 @@ import {
   clusterTable,
   comparisonRows,
   comparisonTable,
+  type EngineRun,
+  engineTable,
   inPageSentences,
   inPageTable,
   pageWeightTable,
@@ -20,6 +22,7 @@ import {
 import { rosterSentence, rosterTable } from './roster/report.ts';
 import { runRoster } from './roster/run.ts';
 import { type KindResult, runScenarios } from './scenarios.ts';
+import { ENGINES, type EngineName, engineOptions } from './servers/engines.ts';
 import { startBenchServer } from './servers/protocol.ts';
 import { mb, minutesSeconds, signed } from './soak/flat.ts';
 import { runSoak } from './soak/run.ts';
@@ -36,6 +39,7 @@ const clearProgress = () => process.stderr.isTTY && process.stderr.write('\r\x1b
 
 if (options.soak) process.exit(await soak());
 if (options.roster) await roster();
+else if (options.engines) await engines();
 else if (options.inPageOnly) await inPageOnly();
 else if (options.sweep) await sweep();
 else if (options.cluster.length) await clusters();
@@ -202,6 +206,29 @@ async function clusters() {
   console.log(`\n${clusterTable(runs)}\n`);
   const out = options.out === 'bench/results/latest.json' ? 'bench/results/cluster.json' : options.out;
   write(out, { date: new Date().toISOString(), ...machine, options, runs });
+}
+
+/** `--engines`: the same scenarios on the workshop, once per transport setting; its own file. */
+async function engines() {
+  console.log(
+    `Engines: ${options.students} students, chat at ${options.rate}/s for ${options.seconds} s, ` +
+      `on the workshop with each of Engine.IO's transport settings in turn`,
+  );
+  const runs: EngineRun[] = [];
+  for (const name of Object.keys(ENGINES) as EngineName[]) {
+    const { label } = ENGINES[name];
+    const engine = engineOptions(name);
+    if (engine && 'missing' in engine) {
+      runs.push({ name, label, missing: engine.missing });
+      continue;
+    }
+    const start = () => startBenchServer('workshop.ts', { BENCH_ENGINE: name });
+    runs.push({ name, label, result: await runScenarios('workshop', options, progress, start) });
+  }
+  clearProgress();
+  console.log(`\n${engineTable(runs)}\n`);
+  const out = options.out === 'bench/results/latest.json' ? 'bench/results/engines.json' : options.out;
+  write(out, { date: new Date().toISOString(), ...machine, loadAverage: loadavg()[0], options, runs });
 }
 
 /**

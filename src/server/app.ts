@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { type DefaultEventsMap, Server } from 'socket.io';
+import { type DefaultEventsMap, Server, type ServerOptions } from 'socket.io';
 import type { Adapter } from 'socket.io-adapter';
 import { lessonModules } from '../lessons/index.ts';
 import { lessonNamespace } from '../shared/contract.ts';
@@ -76,6 +76,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Connected Redis clients (`REDIS_URL`): broadcasts and chat history shared with other processes. */
   redis?: RedisConnections;
+  /** Engine.IO's transport settings (the bench compares them); Socket.IO's defaults when unset. */
+  engine?: Pick<ServerOptions, 'wsEngine' | 'perMessageDeflate' | 'httpCompression'>;
 }
 
 /** The largest message a client may send: the lessons need far less (a chat line is 500 characters). */
@@ -139,6 +141,7 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
     cleanupEmptyChildNamespaces: true,
     // A bigger message closes that client's connection, and only that one.
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    ...options.engine,
     // A client back within two minutes of a drop keeps its id, rooms and
     // `socket.data`, and gets the broadcasts it missed. The middlewares run
     // again all the same: a student removed meanwhile stays out.
