@@ -206,7 +206,7 @@ export function capacitySentence(students: number, ours: KindResult) {
     return `This machine did not keep up with a class of ${students}${inRooms}: ${lost} of ${chat.expected + ours.broadcast.expected} messages never arrived.`;
   }
   if (p99 > LIVE_MS) {
-    return `This machine is overloaded by a class of ${students}${inRooms}: every message arrived, but ${p99} ms late (p99). Try rooms of 50 (--room-size 50), fewer messages a second, or more workers (--cluster 2).`;
+    return `This machine is overloaded by a class of ${students}${inRooms}: every message arrived, but ${p99} ms late (p99). Split it into rooms first (--room-size 50: each line goes to 50, not to everyone); if it must be one room, run a worker per core (--cluster 2).`;
   }
   return `This machine holds a class of ${students}${inRooms} with messages arriving in ${p99} ms (p99).`;
 }
