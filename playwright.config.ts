@@ -1,10 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_WORKERS, e2eServerUrl } from './e2e/servers.ts';
 import { quietChromiumArgs, systemChromium } from './scripts/browser.ts';
 
-const port = Number(process.env.E2E_PORT ?? 4399);
 // An address, not "localhost": the Socket.IO client then hears the browser's `offline` event
 // (it ignores it on localhost), as it does for students on an instructor's machine.
-const baseURL = `http://127.0.0.1:${port}`;
+// Each worker's tests go to its own server (`e2e/demo.ts` sets `baseURL` per worker).
+const servers = Array.from({ length: E2E_WORKERS }, (_, i) => e2eServerUrl(i));
 const executablePath = systemChromium();
 
 export default defineConfig({
@@ -13,12 +14,13 @@ export default defineConfig({
   testMatch: ['e2e/**/*.spec.ts', 'src/lessons/*/*.spec.ts'],
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
-  // One worker: the server, several browsers per test and the runner share two cores here,
-  // and more workers made every test slower (3.1 min with 2 workers, 1.5 min with 1).
-  workers: 1,
+  // Two workers on two cores: one worker left a third of the machine idle (tests wait on
+  // timers and sockets), and the whole suite took 12.0 min with two against 15.7 with one
+  // (2 December; when it was 40 tests, two were slower: 3.1 min against 1.5).
+  workers: E2E_WORKERS,
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
-    baseURL,
+    baseURL: servers[0],
     trace: 'retain-on-failure',
   },
   projects: [
@@ -31,12 +33,18 @@ export default defineConfig({
     },
   ],
   // The production server, as a learner runs it: `npm start` builds when needed, then serves.
-  webServer: {
+  // One per worker, started one after the other (the first builds; the next finds the build fresh).
+  webServer: servers.map((url) => ({
     command: 'npm start',
-    url: baseURL,
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: ':memory:', INSTRUCTOR_TOKEN: 'e2e-instructor-token' },
+    url,
+    env: {
+      PORT: new URL(url).port,
+      HOST: '127.0.0.1',
+      DATA_DIR: ':memory:',
+      INSTRUCTOR_TOKEN: 'e2e-instructor-token',
+    },
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
-    stdout: 'ignore',
-  },
+    stdout: 'ignore' as const,
+  })),
 });

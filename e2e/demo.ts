@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { test as base, expect, type Page } from '@playwright/test';
+import { e2eServerUrl } from './servers.ts';
 
 /**
  * `test` with a `student()` fixture: each call opens a new browser context
@@ -7,6 +8,9 @@ import { test as base, expect, type Page } from '@playwright/test';
  * when the test ends.
  */
 export const test = base.extend<{ student: () => Promise<Page> }>({
+  // The worker's own server (see e2e/servers.ts); new contexts and `page.goto('/…')` use it.
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
+  baseURL: async ({}, use, testInfo) => use(e2eServerUrl(testInfo.parallelIndex)),
   student: async ({ browser }, use) => {
     const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
     await use(async () => {

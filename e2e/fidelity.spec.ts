@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import type { Outcome } from '../src/in-page-server/node-test.ts';
 import { bundleContractTests, FIDELITY_GLOBAL } from '../test/browser/bundle.ts';
+import { expect, test } from './demo.ts';
 
 /**
  * Fidelity: the contract tests that run on Node against the companion server

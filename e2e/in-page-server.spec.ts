@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { bundleInPage } from '../src/integrations/in-page-server.ts';
+import { expect, test } from './demo.ts';
 
 /**
  * Spike: the real socket.io server (4.8, bundled for the browser) runs inside the page, and

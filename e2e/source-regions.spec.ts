@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
 import { extractRegion } from '../src/components/code/regions.ts';
-import { lessonSlugs } from './demo.ts';
+import { expect, lessonSlugs, test } from './demo.ts';
 
 for (const slug of lessonSlugs()) {
   test(`the code shown on ${slug} is cut from the files that run`, async ({ page }) => {
