@@ -88,13 +88,17 @@ const SCRIPTS = [
  */
 export function inPageServer(): AstroIntegration {
   const built = new Map<string, string>(); // file -> code
+  // Begun as the config loads: esbuild works in its own process while Astro starts up.
+  const bundling = Promise.all(SCRIPTS.map(({ entry }) => bundleInPage(entry)));
+  bundling.catch(() => {}); // reported where the hook awaits it
   return {
     name: 'socket-workshop:in-page-server',
     hooks: {
       'astro:config:setup': async ({ updateConfig, logger }) => {
         const define: Record<string, string> = {};
-        for (const { name, entry, env } of SCRIPTS) {
-          const code = await bundleInPage(entry);
+        const codes = await bundling;
+        for (const [i, { name, env }] of SCRIPTS.entries()) {
+          const code = codes[i]!;
           const file = fileFor(name, code);
           built.set(file, code);
           const gzip = gzipSync(code).length;

@@ -1,39 +1,60 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 
 const TEXT = /\.(html|js|css|svg|json|txt)$/;
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
+
+/**
+ * Brotli's best (quality 11) takes 6.4 s here on the type checker's 3.8 MB script,
+ * which a page fetches only for an exercise that type-checks, in a worker; quality
+ * 9 takes 0.3 s for 10 % more bytes (904 KB against 824), still 15 % under gzip. A
+ * first `npm start` waits for this, so above 1 MB it is 9; below, 11 costs little.
+ */
+const brotliQuality = (bytes: number) => (bytes > 1024 * 1024 ? 9 : 11);
 
 /**
  * After the build, writes a Brotli and a gzip copy next to each text file of
  * the site, once, so the server sends a quarter of the bytes without
- * compressing on every request (sirv picks them by Accept-Encoding).
+ * compressing on every request (sirv picks them by Accept-Encoding). The files
+ * are compressed on libuv's threads, all at once: the first `npm start` waits
+ * for it.
  */
 export function precompress(): AstroIntegration {
   return {
     name: 'socket-workshop:precompress',
     hooks: {
-      'astro:build:done': ({ dir, logger }) => {
-        let files = 0;
+      'astro:build:done': async ({ dir, logger }) => {
+        const files: string[] = [];
         const walk = (folder: string) => {
-          for (const name of readdirSync(folder)) {
-            const path = join(folder, name);
-            if (statSync(path).isDirectory()) walk(path);
-            else if (TEXT.test(name)) {
-              const body = readFileSync(path);
-              writeFileSync(
-                `${path}.br`,
-                brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
-              );
-              writeFileSync(`${path}.gz`, gzipSync(body, { level: 9 }));
-              files++;
-            }
+          for (const entry of readdirSync(folder, { withFileTypes: true })) {
+            const path = join(folder, entry.name);
+            if (entry.isDirectory()) walk(path);
+            else if (TEXT.test(entry.name)) files.push(path);
           }
         };
         walk(fileURLToPath(dir));
-        logger.info(`${files} files compressed (br, gz)`);
+        const started = performance.now();
+        // The biggest first: it takes longest, and the others fill the other threads meanwhile.
+        const bodies = await Promise.all(files.map(async (path) => ({ path, body: await readFile(path) })));
+        bodies.sort((a, b) => b.body.length - a.body.length);
+        await Promise.all(
+          bodies.map(async ({ path, body }) => {
+            const params = {
+              [constants.BROTLI_PARAM_QUALITY]: brotliQuality(body.length),
+              [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+            };
+            const [br, gz] = await Promise.all([brotli(body, { params }), gzipped(body, { level: 9 })]);
+            await Promise.all([writeFile(`${path}.br`, br), writeFile(`${path}.gz`, gz)]);
+          }),
+        );
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        logger.info(`${files.length} files compressed (br, gz) in ${seconds} s`);
       },
     },
   };

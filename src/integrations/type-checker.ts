@@ -52,11 +52,14 @@ export async function bundleTypeChecker(): Promise<string> {
 export function typeChecker(): AstroIntegration {
   let code = '';
   let file = '';
+  // Begun as the config loads: esbuild works in its own process while Astro starts up.
+  const bundling = bundleTypeChecker();
+  bundling.catch(() => {}); // reported where the hook awaits it
   return {
     name: 'socket-workshop:type-checker',
     hooks: {
       'astro:config:setup': async ({ updateConfig, logger }) => {
-        code = await bundleTypeChecker();
+        code = await bundling;
         file = `_astro/type-checker.${createHash('sha256').update(code).digest('hex').slice(0, 10)}.js`;
         const gzip = gzipSync(code).length;
         logger.info(`${file}: ${(code.length / 1024).toFixed(1)} KB, ${(gzip / 1024).toFixed(1)} KB gzip`);
