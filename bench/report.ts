@@ -119,14 +119,13 @@ export function pageWeightTable(weights: Record<string, Weight>) {
 
 /** The learner's server in the page: Run to a connected demo client, and one broadcast, in ms. */
 export function inPageTable(r: InPageResult) {
-  const row = summaryRow;
   const goal = `< ${r.runToConnected.goalMs}`;
   return table(
     [`in the page (${r.browser})`, 'samples', 'p50 ms', 'p99 ms', 'max ms', 'goal ms'],
     [
-      row('Run → demo client connected, cold', r.runToConnected.cold, goal),
-      row('Run → demo client connected, warm', r.runToConnected.warm, goal),
-      row(`one broadcast to ${r.broadcast.clients} demo clients`, r.broadcast),
+      summaryRow('Run → demo client connected, cold', r.runToConnected.cold, goal),
+      summaryRow('Run → demo client connected, warm', r.runToConnected.warm, goal),
+      summaryRow(`one broadcast to ${r.broadcast.clients} demo clients`, r.broadcast),
     ],
   );
 }

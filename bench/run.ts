@@ -218,7 +218,7 @@ async function engines() {
   for (const name of Object.keys(ENGINES) as EngineName[]) {
     const { label } = ENGINES[name];
     const engine = engineOptions(name);
-    if (engine && 'missing' in engine) {
+    if ('missing' in engine) {
       runs.push({ name, label, missing: engine.missing });
       continue;
     }

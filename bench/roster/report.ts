@@ -1,22 +1,20 @@
-import { table as rows, summaryRow } from '../report.ts';
+import { summaryRow, table } from '../report.ts';
 import type { RosterResult } from './run.ts';
-
-const row = summaryRow;
 
 /** The roster bench in one table: the server's update latency, then the page's own times. */
 export function rosterTable(r: RosterResult) {
-  const body = [row('student:progress → roster:delta', r.update, `p99 < ${r.update.goalP99Ms}`)];
+  const body = [summaryRow('student:progress → roster:delta', r.update, `p99 < ${r.update.goalP99Ms}`)];
   if (r.browser && !('error' in r.browser)) {
     const b = r.browser;
     body.push(
-      row('dashboard: apply one delta', b.applyMs),
-      row('dashboard: delta → rows drawn', b.drawnMs),
-      row('dashboard: delta → frame painted', b.paintedMs),
-      row('dashboard: frame while scrolling', b.scrollFrameMs),
-      row('dashboard: frame scrolling, class quiet', b.quietScrollFrameMs),
+      summaryRow('dashboard: apply one delta', b.applyMs),
+      summaryRow('dashboard: delta → rows drawn', b.drawnMs),
+      summaryRow('dashboard: delta → frame painted', b.paintedMs),
+      summaryRow('dashboard: frame while scrolling', b.scrollFrameMs),
+      summaryRow('dashboard: frame scrolling, class quiet', b.quietScrollFrameMs),
     );
   }
-  const table = rows(
+  const text = table(
     [`${r.students} students, ${r.update.perSecond} steps/s`, 'samples', 'p50 ms', 'p99 ms', 'max ms', 'goal'],
     body,
   );
@@ -25,7 +23,7 @@ export function rosterTable(r: RosterResult) {
     r.browser && !('error' in r.browser)
       ? `; the grid held ${r.browser.rowsInDom} rows in the DOM for ${r.browser.ariaRowCount - 1} students ("${r.browser.count}"), ${r.browser.scrollFrameMs.longFrames} frames over 50 ms while scrolling`
       : '';
-  return `${table}\n\n${deltas}${dom}.`;
+  return `${text}\n\n${deltas}${dom}.`;
 }
 
 /** Whether the dashboard keeps up, in one sentence. */

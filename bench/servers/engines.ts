@@ -19,7 +19,7 @@ export type EngineName = keyof typeof ENGINES;
 const require = createRequire(import.meta.url);
 
 /** The app's `engine` option for a variant, or why this machine cannot run it. */
-export function engineOptions(name: EngineName): AppOptions['engine'] | { missing: string } {
+export function engineOptions(name: EngineName): NonNullable<AppOptions['engine']> | { missing: string } {
   switch (name) {
     case 'ws':
       return {};
