@@ -143,7 +143,7 @@ export async function startApp(options: AppOptions = {}, { servers = 1 }: { serv
  * Redis channel: it does so a moment after it is made, and an app closed before
  * then leaves the subscription's promise to reject ("Disconnects client").
  */
-async function adaptersListening(redis: RedisConnections['store'], apps: App[]) {
+export async function adaptersListening(redis: RedisConnections['store'], apps: App[]) {
   const names = apps[0]!.namespaces.names();
   for (let tries = 0; tries < 200; tries++) {
     const counts = await redis.PUBSUB_NUMSUB(names.map((name) => `socket.io#${name}#`));

@@ -35,6 +35,7 @@ export async function connectRedis(url: string, logger: Logger): Promise<RedisCo
     down = false;
   });
   bus.on('error', () => {}); // the store's listener above reports the outage
+  catchDroppedPublishes(bus);
   // At start, a Redis that does not answer is a mistake to report, not to wait for.
   const deadline = new Promise<never>((_, reject) =>
     setTimeout(() => reject(new Error(`no answer within ${CONNECT_TIMEOUT_MS / 1000} s`)), CONNECT_TIMEOUT_MS).unref(),
@@ -47,4 +48,23 @@ export async function connectRedis(url: string, logger: Logger): Promise<RedisCo
     throw error;
   }
   return { store, bus };
+}
+
+/**
+ * The adapter sends its questions to the other servers (`fetchSockets`,
+ * `serverSideEmit`) with a PUBLISH whose promise it drops
+ * (@socket.io/redis-streams-adapter 0.3.1). One asked as the connection
+ * closes (a lesson's timer at shutdown) rejects with "The client is closed",
+ * unhandled: Node would end the process. Each PUBLISH gets a handler here;
+ * the question itself still fails, by its timeout, where it is awaited.
+ */
+function catchDroppedPublishes(bus: RedisClient) {
+  const publish = bus.publish.bind(bus);
+  Object.assign(bus, {
+    publish: (...args: Parameters<typeof publish>) => {
+      const sent = publish(...args);
+      sent.catch(() => {});
+      return sent;
+    },
+  });
 }
