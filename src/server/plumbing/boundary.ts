@@ -140,14 +140,17 @@ export function createGuard(specs: ClientEventSpecs, hooks: BoundaryHooks = {}) 
     next();
   }
 
+  // Whatever the packet holds, this middleware must not throw: Socket.IO runs it from the network's callback.
+  function middleware(this: AnySocket, packet: unknown[], next: () => void) {
+    callSafely(
+      () => check(this, packet, next),
+      (error) => fault(error, 'the boundary', this.nsp.name),
+    );
+  }
+
   return (socket: AnySocket) => {
-    socket.use((packet, next) => {
-      // Whatever the packet holds, this middleware must not throw: Socket.IO runs it from the network's callback.
-      callSafely(
-        () => check(socket, packet, next),
-        (error) => fault(error, 'the boundary', socket.nsp.name),
-      );
-    });
+    // Bound, not a closure: it keeps no scope of its own for each socket.
+    socket.use(middleware.bind(socket) as Parameters<AnySocket['use']>[0]);
 
     // The lesson's own packet middlewares get the same net as its handlers.
     socket.use = guardedUse;
