@@ -17,8 +17,11 @@ for (const slug of lessonSlugs()) {
       // No region: the whole file (one that cannot hold markers, like package.json).
       const source = readFileSync(file, 'utf8');
       const expected = region ? extractRegion(source, region, file) : source.trim();
+      // As the reader sees it, a line per line of code: on screen (code off screen is laid out
+      // only when it comes near, and the text of code not laid out has no lines).
+      await figure.scrollIntoViewIfNeeded();
       // biome-ignore lint/performance/useDomNodeTextContent: as the reader sees it, a line per line of code
-      expect(await figure.locator('pre').innerText(), `${file}#${region}`).toBe(expected);
+      await expect.poll(() => figure.locator('pre').innerText(), { message: `${file}#${region}` }).toBe(expected);
     }
   });
 }

@@ -90,6 +90,8 @@ export function startDemo<Stage extends DemoStage | undefined>(root: HTMLElement
   let stage: Stage;
   let spareNames: string[] = [];
   let opened = 0;
+  /** How many times the demo began: a client due from an earlier beginning is not added. */
+  let beginnings = 0;
   /** The learner's server running in the page, if any, and the one the demo uses (the same, or none). */
   let offered: InPageServer | undefined;
   /** In a class: the instructor has locked the chat (on the workshop's server, not the learner's own). */
@@ -178,9 +180,12 @@ export function startDemo<Stage extends DemoStage | undefined>(root: HTMLElement
     stageElement.hidden = !lesson.stage;
     spareNames = [...MORE_NAMES];
     opened = 0;
-    if (lesson.names?.length) {
-      for (const name of lesson.names) addClient(name);
-    } else addClient();
+    const [first, ...others] = lesson.names?.length ? lesson.names : [undefined];
+    addClient(first);
+    // The others each in a task of their own, so that a page's start stays in short tasks
+    // (a client is a panel, a socket and, in the React lesson, an app to mount).
+    const beginning = ++beginnings;
+    for (const name of others) setTimeout(() => beginning === beginnings && addClient(name));
     server.textContent = connector.yours ? 'your server' : "the workshop's server";
     switchServer.hidden = !offered;
     switchServer.textContent = connector.yours ? "Back to the workshop's server" : 'Connect to your server';
