@@ -11,6 +11,8 @@ export interface BenchOptions {
   seconds: number;
   /** Counter broadcasts to time. */
   broadcasts: number;
+  /** How many times the default run measures each server (each figure: the median); 1 with `--quick`. */
+  rounds: number;
   workers: number;
   out: string;
   /** Class sizes 100, 500, 1,000 and 2,000, drawn as a picture. */
@@ -43,7 +45,7 @@ export interface SoakRates {
   hops: number;
 }
 
-const USAGE = `Usage: npm run bench -- [--students N] [--rate R] [--room-size N] [--seconds S] [--quick] [--sweep] [--cluster N,M] [--workers W] [--out FILE]
+const USAGE = `Usage: npm run bench -- [--students N] [--rate R] [--room-size N] [--seconds S] [--rounds N] [--quick] [--sweep] [--cluster N,M] [--workers W] [--out FILE]
        npm run bench -- --soak MINUTES [--chats R] [--refusals R] [--hops R] [--out FILE]
        npm run bench -- --in-page [--quick] [--out FILE]
        npm run bench -- --roster [--students N] [--seconds S] [--quick] [--out FILE]
@@ -53,6 +55,8 @@ const USAGE = `Usage: npm run bench -- [--students N] [--rate R] [--room-size N]
   --rate R       chat messages a second, all rooms together (default 100)
   --room-size N  students per chat room (default: one room of them all); a sender per room
   --seconds S    how long the chat goes on (default 20)
+  --rounds N     measure each server N times, each round starting with another, and
+                 report each figure's median (default 3; 1 with --quick)
   --quick        100 students, 5 seconds, and no browser: a smoke run (CI)
   --sweep        classes of 100, 500, 1000 and 2000 students, drawn in bench/results/sweep.svg
   --cluster N,M  also run the workshop as a cluster of N (then M…) workers on Redis, as
@@ -126,6 +130,7 @@ export function readBenchOptions(argv = process.argv.slice(2)): BenchOptions {
     roomSize: count('room-size', 20_000, 20_000),
     seconds: count('seconds', quick ? 5 : 20, 600),
     broadcasts: quick ? 10 : 30,
+    rounds: count('rounds', quick ? 1 : 3, 20),
     workers: count('workers', 2, 16),
     out: values.out ?? 'bench/results/latest.json',
     sweep: values.sweep === true,
@@ -168,6 +173,7 @@ const parse = (args: string[]) =>
       rate: { type: 'string' },
       'room-size': { type: 'string' },
       seconds: { type: 'string' },
+      rounds: { type: 'string' },
       workers: { type: 'string' },
       out: { type: 'string' },
       cluster: { type: 'string' },

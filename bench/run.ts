@@ -5,6 +5,8 @@ import { startRedis } from '../scripts/redis-server.ts';
 import { type BenchOptions, readBenchOptions } from './args.ts';
 import { type SweepPoint, soakChart, sweepChart } from './chart.ts';
 import { type InPageResult, runInPage } from './in-page/run.ts';
+import type { ServerKind } from './load/messages.ts';
+import { medianOf, rotated } from './median.ts';
 import { lessonPageWeights } from './page-weight.ts';
 import {
   capacitySentence,
@@ -29,6 +31,7 @@ import { runSoak } from './soak/run.ts';
 
 // `npm run bench`: the workshop server, plain Socket.IO and a raw `ws` floor, side by side, in one run.
 const options = readOptionsOrExit();
+const KINDS: ServerKind[] = ['workshop', 'plain', 'ws'];
 const cpu = cpus();
 const machine = { node: process.version, cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length };
 const progress = (line: string) => {
@@ -48,11 +51,18 @@ process.exit(0);
 
 async function single() {
   console.log(
-    `Benchmark: ${options.students} students, chat at ${options.rate}/s for ${options.seconds} s, ${options.workers} load workers`,
+    `Benchmark: ${options.students} students, chat at ${options.rate}/s for ${options.seconds} s, ${options.workers} load workers` +
+      (options.rounds > 1 ? `; each figure the median of ${options.rounds} rounds` : ''),
   );
-  const workshop = await runScenarios('workshop', options, progress);
-  const plain = await runScenarios('plain', options, progress);
-  const floor = await runScenarios('ws', options, progress);
+  // Each round measures the three, each round starting with another; each figure is the median.
+  const rounds: Record<ServerKind, KindResult>[] = [];
+  for (let round = 0; round < options.rounds; round++) {
+    if (options.rounds > 1) progress(`round ${round + 1} of ${options.rounds}`);
+    const results: Partial<Record<ServerKind, KindResult>> = {};
+    for (const kind of rotated(KINDS, round)) results[kind] = await runScenarios(kind, options, progress);
+    rounds.push(results as Record<ServerKind, KindResult>);
+  }
+  const [workshop, plain, floor] = KINDS.map((kind) => medianOf(rounds.map((round) => round[kind])));
   clearProgress();
   const inPage = options.inPage && (await inPageOrWhyNot(options.inPage));
   const pageWeight = lessonPageWeights();
@@ -76,6 +86,7 @@ async function single() {
     workshop,
     plain,
     ws: floor,
+    ...(rounds.length > 1 && { rounds }),
     ratios,
     ratiosToPlain,
     pageWeight,
