@@ -7,16 +7,15 @@ import { test } from 'node:test';
 
 // The bench runs here so it cannot rot: this checks that it ran and produced
 // numbers, never what the numbers are (timings belong to `npm run bench`).
-test('npm run bench -- --quick runs the workshop, plain Socket.IO and raw ws through every scenario and writes numbers', {
+test('npm run bench -- --quick --rounds 2 runs the workshop, plain Socket.IO and raw ws through every scenario twice and writes the medians', {
   timeout: 180_000,
 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'workshop-bench-'));
   try {
     const out = join(dir, 'latest.json');
     // In rooms of 40 (40, 40 and 20): the cluster test below keeps one room of everyone.
-    const run = spawnSync(process.execPath, ['bench/run.ts', '--quick', '--room-size', '40', '--out', out], {
-      encoding: 'utf8',
-    });
+    const args = ['--quick', '--rounds', '2', '--seconds', '2', '--room-size', '40', '--out', out];
+    const run = spawnSync(process.execPath, ['bench/run.ts', ...args], { encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr + run.stdout);
     assert.match(run.stderr, /into 3 rooms of 40/); // the progress lines
     assert.match(
@@ -26,6 +25,12 @@ test('npm run bench -- --quick runs the workshop, plain Socket.IO and raw ws thr
 
     const result = JSON.parse(readFileSync(out, 'utf8'));
     assert.equal(result.node, process.version);
+    // Each figure is the median of the rounds: of two, their mean.
+    assert.equal(result.rounds.length, 2);
+    const [first, second] = result.rounds.map(
+      (round: { workshop: { connect: { allMs: number } } }) => round.workshop.connect.allMs,
+    );
+    assert.equal(result.workshop.connect.allMs, (first + second) / 2);
     assert.ok(result.cores >= 1);
     for (const kind of ['workshop', 'plain', 'ws']) {
       const r = result[kind];
