@@ -13,8 +13,10 @@ export function medianOf<T>(runs: readonly T[]): T {
   ) as T;
 }
 
+/** Of the finite values (a round that measured nothing has NaN there); NaN if none is. */
 function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!sorted.length) return Number.NaN;
   const middle = sorted.length >> 1;
   const value = sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
   return Math.round(value * 100) / 100;

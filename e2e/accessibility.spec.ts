@@ -24,7 +24,7 @@ for (const path of PAGES) {
       await expect(page.getByRole('status', { name: 'Connection' }).first()).toHaveText('connected');
     // Code and exercises off screen are laid out only as they come near (content-visibility), and
     // axe can only measure the colours of what is laid out: all of it, for the checks.
-    await page.addStyleTag({ content: '.lesson > * { content-visibility: visible !important; }' });
+    await page.addStyleTag({ content: '.lesson pre, .lesson > * { content-visibility: visible !important; }' });
     expect(await violations(new AxeBuilder({ page }).withTags(WCAG)), 'light').toEqual([]);
     // The site follows the system's theme as it changes, without a reload.
     const background = () => page.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);

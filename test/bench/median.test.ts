@@ -11,6 +11,9 @@ test('the bench reports each figure as its median over the rounds, so one distur
   assert.deepEqual(medianOf(runs), { connect: { allMs: 1000, perClient: { p50: 40 } }, label: 'a', samples: [1] });
   assert.equal(medianOf([1, 4]), 2.5);
   assert.equal(medianOf([7]), 7);
+  // A round that measured nothing (NaN) is left out, not sorted in at random.
+  assert.equal(medianOf([Number.NaN, 3, 5, Number.NaN, 4]), 4);
+  assert.ok(Number.isNaN(medianOf([Number.NaN])));
 });
 
 test('each round of the bench starts with another server', () => {

@@ -90,8 +90,8 @@ export function startDemo<Stage extends DemoStage | undefined>(root: HTMLElement
   let stage: Stage;
   let spareNames: string[] = [];
   let opened = 0;
-  /** How many times the demo began: a client due from an earlier beginning is not added. */
-  let beginnings = 0;
+  /** The first clients still to be added, each in a task of its own after the first. */
+  let due: string[] = [];
   /** The learner's server running in the page, if any, and the one the demo uses (the same, or none). */
   let offered: InPageServer | undefined;
   /** In a class: the instructor has locked the chat (on the workshop's server, not the learner's own). */
@@ -180,15 +180,26 @@ export function startDemo<Stage extends DemoStage | undefined>(root: HTMLElement
     stageElement.hidden = !lesson.stage;
     spareNames = [...MORE_NAMES];
     opened = 0;
-    const [first, ...others] = lesson.names?.length ? lesson.names : [undefined];
+    const [first, ...others] = lesson.names ?? [];
     addClient(first);
     // The others each in a task of their own, so that a page's start stays in short tasks
     // (a client is a panel, a socket and, in the React lesson, an app to mount).
-    const beginning = ++beginnings;
-    for (const name of others) setTimeout(() => beginning === beginnings && addClient(name));
+    due = others;
+    for (const _ of others) setTimeout(addDue);
     server.textContent = connector.yours ? 'your server' : "the workshop's server";
     switchServer.hidden = !offered;
     switchServer.textContent = connector.yours ? "Back to the workshop's server" : 'Connect to your server';
+  }
+
+  /** The next of the first clients, if one is still due (a later `begin` replaced the list). */
+  function addDue() {
+    const name = due.shift();
+    if (name === undefined) return;
+    try {
+      addClient(name);
+    } catch {
+      note.textContent = 'The demo could not load. Reload the page to try again.';
+    }
   }
 
   async function use(next: InPageServer | undefined, why: string) {
@@ -201,6 +212,7 @@ export function startDemo<Stage extends DemoStage | undefined>(root: HTMLElement
 
   add.hidden = false;
   add.addEventListener('click', () => {
+    while (due.length) addDue(); // the first clients keep their places and names
     const named = lesson.names?.length ? spareNames.shift() : undefined;
     const client = addClient(named);
     note.textContent = `${client.panel.label()} added, with its own connection.`;

@@ -72,36 +72,34 @@ export const MAX_LOG_ENTRIES = 200;
 export function createLogBox(label: string, className: string, max = MAX_LOG_ENTRIES) {
   const list = h('ol', {});
   const box = h('div', { class: `log-box ${className}`, role: 'log', 'aria-label': label, tabindex: 0 }, list);
-  // Whether to follow is decided once a frame, against the height the box had when it last
-  // did: measuring at each entry, just after the one before went in, would make the browser
-  // lay the page out again for every entry (a burst of them on arrival is a long task).
-  let heightSeen = 0;
+  // Whether to follow is measured once a frame, before the frame's first entry goes in, and
+  // acted on at the frame: measuring before every entry, just after the one before went in,
+  // made the browser lay the page out again for each (a burst of them on arrival is a long task).
+  let following = false;
   let followDue = false;
   const follow = () => {
     followDue = false;
-    if (heightSeen - box.scrollTop - box.clientHeight < 48) box.scrollTop = box.scrollHeight;
-    heightSeen = box.scrollHeight;
+    if (following) box.scrollTop = box.scrollHeight;
   };
   return {
     box,
     list,
     /** Adds an entry at the end, or before `before`; keeps the newest in view if the reader was there. */
     append(item: Node, before: Node | null = null) {
+      if (!followDue) {
+        following = box.scrollHeight - box.scrollTop - box.clientHeight < 48;
+        followDue = true;
+        requestAnimationFrame(follow);
+      }
       list.insertBefore(item, before);
       while (list.childElementCount > max) list.firstElementChild?.remove();
-      if (!followDue) requestAnimationFrame(follow);
-      followDue = true;
     },
     /** Replaces everything, and shows the newest. */
     replace(...items: Node[]) {
       list.replaceChildren(...items);
       box.scrollTop = box.scrollHeight;
-      heightSeen = box.scrollHeight;
     },
-    clear() {
-      list.replaceChildren();
-      heightSeen = 0;
-    },
+    clear: () => list.replaceChildren(),
   };
 }
 

@@ -35,7 +35,7 @@ export async function connectRedis(url: string, logger: Logger): Promise<RedisCo
     down = false;
   });
   bus.on('error', () => {}); // the store's listener above reports the outage
-  catchDroppedPublishes(bus);
+  catchDroppedPromises(bus);
   // At start, a Redis that does not answer is a mistake to report, not to wait for.
   const deadline = new Promise<never>((_, reject) =>
     setTimeout(() => reject(new Error(`no answer within ${CONNECT_TIMEOUT_MS / 1000} s`)), CONNECT_TIMEOUT_MS).unref(),
@@ -51,20 +51,24 @@ export async function connectRedis(url: string, logger: Logger): Promise<RedisCo
 }
 
 /**
- * The adapter sends its questions to the other servers (`fetchSockets`,
- * `serverSideEmit`) with a PUBLISH whose promise it drops
- * (@socket.io/redis-streams-adapter 0.3.1). One asked as the connection
- * closes (a lesson's timer at shutdown) rejects with "The client is closed",
- * unhandled: Node would end the process. Each PUBLISH gets a handler here;
- * the question itself still fails, by its timeout, where it is awaited.
+ * The adapter drops the promise of some of its commands
+ * (@socket.io/redis-streams-adapter 0.3.1): the PUBLISH of its questions to
+ * the other servers (`fetchSockets`, `serverSideEmit`) and the SET that keeps
+ * a disconnected socket's session for recovery. One sent as the connection
+ * closes (a lesson's timer, a socket leaving, at shutdown) rejects with "The
+ * client is closed", unhandled: an error in the log, a failed test. Each gets
+ * a handler here; a question still fails, by its timeout, where it is awaited.
  */
-function catchDroppedPublishes(bus: RedisClient) {
+function catchDroppedPromises(bus: RedisClient) {
   const publish = bus.publish.bind(bus);
+  const set = bus.set.bind(bus);
   Object.assign(bus, {
-    publish: (...args: Parameters<typeof publish>) => {
-      const sent = publish(...args);
-      sent.catch(() => {});
-      return sent;
-    },
+    publish: (...args: Parameters<typeof publish>) => handled(publish(...args)),
+    set: (...args: Parameters<typeof set>) => handled(set(...args)),
   });
+}
+
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
 }
