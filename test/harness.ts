@@ -41,6 +41,8 @@ export interface Running {
     from?: string,
     on?: number,
   ) => Promise<Socket<S, C>>;
+  /** Each server's Redis connections, with two servers (a test may close one, as at shutdown). */
+  connections: RedisConnections[];
   /** What the server logged as errors; `close` fails if it is not empty. */
   errors: unknown[];
   close: () => Promise<void>;
@@ -115,6 +117,7 @@ export async function startApp(options: AppOptions = {}, { servers = 1 }: { serv
     apps: started.map((s) => s.app),
     url: started[0]!.url,
     urls: started.map((s) => s.url),
+    connections,
     errors,
     open,
     async client<S extends object = DefaultEventsMap, C extends object = DefaultEventsMap>(
@@ -131,7 +134,8 @@ export async function startApp(options: AppOptions = {}, { servers = 1 }: { serv
       for (const socket of clients) socket.disconnect();
       await Promise.all(started.map((s) => s.app.close()));
       // Gently: the adapter's last writes finish first.
-      await Promise.all(connections.flatMap((c) => [c.store.close(), c.bus.close()]));
+      const open = connections.flatMap((c) => [c.store, c.bus]).filter((client) => client.isOpen);
+      await Promise.all(open.map((client) => client.close()));
       await redis?.stop();
       if (errors.length) throw new Error(`the server logged errors: ${errors.join('; ')}`, { cause: errors });
     },
@@ -143,7 +147,7 @@ export async function startApp(options: AppOptions = {}, { servers = 1 }: { serv
  * Redis channel: it does so a moment after it is made, and an app closed before
  * then leaves the subscription's promise to reject ("Disconnects client").
  */
-export async function adaptersListening(redis: RedisConnections['store'], apps: App[]) {
+async function adaptersListening(redis: RedisConnections['store'], apps: App[]) {
   const names = apps[0]!.namespaces.names();
   for (let tries = 0; tries < 200; tries++) {
     const counts = await redis.PUBSUB_NUMSUB(names.map((name) => `socket.io#${name}#`));
