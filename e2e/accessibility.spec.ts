@@ -1,14 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axe, WCAG } from './axe.ts';
 import { expect, lessonSlugs, test } from './demo.ts';
 
 // Every page, with its demo running (the live parts are what most often go wrong).
 const PAGES = ['/', ...lessonSlugs().map((slug) => `/lessons/${slug}/`), '/instructor/'];
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** What a theme changes: colours. The other rules read the same page in both. */
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
-const violations = async (axe: AxeBuilder) =>
-  (await axe.analyze()).violations.map(
+const violations = async (builder: ReturnType<typeof axe>) =>
+  (await builder.analyze()).violations.map(
     (v) =>
       `${v.id}: ${v.help} (${v.nodes
         .map((n) => n.target.join(' '))
@@ -25,12 +24,12 @@ for (const path of PAGES) {
     // Code and exercises off screen are laid out only as they come near (content-visibility), and
     // axe can only measure the colours of what is laid out: all of it, for the checks.
     await page.addStyleTag({ content: '.lesson pre, .lesson > * { content-visibility: visible !important; }' });
-    expect(await violations(new AxeBuilder({ page }).withTags(WCAG)), 'light').toEqual([]);
+    expect(await violations(axe(page).withTags(WCAG)), 'light').toEqual([]);
     // The site follows the system's theme as it changes, without a reload.
     const background = () => page.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
     const light = await background();
     await page.emulateMedia({ colorScheme: 'dark' });
     await expect.poll(background).not.toBe(light);
-    expect(await violations(new AxeBuilder({ page }).withRules(COLOUR_RULES)), 'dark').toEqual([]);
+    expect(await violations(axe(page).withRules(COLOUR_RULES)), 'dark').toEqual([]);
   });
 }

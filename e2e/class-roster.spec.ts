@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import { axe } from './axe.ts';
 import { joinClass, openDashboard } from './class.ts';
 import { client, expect, test } from './demo.ts';
 
@@ -57,8 +57,8 @@ test("a student's step ticks in its cell of the grid as it happens, and the done
   await expect(firstStep).toHaveAccessibleName('done');
   await expect(row.getByRole('cell').nth(2)).toHaveText(/^1\/\d+$/);
   await expect(teacher.getByRole('status', { name: 'Students in the roster' })).toHaveText('2 students, 0 stuck');
-  const axe = await new AxeBuilder({ page: teacher }).include('[data-class-panel]').analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  const results = await axe(teacher).include('[data-class-panel]').analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
 test('the roster sorts by a column header button that says its order, and finds a student by name', async ({
