@@ -15,7 +15,7 @@ import { healthChecks } from './health.ts';
 import { hostCheck } from './host-check.ts';
 import { type Logger, silentLogger } from './log.ts';
 import { originCheck } from './origin-check.ts';
-import type { BoundaryHooks } from './plumbing/boundary.ts';
+import { type BoundaryHooks, guardedSockets } from './plumbing/boundary.ts';
 import { mountLesson, serveChildren } from './plumbing/mount.ts';
 import { type Namespaces, namespaceRegistry } from './plumbing/namespace-registry.ts';
 import { eventLimits, type Rates } from './plumbing/rate-limit.ts';
@@ -174,6 +174,7 @@ export function createApp(httpServer: HttpServer, options: AppOptions = {}): App
     failed: (socket: AnySocket) => limits.failed(addressOf(socket)),
   });
   const hooks: BoundaryHooks = {
+    sockets: guardedSockets(),
     limits: eventLimits(options.rates, options.redis?.store),
     // A person is their address; in a class, their membership too (one student, many sockets), so that
     // neither many members from one address nor one member from many addresses gets more than one allowance.

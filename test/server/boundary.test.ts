@@ -31,6 +31,9 @@ const faulty = {
         next();
       });
       socket.on('trip', () => {});
+      socket.on('disconnect', () => {
+        if (socket.handshake.auth.badbye) throw new Error('a bug in a disconnect listener');
+      });
       if (socket.handshake.auth.later) throw new Error('a bug in a connection listener');
     });
     io.on('connection', (socket) => {
@@ -52,12 +55,19 @@ const faulty = {
 
 describe('the boundary around lesson code', () => {
   let server: Running;
+  /** Where each handler's error was logged: its event and namespace. */
+  let failed: string[];
   beforeEach(async () => {
     server = await startApp();
+    failed = [];
+    const onHandlerError = (error: unknown, event: string, namespace: string) => {
+      server.errors.push(error);
+      failed.push(`${event} in ${namespace}`);
+    };
     mountLesson(
       server.app.io.of('/faulty'),
       faulty,
-      { onHandlerError: (error) => server.errors.push(error), onFault: (error) => server.errors.push(error) },
+      { onHandlerError, onFault: (error) => server.errors.push(error) },
       { history: memoryChatHistory(), counter: memoryCounters()('/faulty'), clear: async () => {} },
     );
   });
@@ -90,12 +100,21 @@ describe('the boundary around lesson code', () => {
     const answer = await alice.emitWithAck('boom');
     assert.equal(answer.ok, false);
     assert.match(answer.error, /could not handle that/);
-    assert.equal(server.errors.length, 1);
+    assert.deepEqual(failed, ['boom in /faulty']);
     // Still serving: the same socket and a new one work.
     const seen = nextEvent(alice, 'echoed');
     const bob = await server.client('/faulty');
     assert.deepEqual(await bob.emitWithAck('echo', 'ok'), { ok: true, text: 'ok' });
     assert.equal(await seen, 'ok');
+  });
+
+  test('a throwing disconnect listener is logged with its event, and the server goes on', async () => {
+    const alice = await server.client('/faulty', { badbye: true });
+    alice.disconnect();
+    await until(() => failed.length === 1, 'the disconnect listener logged');
+    assert.deepEqual(failed, ['disconnect in /faulty']);
+    const bob = await server.client('/faulty');
+    assert.deepEqual(await bob.emitWithAck('echo', 'ok'), { ok: true, text: 'ok' });
   });
 
   test("a lesson's throwing middleware or connection listener is logged, its client refused politely, and the server goes on", async () => {

@@ -36,6 +36,43 @@ export interface BoundaryHooks {
   ownNameOnly?: boolean;
   /** A reason to refuse an event for now (an instructor's chat lock), or nothing. */
   refuse?: (spec: ClientEventSpec, event: string) => string | undefined;
+  /** How guarded sockets get the boundary's `on` and `use`: one for the whole app (default: one per guard). */
+  sockets?: GuardedSockets;
+}
+
+type Methods = Pick<AnySocket, 'on' | 'use'>;
+export type GuardedSockets = ReturnType<typeof guardedSockets>;
+
+/**
+ * Gives a guarded socket its namespace's guarded `on` and `use` through a
+ * prototype shared by every guarded socket of the app, rather than as its own
+ * properties (40 bytes more in each socket); the prototype finds the
+ * namespace's methods by the socket's namespace. One for the app: sockets of
+ * one shape keep Socket.IO's own code as fast as it is.
+ */
+export function guardedSockets() {
+  const methodsOf = new WeakMap<AnyNamespace, Methods>();
+  const methods = (socket: AnySocket) => methodsOf.get(socket.nsp) as Methods;
+  const prototype = Object.create(Socket.prototype, {
+    on: {
+      value(this: AnySocket, ...args: Parameters<AnySocket['on']>) {
+        return methods(this).on.apply(this, args);
+      },
+    },
+    use: {
+      value(this: AnySocket, ...args: Parameters<AnySocket['use']>) {
+        return methods(this).use.apply(this, args);
+      },
+    },
+  });
+  return {
+    guard(socket: AnySocket, guarded: Methods) {
+      const known = methodsOf.get(socket.nsp);
+      if (known && known !== guarded) throw new Error(`Namespace ${socket.nsp.name} has two guards.`);
+      methodsOf.set(socket.nsp, guarded);
+      Object.setPrototypeOf(socket, prototype);
+    },
+  };
 }
 
 /**
@@ -55,37 +92,63 @@ export interface BoundaryHooks {
  */
 export function createGuard(specs: ClientEventSpecs, hooks: BoundaryHooks = {}) {
   // Made once per namespace; the rate counters are per person, shared by every namespace.
-  // Replies that the plumbing owns, as opposed to the lesson's own acks.
-  const automatic = new WeakSet<Reply>();
+  // What a packet's handlers need to know, found by the reply that the boundary adds to every
+  // packet it lets through: its event, its namespace, and whether the plumbing owns the reply
+  // (the automatic ack) rather than the lesson. Kept for the packet, not by every handler.
+  const packets = new WeakMap<Reply, { event: string; namespace: string; automatic: boolean }>();
   const limits = hooks.limits ?? eventLimits(hooks.rates);
 
-  // Every handler the lesson adds is wrapped: it answers the automatic ack
-  // and cannot take the process down. One function for every socket (`this`).
+  // Every handler the lesson adds is wrapped: it answers the automatic ack and cannot take the
+  // process down. A wrapper is the handler bound to a runner (every handler of every socket has
+  // one, and a bound function with no arguments keeps the least): for the lesson's events, what
+  // else the runner needs comes with the packet; the events Socket.IO emits itself (`disconnect`,
+  // `disconnecting`, `error`) come with no packet, and have a runner that knows them.
   const on = Socket.prototype.on as (this: AnySocket, event: string, listener: Listener) => AnySocket;
-  function runGuarded(this: AnySocket, event: string, listener: Listener, ...args: unknown[]) {
+  function runGuarded(this: Listener, ...args: unknown[]) {
     const last = args.at(-1);
-    const reply = typeof last === 'function' ? (last as Reply) : undefined;
-    const isAutomatic = reply !== undefined && automatic.has(reply);
-    if (isAutomatic) args.pop();
+    const packet = typeof last === 'function' ? packets.get(last as Reply) : undefined;
+    const reply = packet ? (last as Reply) : undefined;
+    if (packet?.automatic) args.pop();
     const fail = (error: unknown) => {
-      hooks.onHandlerError?.(error, event, this.nsp.name);
+      hooks.onHandlerError?.(error, packet?.event ?? 'an event', packet?.namespace ?? 'a namespace');
       reply?.(refusal(SERVER_PROBLEM));
     };
     callSafely(() => {
-      const result = listener(...args);
-      if (!isAutomatic) return result;
+      const result = this(...args);
+      if (!packet?.automatic) return result;
       // The automatic answer comes once the handler is done: after an async one's work (a count
       // stored, a message kept), so that what the client does next finds it done.
-      if (result instanceof Promise) return result.then(() => reply({ ok: true }));
-      reply({ ok: true });
+      if (result instanceof Promise) return result.then(() => reply?.({ ok: true }));
+      reply?.({ ok: true });
     }, fail);
   }
-  // A bound function rather than a closure: every handler of every socket has one, and it keeps less.
+  // For the events Socket.IO emits itself, one runner per namespace and event, shared by its sockets.
+  const reservedRunners = new WeakMap<AnyNamespace, Map<string, Listener>>();
+  function runReserved(nsp: AnyNamespace, event: string): Listener {
+    let runners = reservedRunners.get(nsp);
+    if (!runners) {
+      runners = new Map();
+      reservedRunners.set(nsp, runners);
+    }
+    let run = runners.get(event);
+    if (!run) {
+      run = function (this: Listener, ...args: unknown[]) {
+        callSafely(
+          () => this(...args),
+          (error) => hooks.onHandlerError?.(error, event, nsp.name),
+        );
+      };
+      runners.set(event, run);
+    }
+    return run;
+  }
   const guardedOn = function (this: AnySocket, event: string, listener: Listener) {
-    return on.call(this, event, runGuarded.bind(this, event, listener));
+    const run = Object.hasOwn(specs, event) ? runGuarded : runReserved(this.nsp, event);
+    return on.call(this, event, run.bind(listener));
   } as AnySocket['on'];
   const fault: OnFault = (error, where, namespace) => hooks.onFault?.(error, where, namespace);
-  const guardedUse = guardedSocketUse(fault);
+  const guarded: Methods = { on: guardedOn, use: guardedSocketUse(fault) };
+  const sockets = hooks.sockets ?? guardedSockets();
 
   // One function for every socket of the namespace: what a socket keeps is its middleware alone.
   async function check(socket: AnySocket, packet: unknown[], next: () => void) {
@@ -133,7 +196,7 @@ export function createGuard(specs: ClientEventSpecs, hooks: BoundaryHooks = {}) 
       reply(refusal(`In this class you are ${socket.data.name}: use that name.`));
       return;
     }
-    if (!spec.answers) automatic.add(reply);
+    packets.set(reply, { event, namespace: socket.nsp.name, automatic: !spec.answers });
     // Replace the arguments in place: the handlers receive exactly these, an
     // optional one left out as `undefined`, so the ack is always in its place.
     packet.splice(1, packet.length - 1, ...padded(parsed.data, spec.args), reply);
@@ -151,10 +214,8 @@ export function createGuard(specs: ClientEventSpecs, hooks: BoundaryHooks = {}) 
   return (socket: AnySocket) => {
     // Bound, not a closure: it keeps no scope of its own for each socket.
     socket.use(middleware.bind(socket) as Parameters<AnySocket['use']>[0]);
-
-    // The lesson's own packet middlewares get the same net as its handlers.
-    socket.use = guardedUse;
-    socket.on = guardedOn;
+    // From here the lesson's handlers and its own packet middlewares get the same net.
+    sockets.guard(socket, guarded);
   };
 }
 
