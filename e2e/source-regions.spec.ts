@@ -2,26 +2,36 @@ import { readFileSync } from 'node:fs';
 import { extractRegion } from '../src/components/code/regions.ts';
 import { expect, lessonSlugs, test } from './demo.ts';
 
+/** Lays out code that is off screen, which the site leaves to when it comes near (content-visibility). */
+const LAY_OUT_ALL_CODE = '.lesson pre { content-visibility: visible !important; }';
+
 for (const slug of lessonSlugs()) {
   test(`the code shown on ${slug} is cut from the files that run`, async ({ page }) => {
     await page.goto(`/lessons/${slug}/`);
-    const figures = page.locator('figure[data-file]');
     const wanted = (readFileSync(`src/lessons/${slug}/lesson.mdx`, 'utf8').match(/<SourceRegion /g) ?? []).length;
     expect(wanted, 'the lesson shows some code').toBeGreaterThan(0);
-    await expect(figures).toHaveCount(wanted);
-    for (const figure of await figures.all()) {
-      // A "spot the bug" answer is inside a closed <details>: open it, as a reader would.
-      await figure.evaluate((element) => element.closest('details')?.setAttribute('open', ''));
-      const file = (await figure.getAttribute('data-file'))!;
-      const region = await figure.getAttribute('data-region');
-      // No region: the whole file (one that cannot hold markers, like package.json).
+    await expect(page.locator('figure[data-file]')).toHaveCount(wanted);
+    // Code off screen is laid out only as it comes near (content-visibility), and the text of code
+    // not laid out has no lines: lay it all out, as scrolling past it would.
+    await page.addStyleTag({ content: LAY_OUT_ALL_CODE });
+    const shown = await page.locator('figure[data-file]').evaluateAll((figures) =>
+      figures.map((figure) => {
+        // A "spot the bug" answer is inside a closed <details>: open it, as a reader would.
+        figure.closest('details')?.setAttribute('open', '');
+        return {
+          file: figure.getAttribute('data-file')!,
+          region: figure.getAttribute('data-region'),
+          // As the reader sees it, a line per line of code.
+          // biome-ignore lint/performance/useDomNodeTextContent: as the reader sees it, a line per line of code
+          text: figure.querySelector('pre')!.innerText,
+        };
+      }),
+    );
+    for (const { file, region, text } of shown) {
       const source = readFileSync(file, 'utf8');
+      // No region: the whole file (one that cannot hold markers, like package.json).
       const expected = region ? extractRegion(source, region, file) : source.trim();
-      // As the reader sees it, a line per line of code: on screen (code off screen is laid out
-      // only when it comes near, and the text of code not laid out has no lines).
-      await figure.scrollIntoViewIfNeeded();
-      // biome-ignore lint/performance/useDomNodeTextContent: as the reader sees it, a line per line of code
-      await expect.poll(() => figure.locator('pre').innerText(), { message: `${file}#${region}` }).toBe(expected);
+      expect(text, `${file}#${region}`).toBe(expected);
     }
   });
 }
@@ -30,11 +40,18 @@ for (const slug of lessonSlugs()) {
   test(`no line of the code shown on ${slug} runs wider than its box on a 1280 px screen`, async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`/lessons/${slug}/`);
-    for (const figure of await page.locator('figure[data-file]').all()) {
-      const where = `${await figure.getAttribute('data-file')}#${await figure.getAttribute('data-region')}`;
-      const { scrollWidth, clientWidth } = await figure
-        .locator('pre')
-        .evaluate((pre) => ({ scrollWidth: pre.scrollWidth, clientWidth: pre.clientWidth }));
+    const boxes = await page.locator('figure[data-file]').evaluateAll((figures) =>
+      figures.map((figure) => {
+        const pre = figure.querySelector('pre')!;
+        return {
+          where: `${figure.getAttribute('data-file')}#${figure.getAttribute('data-region')}`,
+          scrollWidth: pre.scrollWidth,
+          clientWidth: pre.clientWidth,
+        };
+      }),
+    );
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const { where, scrollWidth, clientWidth } of boxes) {
       expect(scrollWidth, `${where} scrolls sideways`).toBeLessThanOrEqual(clientWidth + 1);
     }
   });

@@ -13,10 +13,12 @@ const gzipped = promisify(gzip);
 /**
  * Brotli's best (quality 11) takes 6.4 s here on the type checker's 3.8 MB script,
  * which a page fetches only for an exercise that type-checks, in a worker; quality
- * 9 takes 0.3 s for 10 % more bytes (904 KB against 824), still 15 % under gzip. A
- * first `npm start` waits for this, so above 1 MB it is 9; below, 11 costs little.
+ * 9 takes 0.3 s for 10 % more bytes (904 KB against 824), still 15 % under gzip.
+ * The other 113 files (4 MB) take 4.3 s of CPU at 11 and 1.9 s at 10, for 2.4 %
+ * more bytes (832 KB against 812). A first `npm start` waits for this: 10 below
+ * 1 MB, 9 above.
  */
-const brotliQuality = (bytes: number) => (bytes > 1024 * 1024 ? 9 : 11);
+const brotliQuality = (bytes: number) => (bytes > 1024 * 1024 ? 9 : 10);
 
 /**
  * After the build, writes a Brotli and a gzip copy next to each text file of
