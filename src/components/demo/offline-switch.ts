@@ -36,6 +36,21 @@ export function createOfflineSwitch(socket: Socket) {
 }
 
 /**
+ * Closes the connection's transport under the socket, as a lost network or a
+ * stopped server would ("transport close": the Manager reconnects by itself).
+ * While the connection upgrades to WebSocket, its polling transport is paused
+ * and ignores a close (a drop just after connecting did nothing): then the
+ * transport it upgrades to is closed as soon as it takes over.
+ */
+export function dropTransport(manager: Manager) {
+  const engine = manager.engine;
+  if (!engine) return;
+  // After a drop that worked, this engine is closed and never upgrades: the listener goes with it.
+  engine.once('upgrade', (transport) => transport.close());
+  engine.transport?.close();
+}
+
+/**
  * Cuts the connection for `seconds` as a network failure would: the transport
  * closes ("transport close"), and each reconnection attempt the Manager makes
  * meanwhile fails, so its own backoff (about 1 s, 2 s, 4 s, then at most 5 s
@@ -48,7 +63,7 @@ export function simulateOffline(manager: Manager, seconds: number): Promise<void
     setTimeout(() => callback?.(new Error('offline (simulated)')));
     return manager;
   }) as Manager['open'];
-  manager.engine?.transport?.close();
+  dropTransport(manager);
   return new Promise((resolve) =>
     setTimeout(() => {
       manager.open = open;

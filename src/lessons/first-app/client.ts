@@ -1,6 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import type { LessonClient } from '../../components/demo/demo-host.ts';
 import { createLogBox, h } from '../../components/demo/dom.ts';
+import { dropTransport } from '../../components/demo/offline-switch.ts';
 import {
   type ClientToServerEvents,
   type ServerToClientEvents,
@@ -71,7 +72,7 @@ function wire(socket: AppSocket, view: AppView) {
   view.disconnect.addEventListener('click', () => socket.disconnect());
   view.goodbye.addEventListener('click', () => socket.emit('goodbye'));
   // What a lost network or a stopped server does: the transport closes under the socket.
-  view.drop.addEventListener('click', () => socket.io.engine?.transport?.close());
+  view.drop.addEventListener('click', () => dropTransport(socket.io));
   view.mallory.addEventListener('click', () => {
     // The handshake carries `auth`: a new name needs a new connection.
     socket.auth = { ...own, name: TURNED_AWAY };

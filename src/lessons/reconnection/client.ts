@@ -1,7 +1,10 @@
 import type { Socket } from 'socket.io-client';
 import type { DemoClient, LessonClient } from '../../components/demo/demo-host.ts';
 import { createLogBox, h } from '../../components/demo/dom.ts';
-import { simulateOffline } from '../../components/demo/offline-switch.ts';
+import {
+  dropTransport,
+  simulateOffline,
+} from '../../components/demo/offline-switch.ts';
 import {
   type ClientToServerEvents,
   MAX_OFFLINE_SECONDS,
@@ -143,7 +146,7 @@ function wire(client: DemoClient, view: ReconnectView) {
     view.offline.disabled = false;
     view.offline.textContent = 'Go offline';
   });
-  view.kill.addEventListener('click', () => socket.io.engine?.transport?.close());
+  view.kill.addEventListener('click', () => dropTransport(socket.io));
   view.restart.addEventListener('click', async () => {
     const answer = await socket
       .timeout(5000)
