@@ -29,29 +29,25 @@ function pageClient() {
   return { socket, upgrade };
 }
 
-test('a connection dropped while it upgrades to WebSocket drops, and comes back by itself', async () => {
-  const { socket, upgrade } = pageClient();
+/** Drops the connection once `ready` says, and checks that it drops as a network failure would and comes back. */
+async function dropsAndComesBack(ready: (client: ReturnType<typeof pageClient>) => Promise<void>) {
+  const client = pageClient();
   try {
-    await (await upgrade).underWay;
-    const dropped = nextEvent(socket, 'disconnect');
-    dropTransport(socket.io);
+    await ready(client);
+    const dropped = nextEvent(client.socket, 'disconnect');
+    dropTransport(client.socket.io);
     assert.equal(await dropped, 'transport close');
-    await nextEvent(socket, 'connect');
+    await nextEvent(client.socket, 'connect');
   } finally {
-    socket.disconnect();
+    client.socket.disconnect();
   }
-});
+}
 
-test('a connection dropped once it is on WebSocket drops, and comes back by itself', async () => {
-  const { socket, upgrade } = pageClient();
-  try {
+test('a connection dropped while it upgrades to WebSocket drops, and comes back by itself', () =>
+  dropsAndComesBack(async ({ upgrade }) => (await upgrade).underWay));
+
+test('a connection dropped once it is on WebSocket drops, and comes back by itself', () =>
+  dropsAndComesBack(async ({ socket, upgrade }) => {
     await (await upgrade).done;
     await connected(socket);
-    const dropped = nextEvent(socket, 'disconnect');
-    dropTransport(socket.io);
-    assert.equal(await dropped, 'transport close');
-    await nextEvent(socket, 'connect');
-  } finally {
-    socket.disconnect();
-  }
-});
+  }));
