@@ -45,8 +45,10 @@ export function createOfflineSwitch(socket: Socket) {
 export function dropTransport(manager: Manager) {
   const engine = manager.engine;
   if (!engine) return;
-  // After a drop that worked, this engine is closed and never upgrades: the listener goes with it.
+  // After a drop that worked, this engine is closed and never upgrades: the listeners go with it.
   engine.once('upgrade', (transport) => transport.close());
+  // An upgrade that fails once under way leaves the polling transport paused for good: close it all.
+  engine.once('upgradeError', () => engine.close());
   engine.transport?.close();
 }
 

@@ -211,11 +211,14 @@ export function createGuard(specs: ClientEventSpecs, hooks: BoundaryHooks = {}) 
     );
   }
 
+  const socketUse = Socket.prototype.use as (this: AnySocket, fn: Parameters<AnySocket['use']>[0]) => AnySocket;
   return (socket: AnySocket) => {
-    // Bound, not a closure: it keeps no scope of its own for each socket.
-    socket.use(middleware.bind(socket) as Parameters<AnySocket['use']>[0]);
-    // From here the lesson's handlers and its own packet middlewares get the same net.
+    // From here the lesson's handlers and its own packet middlewares get the same net (or, on a
+    // namespace that already has another guard, nothing is added and the guard throws).
     sockets.guard(socket, guarded);
+    // Socket.IO's own `use`: the boundary's middleware is not the lesson's. Bound, not a closure:
+    // it keeps no scope of its own for each socket.
+    socketUse.call(socket, middleware.bind(socket) as Parameters<AnySocket['use']>[0]);
   };
 }
 
