@@ -32,6 +32,7 @@ export function offerTakeHome(section: HTMLElement) {
   const slug = section.dataset.takeHome!;
   const button = section.querySelector('button')!;
   const status = section.querySelector<HTMLElement>('[role="status"]')!;
+  button.disabled = false; // the page's markup has it disabled until now
   button.addEventListener('click', async () => {
     button.disabled = true;
     status.textContent = 'Making the zip…';
