@@ -56,7 +56,8 @@ async function start(folder: string, port: number): Promise<ChildProcess> {
 async function takeItHome(page: Page, slug: string): Promise<string> {
   await page.goto(`/lessons/${slug}/`);
   const [download] = await Promise.all([
-    page.waitForEvent('download'),
+    // The zip is made in the page in well under a second: a lost click should fail fast, not at the test's 2 minutes.
+    page.waitForEvent('download', { timeout: 15_000 }),
     page.getByRole('button', { name: 'Take it home' }).click(),
   ]);
   expect(download.suggestedFilename()).toBe(`socket-workshop-${slug}.zip`);
