@@ -1,5 +1,5 @@
 import { axe, WCAG } from './axe.ts';
-import { expect, lessonSlugs, test } from './demo.ts';
+import { expect, layOutWholeLesson, lessonSlugs, test } from './demo.ts';
 
 // Every page, with its demo running (the live parts are what most often go wrong).
 const PAGES = ['/', ...lessonSlugs().map((slug) => `/lessons/${slug}/`), '/instructor/'];
@@ -21,9 +21,7 @@ for (const path of PAGES) {
     await page.goto(path);
     if (path.startsWith('/lessons/'))
       await expect(page.getByRole('status', { name: 'Connection' }).first()).toHaveText('connected');
-    // Code and exercises off screen are laid out only as they come near (content-visibility), and
-    // axe can only measure the colours of what is laid out: all of it, for the checks.
-    await page.addStyleTag({ content: '.lesson pre, .lesson > * { content-visibility: visible !important; }' });
+    await layOutWholeLesson(page); // axe measures the colours of what is laid out: all of it
     expect(await violations(axe(page).withTags(WCAG)), 'light').toEqual([]);
     // The site follows the system's theme as it changes, without a reload.
     const background = () => page.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);

@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { extractRegion } from '../src/components/code/regions.ts';
-import { expect, lessonSlugs, test } from './demo.ts';
-
-/** Lays out code that is off screen, which the site leaves to when it comes near (content-visibility). */
-const LAY_OUT_ALL_CODE = '.lesson pre { content-visibility: visible !important; }';
+import { expect, layOutWholeLesson, lessonSlugs, test } from './demo.ts';
 
 for (const slug of lessonSlugs()) {
   test(`the code shown on ${slug} is cut from the files that run`, async ({ page }) => {
@@ -11,9 +8,7 @@ for (const slug of lessonSlugs()) {
     const wanted = (readFileSync(`src/lessons/${slug}/lesson.mdx`, 'utf8').match(/<SourceRegion /g) ?? []).length;
     expect(wanted, 'the lesson shows some code').toBeGreaterThan(0);
     await expect(page.locator('figure[data-file]')).toHaveCount(wanted);
-    // Code off screen is laid out only as it comes near (content-visibility), and the text of code
-    // not laid out has no lines: lay it all out, as scrolling past it would.
-    await page.addStyleTag({ content: LAY_OUT_ALL_CODE });
+    await layOutWholeLesson(page); // the text of code not laid out has no lines
     const shown = await page.locator('figure[data-file]').evaluateAll((figures) =>
       figures.map((figure) => {
         // A "spot the bug" answer is inside a closed <details>: open it, as a reader would.

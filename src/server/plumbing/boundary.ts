@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { type AckError, type AckResponse, SERVER_PROBLEM } from '../../shared/acks.ts';
 import type { ClientEventSpec, ClientEventSpecs } from '../../shared/events.ts';
 import { nearestName } from '../../shared/nearest-name.ts';
-import { callSafely, guardedSocketUse, type OnFault, type Tries } from './guarded.ts';
+import { callSafely, guardedSocketUse, type OnFault, socketUse, type Tries } from './guarded.ts';
 import { nameKey } from './name-key.ts';
 import { type EventLimits, eventLimits, type Rates, TOO_FAST } from './rate-limit.ts';
 import type { AnyNamespace, AnySocket } from './types.ts';
@@ -211,7 +211,6 @@ export function createGuard(specs: ClientEventSpecs, hooks: BoundaryHooks = {}) 
     );
   }
 
-  const socketUse = Socket.prototype.use as (this: AnySocket, fn: Parameters<AnySocket['use']>[0]) => AnySocket;
   return (socket: AnySocket) => {
     // From here the lesson's handlers and its own packet middlewares get the same net (or, on a
     // namespace that already has another guard, nothing is added and the guard throws).

@@ -132,13 +132,15 @@ export function guardNamespace(nsp: AnyNamespace, { onFault, first = [], last, t
   }) as AnyNamespace['on'];
 }
 
+/** Socket.IO's own `use` of a socket, for a socket whose `use` is the guarded one. */
+export const socketUse = Socket.prototype.use as (this: AnySocket, fn: Parameters<AnySocket['use']>[0]) => AnySocket;
+
 /**
  * A socket's `use`, guarded the same way: a packet middleware that throws
  * drops that packet (its ack, if any, hears that the server had a problem).
  * One function for every socket (`this`), set per socket by the boundary.
  */
 export function guardedSocketUse(onFault: OnFault) {
-  const socketUse = Socket.prototype.use as (this: AnySocket, fn: Parameters<AnySocket['use']>[0]) => AnySocket;
   return function (this: AnySocket, fn: Parameters<AnySocket['use']>[0]) {
     return socketUse.call(this, (packet, next) => {
       const proceed = onceOnly(next);
