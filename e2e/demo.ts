@@ -23,15 +23,15 @@ export const test = base.extend<{ student: () => Promise<Page> }>({
 });
 export { expect };
 
-/** A short random tag, so that tests sharing the public server can tell their own messages apart. */
 /**
  * Lays out the whole lesson page, as scrolling through it would: off screen the site lays out
- * code and exercises only as they come near (content-visibility), and what is not laid out has
- * no lines to read (innerText) and no colours to measure (axe).
+ * code only as it comes near (content-visibility), and what is not laid out has no lines to
+ * read (innerText) and no colours to measure (axe).
  */
 export const layOutWholeLesson = (page: Page) =>
-  page.addStyleTag({ content: '.lesson pre, .lesson > * { content-visibility: visible !important; }' });
+  page.addStyleTag({ content: '.lesson pre { content-visibility: visible !important; }' });
 
+/** A short random tag, so that tests sharing the public server can tell their own messages apart. */
 export const tag = () => Math.random().toString(36).slice(2, 7);
 
 /** Opens a lesson and waits until its named in-page clients are connected. */

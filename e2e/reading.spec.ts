@@ -119,3 +119,34 @@ test('no page runs a word into the code or link beside it', () => {
   );
   expect(found).toEqual([]);
 });
+
+// A reader who jumps to a lesson's end (a link, find, the End key) clicks what they see there:
+// nothing laid out late above it may push it away under the pointer (a lost click, seen on CI).
+test('the end of every lesson stays where a reader scrolled it, for their click', async ({ page }) => {
+  test.setTimeout(90_000); // fifteen pages at a phone's speed
+  // At a phone's speed (4× slower), where the late layout showed; at this machine's own it lands before the next frame.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  for (const slug of lessonSlugs()) {
+    await page.goto(`/lessons/${slug}/`);
+    const button = page.getByRole('button', { name: 'Take it home' });
+    await button.scrollIntoViewIfNeeded();
+    // Its top in each of the next 30 frames: late layout lands within a frame or two of the scroll.
+    const tops = await button.evaluate(
+      (element) =>
+        new Promise<number[]>((resolve) => {
+          const seen: number[] = [];
+          const frame = () => {
+            seen.push(Math.round(element.getBoundingClientRect().top));
+            if (seen.length < 30) requestAnimationFrame(frame);
+            else resolve(seen);
+          };
+          requestAnimationFrame(frame);
+        }),
+    );
+    expect(
+      Math.max(...tops) - Math.min(...tops),
+      `${slug}: the button's top went ${tops.join(', ')}`,
+    ).toBeLessThanOrEqual(2);
+  }
+});
