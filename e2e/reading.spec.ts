@@ -131,7 +131,7 @@ test('the end of every lesson stays where a reader scrolled it, for their click'
     await page.goto(`/lessons/${slug}/`);
     const button = page.getByRole('button', { name: 'Take it home' });
     await button.scrollIntoViewIfNeeded();
-    // Its top in each of the next 30 frames: late layout lands within a frame or two of the scroll.
+    // Its top in each of the next 30 frames (half a second or more at 4×): the moves seen came within that.
     const tops = await button.evaluate(
       (element) =>
         new Promise<number[]>((resolve) => {
