@@ -1,12 +1,12 @@
 import { defineConfig, devices } from '@playwright/test';
 import { E2E_WORKERS, e2eServerUrl } from './e2e/servers.ts';
-import { quietChromiumArgs, systemChromium } from './scripts/browser.ts';
+import { quietChromiumArgs, testChromium } from './scripts/browser.ts';
 
 // An address, not "localhost": the Socket.IO client then hears the browser's `offline` event
 // (it ignores it on localhost), as it does for students on an instructor's machine.
 // Each worker's tests go to its own server (`e2e/demo.ts` sets `baseURL` per worker).
 const servers = Array.from({ length: E2E_WORKERS }, (_, i) => e2eServerUrl(i));
-const executablePath = systemChromium();
+const executablePath = testChromium();
 
 export default defineConfig({
   // The site's own specs, and each lesson's beside its code (`src/lessons/<slug>/demo.spec.ts`).

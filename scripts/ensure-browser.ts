@@ -2,14 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from '@playwright/test';
-import { systemChromium } from './browser.ts';
+import { testChromium } from './browser.ts';
 
 /**
  * Before the browser tests: make sure there is a Chromium to drive. A system
  * Chromium (or PLAYWRIGHT_CHROMIUM_PATH) is used as it is; otherwise
  * Playwright's own browser, downloaded once when it is missing.
  */
-const system = systemChromium();
+const system = testChromium();
 if (system) {
   if (!existsSync(system)) fail(`PLAYWRIGHT_CHROMIUM_PATH points to ${system}, which does not exist.`);
   process.exit(0);
