@@ -38,9 +38,14 @@ const METRICS = [
 ];
 type Run = { scores: Record<string, number>; metrics: Record<string, string | undefined> };
 
+const chromePath = systemChromium();
+if (!chromePath) {
+  console.error('Lighthouse needs a Chromium: `apt-get install chromium`, or set PLAYWRIGHT_CHROMIUM_PATH to one.');
+  process.exit(1);
+}
 const server = await startServer({ PORT: '0', STATIC_DIR: 'dist' });
 const chrome = await launch({
-  chromePath: systemChromium(),
+  chromePath,
   chromeFlags: ['--headless=new', '--no-sandbox', ...quietChromiumArgs],
 });
 const pages: Record<string, Run[]> = {};
