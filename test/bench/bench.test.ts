@@ -5,6 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
+// A run that hangs must fail with what it printed: a test's own timeout cannot stop a spawnSync.
+// (Once, on 2 December, a --cluster 2 run waited for ever after its students connected.)
+const BENCH_LIMIT = { encoding: 'utf8', timeout: 150_000, killSignal: 'SIGKILL' } as const;
+
 // The bench runs here so it cannot rot: this checks that it ran and produced
 // numbers, never what the numbers are (timings belong to `npm run bench`).
 test('npm run bench -- --quick --rounds 2 runs the workshop, plain Socket.IO and raw ws through every scenario twice and writes the medians', {
@@ -15,7 +19,7 @@ test('npm run bench -- --quick --rounds 2 runs the workshop, plain Socket.IO and
     const out = join(dir, 'latest.json');
     // In rooms of 40 (40, 40 and 20): the cluster test below keeps one room of everyone.
     const args = ['--quick', '--rounds', '2', '--seconds', '2', '--room-size', '40', '--out', out];
-    const run = spawnSync(process.execPath, ['bench/run.ts', ...args], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['bench/run.ts', ...args], BENCH_LIMIT);
     assert.equal(run.status, 0, run.stderr + run.stdout);
     assert.match(run.stderr, /into 3 rooms of 40/); // the progress lines
     assert.match(
@@ -61,9 +65,7 @@ test('npm run bench -- --quick --cluster 2 runs one process, then a cluster of 2
   const dir = mkdtempSync(join(tmpdir(), 'workshop-bench-'));
   try {
     const out = join(dir, 'cluster.json');
-    const run = spawnSync(process.execPath, ['bench/run.ts', '--quick', '--cluster', '2', '--out', out], {
-      encoding: 'utf8',
-    });
+    const run = spawnSync(process.execPath, ['bench/run.ts', '--quick', '--cluster', '2', '--out', out], BENCH_LIMIT);
     assert.equal(run.status, 0, run.stderr + run.stdout);
     const { runs } = JSON.parse(readFileSync(out, 'utf8'));
     assert.deepEqual(
@@ -98,9 +100,7 @@ test('npm run bench -- --roster --quick has 100 students make progress while an 
   const dir = mkdtempSync(join(tmpdir(), 'workshop-bench-'));
   try {
     const out = join(dir, 'roster.json');
-    const run = spawnSync(process.execPath, ['bench/run.ts', '--roster', '--quick', '--out', out], {
-      encoding: 'utf8',
-    });
+    const run = spawnSync(process.execPath, ['bench/run.ts', '--roster', '--quick', '--out', out], BENCH_LIMIT);
     assert.equal(run.status, 0, run.stderr + run.stdout);
     const result = JSON.parse(readFileSync(out, 'utf8'));
     assert.equal(result.students, 100);
