@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { E2E_WORKERS, e2eServerUrl } from './e2e/servers.ts';
-import { quietChromiumArgs, testChromium } from './scripts/browser.ts';
+import { testChromium, testChromiumArgs } from './scripts/browser.ts';
 
 // An address, not "localhost": the Socket.IO client then hears the browser's `offline` event
 // (it ignores it on localhost), as it does for students on an instructor's machine.
@@ -29,7 +29,7 @@ export default defineConfig({
       name: 'chromium',
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: { executablePath, args: quietChromiumArgs },
+        launchOptions: { executablePath, args: testChromiumArgs },
       },
     },
   ],
