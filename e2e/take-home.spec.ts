@@ -87,15 +87,14 @@ test.afterAll(() => {
 async function install(folder: string) {
   const { dependencies } = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
   const key = JSON.stringify(dependencies);
-  let modules = installed.get(key);
-  if (!modules) {
-    const cache = mkdtempSync(join(tmpdir(), 'take-home-dependencies-'));
+  let cache = installed.get(key);
+  if (!cache) {
+    cache = mkdtempSync(join(tmpdir(), 'take-home-dependencies-'));
     writeFileSync(join(cache, 'package.json'), JSON.stringify({ private: true, dependencies }));
     await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: cache, timeout: 90_000 });
     installed.set(key, cache);
-    modules = cache;
   }
-  symlinkSync(join(modules, 'node_modules'), join(folder, 'node_modules'), 'dir');
+  symlinkSync(join(cache, 'node_modules'), join(folder, 'node_modules'), 'dir');
 }
 
 /** The project's dependencies installed and `npm start` on a free port; `stop` ends it and removes the folder. */

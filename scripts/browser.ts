@@ -2,13 +2,16 @@ import { existsSync } from 'node:fs';
 
 /**
  * The Chromium that Playwright should drive: `PLAYWRIGHT_CHROMIUM_PATH` if
- * set, else Debian's `/usr/bin/chromium` when present, else undefined
+ * set, else the first of `paths` present (Debian's `/usr/bin/chromium`), else undefined
  * (Playwright's own browser, as on a normal laptop).
  */
-export function systemChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function systemChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  paths = ['/usr/bin/chromium', '/usr/bin/chromium-browser'],
+): string | undefined {
   const fromEnv = env.PLAYWRIGHT_CHROMIUM_PATH?.trim();
   if (fromEnv) return fromEnv;
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+  return paths.find((path) => existsSync(path));
 }
 
 /**
@@ -19,10 +22,8 @@ export function systemChromium(env: NodeJS.ProcessEnv = process.env): string | u
  * 63 s in the full Chromium on this 2-core machine (2 December): nearly all of
  * the suite's CPU is Chromium's. Lighthouse and the benches keep the full one.
  */
-export function testChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.PLAYWRIGHT_CHROMIUM_PATH?.trim()) return systemChromium(env);
-  return existsSync('/usr/bin/chromium-headless-shell') ? '/usr/bin/chromium-headless-shell' : systemChromium(env);
-}
+export const testChromium = (env: NodeJS.ProcessEnv = process.env) =>
+  systemChromium(env, ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser']);
 
 /** Flags that keep Chromium from calling home on machines with a closed network. */
 export const quietChromiumArgs = [
