@@ -1,7 +1,9 @@
-import { type StdioOptions, spawnSync } from 'node:child_process';
+import { type StdioOptions, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { constants, setPriority } from 'node:os';
 import { join } from 'node:path';
+import { COMPRESS_LATER_ENV, COMPRESSED_MARK } from '../src/shared/compressed-site.ts';
 
 /** What the built site is made from: a change to any of these makes `dist/` stale. */
 const INPUTS = ['src', 'public', 'astro.config.mjs', 'package.json'];
@@ -24,10 +26,43 @@ export function siteBuildState(root: string): 'fresh' | 'stale' | 'missing' {
   return builtAt ? 'stale' : 'missing';
 }
 
-/** Builds the site with Astro's own CLI on this same Node (so it works outside npm scripts too); the exit status. */
-export function buildSite(root: string, stdio: StdioOptions): number | null {
+/** Whether the built site under `root` has its `.br` and `.gz` copies, all of them. */
+export function siteCompressed(root: string): boolean {
+  return existsSync(join(root, 'dist', COMPRESSED_MARK));
+}
+
+/**
+ * Builds the site with Astro's own CLI on this same Node (so it works outside
+ * npm scripts too); the exit status. With `compressLater`, the build leaves
+ * out the compressed copies (`compressSiteInBackground` writes them).
+ */
+export function buildSite(root: string, stdio: StdioOptions, { compressLater = false } = {}): number | null {
   const astro = createRequire(import.meta.url)
     .resolve('astro/package.json')
     .replace(/package\.json$/, 'bin/astro.mjs');
-  return spawnSync(process.execPath, [astro, 'build'], { cwd: root, stdio }).status;
+  const env = compressLater ? { ...process.env, [COMPRESS_LATER_ENV]: '1' } : process.env;
+  return spawnSync(process.execPath, [astro, 'build'], { cwd: root, stdio, env }).status;
+}
+
+/**
+ * Compresses the built site in a child process at the lowest priority, so
+ * the server beside it answers first; a failure is said, and the site is
+ * served uncompressed.
+ */
+export function compressSiteInBackground(root: string) {
+  const child = spawn(process.execPath, [join(root, 'scripts/compress-site.ts'), join(root, 'dist')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (child.pid !== undefined) {
+    try {
+      setPriority(child.pid, constants.priority.PRIORITY_LOW);
+    } catch {
+      // Not allowed here: it then competes with the server, and still finishes.
+    }
+  }
+  child.on('exit', (code, signal) => {
+    if (code !== 0 && signal === null)
+      console.warn('\n  The site could not be compressed (see above): it is served as it is.\n');
+  });
+  return child;
 }

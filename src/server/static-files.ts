@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
+import { COMPRESSED_MARK } from '../shared/compressed-site.ts';
 import { SANDBOX_FOLDER } from '../shared/sandbox.ts';
 
 /**
@@ -60,13 +61,45 @@ export function staticSite(dir: string) {
       notFound(res, 'The site has not been built yet: run `npm start`, which builds it first.');
     };
   }
-  const serve = sirv(dir, {
+  const compressedCopies = compressedWhenReady(dir);
+  // The site's own "Page not found", read once; plain text if the build has none.
+  const notFoundPage = existsSync(join(dir, '404.html')) ? readFileSync(join(dir, '404.html')) : undefined;
+  return (req: IncomingMessage, res: ServerResponse) => {
+    secure(res, inSandbox(req.url) ? SANDBOX_HEADERS : SECURITY_HEADERS);
+    compressedCopies()(req, res, () => notFound(res, 'Not found', notFoundPage));
+  };
+}
+
+/**
+ * sirv lists the files once (`dev: false`). Until the compression's mark is
+ * there (a first `npm start` writes the copies after it listens), it sends
+ * the files as they are, and looks for the mark again at most every 250 ms.
+ */
+function compressedWhenReady(dir: string) {
+  const mark = join(dir, COMPRESSED_MARK);
+  let compressed = existsSync(mark);
+  let serve = siteFiles(dir, compressed);
+  let lookedAt = performance.now();
+  return () => {
+    if (!compressed && performance.now() - lookedAt > 250) {
+      lookedAt = performance.now();
+      if (existsSync(mark)) {
+        compressed = true;
+        serve = siteFiles(dir, true);
+      }
+    }
+    return serve;
+  };
+}
+
+function siteFiles(dir: string, compressed: boolean) {
+  return sirv(dir, {
     etag: true,
     dev: false,
     extensions: ['html'],
-    // The build writes .br and .gz copies: sent to browsers that take them.
-    brotli: true,
-    gzip: true,
+    // The .br and .gz copies, once all are written: sent to browsers that take them.
+    brotli: compressed,
+    gzip: compressed,
     // Files under /_astro/ have their content's hash in their name: cache them for good.
     // The sandbox's opaque origin loads its module script from there, which needs CORS.
     setHeaders: (res, pathname) => {
@@ -75,12 +108,6 @@ export function staticSite(dir: string) {
       res.setHeader('Access-Control-Allow-Origin', '*');
     },
   });
-  // The site's own "Page not found", read once; plain text if the build has none.
-  const notFoundPage = existsSync(join(dir, '404.html')) ? readFileSync(join(dir, '404.html')) : undefined;
-  return (req: IncomingMessage, res: ServerResponse) => {
-    secure(res, inSandbox(req.url) ? SANDBOX_HEADERS : SECURITY_HEADERS);
-    serve(req, res, () => notFound(res, 'Not found', notFoundPage));
-  };
 }
 
 /** Whether a request is for the sandbox's pages, as the file server reads its path (`/%73andbox/` too). */
