@@ -75,6 +75,12 @@ test('an image picked in Ada arrives in Bo as a thumbnail, its bytes a binary fr
   page,
 }) => {
   await openDemo(page, SLUG, ['Ada', 'Bo']);
+  // The server sends files volatile: one sent while Bo is still upgrading to WebSocket is dropped.
+  for (const name of ['Ada', 'Bo']) {
+    await expect(
+      carrier(page, name).panel.getByRole('status', { name: 'Transport' }),
+    ).toHaveText('websocket');
+  }
   const ada = carrier(page, 'Ada');
   await ada.file.setInputFiles({
     name: 'noise.png',
