@@ -30,9 +30,21 @@ window.addEventListener('unhandledrejection', (event) => {
 });
 setInterval(() => post({ type: 'alive' }), 500);
 
+// The page's height, for the frame around it: at each change of the page too,
+// since a frame out of view is not rendered, so its ResizeObserver waits, and
+// the frame would grow only when scrolled to, moving what is under the pointer.
+let height = 0;
+const sayHeight = () => {
+  if (document.documentElement.scrollHeight === height) return;
+  height = document.documentElement.scrollHeight;
+  post({ type: 'size', height });
+};
+new ResizeObserver(sayHeight).observe(document.body);
+
 // What the page shows, for the checks: said once per burst of changes.
 let pageDue = false;
 new MutationObserver(() => {
+  sayHeight();
   if (pageDue) return;
   pageDue = true;
   setTimeout(() => {
@@ -41,7 +53,6 @@ new MutationObserver(() => {
     post({ type: 'page', text: document.body.innerText.slice(0, 5000) });
   }, 100);
 }).observe(document.body, { subtree: true, childList: true, characterData: true });
-new ResizeObserver(() => post({ type: 'size', height: document.documentElement.scrollHeight })).observe(document.body);
 
 const io = createIo(post);
 Object.assign(window, {
