@@ -6,5 +6,8 @@ import { compressSite } from '../src/integrations/precompress.ts';
  * the lowest priority, after a build that left them out.
  */
 const dir = process.argv[2] ?? 'dist';
+// Started by `npm start`: stop when it does (its IPC channel closes).
+process.on('disconnect', () => process.exit(1));
+process.channel?.unref(); // and the channel alone keeps it from ending
 const { files, seconds } = await compressSite(dir);
 console.log(`  ${files} files of the site compressed in ${seconds.toFixed(1)} s.`);

@@ -51,8 +51,12 @@ export function buildSite(root: string, stdio: StdioOptions, { compressLater = f
  */
 export function compressSiteInBackground(root: string) {
   const child = spawn(process.execPath, [join(root, 'scripts/compress-site.ts'), join(root, 'dist')], {
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // The IPC channel closes when this process ends: the child then stops too, and
+    // cannot write a stopped server's copies into the next build's dist/.
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
+  child.unref();
+  child.channel?.unref();
   if (child.pid !== undefined) {
     try {
       setPriority(child.pid, constants.priority.PRIORITY_LOW);
