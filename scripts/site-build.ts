@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { constants, setPriority } from 'node:os';
 import { join } from 'node:path';
-import { COMPRESS_LATER_ENV, COMPRESSED_MARK } from '../src/shared/compressed-site.ts';
+import { COMPRESS_LATER_ENV, compressedCopiesReady } from '../src/shared/compressed-site.ts';
 
 /** What the built site is made from: a change to any of these makes `dist/` stale. */
 const INPUTS = ['src', 'public', 'astro.config.mjs', 'package.json'];
@@ -28,7 +28,7 @@ export function siteBuildState(root: string): 'fresh' | 'stale' | 'missing' {
 
 /** Whether the built site under `root` has its `.br` and `.gz` copies, all of them. */
 export function siteCompressed(root: string): boolean {
-  return existsSync(join(root, 'dist', COMPRESSED_MARK));
+  return compressedCopiesReady(join(root, 'dist'));
 }
 
 /**
@@ -52,7 +52,7 @@ export function buildSite(root: string, stdio: StdioOptions, { compressLater = f
 export function compressSiteInBackground(root: string) {
   const child = spawn(process.execPath, [join(root, 'scripts/compress-site.ts'), join(root, 'dist')], {
     // The IPC channel closes when this process ends: the child then stops too, and
-    // cannot write a stopped server's copies into the next build's dist/.
+    // does not write a stopped server's copies into the next build's dist/.
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   child.unref();
@@ -64,8 +64,11 @@ export function compressSiteInBackground(root: string) {
       // Not allowed here: it then competes with the server, and still finishes.
     }
   }
+  child.on('error', (error) =>
+    console.warn(`\n  The site could not be compressed (${error.message}): it is served as it is.\n`),
+  );
   child.on('exit', (code, signal) => {
-    if (code !== 0 && signal === null)
+    if (code !== 0 && signal !== 'SIGINT' && signal !== 'SIGTERM')
       console.warn('\n  The site could not be compressed (see above): it is served as it is.\n');
   });
   return child;

@@ -44,7 +44,7 @@ const METHOD =
  * then one broadcast to six demo clients, many times.
  */
 export async function runInPage(options: InPageOptions, progress: (line: string) => void): Promise<InPageResult> {
-  ensureBuiltSite();
+  await ensureBuiltSite();
   const sizes = scriptSizes();
   const server = await startBenchServer('workshop.ts');
   const browser = await chromium.launch({ executablePath: systemChromium(), args: quietChromiumArgs });

@@ -69,7 +69,7 @@ const BROWSER_METHOD =
  * Chromium) how long the real dashboard takes to draw it.
  */
 export async function runRoster(options: RosterOptions, log: (line: string) => void): Promise<RosterResult> {
-  if (options.browser) ensureBuiltSite();
+  if (options.browser) await ensureBuiltSite();
   const steps = lessonSteps(LESSON).slice(0, STEPS_PER_STUDENT);
   const server = await startBenchServer('workshop-class.ts');
   const workers = Array.from(

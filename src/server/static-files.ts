@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
-import { COMPRESSED_MARK } from '../shared/compressed-site.ts';
+import { compressedCopiesReady } from '../shared/compressed-site.ts';
 import { SANDBOX_FOLDER } from '../shared/sandbox.ts';
 
 /**
@@ -76,16 +76,19 @@ export function staticSite(dir: string) {
  * the files as they are, and looks for the mark again at most every 250 ms.
  */
 function compressedWhenReady(dir: string) {
-  const mark = join(dir, COMPRESSED_MARK);
-  let compressed = existsSync(mark);
+  let compressed = compressedCopiesReady(dir);
   let serve = siteFiles(dir, compressed);
   let lookedAt = performance.now();
   return () => {
     if (!compressed && performance.now() - lookedAt > 250) {
       lookedAt = performance.now();
-      if (existsSync(mark)) {
-        compressed = true;
-        serve = siteFiles(dir, true);
+      if (compressedCopiesReady(dir)) {
+        try {
+          serve = siteFiles(dir, true);
+          compressed = true;
+        } catch {
+          // A file went as sirv listed the site (a build under a running server): the next look tries again.
+        }
       }
     }
     return serve;

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { compressSite, precompress } from '../../src/integrations/precompress.ts';
 import { staticSite } from '../../src/server/static-files.ts';
-import { COMPRESS_LATER_ENV, COMPRESSED_MARK } from '../../src/shared/compressed-site.ts';
+import { COMPRESS_LATER_ENV, COMPRESSED_MARK, compressedCopiesReady } from '../../src/shared/compressed-site.ts';
 
 type BuildDone = (options: object) => Promise<void>;
 const buildDone = precompress().hooks['astro:build:done'] as unknown as BuildDone;
@@ -81,7 +81,52 @@ test('the server sends the site uncompressed until every copy is written, then t
   assert.deepEqual(await get(), { encoding: null, body: page });
 
   await compressSite(dir);
+  const deadline = performance.now() + 5000; // it looks for the mark every 250 ms
   let served = await get();
-  while (served.encoding === null) served = await get();
+  while (served.encoding === null && performance.now() < deadline) served = await get();
   assert.deepEqual(served, { encoding: 'br', body: page });
+});
+
+test('two compressions of one build at once (two npm starts) leave whole copies and the mark', async () => {
+  const page = '<!doctype html><p>Two servers</p>'.repeat(200);
+  const dir = siteFolder({ 'index.html': page, '_astro/page.js': 'console.log(1);\n'.repeat(300) });
+  try {
+    await Promise.all([compressSite(dir), compressSite(dir)]);
+    assert.equal(brotliDecompressSync(readFileSync(join(dir, 'index.html.br'))).toString(), page);
+    assert.ok(compressedCopiesReady(dir));
+    assert.deepEqual(
+      readdirSync(join(dir, '..')).filter((name) => name.startsWith('.compressing-')),
+      [],
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a compression stops when the site is built again under it: no copy or mark of the old build in the new one', async () => {
+  const dir = siteFolder({ 'index.html': '<p>Old build</p>'.repeat(200) });
+  try {
+    const compressing = compressSite(dir);
+    // The next build: a new home page (Astro empties dist/ and writes it anew).
+    rmSync(join(dir, 'index.html'));
+    writeFileSync(join(dir, 'index.html'), '<p>New build</p>');
+    await assert.rejects(compressing, /was built again while it was compressed/);
+    assert.deepEqual(readdirSync(dir).sort(), ['_astro', 'index.html']);
+    assert.ok(!compressedCopiesReady(dir));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a mark left by another build does not count', async () => {
+  const dir = siteFolder({ 'index.html': '<p>Hello</p>' });
+  try {
+    await compressSite(dir);
+    assert.ok(compressedCopiesReady(dir));
+    rmSync(join(dir, 'index.html'));
+    writeFileSync(join(dir, 'index.html'), '<p>Built again</p>');
+    assert.ok(!compressedCopiesReady(dir));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
