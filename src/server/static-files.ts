@@ -61,37 +61,53 @@ export function staticSite(dir: string) {
       notFound(res, 'The site has not been built yet: run `npm start`, which builds it first.');
     };
   }
-  const compressedCopies = compressedWhenReady(dir);
+  const files = listedFiles(dir);
   // The site's own "Page not found", read once; plain text if the build has none.
   const notFoundPage = existsSync(join(dir, '404.html')) ? readFileSync(join(dir, '404.html')) : undefined;
   return (req: IncomingMessage, res: ServerResponse) => {
     secure(res, inSandbox(req.url) ? SANDBOX_HEADERS : SECURITY_HEADERS);
-    compressedCopies()(req, res, () => notFound(res, 'Not found', notFoundPage));
+    // sirv streams a file it listed with no error handler: one removed since (the site built
+    // again under a running server) would end the process. The request fails; the process goes on.
+    res.once('pipe', (source) =>
+      source.once('error', () => {
+        files.gone();
+        res.destroy();
+      }),
+    );
+    files.current()(req, res, () => notFound(res, 'Not found', notFoundPage));
   };
 }
 
 /**
  * sirv lists the files once (`dev: false`). Until the compression's mark is
  * there (a first `npm start` writes the copies after it listens), it sends
- * the files as they are, and looks for the mark again at most every 250 ms.
+ * the files as they are, and looks for the mark again at most every 250 ms;
+ * so too after a listed file went missing (the site built again under it).
  */
-function compressedWhenReady(dir: string) {
+function listedFiles(dir: string) {
   let compressed = compressedCopiesReady(dir);
   let serve = siteFiles(dir, compressed);
   let lookedAt = performance.now();
-  return () => {
-    if (!compressed && performance.now() - lookedAt > 250) {
-      lookedAt = performance.now();
-      if (compressedCopiesReady(dir)) {
-        try {
-          serve = siteFiles(dir, true);
-          compressed = true;
-        } catch {
-          // A file went as sirv listed the site (a build under a running server): the next look tries again.
+  let stale = false;
+  return {
+    current() {
+      if ((stale || !compressed) && performance.now() - lookedAt > 250) {
+        lookedAt = performance.now();
+        const ready = compressedCopiesReady(dir);
+        if (stale || ready) {
+          try {
+            serve = siteFiles(dir, ready);
+            [compressed, stale] = [ready, false];
+          } catch {
+            // A file went as sirv listed the site (a build under a running server): the next look tries again.
+          }
         }
       }
-    }
-    return serve;
+      return serve;
+    },
+    gone() {
+      stale = true;
+    },
   };
 }
 

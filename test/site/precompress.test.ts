@@ -130,3 +130,23 @@ test('a mark left by another build does not count', async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a file removed under a running server (the site built again) fails its request, not the process, and is then not found', async (t) => {
+  const dir = siteFolder({ 'index.html': '<p>Hello</p>', '_astro/page.js': 'console.log(1);' });
+  const server = createServer(staticSite(dir));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => {
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const { port } = server.address() as AddressInfo;
+  const get = (path: string) => fetch(`http://127.0.0.1:${port}${path}`).then((response) => response.status);
+
+  rmSync(join(dir, '_astro/page.js'));
+  await assert.rejects(get('/_astro/page.js'));
+  const deadline = performance.now() + 5000; // listed again at the next look, within 250 ms
+  let status = await get('/_astro/page.js').catch(() => 0);
+  while (status !== 404 && performance.now() < deadline) status = await get('/_astro/page.js').catch(() => 0);
+  assert.equal(status, 404);
+  assert.equal(await get('/'), 200);
+});
