@@ -13,6 +13,21 @@ export interface Driver {
   close(): void;
 }
 
+/** How long the trigger waits for its count: a wait without a limit once hung a `--cluster 2` run for good. */
+const COUNT_TIMEOUT_MS = 15_000;
+
+/** `waiting`, or an error that says what did not come; `stop` takes the listener away. */
+function countWithin(waiting: Promise<number>, what: string, stop: () => void): Promise<number> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      stop();
+      reject(new Error(`The bench's trigger got no count ${what} within ${COUNT_TIMEOUT_MS / 1000} s.`));
+    }, COUNT_TIMEOUT_MS);
+  });
+  return Promise.race([waiting, late]).finally(() => clearTimeout(timer));
+}
+
 export async function createDriver(kind: ServerKind, url: string): Promise<Driver> {
   return speaksSocketIO(kind) ? socketIODriver(url) : rawDriver(url);
 }
@@ -25,11 +40,18 @@ async function socketIODriver(url: string): Promise<Driver> {
     return socket;
   };
   const trigger = open('/sockets-intro');
-  const nextCount = () => new Promise<number>((resolve) => trigger.once('number:change', resolve));
-  await nextCount(); // the count as it is, sent on connect
+  const nextCount = (what: string) => {
+    let got: (count: number) => void = () => {};
+    const waiting = new Promise<number>((resolve) => {
+      got = resolve;
+      trigger.once('number:change', got);
+    });
+    return countWithin(waiting, `${what} (connected: ${trigger.connected})`, () => trigger.off('number:change', got));
+  };
+  await nextCount('on connecting'); // the count as it is, sent on connect
   return {
     async bump() {
-      const next = nextCount();
+      const next = nextCount('after an increment');
       trigger.emit('increment');
       return next;
     },
@@ -59,8 +81,9 @@ async function rawDriver(url: string): Promise<Driver> {
   const trigger = await open();
   return {
     async bump() {
+      let listen: (data: Buffer) => void = () => {};
       const counted = new Promise<number>((resolve) => {
-        const listen = (data: Buffer) => {
+        listen = (data: Buffer) => {
           const text = data.toString();
           if (!text.startsWith('{')) return;
           trigger.off('message', listen);
@@ -69,7 +92,7 @@ async function rawDriver(url: string): Promise<Driver> {
         trigger.on('message', listen);
       });
       trigger.send('inc');
-      return counted;
+      return countWithin(counted, 'after an "inc"', () => trigger.off('message', listen));
     },
     async senders(n, rooms) {
       const sockets = await Promise.all(Array.from({ length: n }, open));
