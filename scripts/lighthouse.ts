@@ -2,10 +2,9 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { compressSite } from '../src/integrations/precompress.ts';
-import { compressedCopiesReady } from '../src/shared/compressed-site.ts';
 import { startServer } from '../test/processes.ts';
 import { quietChromiumArgs, systemChromium } from './browser.ts';
+import { finishCompression } from './site-build.ts';
 
 /**
  * `npm run lighthouse [-- /lessons/<slug>/ …] [--all] [--runs N]`: Lighthouse
@@ -45,8 +44,7 @@ if (!chromePath) {
   console.error('Lighthouse needs a Chromium: `apt-get install chromium`, or set PLAYWRIGHT_CHROMIUM_PATH to one.');
   process.exit(1);
 }
-// A start stopped before it compressed the site: pages as `npm start` serves them, compressed.
-if (!compressedCopiesReady('dist')) await compressSite('dist');
+await finishCompression(process.cwd());
 const server = await startServer({ PORT: '0', STATIC_DIR: 'dist' });
 const chrome = await launch({
   chromePath,

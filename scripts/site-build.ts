@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { constants, setPriority } from 'node:os';
 import { join } from 'node:path';
+import { compressSite } from '../src/integrations/precompress.ts';
 import { COMPRESS_LATER_ENV, compressedCopiesReady } from '../src/shared/compressed-site.ts';
 
 /** What the built site is made from: a change to any of these makes `dist/` stale. */
@@ -29,6 +30,11 @@ export function siteBuildState(root: string): 'fresh' | 'stale' | 'missing' {
 /** Whether the built site under `root` has its `.br` and `.gz` copies, all of them. */
 export function siteCompressed(root: string): boolean {
   return compressedCopiesReady(join(root, 'dist'));
+}
+
+/** Compresses the built site under `root` now if a start stopped before it did: served as `npm start` serves it. */
+export async function finishCompression(root: string) {
+  if (!siteCompressed(root)) await compressSite(join(root, 'dist'));
 }
 
 /**
