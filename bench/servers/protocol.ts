@@ -34,6 +34,40 @@ export function usageNow(): Usage {
 
 export type ParentMessage = { type: 'usage' };
 
+/**
+ * The next message on `from` (a child process, a cluster worker) that `matches`,
+ * within `limitMs`. One listener for the whole wait, not `once` in a loop:
+ * Node emits each IPC message of a chunk on its own tick, all before the
+ * awaiting code runs again, so a loop of `once` misses the one that came right
+ * after another (a worker's session notice for sticky, then its usage).
+ */
+export function nextMessage<T>(
+  from: NodeJS.EventEmitter,
+  matches: (message: unknown) => message is T,
+  what: string,
+  limitMs = 30_000,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const listen = (message: unknown) => {
+      if (!matches(message)) return;
+      done();
+      resolve(message);
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`no ${what} within ${limitMs / 1000} s`));
+    }, limitMs);
+    const done = () => {
+      clearTimeout(timer);
+      from.off('message', listen);
+    };
+    from.on('message', listen);
+  });
+}
+
+export const isUsage = (message: unknown): message is Extract<ServerMessage, { type: 'usage' }> =>
+  (message as ServerMessage | undefined)?.type === 'usage';
+
 /** Answers the parent's question about memory and CPU (`measure`: this process's own, by default). */
 export function answerMemoryQuestions(measure: () => Usage | Promise<Usage> = usageNow) {
   process.on('message', async (message: ParentMessage) => {
@@ -67,12 +101,10 @@ export async function startBenchServer(file: string, env: Record<string, string>
     exited,
     /** The server's usage; rejects if the process is gone (an answer would never come). */
     async usage() {
+      const answer = nextMessage(child, isUsage, `usage from ${file}`);
       // A failed send (the process gone) is told by `died`, not thrown as an 'error' event.
       child.send({ type: 'usage' } satisfies ParentMessage, () => {});
-      const [answer] = (await Promise.race([once(child, 'message'), died])) as [
-        Extract<ServerMessage, { type: 'usage' }>,
-      ];
-      return answer;
+      return Promise.race([answer, died]);
     },
     async stop() {
       child.kill();

@@ -6,7 +6,15 @@ import { setupMaster, setupWorker } from '@socket.io/sticky';
 import { createApp } from '../../src/server/app.ts';
 import { silentLogger } from '../../src/server/log.ts';
 import { connectRedis } from '../../src/server/scale/redis.ts';
-import { answerMemoryQuestions, BENCH_APP_OPTIONS, type ServerMessage, type Usage, usageNow } from './protocol.ts';
+import {
+  answerMemoryQuestions,
+  BENCH_APP_OPTIONS,
+  isUsage,
+  nextMessage,
+  type ServerMessage,
+  type Usage,
+  usageNow,
+} from './protocol.ts';
 
 // The workshop as `npm run cluster` runs it: a primary that owns the port and
 // hands each session to one of BENCH_CLUSTER_WORKERS workers, which share
@@ -21,12 +29,10 @@ if (cluster.isPrimary) {
     await once(worker, 'message'); // ready
     workers.push(worker);
   }
-  const usageOf = async (worker: Worker) => {
+  const usageOf = (worker: Worker) => {
+    const answer = nextMessage(worker, isUsage, `usage from worker ${worker.id}`);
     worker.send({ type: 'usage' });
-    for (;;) {
-      const [message] = (await once(worker, 'message')) as [ServerMessage];
-      if (message?.type === 'usage') return message;
-    }
+    return answer;
   };
   answerMemoryQuestions(async () => {
     const all: Usage[] = [usageNow(), ...(await Promise.all(workers.map(usageOf)))];
