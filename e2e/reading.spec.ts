@@ -50,6 +50,11 @@ test('on a 360 px phone the lesson list folds behind a button, and nothing scrol
 test('the theme follows the system until the reader picks one, which every page then keeps', async ({ browser }) => {
   const context = await browser.newContext({ colorScheme: 'light' });
   const page = await context.newPage();
+  // The theme is set by an inline script, which runs only if the CSP names it.
+  const refused: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   await page.goto('/lessons/sockets-intro/');
   const toggle = page.getByRole('button', { name: 'Dark theme' });
@@ -70,6 +75,7 @@ test('the theme follows the system until the reader picks one, which every page 
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
   expect(await background()).toBe(dark);
+  expect(refused).toEqual([]);
   await context.close();
 });
 

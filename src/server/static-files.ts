@@ -1,20 +1,25 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
 import { compressedCopiesReady } from '../shared/compressed-site.ts';
 import { SANDBOX_FOLDER } from '../shared/sandbox.ts';
+import { THEME_SCRIPT } from '../shared/theme-script.ts';
+
+/** The one inline script a page may run: the theme, set before the first paint. */
+export const THEME_SCRIPT_HASH = `'sha256-${createHash('sha256').update(THEME_SCRIPT).digest('base64')}'`;
 
 /**
  * What every page may load: its own scripts, styles (Shiki colours code with
  * inline styles) and sockets, nothing from elsewhere; and no framing by other
- * sites. The site inlines no script, so none may run inline; the search
- * compiles its WebAssembly index reader ('wasm-unsafe-eval' allows that, not eval).
+ * sites. The only inline script that may run is the theme's, named by its
+ * hash; the search compiles its WebAssembly index reader ('wasm-unsafe-eval' allows that, not eval).
  */
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': [
     "default-src 'self'",
-    "script-src 'self' 'wasm-unsafe-eval'",
+    `script-src 'self' 'wasm-unsafe-eval' ${THEME_SCRIPT_HASH}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "connect-src 'self'",

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import { hostname, tmpdir } from 'node:os';
@@ -6,6 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { io, type Socket } from 'socket.io-client';
 import { MAX_MESSAGE_BYTES } from '../../src/server/app.ts';
+import { THEME_SCRIPT } from '../../src/shared/theme-script.ts';
 import { chatters, collect, connected, nextEvent, type Running, startApp, until } from '../harness.ts';
 
 test('a page of another site cannot open a socket here; the same origin and listed origins can', async () => {
@@ -57,10 +59,12 @@ test('pages carry a Content-Security-Policy and the other security headers', asy
       const response = await fetch(server.url + path);
       const csp = response.headers.get('content-security-policy') ?? '';
       assert.match(csp, /default-src 'self'/, path);
-      assert.match(
-        csp,
-        /script-src 'self' 'wasm-unsafe-eval'(;|$)/,
-        `${path}: no inline scripts (WebAssembly for the search)`,
+      const scripts = csp.match(/script-src ([^;]*)/)?.[1];
+      const theme = `'sha256-${createHash('sha256').update(THEME_SCRIPT).digest('base64')}'`;
+      assert.equal(
+        scripts,
+        `'self' 'wasm-unsafe-eval' ${theme}`,
+        `${path}: no inline script but the theme's (and WebAssembly for the search)`,
       );
       assert.match(csp, /frame-ancestors 'none'/);
       assert.equal(response.headers.get('x-content-type-options'), 'nosniff');

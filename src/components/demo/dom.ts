@@ -71,11 +71,17 @@ export const MAX_LOG_ENTRIES = 200;
  */
 export function createLogBox(label: string, className: string, max = MAX_LOG_ENTRIES) {
   const list = h('ol', {});
-  const box = h('div', { class: `log-box ${className}`, role: 'log', 'aria-label': label, tabindex: 0 }, list);
-  // Whether to follow is measured once a frame, before the frame's first entry goes in, and
-  // acted on at the frame: measuring before every entry, just after the one before went in,
-  // made the browser lay the page out again for each (a burst of them on arrival is a long task).
-  let following = false;
+  // Just past the newest entry: in view (or within 48 px of it), the box follows what comes next.
+  const end = h('div', { class: 'log-end', 'aria-hidden': 'true' });
+  const box = h('div', { class: `log-box ${className}`, role: 'log', 'aria-label': label, tabindex: 0 }, list, end);
+  // Whether the reader is at the end is told by an IntersectionObserver, at each frame, as the
+  // layout the frame made anyway: measuring it on each new entry (scrollHeight, scrollTop) made
+  // the browser lay the page out there and then, in the middle of a socket's event.
+  let following = true;
+  new IntersectionObserver(([entry]) => (following = entry!.isIntersecting), {
+    root: box,
+    rootMargin: '0px 0px 48px 0px',
+  }).observe(end);
   let followDue = false;
   const follow = () => {
     followDue = false;
@@ -87,7 +93,6 @@ export function createLogBox(label: string, className: string, max = MAX_LOG_ENT
     /** Adds an entry at the end, or before `before`; keeps the newest in view if the reader was there. */
     append(item: Node, before: Node | null = null) {
       if (!followDue) {
-        following = box.scrollHeight - box.scrollTop - box.clientHeight < 48;
         followDue = true;
         requestAnimationFrame(follow);
       }

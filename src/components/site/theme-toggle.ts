@@ -1,4 +1,5 @@
-const KEY = 'workshop:theme';
+import { THEME_KEY as KEY } from '../../shared/theme-script.ts';
+
 type Theme = 'light' | 'dark';
 
 /**
