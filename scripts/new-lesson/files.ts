@@ -45,6 +45,8 @@ tryIt:
     when: { after: 'note:send', received: 'note:new', by: another }
 ---
 
+import Demo from './Demo.astro';
+
 Write the lesson here: one idea, in a few short sections. The server's code below is cut from
 \`server.ts\` in this folder, the browser's from \`client.ts\`: what the reader sees is what runs.
 
