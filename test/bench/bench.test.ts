@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 
 // A run that hangs must fail with what it printed: a test's own timeout cannot stop a spawnSync.
-// (Once, on 2 December, a --cluster 2 run waited for ever after its students connected.)
+// (On 2 December a --cluster 2 run waited for ever after its students connected: a worker's usage
+// answer was missed, see `nextMessage` in bench/servers/protocol.ts.)
 const BENCH_LIMIT = { encoding: 'utf8', timeout: 150_000, killSignal: 'SIGKILL' } as const;
 
 // The bench runs here so it cannot rot: this checks that it ran and produced
