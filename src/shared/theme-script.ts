@@ -7,4 +7,4 @@ export const THEME_KEY = 'workshop:theme';
  * costs a round trip before anything shows (the site's CSP allows exactly this
  * script by its hash, `THEME_SCRIPT_HASH` in the server).
  */
-export const THEME_SCRIPT = `try{var t=localStorage.getItem(${JSON.stringify(THEME_KEY)});if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}`;
+export const THEME_SCRIPT = `try{const t=localStorage.getItem(${JSON.stringify(THEME_KEY)});if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch{}`;

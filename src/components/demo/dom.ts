@@ -77,15 +77,29 @@ export function createLogBox(label: string, className: string, max = MAX_LOG_ENT
   // Whether the reader is at the end is told by an IntersectionObserver, at each frame, as the
   // layout the frame made anyway: measuring it on each new entry (scrollHeight, scrollTop) made
   // the browser lay the page out there and then, in the middle of a socket's event.
+  // That is told a frame late: what scrolls the box to its end itself (`showNewest`) says so at
+  // once, and a notice measured before it is stale.
   let following = true;
-  new IntersectionObserver(([entry]) => (following = entry!.isIntersecting), {
-    root: box,
-    rootMargin: '0px 0px 48px 0px',
-  }).observe(end);
+  let shownAt = Number.NEGATIVE_INFINITY;
+  new IntersectionObserver(
+    (entries) => {
+      const latest = entries.at(-1)!;
+      if (latest.time >= shownAt) following = latest.isIntersecting;
+    },
+    {
+      root: box,
+      rootMargin: '0px 0px 48px 0px',
+    },
+  ).observe(end);
   let followDue = false;
   const follow = () => {
     followDue = false;
     if (following) box.scrollTop = box.scrollHeight;
+  };
+  const showNewest = () => {
+    following = true;
+    shownAt = performance.now();
+    box.scrollTop = box.scrollHeight;
   };
   return {
     box,
@@ -102,8 +116,10 @@ export function createLogBox(label: string, className: string, max = MAX_LOG_ENT
     /** Replaces everything, and shows the newest. */
     replace(...items: Node[]) {
       list.replaceChildren(...items);
-      box.scrollTop = box.scrollHeight;
+      showNewest();
     },
+    /** Scrolls to the newest entry and follows the next ones (as if the reader had scrolled there). */
+    showNewest,
     clear: () => list.replaceChildren(),
   };
 }

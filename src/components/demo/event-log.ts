@@ -38,6 +38,7 @@ export function createWireLog(label: string) {
 
   return {
     element: log.box,
+    showNewest: log.showNewest,
     /** An event with its arguments, e.g. `← number:change 3`. */
     event(direction: Direction, event: string, args: unknown[] = []) {
       append(

@@ -22,8 +22,7 @@ export function createInspector() {
     frames.element.hidden = !raw;
     events.element.hidden = raw;
     // A hidden list cannot follow its newest entry: catch up now that it shows.
-    const shown = raw ? frames.element : events.element;
-    shown.scrollTop = shown.scrollHeight;
+    (raw ? frames : events).showNewest();
   });
   clear.addEventListener('click', () => (frames.element.hidden ? events : frames).clear());
 

@@ -252,3 +252,39 @@ test.describe('the server exercise', () => {
     ]);
   });
 });
+
+test('the raw frames, shown after they filled up out of sight, follow the newest frame at once', async ({
+  page,
+}) => {
+  const first = await openLesson(page);
+  // Enough traffic that the hidden raw frames hold more than their box shows.
+  for (let i = 0; i < 12; i++) {
+    await first.increment.click();
+    await first.decrement.click();
+  }
+  await expect(first.log).toContainText('decrement');
+  // Shown, then three more frames at once, before the browser has drawn a frame in between.
+  await first.panel.evaluate((panel) => {
+    const button = (name: string) =>
+      [...panel.querySelectorAll('button')].find(
+        (b) => b.textContent?.trim() === name,
+      ) as HTMLButtonElement;
+    button('Raw frames').click();
+    for (let i = 0; i < 3; i++) button('Increment').click();
+  });
+  const gapAtEnd = () =>
+    first.frames.evaluate(
+      (el) =>
+        new Promise<number>((resolve) =>
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() =>
+              resolve(el.scrollHeight - el.scrollTop - el.clientHeight),
+            ),
+          ),
+        ),
+    );
+  expect(
+    await first.frames.evaluate((el) => el.scrollHeight > el.clientHeight * 1.5),
+  ).toBe(true);
+  expect(await gapAtEnd()).toBeLessThan(2);
+});

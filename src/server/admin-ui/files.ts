@@ -25,7 +25,7 @@ export function localIndexHtml(html: string): string {
       /<link([^>]+)href="https:\/\/cdn\.jsdelivr\.net\/npm\/@mdi\/font@[^"]*\/css\/materialdesignicons\.min\.css"/g,
       '<link$1href="mdi/css/materialdesignicons.min.css"',
     )
-    // The connection form starts with this server's address (a script file: the pages allow no inline script).
+    // The connection form starts with this server's address (a script file: the pages allow no inline script but the theme's).
     .replace('<script', '<script src="workshop-defaults.js"></script><script');
   if (/(?:href|src)="(?:https?:)?\/\//.test(local))
     throw new Error('the admin UI still loads something from elsewhere');
