@@ -146,10 +146,11 @@ async function startExercise(root: HTMLElement) {
       // Asked for again at the next Run. A browser may keep the failed fetch and fail every later
       // import of that file without asking the network (Chromium 150 does): then only a reload helps.
       prepare = serverPart = testPart = undefined;
+      const lost = 'The part of the page that prepares your code did not load (offline?).';
       return ended(
         unsaved
-          ? 'The part of the page that prepares your code did not load (offline?). Copy your code, then reload the page when you are online.'
-          : 'The part of the page that prepares your code did not load (offline?). Reload the page when you are online: your code is kept.',
+          ? `${lost} Copy your code, then reload the page when you are online.`
+          : `${lost} Reload the page when you are online: your code is kept.`,
       );
     }
     if (thisRun !== runs) return; // Run was pressed again meanwhile: that run goes on
